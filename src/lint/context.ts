@@ -1,0 +1,49 @@
+// What a rule may know about where a statement stands. The engine builds one
+// LintContext per migration file and advances it statement by statement, so
+// rules stay pure functions of (statement, context).
+
+import type { Statement } from '../types';
+
+export interface LintOptions {
+  /** Target Postgres major version (default 15). */
+  pgVersion: number;
+  /** Treat the file as wrapped in a transaction even without BEGIN (the framework does it). */
+  assumeInTransaction: boolean;
+}
+
+export interface LintContext {
+  readonly options: LintOptions;
+  /** Target Postgres major version. */
+  readonly pgVersion: number;
+  /** All statements of the file, in order (top-level and embedded). */
+  readonly statements: readonly Statement[];
+  /** Index of the current statement in `statements`. */
+  readonly index: number;
+  /** Whether the current statement runs inside a transaction (explicit BEGIN, or the framework's). */
+  readonly inTransaction: boolean;
+  /** Depth of explicit BEGIN nesting before this statement (0 = none). */
+  readonly explicitTransactionDepth: number;
+  /** Whether the framework wraps the whole file in a transaction. */
+  readonly frameworkTransaction: boolean;
+  /** Lower-cased, schema-less names of tables created earlier in this migration (and the current one once it ran). */
+  readonly createdTables: ReadonlySet<string>;
+  /** Lower-cased names of indexes created earlier in this migration. */
+  readonly createdIndexes: ReadonlySet<string>;
+  /** Lower-cased names of other relations (views, sequences, types) created earlier. */
+  readonly createdObjects: ReadonlySet<string>;
+  /** `SET [LOCAL] lock_timeout` ran earlier in the file (in a way that still applies). */
+  readonly lockTimeoutSet: boolean;
+  /** `SET [LOCAL] statement_timeout` ran earlier in the file. */
+  readonly statementTimeoutSet: boolean;
+  /**
+   * Tables on which an earlier statement in the current transaction took ACCESS EXCLUSIVE
+   * (tables created in this migration excluded), with the line that took it.
+   */
+  readonly accessExclusiveHeld: ReadonlyMap<string, number>;
+  /** Validated `CHECK (col IS NOT NULL)` constraints seen earlier: `table.column` lower-cased. */
+  readonly notNullChecks: ReadonlySet<string>;
+  /** Constraints added with NOT VALID earlier in the current transaction: `table.constraint` lower-cased. */
+  readonly notValidInTransaction: ReadonlySet<string>;
+  /** Whether `name` (any case, optionally schema-qualified) was created in this migration. */
+  isNew(name: string | undefined | null): boolean;
+}

@@ -1,0 +1,206 @@
+// The core types every stage shares. Names follow ../shared/DESIGN.md; the JSON
+// report is the serialized `Report`, so fields here are a public contract.
+
+export type Severity = 'error' | 'warning' | 'info';
+/** A configured level: a severity, or `off` to disable a rule. */
+export type Level = Severity | 'off';
+/** `--fail-on` threshold. */
+export type FailOn = Severity | 'never';
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+export type LayoutName =
+  | 'golang-migrate'
+  | 'dbmate'
+  | 'goose'
+  | 'diesel'
+  | 'flyway'
+  | 'sqitch'
+  | 'prisma'
+  | 'node-pg-migrate'
+  | 'plain';
+
+/** SQL text and where it lives; a section of a larger file keeps the file's true line numbers. */
+export interface SqlSource {
+  /** Path as shown to the user (relative to the cwd when possible). */
+  file: string;
+  text: string;
+  /** 1-based line in `file` where `text` starts. */
+  firstLine: number;
+}
+
+/** One versioned change as the migration framework sees it. */
+export interface Migration {
+  /** The layout's stem, e.g. `000002_orders`, `V2__orders`. */
+  id: string;
+  version: string;
+  name: string;
+  layout: LayoutName;
+  up: SqlSource;
+  down?: SqlSource;
+  /** Whether the framework wraps each file in a transaction. */
+  transactional: boolean;
+  /** Added or modified since `--base` (true when no base was given). */
+  changed: boolean;
+}
+
+/** 1-based, inclusive start and exclusive-or-inclusive end as editors show it (endColumn is the last character's column + 1). */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** An AST node as libpg_query's JSON gives it: `{ CreateStmt: {...} }`. */
+export type AstNode = Record<string, any>;
+
+/** One parsed SQL statement with its exact place in the file. */
+export interface Statement {
+  /** The node kind, e.g. `CreateStmt`, `AlterTableStmt`. */
+  kind: string;
+  /** The node's body (the value under `kind`). */
+  node: any;
+  /** The statement's SQL text, without leading comments and the trailing semicolon. */
+  sql: string;
+  file: string;
+  range: Range;
+  /** Set when the statement was found inside a PL/pgSQL body (DO block or function). */
+  embedded?: { in: 'do' | 'function'; dynamic: boolean };
+  /** Comments directly above the statement (for suppressions), raw text. */
+  leadingComments?: string[];
+}
+
+/** A non-statement item found while splitting a file: a syntax error, a psql meta-command, a placeholder. */
+export interface ParseProblem {
+  kind: 'syntax-error' | 'meta-command' | 'placeholder' | 'unreadable';
+  message: string;
+  file: string;
+  range: Range;
+}
+
+export interface ParsedSql {
+  statements: Statement[];
+  problems: ParseProblem[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  help: string;
+  /** The migration id, when the file belongs to a discovered migration. */
+  migration?: string;
+}
+
+export interface RuleExamples {
+  /** Each must raise the rule. */
+  bad: string[];
+  /** None may raise the rule. */
+  good: string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  /** Default severity when enabled. */
+  severity: Severity;
+  /** Disabled unless the config turns it on. */
+  defaultOff?: boolean;
+  summary: string;
+  why: string;
+  /** The safe alternative, with a concrete SQL recipe. */
+  fix: string;
+  examples: RuleExamples;
+  /** squawk's names for the same hazard, so `squawk-ignore` comments map to ours. */
+  squawk?: string[];
+  /** Options the generic example test passes to the context (e.g. pgVersion for a version-specific example). */
+  exampleContext?: Partial<{ pgVersion: number; assumeInTransaction: boolean }>;
+}
+
+export interface RuleReport {
+  message: string;
+  /** Defaults to the statement's range. */
+  range?: Range;
+}
+
+export type Reporter = (r: RuleReport) => void;
+
+/** Late import to keep types.ts free of cycles. */
+export type LintContext = import('./lint/context').LintContext;
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Called for each statement in order. Pure: no I/O, never throws on user input. */
+  check(statement: Statement, context: LintContext, report: Reporter): void;
+  /** Called once after the last statement of a migration file (e.g. unclosed transaction). */
+  finish?(context: LintContext, report: Reporter): void;
+}
+
+export interface StatementTrace {
+  line: number;
+  sql: string;
+  ms: number;
+  locks: { relation: string; mode: string }[];
+  rewrites: string[];
+  /** What could not be observed for this statement (e.g. run outside a transaction). */
+  notObserved?: string;
+}
+
+export interface StepOutcome {
+  ok: boolean;
+  error: string | null;
+  ms: number;
+}
+
+export interface DataCheck {
+  rowsSeeded: number;
+  failsWithData: boolean;
+  error: string | null;
+  /** e.g. `users.legacy: 100 values lost`. */
+  lost: string[];
+  /** Tables that could not be seeded, with why. */
+  unseeded?: string[];
+}
+
+export interface MigrationVerification {
+  id: string;
+  file: string;
+  hasDown: boolean;
+  up: StepOutcome;
+  down?: StepOutcome;
+  reup?: StepOutcome;
+  reversible: boolean;
+  reapplicable: boolean;
+  schemaDiff: string[];
+  dataCheck: DataCheck;
+  statements: StatementTrace[];
+}
+
+export interface Verification {
+  database: { kind: string; serverVersion: string };
+  migrations: MigrationVerification[];
+  ms?: number;
+}
+
+export interface MigrationSummary {
+  id: string;
+  layout: LayoutName;
+  up: string;
+  down?: string;
+  transactional: boolean;
+  changed: boolean;
+}
+
+export interface Report {
+  version: 1;
+  tool: { name: 'migration-guard'; version: string };
+  migrations: MigrationSummary[];
+  findings: Finding[];
+  verification?: Verification;
+  summary: { errors: number; warnings: number; infos: number };
+}
