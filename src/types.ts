@@ -118,6 +118,13 @@ export interface RuleMeta {
   examples: RuleExamples;
   /** squawk's names for the same hazard, so `squawk-ignore` comments map to ours. */
   squawk?: string[];
+  /**
+   * Where the rule is decided: `lint` (default, a check over statements), `engine`
+   * (raised by the lint engine itself: syntax errors, suppressions), `history`
+   * (git base comparison), `verify` (the up/down/up proof). Non-lint rules carry
+   * docs only and may have empty examples.
+   */
+  stage?: 'lint' | 'engine' | 'history' | 'verify';
   /** Options the generic example test passes to the context (e.g. pgVersion for a version-specific example). */
   exampleContext?: Partial<{ pgVersion: number; assumeInTransaction: boolean }>;
 }

@@ -11,6 +11,7 @@ for (const rule of rules) {
     assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
     for (const key of ['summary', 'why', 'fix'] as const) assert.ok(rule.meta[key].trim().length > 10, `${id}.${key} is empty`);
     assert.ok(['error', 'warning', 'info'].includes(rule.meta.severity));
+    if ((rule.meta.stage ?? 'lint') === 'lint') assert.ok(examples.bad.length > 0 && examples.good.length > 0, `${id} needs bad and good examples`);
   });
   examples.bad.forEach((sql, i) => {
     test(`${id}: bad example ${i + 1} raises it`, async () => {

@@ -2,7 +2,7 @@
 // work lands: treats every *.sql as a plain up-only migration in natural order.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { LayoutName, Migration } from '../types';
+import type { Finding, LayoutName, Migration } from '../types';
 
 export interface DiscoverOptions {
   /** Force a layout instead of detecting it. */
@@ -11,13 +11,22 @@ export interface DiscoverOptions {
   cwd?: string;
 }
 
-/** Discover the migrations under `path` (a folder or a single .sql file). */
-export function discoverMigrations(path: string, options: DiscoverOptions = {}): Migration[] {
+export interface Discovery {
+  /** The layout detected (or forced). */
+  layout: LayoutName;
+  /** Migrations in the order the framework applies them. */
+  migrations: Migration[];
+  /** Per-file problems (unreadable file, orphan down…) as findings; never thrown. */
+  findings: Finding[];
+}
+
+/** Discover the migrations under `path` (a folder or a single .sql file). Throws UsageError when `path` does not exist. */
+export function discoverMigrations(path: string, options: DiscoverOptions = {}): Discovery {
   const cwd = options.cwd ?? process.cwd();
   const files = statSync(path).isDirectory()
     ? readdirSync(path).filter((f) => f.endsWith('.sql')).sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).map((f) => join(path, f))
     : [path];
-  return files.map((file) => {
+  const migrations: Migration[] = files.map((file) => {
     const id = basename(file, '.sql');
     return {
       id,
@@ -29,4 +38,6 @@ export function discoverMigrations(path: string, options: DiscoverOptions = {}):
       changed: true,
     };
   });
+}
+  return { layout: 'plain', migrations, findings: [] };
 }
