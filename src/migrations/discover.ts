@@ -38,6 +38,5 @@ export function discoverMigrations(path: string, options: DiscoverOptions = {}):
       changed: true,
     };
   });
-}
   return { layout: 'plain', migrations, findings: [] };
 }
