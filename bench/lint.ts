@@ -1,0 +1,75 @@
+// Times migration-guard's `lint` against squawk (npm `squawk-cli`) on the same
+// inputs in the same run: whole processes, as a user or CI would start them
+// (`node_modules/.bin/squawk` is squawk's npm launcher, which spawns its Rust
+// binary; ours is the built bin). Prints the median of N runs and the ratio.
+//
+//   npm run build && npx tsx bench/lint.ts [--runs 7] [--corpus ../shared/corpus]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const flag = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
+};
+const runs = Number(flag('--runs', '7'));
+const corpus = resolve(flag('--corpus', '../shared/corpus'));
+const root = resolve(import.meta.dirname, '..');
+const ours = join(root, 'bin', 'migration-guard.js');
+const squawk = join(root, 'node_modules', '.bin', 'squawk');
+
+if (!existsSync(corpus)) {
+  console.log(`skipped: corpus not found at ${corpus} (../shared is absent)`);
+  process.exit(0);
+}
+if (!existsSync(join(root, 'build', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+function sqlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...sqlFiles(p));
+    else if (e.name.endsWith('.sql')) out.push(p);
+  }
+  return out.sort();
+}
+
+function timeMs(cmd: string, argv: string[]): number {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error) throw r.error;
+  return ms;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const sets = readdirSync(corpus).filter((d) => statSync(join(corpus, d)).isDirectory()).sort();
+const rows: { set: string; files: number; ours: number; squawk: number }[] = [];
+for (const set of [...sets, '(all)']) {
+  const dir = set === '(all)' ? corpus : join(corpus, set);
+  const files = sqlFiles(dir);
+  // Our CLI discovers the layout of each set; the whole corpus is several layouts, so pass each set.
+  const ourArgs = set === '(all)' ? sets.map((s) => join(corpus, s)) : [dir];
+  const a: number[] = [];
+  const b: number[] = [];
+  timeMs('node', [ours, 'lint', '--format', 'json', '--fail-on', 'never', ...ourArgs]); // warm the page cache
+  for (let i = 0; i < runs; i++) {
+    a.push(timeMs('node', [ours, 'lint', '--format', 'json', '--fail-on', 'never', ...ourArgs]));
+    b.push(timeMs(squawk, ['--reporter', 'json', ...files]));
+  }
+  rows.push({ set, files: files.length, ours: median(a), squawk: median(b) });
+}
+
+console.log(`median of ${runs} runs, whole process, ms`);
+console.log(['set'.padEnd(20), 'files'.padStart(6), 'ours'.padStart(8), 'squawk'.padStart(8), 'ours/squawk'.padStart(12)].join(' '));
+for (const r of rows) {
+  console.log(
+    [r.set.padEnd(20), String(r.files).padStart(6), r.ours.toFixed(0).padStart(8), r.squawk.toFixed(0).padStart(8), (r.ours / r.squawk).toFixed(2).padStart(12)].join(' '),
+  );
+}
