@@ -18,7 +18,8 @@ export type LayoutName =
   | 'sqitch'
   | 'prisma'
   | 'node-pg-migrate'
-  | 'plain';
+  | 'plain'
+  | 'temporal-sql-tool';
 
 /** SQL text and where it lives; a section of a larger file keeps the file's true line numbers. */
 export interface SqlSource {
@@ -42,6 +43,17 @@ export interface Migration {
   transactional: boolean;
   /** Added or modified since `--base` (true when no base was given). */
   changed: boolean;
+  /**
+   * Further files the framework applies, in order, right after `up` as part of the
+   * same version (temporal-sql-tool manifests list several). Lint and verify them too.
+   */
+  extraUp?: SqlSource[];
+  /**
+   * When one folder holds several independent migration sets (sqitch projects,
+   * temporal schemas, subfolders), the set's path relative to the folder; versions
+   * and order are compared within a project only.
+   */
+  project?: string;
 }
 
 /** 1-based, inclusive start and exclusive-or-inclusive end as editors show it (endColumn is the last character's column + 1). */
