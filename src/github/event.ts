@@ -1,0 +1,66 @@
+// What the triggering event means for a run: which pull request, which base to
+// diff against, which commit to link to, and whether PR code is untrusted here.
+// `describeEvent` is pure over (env, payload); `readEvent` does the file read.
+
+import { readFileSync } from 'node:fs';
+
+export interface EventInfo {
+  name: string;
+  /** `owner/repo`. */
+  repository: string;
+  owner: string;
+  repo: string;
+  /** Set on pull_request / pull_request_target. */
+  pullRequest?: {
+    number: number;
+    baseSha: string;
+    baseRef: string;
+    headSha: string;
+    /** The head lives in another repository (its token is read-only). */
+    fromFork: boolean;
+  };
+  /** The commit findings link to (PR head, else GITHUB_SHA). */
+  sha: string;
+  /** Base to lint against when base-ref is not given (PR base sha, merge-group base). */
+  defaultBase?: string;
+  /** pull_request_target: PR code would run with the base repository's write token and secrets. */
+  untrusted: boolean;
+}
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+
+/** Interprets the GitHub Actions environment and event payload. */
+export function describeEvent(env: Record<string, string | undefined>, payload: any): EventInfo {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  const repository = env.GITHUB_REPOSITORY ?? payload?.repository?.full_name ?? '';
+  const [owner = '', repo = ''] = repository.split('/');
+  const info: EventInfo = { name, repository, owner, repo, sha: env.GITHUB_SHA ?? '', untrusted: name === 'pull_request_target' };
+  const pr = payload?.pull_request;
+  if (PR_EVENTS.has(name) && pr && typeof pr.number === 'number') {
+    info.pullRequest = {
+      number: pr.number,
+      baseSha: String(pr.base?.sha ?? ''),
+      baseRef: String(pr.base?.ref ?? ''),
+      headSha: String(pr.head?.sha ?? ''),
+      fromFork: !!pr.head?.repo?.full_name && pr.head.repo.full_name !== pr.base?.repo?.full_name,
+    };
+    if (info.pullRequest.headSha) info.sha = info.pullRequest.headSha;
+    if (info.pullRequest.baseSha) info.defaultBase = info.pullRequest.baseSha;
+  } else if (name === 'merge_group' && payload?.merge_group?.base_sha) {
+    info.defaultBase = String(payload.merge_group.base_sha);
+  }
+  return info;
+}
+
+/** Reads GITHUB_EVENT_PATH (a missing or unreadable file is an empty payload: workflow_dispatch from act, local runs). */
+export function readEvent(env: Record<string, string | undefined> = process.env): EventInfo {
+  let payload: unknown = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    } catch {
+      payload = {};
+    }
+  }
+  return describeEvent(env, payload);
+}

@@ -1,0 +1,81 @@
+// The Action's inputs as one typed, validated object. Pure over a getter, so
+// the front end passes @actions/core's getInput and tests pass a map.
+
+import { UsageError } from '../errors';
+import type { FailOn } from '../types';
+
+export type ActionDatabase = 'container' | 'pglite' | 'url' | 'local';
+
+export interface ActionInputs {
+  /** Migration folders (or files), at least one. */
+  paths: string[];
+  layout: string;
+  /** Explicit base ref; undefined = the event's default (PR base) or none. */
+  baseRef?: string;
+  verify: boolean;
+  database: ActionDatabase;
+  postgresImage: string;
+  databaseUrl?: string;
+  pgVersion?: number;
+  config?: string;
+  failOn: FailOn;
+  comment: boolean;
+  reviewComments: boolean;
+  sarifFile?: string;
+  githubToken: string;
+  allowUntrustedSql: boolean;
+}
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
+const DATABASES: readonly ActionDatabase[] = ['container', 'pglite', 'url', 'local'];
+
+/** Splits a list input on newlines and commas, trimming and dropping empties. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function bool(name: string, value: string, fallback: boolean): boolean {
+  const v = value.trim().toLowerCase();
+  if (!v) return fallback;
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  throw new UsageError(`input ${name}: expected true or false, got ${JSON.stringify(value)}`);
+}
+
+/** Reads and validates every input; a bad value is a UsageError naming the input. */
+export function parseInputs(get: (name: string) => string): ActionInputs {
+  const s = (name: string) => (get(name) ?? '').trim();
+  const paths = splitList(get('path') ?? '');
+  const failOn = (s('fail-on') || 'error').toLowerCase() as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`input fail-on: expected one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(s('fail-on'))}`);
+  const database = (s('database') || 'container').toLowerCase() as ActionDatabase;
+  if (!DATABASES.includes(database)) throw new UsageError(`input database: expected one of container, pglite, url, got ${JSON.stringify(s('database'))}`);
+  const databaseUrl = s('database-url') || undefined;
+  if (database === 'url' && !databaseUrl) throw new UsageError('input database-url: required when database is url');
+  const pg = s('pg-version');
+  let pgVersion: number | undefined;
+  if (pg) {
+    pgVersion = Number(pg);
+    if (!/^\d+$/.test(pg) || pgVersion < 10 || pgVersion > 18) throw new UsageError(`input pg-version: expected a Postgres major version from 10 to 18, got ${JSON.stringify(pg)}`);
+  }
+  return {
+    paths: paths.length ? paths : [],
+    layout: s('layout') || 'auto',
+    baseRef: s('base-ref') || undefined,
+    verify: bool('verify', s('verify'), true),
+    database,
+    postgresImage: s('postgres-image') || 'postgres:17-alpine',
+    databaseUrl,
+    pgVersion,
+    config: s('config') || undefined,
+    failOn,
+    comment: bool('comment', s('comment'), true),
+    reviewComments: bool('review-comments', s('review-comments'), false),
+    sarifFile: s('sarif-file') || undefined,
+    githubToken: s('github-token'),
+    allowUntrustedSql: bool('allow-untrusted-sql', s('allow-untrusted-sql'), false),
+  };
+}
