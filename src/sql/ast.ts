@@ -94,3 +94,19 @@ export function walk(node: any, visit: (kind: string, body: any) => boolean | vo
     walk(value, visit);
   }
 }
+
+/** Qualified names a DropStmt removes (`DROP TABLE a, s.b` → [`a`, `s.b`]; types and schemas too). */
+export function droppedNames(dropStmt: any): string[] {
+  return (dropStmt?.objects ?? [])
+    .map((o: any) => {
+      if (o?.List) return nameOf(o.List.items);
+      if (o?.TypeName) return nameOf(o.TypeName.names);
+      return str(o) ?? '';
+    })
+    .filter((s: string) => s.length > 0);
+}
+
+/** The target RangeVar of a data-modifying statement (UPDATE, DELETE, INSERT, MERGE), by Statement kind. */
+export function dmlTarget(kind: string, node: any): any | undefined {
+  return ['UpdateStmt', 'DeleteStmt', 'InsertStmt', 'MergeStmt'].includes(kind) ? node?.relation : undefined;
+}

@@ -1,0 +1,171 @@
+// What the current migration file itself created before a statement: tables
+// (following renames), columns, constraints, schemas, types, enum values,
+// databases. Dropping or renaming something the same migration created cannot
+// break a running application, so breaking-change rules ask here first.
+// LintContext.isNew covers tables/indexes/views/sequences; this adds the finer
+// objects and renames, computed once per file from `context.statements`.
+
+import type { LintContext } from './context';
+import type { Statement } from '../types';
+import { alterCommands, as, bareName, columnConstraints, nameOf, str } from '../sql/ast';
+
+type Kind = 'table' | 'column' | 'constraint' | 'schema' | 'type' | 'enum-value' | 'database' | 'index';
+
+interface Creation {
+  index: number;
+  kind: Kind;
+  /** Lower-cased key: `table`, `table.column`, `table.constraint`, `type.value`. */
+  key: string;
+}
+
+const cache = new WeakMap<readonly Statement[], Creation[]>();
+
+/** Every creation in the file, in statement order (computed once per file). */
+function creations(statements: readonly Statement[]): Creation[] {
+  let list = cache.get(statements);
+  if (!list) {
+    list = collect(statements);
+    cache.set(statements, list);
+  }
+  return list;
+}
+
+const lower = (s: string | undefined | null) => String(s ?? '').toLowerCase();
+
+function collect(statements: readonly Statement[]): Creation[] {
+  const out: Creation[] = [];
+  const has = (kind: Kind, key: string) => out.some((c) => c.kind === kind && c.key === key);
+  statements.forEach((st, index) => {
+    const n = st.node;
+    const add = (kind: Kind, key: string | undefined) => {
+      if (key) out.push({ index, kind, key: key.toLowerCase() });
+    };
+    const addColumns = (table: string, elts: any[] | undefined) => {
+      for (const el of elts ?? []) {
+        const col = as(el, 'ColumnDef');
+        if (col?.colname) {
+          add('column', `${table}.${lower(col.colname)}`);
+          for (const c of columnConstraints(col)) if (c.conname) add('constraint', `${table}.${lower(c.conname)}`);
+        }
+        const con = as(el, 'Constraint');
+        if (con?.conname) add('constraint', `${table}.${lower(con.conname)}`);
+      }
+    };
+    switch (st.kind) {
+      case 'CreateStmt': {
+        const table = bareName(n.relation?.relname);
+        add('table', table);
+        addColumns(table, n.tableElts);
+        break;
+      }
+      case 'CreateTableAsStmt': {
+        const table = bareName(n.into?.rel?.relname);
+        add('table', table);
+        for (const c of n.into?.colNames ?? []) add('column', `${table}.${lower(str(c))}`);
+        break;
+      }
+      case 'ViewStmt':
+        add('table', bareName(n.view?.relname));
+        break;
+      case 'AlterTableStmt': {
+        const table = bareName(n.relation?.relname);
+        for (const cmd of alterCommands(n)) {
+          if (cmd.subtype === 'AT_AddColumn') addColumns(table, [cmd.def]);
+          if (cmd.subtype === 'AT_AddConstraint') add('constraint', as(cmd.def, 'Constraint')?.conname && `${table}.${lower(as(cmd.def, 'Constraint').conname)}`);
+        }
+        break;
+      }
+      case 'IndexStmt':
+        add('index', n.idxname);
+        break;
+      case 'CreateSchemaStmt':
+        add('schema', n.schemaname);
+        break;
+      case 'CreateEnumStmt':
+      case 'CreateRangeStmt':
+        add('type', bareName(nameOf(n.typeName)));
+        break;
+      case 'CompositeTypeStmt':
+        add('type', bareName(n.typevar?.relname));
+        break;
+      case 'CreateDomainStmt':
+        add('type', bareName(nameOf(n.domainname)));
+        break;
+      case 'AlterEnumStmt':
+        if (n.newVal && !n.oldVal) add('enum-value', `${bareName(nameOf(n.typeName))}.${n.newVal}`);
+        break;
+      case 'CreatedbStmt':
+        add('database', n.dbname);
+        break;
+      case 'RenameStmt': {
+        // A renamed new object stays new under its new name.
+        const table = bareName(n.relation?.relname);
+        if (n.renameType === 'OBJECT_TABLE' || n.renameType === 'OBJECT_VIEW' || n.renameType === 'OBJECT_MATVIEW') {
+          if (has('table', table)) {
+            add('table', lower(n.newname));
+            for (const c of out.filter((c) => c.kind === 'column' && c.key.startsWith(`${table}.`))) add('column', `${lower(n.newname)}.${c.key.slice(table.length + 1)}`);
+          }
+        } else if (n.renameType === 'OBJECT_COLUMN') {
+          if (has('column', `${table}.${lower(n.subname)}`) || has('table', table)) add('column', `${table}.${lower(n.newname)}`);
+        } else if (n.renameType === 'OBJECT_TABCONSTRAINT') {
+          if (has('constraint', `${table}.${lower(n.subname)}`) || has('table', table)) add('constraint', `${table}.${lower(n.newname)}`);
+        } else if (n.renameType === 'OBJECT_SCHEMA') {
+          if (has('schema', lower(n.subname))) add('schema', lower(n.newname));
+        } else if (n.renameType === 'OBJECT_TYPE' || n.renameType === 'OBJECT_DOMAIN') {
+          if (has('type', bareName(nameOf(n.object?.List?.items)))) add('type', lower(n.newname));
+        }
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+function createdBefore(ctx: LintContext, kind: Kind, key: string): boolean {
+  const k = key.toLowerCase();
+  return creations(ctx.statements).some((c) => c.index < ctx.index && c.kind === kind && c.key === k);
+}
+
+/** Whether the table (or view) was created earlier in this migration, following renames. */
+export function isNewTable(ctx: LintContext, table: string | undefined | null): boolean {
+  if (!table) return false;
+  return ctx.createdTables.has(bareName(table)) || createdBefore(ctx, 'table', bareName(table));
+}
+
+/** Whether the column is new: its table is new, or the column was added earlier in this migration. */
+export function isNewColumn(ctx: LintContext, table: string | undefined | null, column: string | undefined | null): boolean {
+  if (!table || !column) return false;
+  return isNewTable(ctx, table) || createdBefore(ctx, 'column', `${bareName(table)}.${column}`);
+}
+
+/** Whether the constraint is new: its table is new, or it was added earlier in this migration. */
+export function isNewConstraint(ctx: LintContext, table: string | undefined | null, constraint: string | undefined | null): boolean {
+  if (!table) return false;
+  return isNewTable(ctx, table) || (!!constraint && createdBefore(ctx, 'constraint', `${bareName(table)}.${constraint}`));
+}
+
+/** Whether the schema was created earlier in this migration. */
+export function isNewSchema(ctx: LintContext, schema: string | undefined | null): boolean {
+  return !!schema && createdBefore(ctx, 'schema', schema);
+}
+
+/** Whether the type (enum, domain, composite, range) was created earlier in this migration. */
+export function isNewType(ctx: LintContext, type: string | undefined | null): boolean {
+  return !!type && createdBefore(ctx, 'type', bareName(type));
+}
+
+/** Whether the enum value was added earlier in this migration (or its type was created here). */
+export function isNewEnumValue(ctx: LintContext, type: string | undefined | null, value: string | undefined | null): boolean {
+  if (!type) return false;
+  return isNewType(ctx, type) || (value != null && creations(ctx.statements).some((c) => c.index < ctx.index && c.kind === 'enum-value' && c.key === `${bareName(type)}.${value}`.toLowerCase()));
+}
+
+/** Whether the database was created earlier in this file. */
+export function isNewDatabase(ctx: LintContext, db: string | undefined | null): boolean {
+  return !!db && createdBefore(ctx, 'database', db);
+}
+
+/** Whether the index was created earlier in this migration. */
+export function isNewIndex(ctx: LintContext, index: string | undefined | null): boolean {
+  return !!index && (ctx.createdIndexes.has(bareName(index)) || createdBefore(ctx, 'index', bareName(index)));
+}
