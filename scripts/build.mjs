@@ -1,0 +1,32 @@
+// npm run build: bundles src/cli.ts (with rules/ and every src module) into one
+// ESM file, build/cli.js, that bin/migration-guard.js imports. npm dependencies
+// stay external (installed alongside by npm), so libpg-query finds its WASM.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** Bundle the CLI into build/cli.js. */
+export async function buildCli() {
+  const t0 = Date.now();
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'build/cli.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    banner: { js: `// migration-guard ${pkg.version}, bundled by scripts/build.mjs; source: src/cli.ts` },
+  });
+  console.log(`build/cli.js built in ${Date.now() - t0} ms`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildCli();

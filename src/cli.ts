@@ -1,0 +1,320 @@
+// The command line: argv → config → run() → render → exit code. Thin on
+// purpose: everything it decides (flags, colour, where output goes) is I/O; the
+// work is in run.ts and the renderers. Exit codes (DESIGN.md): 0 nothing at or
+// above --fail-on, 1 findings at or above it, 2 could not run.
+
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rules as registry } from '../rules/index';
+import {
+  FAIL_ON,
+  LAYOUTS,
+  applyOverrides,
+  checkDatabase,
+  checkDatabaseUrl,
+  checkInt,
+  checkPgVersion,
+  closeMatches,
+  didYouMean,
+  levelOf,
+  loadConfig,
+  type Config,
+  type ConfigOverrides,
+} from './config';
+import { DatabaseUnavailableError, UsageError } from './errors';
+import { FORMATS, render, type Format } from './report/index';
+import { catalogue, renderCatalogueJson, renderCatalogueText, renderExplainText } from './report/rules';
+import { exitCodeFor, run, type Command } from './run';
+import type { FailOn, LayoutName } from './types';
+import { VERSION } from './version';
+
+const COMMANDS = ['lint', 'verify', 'check', 'rules', 'explain'] as const;
+type CliCommand = (typeof COMMANDS)[number];
+
+interface FlagSpec {
+  /** Placeholder shown in help; absent for boolean flags. */
+  value?: string;
+  short?: string;
+  /** Commands the flag applies to. */
+  for: readonly CliCommand[];
+  help: string;
+}
+
+const RUN: readonly CliCommand[] = ['lint', 'verify', 'check'];
+const VERIFY: readonly CliCommand[] = ['verify', 'check'];
+
+const FLAGS: Record<string, FlagSpec> = {
+  format: { value: 'FORMAT', short: 'f', for: [...RUN, 'rules'], help: `output format: ${FORMATS.join('|')} (rules: text|json)` },
+  output: { value: 'FILE', short: 'o', for: RUN, help: 'write the report to FILE instead of stdout' },
+  config: { value: 'FILE', short: 'c', for: [...RUN, 'rules', 'explain'], help: 'config file (default: .migration-guard.yml found from the cwd up)' },
+  'pg-version': { value: 'N', for: RUN, help: 'target PostgreSQL major version (default 15)' },
+  'fail-on': { value: 'LEVEL', for: RUN, help: 'exit 1 on findings at or above: error|warning|info|never (default error)' },
+  base: { value: 'GIT_REF', for: RUN, help: 'only migrations added or changed since GIT_REF' },
+  layout: { value: 'NAME', for: RUN, help: `migration layout: auto|${LAYOUTS.join('|')}` },
+  'assume-in-transaction': { for: RUN, help: 'treat every file as run inside a transaction' },
+  color: { for: COMMANDS, help: 'force coloured output' },
+  'no-color': { for: COMMANDS, help: 'never colour output' },
+  quiet: { short: 'q', for: RUN, help: 'no progress lines on stderr' },
+  database: { value: 'KIND', for: VERIFY, help: 'auto|pglite|local|container|url (default auto: url if given, else pglite)' },
+  'database-url': { value: 'URL', for: VERIFY, help: 'existing server for --database url (a scratch database is created and dropped)' },
+  'postgres-image': { value: 'IMAGE', for: VERIFY, help: 'image for --database container' },
+  'seed-rows': { value: 'N', for: VERIFY, help: 'synthetic rows per existing table for the data checks (default 100)' },
+  'statement-timeout': { value: 'MS', for: VERIFY, help: 'per-statement timeout in milliseconds (default 60000)' },
+  help: { short: 'h', for: COMMANDS, help: 'show this help' },
+  version: { short: 'V', for: COMMANDS, help: 'print the version' },
+};
+
+const SHORT = new Map(Object.entries(FLAGS).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
+
+export interface ParsedArgs {
+  command?: CliCommand;
+  positionals: string[];
+  flags: Record<string, string | boolean>;
+}
+
+/** Strict argv parsing: unknown flags, missing values and flags foreign to the command are UsageErrors. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const flags: Record<string, string | boolean> = {};
+  const positionals: string[] = [];
+  let command: CliCommand | undefined;
+  let onlyPositionals = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
+      if (!command && !onlyPositionals) {
+        if (!(COMMANDS as readonly string[]).includes(arg)) {
+          throw new UsageError(`unknown command "${arg}"${didYouMean(arg, COMMANDS)}; commands: ${COMMANDS.join(', ')}`);
+        }
+        command = arg as CliCommand;
+      } else positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositionals = true;
+      continue;
+    }
+    let name: string;
+    let inline: string | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+      inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    } else {
+      const long = SHORT.get(arg.slice(1, 2));
+      if (!long || (arg.length > 2 && !FLAGS[long]!.value)) throw new UsageError(`unknown option ${arg}`);
+      name = long;
+      inline = arg.length > 2 ? arg.slice(2) : undefined;
+    }
+    const spec = FLAGS[name];
+    if (!spec) throw new UsageError(`unknown option --${name}${didYouMean(name, Object.keys(FLAGS)).replace('"', '"--')}`);
+    if (spec.value) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value (${spec.value})`);
+      flags[name] = value;
+    } else {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+      flags[name] = true;
+    }
+  }
+  if (command) {
+    for (const name of Object.keys(flags)) {
+      if (!FLAGS[name]!.for.includes(command)) {
+        const where = FLAGS[name]!.for.filter((c) => c !== 'explain' && c !== 'rules');
+        throw new UsageError(`--${name} does not apply to "${command}"${where.length ? ` (only to ${where.join(', ')})` : ''}`);
+      }
+    }
+  }
+  return { command, positionals, flags };
+}
+
+/** Config overrides from the run flags (validated; bad values are UsageErrors naming the flag). */
+export function overridesFromFlags(flags: ParsedArgs['flags']): ConfigOverrides {
+  const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+  const bad = (name: string) => (message: string): never => {
+    throw new UsageError(`--${name}: ${message}`);
+  };
+  const o: ConfigOverrides = {};
+  if (str('pg-version') !== undefined) o.pgVersion = checkPgVersion(str('pg-version'), bad('pg-version'));
+  const failOn = str('fail-on');
+  if (failOn !== undefined) {
+    if (!FAIL_ON.includes(failOn as FailOn)) bad('fail-on')(`expected one of ${FAIL_ON.join(', ')}, got "${failOn}"`);
+    o.failOn = failOn as FailOn;
+  }
+  const layout = str('layout');
+  if (layout !== undefined) {
+    if (layout !== 'auto' && !LAYOUTS.includes(layout as LayoutName)) bad('layout')(`expected auto or one of ${LAYOUTS.join(', ')}, got "${layout}"${didYouMean(layout, [...LAYOUTS])}`);
+    o.layout = layout as LayoutName | 'auto';
+  }
+  if (flags['assume-in-transaction']) o.assumeInTransaction = true;
+  const verify: NonNullable<ConfigOverrides['verify']> = {};
+  if (str('database') !== undefined) verify.database = checkDatabase(str('database'), bad('database'));
+  if (str('database-url') !== undefined) verify.databaseUrl = checkDatabaseUrl(str('database-url'), bad('database-url'));
+  if (str('postgres-image') !== undefined) verify.postgresImage = str('postgres-image');
+  if (str('seed-rows') !== undefined) verify.seedRows = checkInt(str('seed-rows'), 0, 1_000_000, bad('seed-rows'));
+  if (str('statement-timeout') !== undefined) verify.statementTimeout = checkInt(str('statement-timeout'), 1, 86_400_000, bad('statement-timeout'));
+  if (Object.keys(verify).length) o.verify = verify;
+  return o;
+}
+
+/** The --help text. */
+export function helpText(): string {
+  const flagLines = (names: string[]) =>
+    names.map((n) => {
+      const s = FLAGS[n]!;
+      const left = `${s.short ? `-${s.short}, ` : '    '}--${n}${s.value ? ` ${s.value}` : ''}`;
+      return `  ${left.padEnd(30)} ${s.help}`;
+    });
+  return [
+    `migration-guard ${VERSION}: is this PostgreSQL migration safe to merge?`,
+    '',
+    'Usage:',
+    '  migration-guard lint   [paths…]   static rules only (files or migration folders)',
+    '  migration-guard verify [dir]      up → down → up in an ephemeral Postgres',
+    '  migration-guard check  [dir]      both (what the GitHub Action runs)',
+    '  migration-guard rules             the rule catalogue',
+    '  migration-guard explain <rule>    one rule: why it matters and the safe fix',
+    '',
+    'Options:',
+    ...flagLines(['format', 'output', 'config', 'pg-version', 'fail-on', 'base', 'layout', 'assume-in-transaction', 'color', 'no-color', 'quiet']),
+    '',
+    'Verify options:',
+    ...flagLines(['database', 'database-url', 'postgres-image', 'seed-rows', 'statement-timeout']),
+    '',
+    ...flagLines(['help', 'version']),
+    '',
+    'Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 could not run.',
+    'Flags override .migration-guard.yml. Docs: README.md',
+    '',
+  ].join('\n');
+}
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Run the CLI; resolves to the exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof DatabaseUnavailableError) {
+      io.stderr(`migration-guard: ${err.message}\n`);
+      if (err instanceof UsageError && /^(unknown (option|command)|--[a-z-]+ (needs|takes|does not))/.test(err.message)) io.stderr('Run migration-guard --help for usage.\n');
+    } else {
+      io.stderr(`migration-guard: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    }
+    return 2;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.flags.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  if (args.flags.help) {
+    io.stdout(helpText());
+    return 0;
+  }
+  if (!args.command) {
+    io.stderr(helpText());
+    return 2;
+  }
+  const color = args.flags['no-color'] ? false : args.flags.color ? true : io.stdoutIsTTY && !args.flags.output && !io.env.NO_COLOR;
+  const config = () => loadConfig({ cwd: io.cwd, file: args.flags.config as string | undefined });
+
+  switch (args.command) {
+    case 'rules': {
+      if (args.positionals.length) throw new UsageError(`"rules" takes no arguments (got ${args.positionals.join(' ')}); for one rule use: migration-guard explain <rule>`);
+      const format = (args.flags.format as string | undefined) ?? 'text';
+      if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "rules" prints text or json, got "${format}"`);
+      const cfg = config();
+      const entries = catalogue(registry, (r) => levelOf(cfg, r));
+      io.stdout(format === 'json' ? renderCatalogueJson(entries) : renderCatalogueText(entries, { color }));
+      return 0;
+    }
+    case 'explain': {
+      if (args.positionals.length !== 1) throw new UsageError('usage: migration-guard explain <rule> (see migration-guard rules)');
+      const id = args.positionals[0]!;
+      const rule = registry.find((r) => r.meta.id === id);
+      if (!rule) {
+        const close = closeMatches(id, registry.map((r) => r.meta.id));
+        throw new UsageError(`unknown rule "${id}"${close.length ? `; did you mean: ${close.join(', ')}?` : ''} (migration-guard rules lists them all)`);
+      }
+      io.stdout(renderExplainText(rule, levelOf(config(), rule), { color }));
+      return 0;
+    }
+    default:
+      return runCommand(args.command, args, io, color, config);
+  }
+}
+
+async function runCommand(command: Command, args: ParsedArgs, io: CliIo, color: boolean, loadCfg: () => Config): Promise<number> {
+  const format = (args.flags.format as string | undefined) ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"${didYouMean(format, FORMATS)}`);
+  if (command !== 'lint' && args.positionals.length > 1) throw new UsageError(`"${command}" takes one migrations folder, got ${args.positionals.length} paths`);
+  const overrides = overridesFromFlags(args.flags);
+  const config = applyOverrides(loadCfg(), overrides);
+  const quiet = !!args.flags.quiet;
+  const report = await run({
+    command,
+    paths: args.positionals,
+    cwd: io.cwd,
+    config,
+    base: args.flags.base as string | undefined,
+    progress: quiet ? undefined : (m) => io.stderr(`${m}\n`),
+  });
+  const source = (file: string) => readFileSync(resolve(io.cwd, file), 'utf8');
+  const text = render(format as Format, report, { color, source, rules: registry });
+  const output = args.flags.output as string | undefined;
+  if (output) {
+    try {
+      writeFileSync(resolve(io.cwd, output), text);
+    } catch (err) {
+      throw new UsageError(`cannot write --output ${output}: ${(err as Error).message}`);
+    }
+    const { errors, warnings, infos } = report.summary;
+    if (!quiet) io.stderr(`wrote ${format} report to ${output}: ${errors} errors, ${warnings} warnings, ${infos} infos\n`);
+  } else {
+    io.stdout(text);
+  }
+  return exitCodeFor(report, config.failOn);
+}
+
+/** The real process's streams and environment. */
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: !!process.stdout.isTTY,
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+  };
+}
+
+/** Run the CLI on this process's argv and exit with its code once output is flushed. */
+export async function runMain(): Promise<void> {
+  const code = await main(process.argv.slice(2));
+  // Exit explicitly (a verify database may leave handles open), after stdout drains.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+// Started directly (`node --import tsx src/cli.ts`, `node build/cli.js`)? The bin
+// imports runMain instead; a bundle that merely includes this module (the Action) never runs it.
+function startedDirectly(): boolean {
+  const self = fileURLToPath(import.meta.url);
+  if (!/^cli\.[cm]?[jt]s$/.test(basename(self)) || !process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(self);
+  } catch {
+    return false;
+  }
+}
+
+if (startedDirectly()) void runMain();

@@ -1,0 +1,402 @@
+// `.migration-guard.yml` + defaults + validation → one typed Config. Front ends
+// resolve it once (file found by walking up from the cwd, or `--config FILE`),
+// apply their flags on top with `applyOverrides`, and hand it to `run()`.
+// Every bad key or value is a UsageError naming the file, line and key.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { rules as registry } from '../rules/index';
+import { UsageError } from './errors';
+import type { EnabledRule } from './lint/engine';
+import type { FailOn, LayoutName, Level, Rule, Severity } from './types';
+
+/** File names looked for, in each directory from the cwd up. */
+export const CONFIG_FILE_NAMES = ['.migration-guard.yml', '.migration-guard.yaml'] as const;
+
+export const LAYOUTS: readonly LayoutName[] = [
+  'golang-migrate',
+  'dbmate',
+  'goose',
+  'diesel',
+  'flyway',
+  'sqitch',
+  'prisma',
+  'node-pg-migrate',
+  'temporal-sql-tool',
+  'plain',
+];
+export const DATABASE_KINDS = ['auto', 'pglite', 'local', 'container', 'url'] as const;
+export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** Postgres majors the rules know about (libpg-query parses the PG 18 grammar). */
+export const PG_VERSIONS = { min: 10, max: 18 } as const;
+
+/** Settings for `verify` / `check`. */
+export interface VerifyConfig {
+  /** Which Postgres runs the migrations; `auto` = url when a URL is given, else pglite. */
+  database: DatabaseKind;
+  databaseUrl?: string;
+  /** Image for the `container` provider. */
+  postgresImage?: string;
+  /** Synthetic rows seeded into existing tables for the data checks. */
+  seedRows: number;
+  /** Per-statement timeout in milliseconds. */
+  statementTimeout: number;
+}
+
+/** The resolved configuration of one run. */
+export interface Config {
+  /** Per-rule level as configured (`off` disables); rules not listed keep their default. */
+  rules: Record<string, Level>;
+  /** Target Postgres major version. */
+  pgVersion: number;
+  failOn: FailOn;
+  /** Glob paths (relative to `root`) skipped entirely. */
+  ignore: string[];
+  /** Treat every file as wrapped in a transaction. */
+  assumeInTransaction: boolean;
+  layout: LayoutName | 'auto';
+  /** Paths linted when none are given on the command line (relative to `root`). */
+  paths: string[];
+  /** Also lint down migrations (a rollback runs in production too). */
+  lintDown: boolean;
+  verify: VerifyConfig;
+  /** Absolute path of the config file read, if any. */
+  file?: string;
+  /** Directory that relative `ignore` and `paths` entries are resolved against. */
+  root: string;
+}
+
+/** Values a front end sets on top of the file (flags, Action inputs). */
+export type ConfigOverrides = Partial<Omit<Config, 'verify' | 'file' | 'root'>> & { verify?: Partial<VerifyConfig> };
+
+/** The built-in defaults, for a config rooted at `root`. */
+export function defaultConfig(root: string): Config {
+  return {
+    rules: {},
+    pgVersion: 15,
+    failOn: 'error',
+    ignore: [],
+    assumeInTransaction: false,
+    layout: 'auto',
+    paths: [],
+    lintDown: true,
+    verify: { database: 'auto', seedRows: 100, statementTimeout: 60_000 },
+    root,
+  };
+}
+
+/** The nearest config file from `cwd` upwards (stopping at the repository root), if any. */
+export function findConfigFile(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) return p;
+    }
+    // A config above the repository would belong to another project.
+    if (existsSync(join(dir, '.git'))) return undefined;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Load the config: `file` if given (must exist), else the nearest one from `cwd`, else defaults. */
+export function loadConfig(options: { cwd?: string; file?: string; rules?: readonly Rule[] } = {}): Config {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  let file: string | undefined;
+  if (options.file) {
+    file = resolve(cwd, options.file);
+    if (!existsSync(file)) throw new UsageError(`config file not found: ${options.file}`);
+    if (statSync(file).isDirectory()) throw new UsageError(`config file is a directory: ${options.file}`);
+  } else {
+    file = findConfigFile(cwd);
+  }
+  if (!file) return defaultConfig(cwd);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read config file ${displayPath(file, cwd)}: ${(err as Error).message}`);
+  }
+  return parseConfig(text, { file, displayName: displayPath(file, cwd), rules: options.rules });
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'verify'] as const;
+const VERIFY_KEYS = ['database', 'databaseUrl', 'postgresImage', 'seedRows', 'statementTimeout'] as const;
+
+/** Parse and validate config YAML. `file` is its absolute path (its folder becomes the root). */
+export function parseConfig(text: string, options: { file: string; displayName?: string; rules?: readonly Rule[] }): Config {
+  const name = options.displayName ?? options.file;
+  const allRules = options.rules ?? registry;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fail = (message: string, node?: unknown): never => {
+    const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+    const line = offset !== undefined ? `:${lineCounter.linePos(offset).line}` : '';
+    throw new UsageError(`${name}${line}: ${message}`);
+  };
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line;
+    throw new UsageError(`${name}${line ? `:${line}` : ''}: invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+  const config = defaultConfig(dirname(options.file));
+  config.file = options.file;
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return config;
+  if (!isMap(root)) fail('the config must be a mapping of settings (e.g. `failOn: warning`)', root);
+  const ruleIds = allRules.map((r) => r.meta.id);
+
+  for (const pair of (root as any).items as { key: any; value: any }[]) {
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const value = pair.value;
+    const js = toJs(doc, value);
+    switch (key) {
+      case 'rules': {
+        if (js === null || js === undefined) break;
+        if (!isMap(value)) fail('rules: expected a mapping of rule id to error|warning|info|off|on', value);
+        for (const rp of (value as any).items as { key: any; value: any }[]) {
+          const id = String(isScalar(rp.key) ? rp.key.value : rp.key);
+          const rule = allRules.find((r) => r.meta.id === id);
+          if (!rule) fail(`rules.${id}: unknown rule "${id}"${didYouMean(id, ruleIds)}`, rp.key);
+          const level = isScalar(rp.value) ? rp.value.value : undefined;
+          // YAML 1.1 habits: `off`/`on` may arrive as booleans.
+          const normalized = level === false ? 'off' : level === true ? 'on' : level;
+          if (normalized === 'on') config.rules[id] = rule!.meta.severity;
+          else if (normalized === 'off' || SEVERITIES.includes(normalized as Severity)) config.rules[id] = normalized as Level;
+          else fail(`rules.${id}: expected error, warning, info, off or on, got ${show(toJs(doc, rp.value))}`, rp.value ?? rp.key);
+        }
+        break;
+      }
+      case 'pgVersion':
+        config.pgVersion = checkPgVersion(js, (m) => fail(`pgVersion: ${m}`, value));
+        break;
+      case 'failOn':
+        if (!FAIL_ON.includes(js as FailOn)) fail(`failOn: expected one of ${FAIL_ON.join(', ')}, got ${show(js)}`, value);
+        config.failOn = js as FailOn;
+        break;
+      case 'ignore':
+      case 'paths': {
+        const list = typeof js === 'string' ? [js] : js;
+        if (!Array.isArray(list) || !list.every((x) => typeof x === 'string' && x.length > 0)) {
+          fail(`${key}: expected a list of paths${key === 'ignore' ? ' or globs' : ''}, got ${show(js)}`, value);
+        }
+        if (key === 'ignore') {
+          for (const g of list as string[]) {
+            try {
+              globToRegExp(g);
+            } catch (err) {
+              fail(`ignore: bad glob ${show(g)}: ${(err as Error).message}`, value);
+            }
+          }
+        }
+        config[key] = list as string[];
+        break;
+      }
+      case 'assumeInTransaction':
+      case 'lintDown':
+        if (typeof js !== 'boolean') fail(`${key}: expected true or false, got ${show(js)}`, value);
+        config[key] = js as boolean;
+        break;
+      case 'layout':
+        if (js !== 'auto' && !LAYOUTS.includes(js as LayoutName)) fail(`layout: expected auto or one of ${LAYOUTS.join(', ')}, got ${show(js)}${didYouMean(String(js), [...LAYOUTS])}`, value);
+        config.layout = js as LayoutName | 'auto';
+        break;
+      case 'verify': {
+        if (js === null || js === undefined) break;
+        if (!isMap(value)) fail('verify: expected a mapping (database, databaseUrl, postgresImage, seedRows, statementTimeout)', value);
+        for (const vp of (value as any).items as { key: any; value: any }[]) {
+          const vkey = String(isScalar(vp.key) ? vp.key.value : vp.key);
+          const v = toJs(doc, vp.value);
+          const vfail = (m: string) => fail(`verify.${vkey}: ${m}`, vp.value ?? vp.key);
+          switch (vkey) {
+            case 'database':
+              config.verify.database = checkDatabase(v, vfail);
+              break;
+            case 'databaseUrl':
+              config.verify.databaseUrl = checkDatabaseUrl(v, vfail);
+              break;
+            case 'postgresImage':
+              if (typeof v !== 'string' || !v.trim()) vfail(`expected an image name like postgres:17, got ${show(v)}`);
+              config.verify.postgresImage = v as string;
+              break;
+            case 'seedRows':
+              config.verify.seedRows = checkInt(v, 0, 1_000_000, vfail);
+              break;
+            case 'statementTimeout':
+              config.verify.statementTimeout = checkInt(v, 1, 86_400_000, vfail);
+              break;
+            default:
+              fail(`verify.${vkey}: unknown setting${didYouMean(vkey, [...VERIFY_KEYS])}; expected one of ${VERIFY_KEYS.join(', ')}`, vp.key);
+          }
+        }
+        break;
+      }
+      default:
+        fail(`${key}: unknown setting${didYouMean(key, [...TOP_KEYS])}; expected one of ${TOP_KEYS.join(', ')}`, pair.key);
+    }
+  }
+  return config;
+}
+
+function toJs(doc: Document, node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  if (isScalar(node)) return node.value;
+  if (isSeq(node) || isMap(node)) return node.toJSON(doc);
+  return node;
+}
+
+function show(v: unknown): string {
+  return v === null || v === undefined ? 'nothing' : JSON.stringify(v);
+}
+
+/** Validate a Postgres major version (number or numeric string). */
+export function checkPgVersion(v: unknown, fail: (message: string) => never): number {
+  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < PG_VERSIONS.min || n > PG_VERSIONS.max) {
+    return fail(`expected a Postgres major version from ${PG_VERSIONS.min} to ${PG_VERSIONS.max}, got ${show(v)}`);
+  }
+  return n;
+}
+
+/** Validate an integer in [min, max] (number or numeric string). */
+export function checkInt(v: unknown, min: number, max: number, fail: (message: string) => never): number {
+  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) return fail(`expected a whole number from ${min} to ${max}, got ${show(v)}`);
+  return n;
+}
+
+/** Validate a verify database kind. */
+export function checkDatabase(v: unknown, fail: (message: string) => never): DatabaseKind {
+  if (!DATABASE_KINDS.includes(v as DatabaseKind)) return fail(`expected one of ${DATABASE_KINDS.join(', ')}, got ${show(v)}${didYouMean(String(v), [...DATABASE_KINDS])}`);
+  return v as DatabaseKind;
+}
+
+/** Validate a postgres:// URL. */
+export function checkDatabaseUrl(v: unknown, fail: (message: string) => never): string {
+  if (typeof v !== 'string' || !/^postgres(ql)?:\/\//.test(v)) return fail(`expected a postgres:// or postgresql:// URL, got ${typeof v === 'string' ? JSON.stringify(v.replace(/:[^:@/]*@/, ':***@')) : show(v)}`);
+  return v;
+}
+
+/** Config with front-end values applied on top (undefined values leave the config's). */
+export function applyOverrides(config: Config, overrides: ConfigOverrides): Config {
+  const next: Config = { ...config, rules: { ...config.rules, ...(overrides.rules ?? {}) }, verify: { ...config.verify } };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined || k === 'rules' || k === 'verify') continue;
+    (next as any)[k] = v;
+  }
+  for (const [k, v] of Object.entries(overrides.verify ?? {})) if (v !== undefined) (next.verify as any)[k] = v;
+  return next;
+}
+
+/** The configured level of a rule (its default when not configured). */
+export function levelOf(config: Pick<Config, 'rules'>, rule: Rule): Level {
+  return config.rules[rule.meta.id] ?? (rule.meta.defaultOff ? 'off' : rule.meta.severity);
+}
+
+/** The rules that run, each with its configured severity. */
+export function enabledRules(config: Pick<Config, 'rules'>, allRules: readonly Rule[] = registry): EnabledRule[] {
+  const out: EnabledRule[] = [];
+  for (const rule of allRules) {
+    const level = levelOf(config, rule);
+    if (level !== 'off') out.push({ rule, severity: level });
+  }
+  return out;
+}
+
+/**
+ * A glob as a RegExp over `/`-separated relative paths: `*` and `?` stay within a
+ * segment, `**` spans segments, `{a,b}` alternates, `[...]` is a class. A glob
+ * without `/` matches a name at any depth (like .gitignore).
+ */
+export function globToRegExp(glob: string): RegExp {
+  let g = glob.trim().replace(/\\/g, '/').replace(/^\.\//, '');
+  if (!g) throw new Error('empty pattern');
+  if (g.endsWith('/')) g = g.slice(0, -1) + '/**';
+  const anyDepth = !g.includes('/') || g.startsWith('**/');
+  if (g.startsWith('/')) g = g.slice(1);
+  let re = '';
+  let braces = 0;
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i]!;
+    if (c === '*') {
+      if (g[i + 1] === '*') {
+        const slashAfter = g[i + 2] === '/';
+        re += slashAfter ? '(?:.*/)?' : '.*';
+        i += slashAfter ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      braces++;
+      re += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      re += ')';
+    } else if (c === ',' && braces > 0) re += '|';
+    else if (c === '[') {
+      const end = g.indexOf(']', i + 1);
+      if (end < 0) throw new Error('unclosed [');
+      const body = g.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      re += `[${body}]`;
+      i = end;
+    } else re += c.replace(/[.+^$()|\\\]]/g, '\\$&');
+  }
+  if (braces) throw new Error('unclosed {');
+  return new RegExp(`^${anyDepth && !g.startsWith('**/') ? '(?:.*/)?' : ''}${re}$`);
+}
+
+/** A predicate telling whether an absolute path is ignored by `config.ignore` (a match on the path or any of its folders). */
+export function ignoreMatcher(config: Pick<Config, 'ignore' | 'root'>): (absolutePath: string) => boolean {
+  const patterns = config.ignore.map(globToRegExp);
+  if (!patterns.length) return () => false;
+  return (absolutePath) => {
+    const rel = relative(config.root, absolutePath).split(sep).join('/');
+    if (!rel || rel.startsWith('../') || isAbsolute(rel)) return false;
+    const parts = rel.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      if (patterns.some((p) => p.test(prefix))) return true;
+    }
+    return false;
+  };
+}
+
+/** ` (did you mean "x"?)` for the closest candidate, or '' when none is close. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const close = closeMatches(word, candidates, 1);
+  return close.length ? ` (did you mean "${close[0]}"?)` : '';
+}
+
+/** Candidates within a small edit distance of `word` (or containing it), closest first. */
+export function closeMatches(word: string, candidates: readonly string[], limit = 3): string[] {
+  const w = word.toLowerCase();
+  return candidates
+    .map((c) => ({ c, d: w.length >= 4 && c.toLowerCase().includes(w) ? 1 : editDistance(w, c.toLowerCase()) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(w.length / 3)))
+    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+    .slice(0, limit)
+    .map((x) => x.c);
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,37 @@
+// GitHub Actions workflow commands: one `::error|warning|notice …::message` line
+// per finding, which the runner turns into annotations on the PR's diff.
+// https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+
+import type { Finding, Report, Severity } from '../types';
+import { summaryLine } from './text';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escape a workflow command's message (`%`, CR, LF). */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escape a workflow command property value (also `:` and `,`). */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** One workflow command for a finding. */
+export function annotation(f: Finding): string {
+  const props = [
+    `file=${escapeProperty(f.file.split('\\').join('/'))}`,
+    `line=${f.line}`,
+    `endLine=${f.endLine}`,
+    `col=${f.column}`,
+    `endColumn=${f.endColumn}`,
+    `title=${escapeProperty(f.rule)}`,
+  ].join(',');
+  const body = f.help.trim() ? `${f.message}\n\nFix: ${f.help.trim()}` : f.message;
+  return `::${COMMAND[f.severity]} ${props}::${escapeData(body)}`;
+}
+
+/** Render a report as workflow commands, ending with the summary line as plain log text. */
+export function renderGithub(report: Report): string {
+  return [...report.findings.map(annotation), summaryLine(report)].join('\n') + '\n';
+}

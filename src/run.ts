@@ -1,0 +1,212 @@
+// The one entry both front ends (cli.ts, action.ts) call: discover the
+// migrations under each path, lint them file by file, verify them when asked,
+// and build the Report. No argv, environment or terminal here: progress goes
+// through a callback, bad input is a UsageError (exit 2), per-file problems are
+// findings.
+
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { rules as registry } from '../rules/index';
+import { applyOverrides, enabledRules, ignoreMatcher, levelOf, loadConfig, type Config, type ConfigOverrides } from './config';
+import { UsageError } from './errors';
+import { lintSource, type EnabledRule } from './lint/engine';
+import type { LintOptions } from './lint/context';
+import { discoverMigrations, type DiscoverOptions } from './migrations/discover';
+import { initParser } from './sql/parse';
+import type { FailOn, Finding, Migration, MigrationSummary, Report, Rule, SqlSource, Verification } from './types';
+import { SEVERITY_RANK } from './types';
+import { VERSION } from './version';
+
+export type Command = 'lint' | 'verify' | 'check';
+
+export interface RunOptions {
+  /** `lint` = static rules; `verify` = up → down → up; `check` = both. */
+  command: Command;
+  /** Files or migration folders; default: the config's `paths`, else the cwd. */
+  paths?: string[];
+  /** Base for relative paths and displayed file names (default process.cwd()). */
+  cwd?: string;
+  /** A resolved config; when absent it is loaded from `configFile` or found from `cwd`, then `overrides` apply. */
+  config?: Config;
+  configFile?: string;
+  overrides?: ConfigOverrides;
+  /** Git ref: only migrations added or changed since it are reported. */
+  base?: string;
+  /** The rule registry (default: every rule in rules/). */
+  rules?: readonly Rule[];
+  /** Progress and diagnostics, one line each (the CLI prints them to stderr). */
+  progress?: (message: string) => void;
+}
+
+/** What verify returns; the verify stage is wired here once it exists. */
+interface VerifyOutcome {
+  verification: Verification;
+  findings: Finding[];
+}
+
+/** Resolve the config a run uses from its options. */
+export function resolveRunConfig(options: Pick<RunOptions, 'config' | 'configFile' | 'overrides' | 'cwd' | 'rules'>): Config {
+  if (options.config) return options.overrides ? applyOverrides(options.config, options.overrides) : options.config;
+  const cwd = resolve(options.cwd ?? process.cwd());
+  return applyOverrides(loadConfig({ cwd, file: options.configFile, rules: options.rules }), options.overrides ?? {});
+}
+
+/** Discover, lint (and verify) the migrations under the given paths and return the report. */
+export async function run(options: RunOptions): Promise<Report> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const allRules = options.rules ?? registry;
+  const config = resolveRunConfig({ ...options, rules: allRules });
+  const progress = options.progress ?? (() => {});
+  const paths = options.paths?.length
+    ? options.paths.map((p) => resolve(cwd, p))
+    : config.paths.length
+      ? config.paths.map((p) => resolve(config.root, p))
+      : [cwd];
+  for (const p of paths) {
+    if (!existsSync(p)) throw new UsageError(`path not found: ${display(p, cwd)}`);
+  }
+  const verifying = options.command === 'verify' || options.command === 'check';
+  if (verifying) assertVerifyAvailable();
+
+  await initParser();
+  const enabled = enabledRules(config, allRules);
+  const lintOptions: LintOptions = { pgVersion: config.pgVersion, assumeInTransaction: config.assumeInTransaction };
+  const ignored = ignoreMatcher(config);
+  const isIgnored = (file: string) => ignored(resolve(cwd, file));
+  const adjust = severityAdjuster(config, allRules);
+
+  const findings: Finding[] = [];
+  const summaries: MigrationSummary[] = [];
+  const allMigrations: Migration[] = [];
+  const seen = new Set<string>();
+
+  for (const path of paths) {
+    const discovery = discover(path, { layout: config.layout, cwd, base: options.base }, allRules);
+    for (const f of discovery.findings) {
+      if (isIgnored(f.file)) continue;
+      const kept = adjust(f);
+      if (kept) findings.push(kept);
+    }
+    const migrations = discovery.migrations.filter((m) => !isIgnored(m.up.file));
+    progress(`${display(path, cwd)}: ${migrations.length} migration${migrations.length === 1 ? '' : 's'} (${discovery.layout})`);
+    for (const m of migrations) {
+      const key = `${m.up.file}:${m.up.firstLine}`;
+      if (seen.has(key)) continue; // the same file reached through two paths
+      seen.add(key);
+      allMigrations.push(m);
+      if (m.changed === false) continue;
+      const down = m.down && !isIgnored(m.down.file) ? m.down : undefined;
+      summaries.push({
+        id: m.id,
+        layout: m.layout,
+        up: m.up.file,
+        ...(down ? { down: down.file } : {}),
+        transactional: m.transactional,
+        changed: m.changed,
+      });
+      if (options.command === 'verify') continue;
+      // One file at a time: its statements and ASTs are garbage once lintSource returns.
+      const sources: SqlSource[] = [m.up, ...(m.extraUp ?? []).filter((s) => !isIgnored(s.file))];
+      if (down && config.lintDown) sources.push(down);
+      for (const source of sources) {
+        findings.push(...lintSource({ source, transactional: m.transactional, migration: m.id }, enabled, allRules, lintOptions));
+      }
+    }
+  }
+
+  let verification: Verification | undefined;
+  if (verifying) {
+    const outcome = await verifyMigrations(allMigrations, config, progress);
+    verification = outcome.verification;
+    for (const f of outcome.findings) {
+      const kept = adjust(f);
+      if (kept) findings.push(kept);
+    }
+  }
+
+  return buildReport(summaries, findings, verification);
+}
+
+/** Assemble a Report (keys in the documented order) with its summary counts. */
+export function buildReport(migrations: MigrationSummary[], findings: Finding[], verification?: Verification): Report {
+  const summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return {
+    version: 1,
+    tool: { name: 'migration-guard', version: VERSION },
+    migrations,
+    findings,
+    ...(verification ? { verification } : {}),
+    summary,
+  };
+}
+
+/** Whether the report has a finding at or above `failOn`. */
+export function failsOn(report: Pick<Report, 'findings'>, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const threshold = SEVERITY_RANK[failOn];
+  return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold);
+}
+
+/** The process exit code for a finished run: 1 when a finding reaches `failOn`, else 0. */
+export function exitCodeFor(report: Pick<Report, 'findings'>, failOn: FailOn): 0 | 1 {
+  return failsOn(report, failOn) ? 1 : 0;
+}
+
+function display(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
+
+/** Findings made outside the lint engine (discovery, history, verify) get the configured level; `off` drops them. */
+function severityAdjuster(config: Config, allRules: readonly Rule[]) {
+  const byId = new Map(allRules.map((r) => [r.meta.id, r]));
+  return (f: Finding): Finding | undefined => {
+    const rule = byId.get(f.rule);
+    const level = rule ? levelOf(config, rule) : config.rules[f.rule];
+    if (level === 'off') return undefined;
+    return level && level !== f.severity ? { ...f, severity: level } : f;
+  };
+}
+
+/** discoverMigrations, with a path it cannot read turned into a finding instead of ending the run. */
+function discover(path: string, options: DiscoverOptions & { base?: string }, allRules: readonly Rule[]) {
+  try {
+    return discoverMigrations(path, options);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const rule = allRules.find((r) => r.meta.id === 'unreadable-file');
+    const file = display(path, options.cwd ?? process.cwd());
+    const finding: Finding = {
+      rule: 'unreadable-file',
+      severity: rule?.meta.severity ?? 'error',
+      file,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      message: `cannot read ${file}: ${(err as Error).message}`,
+      help: rule?.meta.fix ?? 'Make the file readable (or remove it) and run again.',
+    };
+    return { layout: options.layout === 'auto' || !options.layout ? 'plain' : options.layout, migrations: [], findings: [finding] };
+  }
+}
+
+// --- verify -----------------------------------------------------------------
+// The up → down → up engine (src/verify/) is written in parallel; until it lands
+// `verify` and `check` stop with exit 2 rather than pretend to have proven anything.
+
+function assertVerifyAvailable(): void {
+  throw new UsageError('verify is not available in this build yet: the up → down → up engine has not landed; use `migration-guard lint`');
+}
+
+async function verifyMigrations(_migrations: Migration[], _config: Config, _progress: (m: string) => void): Promise<VerifyOutcome> {
+  assertVerifyAvailable();
+  throw new Error('unreachable');
+}
+
+export type { EnabledRule };
