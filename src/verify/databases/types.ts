@@ -19,6 +19,15 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** Stop and delete everything the provider created. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Sets the per-statement timeout (0 = none) in a way that works on this provider:
+   * `SET statement_timeout` on a server; on PGlite (where statement_timeout never fires)
+   * a client-side limit per query()/exec() call that stops the embedded database when hit.
+   * A timed-out statement rejects with an error whose `code` is '57014' on every provider.
+   */
+  setStatementTimeout?(ms: number): Promise<void>;
+  /** For server providers (local, container, url): a connection string to the same database, for a second connection. */
+  readonly url?: string;
 }
 
 export interface StartOptions {
@@ -28,4 +37,14 @@ export interface StartOptions {
   postgresImage?: string;
   /** Progress lines for the user (stderr in the CLI). */
   log?: (line: string) => void;
+  /** Statement timeout applied from the first statement on (see Database.setStatementTimeout). */
+  statementTimeoutMs?: number;
+  /**
+   * For `pglite`: extensions to load, as named in `CREATE EXTENSION` (e.g. citext, pg_trgm,
+   * "uuid-ossp"); see `extensionsIn(sql)`. Names PGlite does not ship are ignored (the
+   * migration's CREATE EXTENSION then fails with Postgres's own message).
+   */
+  extensions?: string[];
+  /** For `local`: a directory holding initdb/postgres, instead of searching PATH and the usual folders. */
+  pgBinDir?: string;
 }

@@ -1,0 +1,46 @@
+// The one entry the verify cycle calls: pick a provider, start it, report what ran.
+
+import { UsageError } from '../../errors';
+import { startContainer } from './container';
+import { startLocal } from './local';
+import { startPglite } from './pglite';
+import type { Database, DatabaseKind, StartOptions } from './types';
+import { startUrl } from './url';
+
+export type { Database, DatabaseKind, QueryResult, StartOptions } from './types';
+export { extensionsIn, StatementTimeoutError, PGLITE_EXTENSIONS } from './pglite';
+export { DEFAULT_POSTGRES_IMAGE } from './container';
+export { registerCleanup, runCleanups } from './cleanup';
+
+/** What `--database` accepts: a provider, or `auto` (url when a URL is given, else pglite). */
+export type DatabaseChoice = DatabaseKind | 'auto';
+
+/** Every value `--database` accepts. */
+export const DATABASE_CHOICES: readonly DatabaseChoice[] = ['auto', 'pglite', 'local', 'container', 'url'];
+
+/** The provider `auto` (or an explicit kind) resolves to; throws UsageError for an unknown kind. */
+export function resolveDatabaseKind(kind: DatabaseChoice | string | undefined, options: StartOptions = {}): DatabaseKind {
+  const k = kind ?? 'auto';
+  if (k === 'auto') return options.databaseUrl ? 'url' : 'pglite';
+  if (k === 'pglite' || k === 'local' || k === 'container' || k === 'url') return k;
+  throw new UsageError(`--database must be one of ${DATABASE_CHOICES.join(', ')} (got "${k}")`);
+}
+
+/**
+ * Starts the chosen database and logs which one ran and its server version. The caller must
+ * `stop()` it (in a finally); Ctrl-C, SIGTERM and process exit are covered by the cleanup registry.
+ * Throws DatabaseUnavailableError (exit 2) when it cannot start, UsageError for a bad choice.
+ */
+export async function startDatabase(kind: DatabaseChoice | string | undefined, options: StartOptions = {}): Promise<Database> {
+  const resolved = resolveDatabaseKind(kind, options);
+  const db = await START[resolved](options);
+  options.log?.(`database: ${db.kind}, PostgreSQL ${db.serverVersion}`);
+  return db;
+}
+
+const START: Record<DatabaseKind, (options: StartOptions) => Promise<Database>> = {
+  pglite: startPglite,
+  local: startLocal,
+  container: startContainer,
+  url: startUrl,
+};
