@@ -1,6 +1,6 @@
 import type { Rule } from '../src/types';
 import { alterCommands, relationName } from '../src/sql/ast';
-import { isNewColumn } from '../src/lint/created';
+import { isNewColumn, runsAtMigrationTime } from '../src/lint/created';
 
 /** ALTER TABLE … DROP COLUMN on a column that existed before this migration. */
 const rule: Rule = {
@@ -21,6 +21,7 @@ const rule: Rule = {
     squawk: ['ban-drop-column'],
   },
   check(statement, ctx, report) {
+    if (!runsAtMigrationTime(statement)) return;
     if (statement.kind !== 'AlterTableStmt' || statement.node.objtype !== 'OBJECT_TABLE') return;
     const table = relationName(statement.node.relation);
     for (const cmd of alterCommands(statement.node)) {

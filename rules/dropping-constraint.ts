@@ -1,6 +1,6 @@
 import type { Rule } from '../src/types';
 import { alterCommands, relationName } from '../src/sql/ast';
-import { isNewConstraint } from '../src/lint/created';
+import { isNewConstraint, runsAtMigrationTime } from '../src/lint/created';
 
 /** ALTER TABLE … DROP CONSTRAINT on a constraint that existed before this migration. */
 const rule: Rule = {
@@ -21,6 +21,7 @@ const rule: Rule = {
     squawk: ['ban-drop-constraint'],
   },
   check(statement, ctx, report) {
+    if (!runsAtMigrationTime(statement)) return;
     if (statement.kind !== 'AlterTableStmt') return;
     const table = relationName(statement.node.relation);
     for (const cmd of alterCommands(statement.node)) {

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/types';
-import { isNewDatabase } from '../src/lint/created';
+import { isNewDatabase, runsAtMigrationTime } from '../src/lint/created';
 
 /** DROP DATABASE in a migration. */
 const rule: Rule = {
@@ -16,6 +16,7 @@ const rule: Rule = {
     squawk: ['ban-drop-database'],
   },
   check(statement, ctx, report) {
+    if (!runsAtMigrationTime(statement)) return;
     if (statement.kind !== 'DropdbStmt' || isNewDatabase(ctx, statement.node.dbname)) return;
     report({ message: `Database ${statement.node.dbname} is dropped: every object and row in it is deleted, and DROP DATABASE cannot be rolled back.` });
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/types';
 import { alterCommands, relationName } from '../src/sql/ast';
-import { isNewColumn } from '../src/lint/created';
+import { isNewColumn, runsAtMigrationTime } from '../src/lint/created';
 
 /** ALTER TABLE … ALTER COLUMN … DROP NOT NULL on an existing column. */
 const rule: Rule = {
@@ -21,6 +21,7 @@ const rule: Rule = {
     squawk: ['ban-drop-not-null'],
   },
   check(statement, ctx, report) {
+    if (!runsAtMigrationTime(statement)) return;
     if (statement.kind !== 'AlterTableStmt') return;
     const table = relationName(statement.node.relation);
     for (const cmd of alterCommands(statement.node)) {

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/types';
 import { droppedNames } from '../src/sql/ast';
-import { isNewSchema } from '../src/lint/created';
+import { isNewSchema, runsAtMigrationTime } from '../src/lint/created';
 
 /** DROP SCHEMA on a schema that existed before this migration. */
 const rule: Rule = {
@@ -17,6 +17,7 @@ const rule: Rule = {
     squawk: ['ban-drop-schema'],
   },
   check(statement, ctx, report) {
+    if (!runsAtMigrationTime(statement)) return;
     if (statement.kind !== 'DropStmt' || statement.node.removeType !== 'OBJECT_SCHEMA') return;
     const cascade = statement.node.behavior === 'DROP_CASCADE';
     for (const name of droppedNames(statement.node)) {

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/types';
 import { droppedNames } from '../src/sql/ast';
-import { isNewTable } from '../src/lint/created';
+import { isNewTable, runsAtMigrationTime } from '../src/lint/created';
 
 const KINDS: Record<string, string> = { OBJECT_TABLE: 'Table', OBJECT_MATVIEW: 'Materialized view', OBJECT_FOREIGN_TABLE: 'Foreign table' };
 
@@ -24,6 +24,7 @@ const rule: Rule = {
     squawk: ['ban-drop-table'],
   },
   check(statement, ctx, report) {
+    if (!runsAtMigrationTime(statement)) return;
     if (statement.kind !== 'DropStmt') return;
     const kind = KINDS[statement.node.removeType];
     if (!kind) return;

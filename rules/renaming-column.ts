@@ -1,6 +1,6 @@
 import type { Rule } from '../src/types';
 import { relationName } from '../src/sql/ast';
-import { isNewColumn } from '../src/lint/created';
+import { isNewColumn, runsAtMigrationTime } from '../src/lint/created';
 
 /** ALTER TABLE … RENAME COLUMN on a column that existed before this migration. */
 const rule: Rule = {
@@ -22,6 +22,7 @@ const rule: Rule = {
     squawk: ['renaming-column'],
   },
   check(statement, ctx, report) {
+    if (!runsAtMigrationTime(statement)) return;
     if (statement.kind !== 'RenameStmt' || statement.node.renameType !== 'OBJECT_COLUMN') return;
     const n = statement.node;
     const table = relationName(n.relation);

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/types';
 import { nameOf } from '../src/sql/ast';
-import { isNewEnumValue } from '../src/lint/created';
+import { isNewEnumValue, runsAtMigrationTime } from '../src/lint/created';
 
 /** ALTER TYPE … RENAME VALUE on an enum label that existed before this migration. */
 const rule: Rule = {
@@ -21,6 +21,7 @@ const rule: Rule = {
     },
   },
   check(statement, ctx, report) {
+    if (!runsAtMigrationTime(statement)) return;
     if (statement.kind !== 'AlterEnumStmt' || statement.node.oldVal == null) return;
     const n = statement.node;
     const type = nameOf(n.typeName);

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/types';
 import { relationName } from '../src/sql/ast';
-import { isNewTable } from '../src/lint/created';
+import { isNewTable, runsAtMigrationTime } from '../src/lint/created';
 
 const KINDS: Record<string, string> = { OBJECT_TABLE: 'Table', OBJECT_VIEW: 'View', OBJECT_MATVIEW: 'Materialized view', OBJECT_FOREIGN_TABLE: 'Foreign table' };
 
@@ -23,6 +23,7 @@ const rule: Rule = {
     squawk: ['renaming-table'],
   },
   check(statement, ctx, report) {
+    if (!runsAtMigrationTime(statement)) return;
     if (statement.kind !== 'RenameStmt') return;
     const n = statement.node;
     const kind = KINDS[n.renameType];

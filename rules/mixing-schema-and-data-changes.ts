@@ -1,0 +1,57 @@
+import type { Rule, Statement } from '../src/types';
+import { bareName, relationName } from '../src/sql/ast';
+import { accessExclusiveTables } from '../src/lint/locks';
+import { isNewTable, runsAtMigrationTime } from '../src/lint/created';
+import { commandName, earlierInTransaction, isDataChange, isLiteralInsert, writtenTable } from '../src/lint/data-changes';
+
+/** Schema changes that lock a table, and data changes, in the same transaction. */
+const rule: Rule = {
+  meta: {
+    id: 'mixing-schema-and-data-changes',
+    severity: 'warning',
+    summary: 'Schema change and data change on existing tables in one transaction',
+    why: 'Locks are held until the transaction ends. When a data change (UPDATE, DELETE, MERGE, INSERT … SELECT, COPY) runs after a schema change that took an ACCESS EXCLUSIVE lock on an existing table, that table stays locked, for reads too, for as long as the data change takes: a backfill right after `ADD COLUMN` turns an instant change into an outage. In the other order, a schema change after writing rows of the same table fails outright with `cannot ALTER TABLE "t" because it has pending trigger events` whenever the table has deferred constraint triggers (Django, for one, creates every foreign key DEFERRABLE INITIALLY DEFERRED), and upgrading the row locks to ACCESS EXCLUSIVE invites deadlocks with the application. Decided per transaction (explicit BEGIN, or the framework\'s transaction); outside a transaction each statement commits on its own and is not flagged. Tables created in the same migration are exempt, and an `INSERT … VALUES` after a schema change is not flagged (it writes a fixed, small number of rows).',
+    fix: 'Put the data change in its own migration (or its own transaction), after the schema change has committed, and batch it:\n\n```sql\n-- migration 1\nALTER TABLE users ADD COLUMN region text;\n\n-- migration 2 (separate transaction; see unbatched-data-change for batching)\nUPDATE users SET region = country\nWHERE id IN (SELECT id FROM users WHERE region IS NULL ORDER BY id LIMIT 5000);\n```',
+    examples: {
+      bad: [
+        'BEGIN; ALTER TABLE users ADD COLUMN region text; UPDATE users SET region = country WHERE id < 1000; COMMIT;',
+        'BEGIN; ALTER TABLE orders ALTER COLUMN note TYPE text; DELETE FROM sessions WHERE expired; COMMIT;',
+        "BEGIN; INSERT INTO orders (id, user_id) VALUES (1, 2); ALTER TABLE orders ADD COLUMN note text; COMMIT;",
+        'BEGIN; ALTER TABLE users RENAME COLUMN nm TO name; INSERT INTO users_archive SELECT * FROM users WHERE deleted; COMMIT;',
+      ],
+      good: [
+        'ALTER TABLE users ADD COLUMN region text; UPDATE users SET region = country WHERE id < 1000;',
+        'BEGIN; ALTER TABLE users ADD COLUMN region text; COMMIT; BEGIN; UPDATE users SET region = country WHERE id < 1000; COMMIT;',
+        "BEGIN; CREATE TABLE plans (id bigint, name text); INSERT INTO plans SELECT id, name FROM legacy_plans WHERE active; ALTER TABLE plans ADD COLUMN price numeric; COMMIT;",
+        "BEGIN; ALTER TABLE users ADD COLUMN region text; INSERT INTO regions (code) VALUES ('eu'), ('us'); COMMIT;",
+        'BEGIN; LOCK TABLE counters IN ACCESS EXCLUSIVE MODE; UPDATE counters SET n = n + 1 WHERE id = 1; COMMIT;',
+      ],
+    },
+  },
+  check(statement, ctx, report) {
+    if (!ctx.inTransaction || !runsAtMigrationTime(statement)) return;
+    // Data change while an earlier schema change holds ACCESS EXCLUSIVE.
+    if (isDataChange(statement) && !isLiteralInsert(statement)) {
+      const target = writtenTable(statement);
+      // An explicit LOCK TABLE is a deliberate choice, not a schema change.
+      const held = [...ctx.accessExclusiveHeld].filter(([, line]) => !ctx.statements.some((s) => s.range.line === line && s.kind === 'LockStmt'));
+      if (held.length > 0 && !(target && isNewTable(ctx, target) && statement.kind !== 'InsertStmt')) {
+        const locked = held.map(([t, line]) => `${t} (locked at line ${line})`).join(', ');
+        report({
+          message: `${commandName(statement)} on ${target} runs in the same transaction as a schema change that holds ACCESS EXCLUSIVE on ${locked}: every query on it waits until this data change commits. Run the data change in its own transaction after the schema change.`,
+        });
+      }
+      return;
+    }
+    // Schema change of a table whose rows this transaction already wrote.
+    for (const table of accessExclusiveTables(statement)) {
+      if (isNewTable(ctx, table)) continue;
+      const writer = earlierInTransaction(ctx).find((s: Statement) => isDataChange(s) && bareName(writtenTable(s)) === bareName(table));
+      if (!writer) continue;
+      report({
+        message: `${statement.kind === 'AlterTableStmt' ? 'ALTER TABLE' : 'This schema change'} on ${relationName(statement.node.relation) ?? table} follows a ${commandName(writer)} of its rows (line ${writer.range.line}) in the same transaction: it fails with "pending trigger events" if the table has deferred constraints, and upgrading to ACCESS EXCLUSIVE risks deadlocks. Commit the data change first.`,
+      });
+    }
+  },
+};
+export default rule;
