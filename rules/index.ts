@@ -17,6 +17,7 @@ import editingAppliedMigration from './editing-applied-migration';
 import missingDown from './missing-down';
 import mixingSchemaAndDataChanges from './mixing-schema-and-data-changes';
 import outOfOrderMigration from './out-of-order-migration';
+import preferRobustStatements from './prefer-robust-statements';
 import renamingColumn from './renaming-column';
 import renamingEnumValue from './renaming-enum-value';
 import renamingTable from './renaming-table';
@@ -43,6 +44,7 @@ export const rules: readonly Rule[] = [
   missingDown,
   mixingSchemaAndDataChanges,
   outOfOrderMigration,
+  preferRobustStatements,
   renamingColumn,
   renamingEnumValue,
   renamingTable,

@@ -1,8 +1,17 @@
-// Turns a directory (or files) into Migration[]. PLACEHOLDER until the layouts
-// work lands: treats every *.sql as a plain up-only migration in natural order.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+// Turns a folder (or one file) into Migration[] the way the user's migration tool
+// sees it: which files form one migration, its up and down, their order, and
+// whether the tool wraps each in a transaction. Layouts live in layouts/, one per
+// tool; this file detects which one applies and handles folders holding several
+// independent sets (projects).
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../errors';
 import type { Finding, LayoutName, Migration } from '../types';
+import { displayPath, listDir, unreadableFinding, type Listing } from './files';
+import { duplicateVersionFindings, missingDownFindings } from './integrity';
+import type { Evidence, Layout } from './layout';
+import { layoutNamed, layoutNames, layouts } from './layouts/index';
+import { naturalCompare } from './natural-sort';
 
 export interface DiscoverOptions {
   /** Force a layout instead of detecting it. */
@@ -16,27 +25,176 @@ export interface Discovery {
   layout: LayoutName;
   /** Migrations in the order the framework applies them. */
   migrations: Migration[];
-  /** Per-file problems (unreadable file, orphan down…) as findings; never thrown. */
+  /**
+   * Per-file problems as findings, never thrown: `unreadable-file`,
+   * `duplicate-migration-version`, `missing-down`. Each names its migration, so a
+   * `--base` run can keep only those of changed migrations.
+   */
   findings: Finding[];
 }
 
-/** Discover the migrations under `path` (a folder or a single .sql file). Throws UsageError when `path` does not exist. */
+/** How deep below the given folder projects are looked for. */
+const MAX_DEPTH = 4;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'target', 'vendor']);
+
+interface Project {
+  dir: string;
+  layout: Layout;
+  evidence: Evidence;
+}
+
+/**
+ * Discover the migrations under `path` (a folder or a single .sql file).
+ * Throws UsageError when `path` does not exist, when the folder matches no layout,
+ * or when it mixes layouts (the message lists what was found).
+ */
 export function discoverMigrations(path: string, options: DiscoverOptions = {}): Discovery {
   const cwd = options.cwd ?? process.cwd();
-  const files = statSync(path).isDirectory()
-    ? readdirSync(path).filter((f) => f.endsWith('.sql')).sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).map((f) => join(path, f))
-    : [path];
-  const migrations: Migration[] = files.map((file) => {
-    const id = basename(file, '.sql');
-    return {
-      id,
-      version: id,
-      name: id,
-      layout: 'plain',
-      up: { file: relative(cwd, file) || file, text: readFileSync(file, 'utf8'), firstLine: 1 },
-      transactional: false,
-      changed: true,
-    };
-  });
-  return { layout: 'plain', migrations, findings: [] };
+  const abs = resolve(cwd, path);
+  const forced = forcedLayout(options.layout);
+  let isDir: boolean;
+  try {
+    isDir = statSync(abs).isDirectory();
+  } catch {
+    throw new UsageError(`${path}: no such file or folder`);
+  }
+  return isDir ? discoverFolder(abs, path, cwd, forced) : discoverFile(abs, cwd, forced);
+}
+
+function forcedLayout(name: DiscoverOptions['layout']): Layout | undefined {
+  if (!name || name === 'auto') return undefined;
+  const layout = layoutNamed(name);
+  if (!layout) throw new UsageError(`--layout ${name}: unknown layout; use one of: auto, ${layoutNames.join(', ')}`);
+  return layout;
+}
+
+function discoverFolder(abs: string, shownPath: string, cwd: string, forced: Layout | undefined): Discovery {
+  const projects = findProjects(abs, 0, forced ? [forced] : layouts);
+  if (projects.length === 0) throw new UsageError(noLayoutMessage(abs, shownPath, forced));
+  const kinds = new Set(projects.map((p) => p.layout.name));
+  if (kinds.size > 1) {
+    const list = projects.map((p) => `  - ${displayPath(p.dir, cwd) || '.'}: ${p.layout.name} (${p.evidence.what})`).join('\n');
+    throw new UsageError(
+      `${shownPath} mixes migration layouts, so migration-guard cannot tell how they are applied:\n${list}\nPoint it at one set of migrations, or force one with --layout <${layoutNames.join('|')}>.`,
+    );
+  }
+  const layout = projects[0]!.layout;
+  const dirs = projects.map((p) => p.dir).sort((a, b) => naturalCompare(relative(abs, a), relative(abs, b)));
+  const ordered = layout.orderProjects ? layout.orderProjects(dirs) : dirs;
+  const migrations: Migration[] = [];
+  const findings: Finding[] = [];
+  for (const dir of ordered) {
+    const loaded = layout.load(dir, { cwd });
+    const project = ordered.length > 1 ? posix(relative(abs, dir)) || '.' : undefined;
+    for (const m of loaded.migrations) {
+      if (project) {
+        m.id = `${project}/${m.id}`;
+        m.project = project;
+      }
+      migrations.push(m);
+    }
+    findings.push(...loaded.findings.map((f) => (project && f.migration ? { ...f, migration: `${project}/${f.migration}` } : f)));
+    findings.push(...unreadableSqlFiles(dir, cwd, findings));
+  }
+  findings.push(...duplicateVersionFindings(migrations, layout), ...missingDownFindings(migrations, layout));
+  return { layout: layout.name, migrations, findings };
+}
+
+/** Folders under `dir` (itself included) holding a migration set, with the layout each matches. */
+function findProjects(dir: string, depth: number, candidates: readonly Layout[]): Project[] {
+  const listing = listDir(dir);
+  const here = detectHere(dir, listing, candidates);
+  if (here.length > 1) {
+    // Several layouts in one folder: report them all as separate "projects" so the caller lists them.
+    return here.map((h) => ({ dir, ...h }));
+  }
+  const found: Project[] = here.map((h) => ({ dir, ...h }));
+  // Only sqitch nests projects inside projects (chef-server); others own their subfolders.
+  if (found.length && found[0]!.layout.name !== 'sqitch') return found;
+  if (depth >= MAX_DEPTH) return found;
+  const own = new Set(found[0]?.layout.ownSubdirs ?? []);
+  for (const sub of listing.dirs) {
+    if (SKIP_DIRS.has(sub) || own.has(sub)) continue;
+    found.push(...findProjects(join(dir, sub), depth + 1, candidates));
+  }
+  return found;
+}
+
+/** Which layouts the direct contents of `dir` match; stray .sql beside a real layout are ignored. */
+function detectHere(dir: string, listing: Listing, candidates: readonly Layout[]): { layout: Layout; evidence: Evidence }[] {
+  const claimed = new Set<string>();
+  const out: { layout: Layout; evidence: Evidence }[] = [];
+  for (const layout of candidates) {
+    if (layout.name === 'plain' && out.length > 0) break;
+    const r = layout.detect(dir, listing, claimed);
+    if (!r) continue;
+    out.push({ layout, evidence: r.evidence });
+    for (const f of r.files) claimed.add(f);
+  }
+  return out;
+}
+
+function noLayoutMessage(abs: string, shownPath: string, forced: Layout | undefined): string {
+  const listing = listDir(abs);
+  const seen = [
+    ...listing.files.slice(0, 8),
+    ...listing.dirs.slice(0, 8).map((d) => `${d}/`),
+  ];
+  const more = listing.files.length + listing.dirs.length - seen.length;
+  const found = seen.length ? `found: ${seen.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : 'the folder is empty';
+  if (forced) return `${shownPath}: no ${forced.name} migrations found (--layout ${forced.name}); ${found}.`;
+  return (
+    `${shownPath}: no migrations found (${found}). migration-guard understands: golang-migrate (NNN_name.up.sql/.down.sql), ` +
+    `dbmate (-- migrate:up), goose (-- +goose Up), diesel (<dir>/up.sql), flyway (V1__name.sql), sqitch (sqitch.plan), ` +
+    `prisma (<dir>/migration.sql), node-pg-migrate (-- Up Migration), temporal-sql-tool (versioned/vX.Y/manifest.json), plain (*.sql).`
+  );
+}
+
+/** One file: the migration(s) of its folder's layout that use it, else the file on its own. */
+function discoverFile(abs: string, cwd: string, forced: Layout | undefined): Discovery {
+  // Folder-per-migration layouts (diesel, prisma) keep the file one level deeper.
+  for (const dir of [dirname(abs), dirname(dirname(abs))]) {
+    let discovery: Discovery;
+    try {
+      discovery = discoverFolder(dir, dir, cwd, forced);
+    } catch {
+      continue;
+    }
+    const uses = (m: Migration) => [m.up, m.down, ...(m.extraUp ?? [])].some((s) => s && resolve(cwd, s.file) === abs);
+    const migrations = discovery.migrations.filter(uses);
+    if (migrations.length) {
+      const ids = new Set(migrations.map((m) => m.id));
+      return { layout: discovery.layout, migrations, findings: discovery.findings.filter((f) => !f.migration || ids.has(f.migration)) };
+    }
+  }
+  const shown = displayPath(abs, cwd);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (err) {
+    return { layout: forced?.name ?? 'plain', migrations: [], findings: [unreadableFinding(shown, (err as Error).message)] };
+  }
+  const id = basename(abs).replace(/\.sql$/i, '');
+  const m: Migration = { id, version: id, name: id, layout: 'plain', up: { file: shown, text, firstLine: 1 }, transactional: false, changed: true };
+  return { layout: 'plain', migrations: [m], findings: [] };
+}
+
+/** `unreadable-file` findings for .sql files in `dir` that cannot be read and were not reported yet. */
+function unreadableSqlFiles(dir: string, cwd: string, already: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of listDir(dir).files) {
+    if (!/\.sql$/i.test(f)) continue;
+    const shown = displayPath(join(dir, f), cwd);
+    if (already.some((x) => x.file === shown)) continue;
+    try {
+      closeSync(openSync(join(dir, f), 'r'));
+    } catch (err) {
+      out.push(unreadableFinding(shown, (err as Error).message));
+    }
+  }
+  return out;
+}
+
+function posix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
 }

@@ -1,0 +1,159 @@
+// File-system helpers shared by the layouts: listing a folder, reading a file as
+// an SqlSource (or an `unreadable-file` finding), splitting one file into
+// sections that keep the file's true line numbers.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { Finding, SqlSource } from '../types';
+
+/** The entries of a folder, split into files and subfolders, each sorted by name. */
+export interface Listing {
+  files: string[];
+  dirs: string[];
+}
+
+/** List `dir` (names only); an unreadable folder lists as empty. */
+export function listDir(dir: string): Listing {
+  const files: string[] = [];
+  const dirs: string[] = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return { files, dirs };
+  }
+  for (const name of names.sort()) {
+    if (name.startsWith('.')) continue;
+    let isDir = false;
+    try {
+      isDir = statSync(join(dir, name)).isDirectory();
+    } catch {
+      // A dangling symlink is a file we will fail to read, reported then.
+    }
+    (isDir ? dirs : files).push(name);
+  }
+  return { files, dirs };
+}
+
+/** Turns absolute paths into what the user sees: relative to the cwd when inside it, with `/`. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  // Another drive (Windows) has no relative path: keep it absolute.
+  const shown = rel && !isAbsolute(rel) ? rel : file;
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}
+
+/** The result of reading one file: its text, or a finding saying why it could not be read. */
+export type ReadResult = { ok: true; text: string } | { ok: false; finding: Finding };
+
+/** Read a UTF-8 text file (BOM stripped); failures become an `unreadable-file` finding naming the file. */
+export function readText(file: string, shown: string): ReadResult {
+  try {
+    const text = readFileSync(file, 'utf8');
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { ok: false, finding: unreadableFinding(shown, e.code ? `${e.code}: ${e.message}` : String(e.message ?? e)) };
+  }
+}
+
+/** An `unreadable-file` finding for `shown` (its migration is skipped; the others continue). */
+export function unreadableFinding(shown: string, why: string, migration?: string): Finding {
+  return {
+    rule: 'unreadable-file',
+    severity: 'error',
+    file: shown,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: `Cannot read ${shown}: ${why}. This migration was skipped; the others were still checked.`,
+    help: 'Check that the file exists, is readable and is UTF-8 text.',
+    ...(migration ? { migration } : {}),
+  };
+}
+
+/** A whole file as an SqlSource. */
+export function wholeFile(shown: string, text: string): SqlSource {
+  return { file: shown, text, firstLine: 1 };
+}
+
+/** A marker line found in a file: its 0-based line index and the text after the marker. */
+export interface Marker {
+  index: number;
+  line: string;
+}
+
+/** Split `text` into lines, keeping CRLF-safe indexes. */
+export function lines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/);
+}
+
+/**
+ * The section of a file between two marker lines (exclusive of both), as an
+ * SqlSource whose firstLine is the file's true line number of the section's first line.
+ */
+export function section(shown: string, all: string[], startMarker: number, endMarker: number): SqlSource {
+  const from = startMarker + 1;
+  const to = Math.max(from, endMarker);
+  return { file: shown, text: all.slice(from, to).join('\n'), firstLine: from + 1 };
+}
+
+/** True when the SQL holds nothing but whitespace and `--` comments (tools like popx skip such files). */
+export function isEmptySql(text: string): boolean {
+  return lines(text).every((l) => /^\s*(--.*)?$/.test(l));
+}
+
+/** Read `path` as a whole-file SqlSource, or push an `unreadable-file` finding to `findings` and return undefined. */
+export function readSqlFile(path: string, cwd: string, findings: Finding[]): SqlSource | undefined {
+  const shown = displayPath(path, cwd);
+  const r = readText(path, shown);
+  if (!r.ok) {
+    findings.push(r.finding);
+    return undefined;
+  }
+  return wholeFile(shown, r.text);
+}
+
+/** Names of the files in `dir` matching `pattern` (no stat calls), sorted. */
+export function filesMatching(dir: string, pattern: RegExp): string[] {
+  try {
+    return readdirSync(dir).filter((f) => pattern.test(f)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The 0-based line indexes of the first up and first down marker in `all` (-1 when absent). */
+export function findMarkers(all: string[], kind: (line: string) => 'up' | 'down' | null): { up: number; down: number } {
+  let up = -1;
+  let down = -1;
+  for (let i = 0; i < all.length; i++) {
+    const k = kind(all[i]!);
+    if (k === 'up' && up < 0) up = i;
+    else if (k === 'down' && down < 0) down = i;
+  }
+  return { up, down };
+}
+
+/**
+ * The up and down sections of a single-file migration: each runs from the line
+ * after its marker to the next marker (or the end), with true line numbers.
+ */
+export function upDownSections(shown: string, all: string[], markers: { up: number; down: number }): { up: SqlSource; down?: SqlSource } {
+  const end = (from: number) => {
+    const other = from === markers.up ? markers.down : markers.up;
+    return other > from ? other : all.length;
+  };
+  const up = markers.up >= 0 ? section(shown, all, markers.up, end(markers.up)) : { file: shown, text: all.join('\n'), firstLine: 1 };
+  const down = markers.down >= 0 ? section(shown, all, markers.down, end(markers.down)) : undefined;
+  return down ? { up, down } : { up };
+}
+
+/** Read a file and test its text; an unreadable file tests false (it is reported when loaded). */
+export function fileHas(path: string, test: (text: string) => boolean): boolean {
+  try {
+    return test(readFileSync(path, 'utf8'));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,232 @@
+// Integrity against a git base ref (`--base`): which migrations a pull request
+// added or changed, and whether it rewrote history that databases already ran —
+// an edited or deleted applied migration, or a new one slotted before the newest
+// applied one. The base tree of the migrations folder is extracted with
+// `git archive` into a temporary folder and discovered with the same layout, so
+// every layout (sections of one file, sqitch plans, temporal manifests) compares
+// the same way. This is an I/O edge: the only module here that runs git.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../errors';
+import type { Finding, LayoutName, Migration, SqlSource } from '../types';
+import { discoverMigrations } from './discover';
+import { displayPath } from './files';
+
+export interface CompareWithBaseInput {
+  /** The folder (or file) given to discoverMigrations, as given. */
+  dir: string;
+  /** What discoverMigrations returned for it (current working tree). */
+  migrations: Migration[];
+  /** A git ref or commit: `origin/main`, `HEAD~1`, a SHA. */
+  base: string;
+  /** The layout discoverMigrations used; the base tree is read the same way (default: detect). */
+  layout?: LayoutName;
+  /** Base for `dir` and for displayed paths (default process.cwd()). */
+  cwd?: string;
+}
+
+export interface Comparison {
+  /** The same migrations, in order, with `changed` set: added or modified since `base`. */
+  migrations: Migration[];
+  /** editing-applied-migration, deleting-applied-migration, out-of-order-migration. */
+  findings: Finding[];
+}
+
+/**
+ * Compare the migrations in `dir` with the same folder at git ref `base`: set
+ * `Migration.changed` and report history-integrity findings. Throws UsageError
+ * when `dir` is not in a git repository or `base` does not name a commit there
+ * (in a shallow clone, fetch the base ref first).
+ */
+export function compareWithBase(input: CompareWithBaseInput): Comparison {
+  const cwd = input.cwd ?? process.cwd();
+  const abs = resolve(cwd, input.dir);
+  const folder = isDirectory(abs) ? abs : dirname(abs);
+  const root = repoRoot(folder);
+  const commit = resolveCommit(root, input.base);
+  const relFolder = posix(relative(realpathSync(root), realpathSync(folder)));
+  const base = readBase(root, commit, relFolder, abs === folder ? '' : relative(folder, abs), input.layout);
+  return compareMigrations(input.migrations, base, input.base, (p) => displayPath(join(root, p), cwd));
+}
+
+/** Keep the findings that concern changed migrations (and those tied to no migration). */
+export function onlyChanged(findings: readonly Finding[], migrations: readonly Migration[]): Finding[] {
+  const changed = new Set(migrations.filter((m) => m.changed).map((m) => m.id));
+  return findings.filter((f) => !f.migration || changed.has(f.migration));
+}
+
+/** A base migration with its sources' repository-relative paths. */
+export interface BaseMigration {
+  m: Migration;
+  /** Repository-relative path of its up file. */
+  upPath: string;
+}
+
+/**
+ * The pure part of compareWithBase: `current` against `base` (empty when the folder
+ * did not exist at the base). `shown` maps a repository path to what the user sees.
+ */
+export function compareMigrations(
+  current: readonly Migration[],
+  base: readonly BaseMigration[],
+  baseRef: string,
+  shown: (repoPath: string) => string,
+): Comparison {
+  const baseById = new Map(base.map((b) => [b.m.id, b]));
+  const currentIds = new Set(current.map((m) => m.id));
+  const findings: Finding[] = [];
+  const migrations = current.map((m) => {
+    const b = baseById.get(m.id)?.m;
+    if (!b) return { ...m, changed: true };
+    const upSame = sameSources(upSources(m), upSources(b)) && m.transactional === b.transactional;
+    const downSame = sameSources(m.down ? [m.down] : [], b.down ? [b.down] : []);
+    if (!upSame) findings.push(editedFinding(m, b, baseRef));
+    return { ...m, changed: !upSame || !downSame };
+  });
+
+  for (const b of base) {
+    if (currentIds.has(b.m.id)) continue;
+    const renamedTo = migrations.find((m) => m.changed && !baseById.has(m.id) && sameSources(upSources(m), upSources(b.m)));
+    const file = shown(b.upPath);
+    const message = renamedTo
+      ? `Migration ${b.m.id} (${file}) exists on ${baseRef} but was renamed to ${renamedTo.id}: databases that already applied it will apply it again under the new name, or the tool will report it missing.`
+      : `Migration ${b.m.id} (${file}) exists on ${baseRef} but was deleted: databases that already applied it keep its changes, and the tool may refuse to run with an applied migration missing.`;
+    findings.push({
+      rule: 'deleting-applied-migration',
+      severity: 'error',
+      file: renamedTo ? renamedTo.up.file : file,
+      line: renamedTo ? renamedTo.up.firstLine : 1,
+      column: 1,
+      endLine: renamedTo ? renamedTo.up.firstLine : 1,
+      endColumn: 1,
+      message,
+      help: 'Restore the migration as it was on the base branch; undo its effect with a new migration instead.',
+      migration: renamedTo?.id ?? b.m.id,
+    });
+  }
+
+  // Out of order: a new migration placed before the last one the base already had (per project).
+  const projects = new Map<string, Migration[]>();
+  for (const m of migrations) projects.set(m.project ?? '', [...(projects.get(m.project ?? '') ?? []), m]);
+  for (const list of projects.values()) {
+    let lastBase = -1;
+    list.forEach((m, i) => {
+      if (baseById.has(m.id)) lastBase = i;
+    });
+    if (lastBase < 0) continue;
+    const newest = list[lastBase]!;
+    list.slice(0, lastBase).forEach((m) => {
+      if (baseById.has(m.id)) return;
+      findings.push({
+        rule: 'out-of-order-migration',
+        severity: 'error',
+        file: m.up.file,
+        line: m.up.firstLine,
+        column: 1,
+        endLine: m.up.firstLine,
+        endColumn: 1,
+        message: `Migration ${m.id} is new since ${baseRef} but sorts before ${newest.id}, which ${baseRef} already has: databases already past ${newest.id} will skip it or refuse to migrate, depending on the tool.`,
+        help: `Give it a version after ${newest.id} (regenerate its timestamp/number, or move it to the end of the plan).`,
+        migration: m.id,
+      });
+    });
+  }
+  return { migrations, findings };
+}
+
+function upSources(m: Migration): SqlSource[] {
+  return [m.up, ...(m.extraUp ?? [])];
+}
+
+function normalize(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+function sameSources(a: SqlSource[], b: SqlSource[]): boolean {
+  return a.length === b.length && a.every((s, i) => normalize(s.text) === normalize(b[i]!.text));
+}
+
+function editedFinding(m: Migration, b: Migration, baseRef: string): Finding {
+  // Point at the first line that differs, in the file's own numbering.
+  const now = normalize(m.up.text).split('\n');
+  const was = normalize(b.up.text).split('\n');
+  let i = 0;
+  while (i < now.length && i < was.length && now[i] === was[i]) i++;
+  const sameText = sameSources(upSources(m), upSources(b));
+  const line = m.up.firstLine + Math.min(i, Math.max(0, now.length - 1));
+  const what = sameText
+    ? `its transaction mode changed (${b.transactional ? 'was' : 'was not'} run in a transaction)`
+    : `its up SQL differs from ${baseRef} (first difference at line ${line})`;
+  return {
+    rule: 'editing-applied-migration',
+    severity: 'error',
+    file: m.up.file,
+    line: sameText ? m.up.firstLine : line,
+    column: 1,
+    endLine: sameText ? m.up.firstLine : line,
+    endColumn: 1,
+    message: `Migration ${m.id} (${m.up.file}) already exists on ${baseRef} and was modified: ${what}. Databases that applied it will never run the new version, so environments drift apart.`,
+    help: 'Revert the edit and put the change in a new migration.',
+    migration: m.id,
+  };
+}
+
+/** Run git in `cwd` (no shell) and return stdout. */
+function git(cwd: string, args: string[], input?: { encoding: 'buffer' }): Buffer {
+  return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, ...input });
+}
+
+function repoRoot(folder: string): string {
+  try {
+    return git(folder, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+  } catch (err) {
+    const why = (err as { stderr?: Buffer }).stderr?.toString().trim() || (err as Error).message;
+    throw new UsageError(`--base needs a git repository, but ${folder} is not inside one (${why}).`);
+  }
+}
+
+function resolveCommit(root: string, base: string): string {
+  try {
+    return git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${base}^{commit}`]).toString('utf8').trim();
+  } catch {
+    throw new UsageError(
+      `--base ${base}: no such commit or ref in ${root}. In a shallow clone, fetch it first, e.g. \`git fetch --depth=1 origin ${base.replace(/^origin\//, '')}\` (actions/checkout: fetch-depth: 0).`,
+    );
+  }
+}
+
+/** Extract `relFolder` at `commit` into a temporary folder and discover it with `layout`. */
+function readBase(root: string, commit: string, relFolder: string, relFile: string, layout: LayoutName | undefined): BaseMigration[] {
+  const listed = git(root, ['ls-tree', '-r', '--name-only', '-z', commit, '--', relFolder || '.']).toString('utf8');
+  if (!listed.replace(/\0/g, '')) return []; // the folder did not exist at the base: everything is new
+  const tmp = mkdtempSync(join(tmpdir(), 'migration-guard-base-'));
+  try {
+    const tar = git(root, ['archive', '--format=tar', commit, '--', relFolder || '.']);
+    execFileSync('tar', ['-x', '-f', '-', '-C', tmp], { input: tar, stdio: ['pipe', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const target = join(tmp, relFolder, relFile);
+    let found: Migration[];
+    try {
+      found = discoverMigrations(target, { cwd: tmp, ...(layout ? { layout } : {}) }).migrations;
+    } catch (err) {
+      if (err instanceof UsageError) return []; // nothing recognisable at the base
+      throw err;
+    }
+    return found.map((m) => ({ m, upPath: posix(relative(tmp, resolve(tmp, m.up.file))) }));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function posix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}

@@ -1,0 +1,56 @@
+// dbmate: one file `<version>_<name>.sql` with `-- migrate:up` and `-- migrate:down`
+// sections (amacneil/dbmate pkg/dbmate/migration.go: `upRegExp`/`downRegExp`
+// `(?m)^--\s*migrate:up(\s*$|\s+\S+)`, options after the marker such as
+// `transaction:false`). Files are found by `^(\d+).*\.sql$` and applied in
+// file-name order.
+//
+// Transactions: dbmate wraps each migration in a transaction unless its marker
+// line says `transaction:false` (dbmate README "Options": "dbmate wraps each
+// migration in a transaction by default"; `ParsedMigrationOptions.Transaction()`).
+// `transactional` describes the up section's option.
+import { join } from 'node:path';
+import type { Layout, LoadContext, LoadResult } from '../layout';
+import { migration } from '../layout';
+import { fileHas, filesMatching, findMarkers, lines, readSqlFile, upDownSections, type Listing } from '../files';
+
+const FILE = /^(\d+)(.*)\.sql$/;
+const MARKER = /^--\s*migrate:(up|down)(?=\s|$)(.*)$/;
+
+/** True when `text` has a `-- migrate:up` line. */
+export function hasDbmateUp(text: string): boolean {
+  return /^--\s*migrate:up(?=\s|$)/m.test(text);
+}
+
+export const dbmate: Layout = {
+  name: 'dbmate',
+  supportsDown: true,
+  detect(dir: string, listing: Listing, claimed) {
+    const files = listing.files.filter((f) => FILE.test(f) && !claimed.has(f) && fileHas(join(dir, f), hasDbmateUp));
+    if (files.length === 0) return null;
+    return { evidence: { layout: 'dbmate', what: `${files.length} .sql files with "-- migrate:up"` }, files };
+  },
+  load(dir: string, ctx: LoadContext): LoadResult {
+    const result: LoadResult = { migrations: [], findings: [] };
+    for (const f of filesMatching(dir, FILE)) {
+      const source = readSqlFile(join(dir, f), ctx.cwd, result.findings);
+      if (!source || !hasDbmateUp(source.text)) continue;
+      const all = lines(source.text);
+      const markers = findMarkers(all, (l) => (MARKER.exec(l)?.[1] as 'up' | 'down' | undefined) ?? null);
+      const options = MARKER.exec(all[markers.up]!)?.[2] ?? '';
+      const { up, down } = upDownSections(source.file, all, markers);
+      const [, version, rest] = FILE.exec(f)!;
+      result.migrations.push(
+        migration({
+          id: f.slice(0, -4),
+          version: version!,
+          name: rest!.replace(/^[_-]/, ''),
+          layout: 'dbmate',
+          up,
+          down,
+          transactional: !/\btransaction:false\b/.test(options),
+        }),
+      );
+    }
+    return result;
+  },
+};

@@ -1,0 +1,50 @@
+// node-pg-migrate SQL migrations: one `.sql` file with `-- Up Migration` and
+// `-- Down Migration` comments (salsita/node-pg-migrate src/sqlMigration.ts:
+// `^\s*--[\s-]*up\s+migration`, case-insensitive, multiline; without a down
+// comment the migration has no down). Files are ordered by their numeric prefix
+// (the timestamp `node-pg-migrate create` writes), then by name.
+//
+// Transactions: node-pg-migrate runs every migration in a transaction unless the
+// migration calls `pgm.noTransaction()` (src/migration.ts `_apply`, the builder's
+// `noTransaction`); an SQL file has no way to call it, so SQL migrations are always
+// transactional (and by default all pending ones share one transaction).
+import { join } from 'node:path';
+import type { Layout, LoadContext, LoadResult } from '../layout';
+import { migration } from '../layout';
+import { fileHas, filesMatching, findMarkers, lines, readSqlFile, upDownSections, type Listing } from '../files';
+import { naturalCompare } from '../natural-sort';
+
+const FILE = /\.sql$/;
+const UP = /^\s*--[\s-]*up\s+migration/i;
+const DOWN = /^\s*--[\s-]*down\s+migration/i;
+
+/** True when `text` has a `-- Up Migration` line. */
+export function hasNodePgMigrateUp(text: string): boolean {
+  return /^\s*--[\s-]*up\s+migration/im.test(text);
+}
+
+export const nodePgMigrate: Layout = {
+  name: 'node-pg-migrate',
+  supportsDown: true,
+  detect(dir: string, listing: Listing, claimed) {
+    const files = listing.files.filter((f) => FILE.test(f) && !claimed.has(f) && fileHas(join(dir, f), hasNodePgMigrateUp));
+    if (files.length === 0) return null;
+    return { evidence: { layout: 'node-pg-migrate', what: `${files.length} .sql files with "-- Up Migration"` }, files };
+  },
+  load(dir: string, ctx: LoadContext): LoadResult {
+    const result: LoadResult = { migrations: [], findings: [] };
+    for (const f of filesMatching(dir, FILE).sort(naturalCompare)) {
+      const source = readSqlFile(join(dir, f), ctx.cwd, result.findings);
+      if (!source || !hasNodePgMigrateUp(source.text)) continue;
+      const all = lines(source.text);
+      const markers = findMarkers(all, (l) => (UP.test(l) ? 'up' : DOWN.test(l) ? 'down' : null));
+      const { up, down } = upDownSections(source.file, all, markers);
+      const stem = f.slice(0, -4);
+      const m = /^(\d+)[_-]?(.*)$/.exec(stem);
+      result.migrations.push(
+        migration({ id: stem, version: m ? m[1]! : stem, name: m ? m[2] || stem : stem, layout: 'node-pg-migrate', up, down, transactional: true }),
+      );
+    }
+    return result;
+  },
+};

@@ -1,0 +1,130 @@
+// Sqitch: `sqitch.plan` lists changes in deploy order; each change has
+// `deploy/<change>.sql`, `revert/<change>.sql` (its down) and `verify/<change>.sql`.
+// A reworked change appears several times in the plan: the latest entry uses
+// `<change>.sql`, each earlier one `<change>@<tag>.sql`, the tag being the first
+// tag after that entry for which the file exists (App::Sqitch::Plan::Change
+// `path_segments` / `rework_tags`). One folder may hold several projects (one
+// `sqitch.plan` each, chef-server has four, one nested in another); they are
+// ordered so that a project deploys after those its changes depend on
+// (`[other_project:change]`), otherwise by path.
+//
+// Transactions: Sqitch does not wrap scripts in a transaction; its PostgreSQL
+// engine runs each script with `psql --file` (App::Sqitch::Engine::pg `run_file`)
+// and the generated templates carry their own `BEGIN;` / `COMMIT;` (sqitch-pg docs
+// "sqitchtutorial": "the BEGIN and COMMIT … make this change atomic").
+// `sqitch.conf` overrides of the script folders are not read.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Layout, LoadContext, LoadResult } from '../layout';
+import { migration } from '../layout';
+import { displayPath, readSqlFile, readText, unreadableFinding, type Listing } from '../files';
+
+/** One line of a plan: a change (with its dependencies) or a tag. */
+export type PlanItem = { kind: 'change'; name: string; requires: string[]; line: number } | { kind: 'tag'; name: string; line: number };
+
+/** A parsed sqitch.plan. */
+export interface Plan {
+  project: string;
+  items: PlanItem[];
+}
+
+/** Parse the text of a sqitch.plan (pragmas, changes, tags; notes and blank lines skipped). */
+export function parsePlan(text: string): Plan {
+  let project = '';
+  const items: PlanItem[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/^\s+/, '');
+    if (!line || line.startsWith('#')) return;
+    const pragma = /^%\s*project\s*=\s*(\S+)/.exec(line);
+    if (pragma) project = pragma[1]!;
+    if (line.startsWith('%')) return;
+    if (line.startsWith('@')) {
+      items.push({ kind: 'tag', name: line.slice(1).split(/\s/)[0]!, line: i + 1 });
+      return;
+    }
+    const m = /^[+-]?\s*([^\s[]+)\s*(?:\[([^\]]*)\])?/.exec(line);
+    if (!m) return;
+    const requires = (m[2] ?? '').split(/\s+/).filter((d) => d && !d.startsWith('!'));
+    items.push({ kind: 'change', name: m[1]!, requires, line: i + 1 });
+  });
+  return { project, items };
+}
+
+/** The script stem for each change entry of a plan, resolving reworked changes to `name@tag`. */
+export function scriptStems(plan: Plan, deployDir: string): string[] {
+  const stems: string[] = [];
+  const items = plan.items;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.kind !== 'change') continue;
+    const next = items.findIndex((x, j) => j > i && x.kind === 'change' && x.name === it.name);
+    if (next < 0) {
+      stems.push(it.name);
+      continue;
+    }
+    const tags = items.slice(i + 1, next).filter((x) => x.kind === 'tag').map((x) => x.name);
+    const existing = tags.find((t) => existsSync(join(deployDir, `${it.name}@${t}.sql`)));
+    stems.push(`${it.name}@${existing ?? tags[0] ?? ''}`);
+  }
+  return stems;
+}
+
+export const sqitch: Layout = {
+  name: 'sqitch',
+  supportsDown: true,
+  ownSubdirs: ['deploy', 'revert', 'verify'],
+  detect(_dir: string, listing: Listing) {
+    if (!listing.files.includes('sqitch.plan')) return null;
+    return { evidence: { layout: 'sqitch', what: 'sqitch.plan' }, files: [] };
+  },
+  load(dir: string, ctx: LoadContext): LoadResult {
+    const result: LoadResult = { migrations: [], findings: [] };
+    const planPath = join(dir, 'sqitch.plan');
+    const planText = readText(planPath, displayPath(planPath, ctx.cwd));
+    if (!planText.ok) {
+      result.findings.push(planText.finding);
+      return result;
+    }
+    const plan = parsePlan(planText.text);
+    const stems = scriptStems(plan, join(dir, 'deploy'));
+    const changes = plan.items.filter((x): x is Extract<PlanItem, { kind: 'change' }> => x.kind === 'change');
+    changes.forEach((change, index) => {
+      const stem = stems[index]!;
+      const deployPath = join(dir, 'deploy', `${stem}.sql`);
+      if (!existsSync(deployPath)) {
+        result.findings.push(
+          unreadableFinding(displayPath(deployPath, ctx.cwd), `sqitch.plan line ${change.line} lists change "${change.name}" but its deploy script is missing`, stem),
+        );
+        return;
+      }
+      const up = readSqlFile(deployPath, ctx.cwd, result.findings);
+      if (!up) return;
+      const revertPath = join(dir, 'revert', `${stem}.sql`);
+      const down = existsSync(revertPath) ? readSqlFile(revertPath, ctx.cwd, result.findings) : undefined;
+      result.migrations.push(
+        migration({ id: stem, version: String(index + 1), name: change.name, layout: 'sqitch', up, down, transactional: false }),
+      );
+    });
+    return result;
+  },
+  orderProjects(dirs: string[]): string[] {
+    const info = dirs.map((dir) => {
+      const r = readText(join(dir, 'sqitch.plan'), dir);
+      const plan = r.ok ? parsePlan(r.text) : { project: '', items: [] };
+      const needs = new Set<string>();
+      for (const it of plan.items) if (it.kind === 'change') for (const d of it.requires) if (d.includes(':')) needs.add(d.split(':')[0]!);
+      return { dir, project: plan.project, needs };
+    });
+    const ordered: string[] = [];
+    const done = new Set<string>();
+    const remaining = [...info];
+    while (remaining.length) {
+      // Take the first (by path) project whose dependencies are all placed; break cycles by path.
+      const i = Math.max(0, remaining.findIndex((p) => [...p.needs].every((n) => n === p.project || done.has(n) || !info.some((q) => q.project === n))));
+      const [p] = remaining.splice(i, 1);
+      ordered.push(p!.dir);
+      done.add(p!.project);
+    }
+    return ordered;
+  },
+};
