@@ -5,22 +5,27 @@ import addingSerialColumn from './adding-serial-column';
 import addingStoredGeneratedColumn from './adding-stored-generated-column';
 import addingVolatileDefault from './adding-volatile-default';
 import changingColumnType from './changing-column-type';
+import creatingIndexNonConcurrently from './creating-index-non-concurrently';
 import deletingAppliedMigration from './deleting-applied-migration';
 import droppingColumn from './dropping-column';
 import droppingConstraint from './dropping-constraint';
 import droppingDatabase from './dropping-database';
+import droppingIndexNonConcurrently from './dropping-index-non-concurrently';
 import droppingNotNull from './dropping-not-null';
 import droppingSchema from './dropping-schema';
 import droppingTable from './dropping-table';
 import duplicateMigrationVersion from './duplicate-migration-version';
 import editingAppliedMigration from './editing-applied-migration';
+import identifierTooLong from './identifier-too-long';
 import missingDown from './missing-down';
 import mixingSchemaAndDataChanges from './mixing-schema-and-data-changes';
 import outOfOrderMigration from './out-of-order-migration';
 import preferRobustStatements from './prefer-robust-statements';
+import reindexingNonConcurrently from './reindexing-non-concurrently';
 import renamingColumn from './renaming-column';
 import renamingEnumValue from './renaming-enum-value';
 import renamingTable from './renaming-table';
+import settingNotNull from './setting-not-null';
 import truncatingTable from './truncating-table';
 import unbatchedDataChange from './unbatched-data-change';
 import unreadableFile from './unreadable-file';
@@ -32,22 +37,27 @@ export const rules: readonly Rule[] = [
   addingStoredGeneratedColumn,
   addingVolatileDefault,
   changingColumnType,
+  creatingIndexNonConcurrently,
   deletingAppliedMigration,
   droppingColumn,
   droppingConstraint,
   droppingDatabase,
+  droppingIndexNonConcurrently,
   droppingNotNull,
   droppingSchema,
   droppingTable,
   duplicateMigrationVersion,
   editingAppliedMigration,
+  identifierTooLong,
   missingDown,
   mixingSchemaAndDataChanges,
   outOfOrderMigration,
   preferRobustStatements,
+  reindexingNonConcurrently,
   renamingColumn,
   renamingEnumValue,
   renamingTable,
+  settingNotNull,
   truncatingTable,
   unbatchedDataChange,
   unreadableFile,
