@@ -1,0 +1,236 @@
+// The GitHub Action front end (dist/index.js is this file bundled): inputs and
+// the event → run() once per migrations path → annotations, job summary, the
+// living PR comment, SARIF, outputs and the verdict. Everything that can be
+// pure lives in src/github/; this file is the I/O around it.
+
+import * as core from '@actions/core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { rules } from '../rules/index';
+import type { ConfigOverrides } from './config';
+import { DatabaseUnavailableError, UsageError } from './errors';
+import { toAnnotation } from './github/annotations';
+import { reachesFailOn, renderComment } from './github/comment';
+import { readEvent, type EventInfo } from './github/event';
+import { parseInputs, type ActionInputs } from './github/inputs';
+import { Publisher } from './github/publish';
+import { GitHubClient } from './github/rest';
+import { render } from './report/index';
+import { buildReport, run } from './run';
+import type { Report, Verification } from './types';
+
+const ruleMeta = new Map(rules.map((r) => [r.meta.id, r.meta]));
+const ruleDoc = (id: string) => {
+  const m = ruleMeta.get(id);
+  return m ? { summary: m.summary, fix: m.fix } : undefined;
+};
+
+const UNTRUSTED_SQL =
+  'verify skipped: on pull_request_target the pull request’s SQL would run with this repository’s write token and secrets. ' +
+  'Lint still ran. Use the pull_request event, or set allow-untrusted-sql: true if every pull request author is trusted.';
+
+/** Runs the Action; the step fails (exit 1) when findings reach fail-on or the run cannot happen. */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const started = Date.now();
+  let inputs: ActionInputs;
+  try {
+    inputs = parseInputs((name) => core.getInput(name));
+  } catch (err) {
+    core.setFailed((err as Error).message);
+    return;
+  }
+  if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  const event = readEvent(env);
+  const cwd = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const notes: string[] = [];
+
+  let verify = inputs.verify;
+  if (verify && event.untrusted && !inputs.allowUntrustedSql) {
+    verify = false;
+    core.warning(UNTRUSTED_SQL);
+    notes.push(UNTRUSTED_SQL);
+  }
+  const base = inputs.baseRef ?? event.defaultBase;
+  if (base) ensureCommit(base, cwd);
+  core.info(`migration-guard: ${event.name || 'local'} event, ${base ? `changes since ${base.slice(0, 12)}` : 'all migrations'}, ${verify ? `lint + verify (${inputs.database})` : 'lint only'}`);
+
+  const paths = inputs.paths.length ? inputs.paths : [''];
+  const reports: { path: string; report: Report }[] = [];
+  let database = inputs.database;
+  try {
+    for (const path of paths) {
+      const overrides: ConfigOverrides = {
+        ...(inputs.layout !== 'auto' ? { layout: inputs.layout as ConfigOverrides['layout'] } : {}),
+        ...(inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {}),
+        failOn: inputs.failOn,
+        verify: { database, databaseUrl: inputs.databaseUrl, postgresImage: inputs.postgresImage },
+      };
+      const once = () =>
+        run({
+          command: verify ? 'check' : 'lint',
+          paths: path ? [path] : undefined,
+          cwd,
+          configFile: inputs.config,
+          overrides,
+          base,
+          progress: (line) => core.info(line),
+        });
+      let report: Report;
+      try {
+        report = await once();
+      } catch (err) {
+        if (!(verify && database === 'container' && err instanceof DatabaseUnavailableError)) throw err;
+        // GitHub's Linux runners have Docker; self-hosted, macOS and Windows runners may not.
+        const why = `No Docker engine answered (${err.message.split('\n')[0]}): verified on the embedded PGlite instead of ${inputs.postgresImage}.`;
+        core.warning(why);
+        notes.push(why);
+        database = 'pglite';
+        overrides.verify = { ...overrides.verify, database };
+        report = await once();
+      }
+      reports.push({ path: path || '.', report });
+    }
+  } catch (err) {
+    const message = err instanceof UsageError || err instanceof DatabaseUnavailableError ? err.message : `${(err as Error).stack ?? err}`;
+    core.setFailed(`migration-guard could not run: ${message}`);
+    return;
+  }
+
+  const merged = mergeReports(reports.map((r) => r.report));
+  for (const { report } of reports) {
+    core.info(render('text', report, { rules }));
+    for (const f of report.findings) {
+      const a = toAnnotation(f);
+      core[a.level === 'notice' ? 'notice' : a.level](a.message, a.properties);
+    }
+  }
+
+  const link = env.GITHUB_REPOSITORY && event.sha ? { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', repository: env.GITHUB_REPOSITORY, sha: event.sha } : undefined;
+  const renderOptions = { failOn: inputs.failOn, link, ruleDoc, notes };
+
+  // Job summary: the same content as the comment, one section per path.
+  if (env.GITHUB_STEP_SUMMARY) {
+    try {
+      for (const { path, report } of reports) core.summary.addRaw(renderComment(report, { ...renderOptions, path }), true);
+      await core.summary.write();
+    } catch (err) {
+      core.warning(`could not write the job summary: ${(err as Error).message}`);
+    }
+  }
+
+  const outDir = join(env.RUNNER_TEMP || tmpdir(), 'migration-guard');
+  mkdirSync(outDir, { recursive: true });
+  const jsonPath = join(outDir, 'report.json');
+  writeFileSync(jsonPath, render('json', merged, { rules }));
+  let sarifPath = '';
+  if (inputs.sarifFile) {
+    sarifPath = resolve(cwd, inputs.sarifFile);
+    mkdirSync(dirname(sarifPath), { recursive: true });
+    writeFileSync(sarifPath, render('sarif', merged, { rules }));
+  }
+
+  let commentUrl = '';
+  if (event.pullRequest && inputs.comment) {
+    commentUrl = await publishComments(inputs, event, env, reports, renderOptions);
+  }
+
+  core.setOutput('errors', String(merged.summary.errors));
+  core.setOutput('warnings', String(merged.summary.warnings));
+  core.setOutput('findings-json', jsonPath);
+  core.setOutput('sarif-file', sarifPath);
+  core.setOutput('comment-url', commentUrl);
+
+  const { errors, warnings, infos } = merged.summary;
+  core.info(`migration-guard finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${errors} errors, ${warnings} warnings, ${infos} notices (fail-on: ${inputs.failOn})`);
+  if (reachesFailOn(merged, inputs.failOn)) {
+    core.setFailed(`migration-guard: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} at or above fail-on: ${inputs.failOn}`);
+  }
+}
+
+async function publishComments(
+  inputs: ActionInputs,
+  event: EventInfo,
+  env: NodeJS.ProcessEnv,
+  reports: { path: string; report: Report }[],
+  renderOptions: Parameters<typeof renderComment>[1],
+): Promise<string> {
+  if (!inputs.githubToken) {
+    core.warning('No github-token: the pull request comment is skipped (annotations and the job summary still show every finding).');
+    return '';
+  }
+  const client = new GitHubClient({
+    token: inputs.githubToken,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    retryDelayMs: numberEnv(env.MIGRATION_GUARD_RETRY_DELAY_MS, 1000),
+    maxRetryDelayMs: numberEnv(env.MIGRATION_GUARD_MAX_RETRY_DELAY_MS, 60_000),
+    onRetry: (r) => core.info(`GitHub API ${r.method} ${r.path}: ${r.reason}; retry ${r.attempt} in ${r.delayMs} ms`),
+  });
+  const publisher = new Publisher({
+    client,
+    target: { owner: event.owner, repo: event.repo, issue: event.pullRequest!.number },
+    workflow: env.GITHUB_WORKFLOW || 'migration-guard',
+    headSha: event.pullRequest!.headSha,
+    reviewComments: inputs.reviewComments,
+    render: renderOptions ?? {},
+    summaryOf: (id) => ruleMeta.get(id)?.summary,
+    warn: (m) => core.warning(m),
+    info: (m) => core.info(m),
+  });
+  let url = '';
+  for (const { path, report } of reports) {
+    const out = await publisher.publish(report, path);
+    url ||= out.commentUrl ?? '';
+  }
+  return url;
+}
+
+/** One report over several paths (for the JSON and SARIF files and the totals). */
+function mergeReports(reports: Report[]): Report {
+  if (reports.length === 1) return reports[0]!;
+  const verifications = reports.map((r) => r.verification).filter((v): v is Verification => !!v);
+  const verification: Verification | undefined = verifications.length
+    ? { database: verifications[0]!.database, migrations: verifications.flatMap((v) => v.migrations) }
+    : undefined;
+  return buildReport(
+    reports.flatMap((r) => r.migrations),
+    reports.flatMap((r) => r.findings),
+    verification,
+  );
+}
+
+function numberEnv(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+/**
+ * Makes sure the base commit exists locally: actions/checkout fetches one commit
+ * by default, so the PR base is usually missing. A shallow fetch of that one
+ * commit is enough to compare trees; failures are left to run() to report.
+ */
+function ensureCommit(ref: string, cwd: string): void {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }).toString();
+  try {
+    git('rev-parse', '--is-inside-work-tree');
+  } catch {
+    return; // not a git checkout: run() says what it needs
+  }
+  try {
+    git('cat-file', '-e', `${ref}^{commit}`);
+    return;
+  } catch {
+    // not here yet
+  }
+  if (!/^[0-9a-f]{7,40}$/i.test(ref) && !ref.startsWith('origin/')) return;
+  try {
+    core.info(`fetching base ${ref} (the checkout is shallow)`);
+    const branch = ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined;
+    git('fetch', '--no-tags', '--depth=1', 'origin', branch ? `+refs/heads/${branch}:refs/remotes/origin/${branch}` : ref);
+  } catch (err) {
+    core.warning(`could not fetch the base ${ref}: ${((err as { stderr?: Buffer }).stderr?.toString() || (err as Error).message).trim()}. Use actions/checkout with fetch-depth: 0.`);
+  }
+}
+
+await main();

@@ -1,0 +1,210 @@
+// The Action end to end: src/action.ts run as GitHub runs it, against a real
+// git repository and the local mock GitHub REST server.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MockGitHub } from './mock-github';
+import { makeRepo, prEvent, runAction, type ActionRun } from './harness';
+import { commentMarker } from '../../src/github/marker';
+
+const CONFIG = 'lintDown: false\nrules:\n  prefer-robust-statements: off\n';
+const BASE = {
+  '.migration-guard.yml': CONFIG,
+  'db/migrations/000001_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, locale text NOT NULL);\n',
+  'db/migrations/000001_users.down.sql': 'DROP TABLE users;\n',
+};
+// The risky statement spans lines 4-5.
+const RISKY = '-- add a status\nCREATE TABLE audit (id int);\n\nALTER TABLE users\n  ADD COLUMN status text NOT NULL;\n';
+const SAFE = "-- add a status\nCREATE TABLE audit (id int);\n\nALTER TABLE users\n  ADD COLUMN status text NOT NULL DEFAULT 'active';\n";
+const HEAD = { 'db/migrations/000002_status.up.sql': RISKY, 'db/migrations/000002_status.down.sql': 'ALTER TABLE users DROP COLUMN status;\nDROP TABLE audit;\n' };
+const LINT = { path: 'db/migrations', verify: 'false' };
+const MARKER = commentMarker('CI', 'db/migrations');
+
+const gh = new MockGitHub();
+before(() => gh.start());
+after(() => gh.stop());
+beforeEach(() => {
+  gh.comments = [];
+  gh.reviewComments = [];
+  gh.reviews = [];
+  gh.failures = [];
+  gh.files = [];
+  gh.requests.length = 0;
+});
+
+function explain(r: ActionRun): string {
+  return `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+}
+
+test('first run creates the comment; the next push updates the same one; a clean push turns it green', async () => {
+  const repo = makeRepo({ base: BASE, head: HEAD });
+  const r1 = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(r1.code, 1, explain(r1));
+  assert.equal(gh.comments.length, 1, explain(r1));
+  const c = gh.comments[0]!;
+  assert.ok(c.body.startsWith(`${MARKER}\n### ❌ migration-guard: 1 error`), c.body);
+  assert.match(c.body, /adding-required-column/);
+  assert.ok(c.body.includes(`/owner/repo/blob/${repo.headSha}/db/migrations/000002_status.up.sql#L4-L5`), c.body);
+  assert.equal(r1.outputs['comment-url'], c.html_url);
+  assert.equal(gh.requests.find((q) => q.method === 'POST')?.authorization, 'Bearer ghs_test_token');
+
+  // Another push: one more problem in the same PR → the same comment is edited.
+  const head2 = repo.commit({ 'db/migrations/000003_locale.up.sql': 'ALTER TABLE users ALTER COLUMN locale DROP NOT NULL;\n', 'db/migrations/000003_locale.down.sql': 'SELECT 1;\n' });
+  const r2 = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, head2) });
+  assert.equal(r2.code, 1, explain(r2));
+  assert.equal(gh.comments.length, 1, 'never a second comment');
+  assert.equal(gh.comments[0]!.id, c.id);
+  assert.match(gh.comments[0]!.body, /1 error, 1 warning/);
+  assert.ok(gh.writes().some((w) => w.method === 'PATCH' && w.path.endsWith(`/issues/comments/${c.id}`)));
+
+  // Same content again: nothing is re-sent.
+  const writes = gh.writes().length;
+  await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, head2) });
+  assert.equal(gh.writes().length, writes, 'an unchanged comment is not re-sent');
+
+  // Fixed: the comment says so; no stale failure remains.
+  const head3 = repo.commit({ 'db/migrations/000002_status.up.sql': SAFE, 'db/migrations/000003_locale.up.sql': null, 'db/migrations/000003_locale.down.sql': null });
+  const r3 = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, head3) });
+  assert.equal(r3.code, 0, explain(r3));
+  assert.equal(gh.comments.length, 1);
+  assert.match(gh.comments[0]!.body, /^### ✅ migration-guard: no problems found$/m);
+  assert.match(gh.comments[0]!.body, /earlier are fixed/);
+  assert.doesNotMatch(gh.comments[0]!.body, /❌/);
+});
+
+test('a clean pull request with no comment yet gets none (not noisy)', async () => {
+  const repo = makeRepo({ base: BASE, head: { 'db/migrations/000002_status.up.sql': SAFE, 'db/migrations/000002_status.down.sql': 'SELECT 1;\n' } });
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(r.code, 0, explain(r));
+  assert.equal(gh.writes().length, 0);
+  assert.equal(r.outputs['comment-url'], '');
+  assert.match(r.summary, /no problems found/);
+});
+
+test("another bot's comment with the same marker is never touched", async () => {
+  const theirs = gh.addComment(`${MARKER}\n### ✅ looks fine`, 'other-bot[bot]');
+  const human = gh.addComment(`${MARKER}\nquoted by a human`, 'alice', 'User');
+  const repo = makeRepo({ base: BASE, head: HEAD });
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(r.code, 1, explain(r));
+  assert.equal(gh.comments.length, 3, 'ours is created beside them');
+  assert.equal(gh.comments.find((c) => c.id === theirs.id)!.body, `${MARKER}\n### ✅ looks fine`);
+  assert.equal(gh.comments.find((c) => c.id === human.id)!.body, `${MARKER}\nquoted by a human`);
+  assert.ok(!gh.writes().some((w) => w.method === 'PATCH'));
+});
+
+test('403 on the comment (fork PR, read-only token): one warning, and annotations, summary, SARIF and the verdict are unaffected', async () => {
+  gh.fail('POST', /\/issues\/7\/comments$/, 403, Infinity, {}, { message: 'Resource not accessible by integration' });
+  const repo = makeRepo({ base: BASE, head: HEAD });
+  const r = await runAction({
+    workspace: repo.dir,
+    apiUrl: gh.url,
+    inputs: { ...LINT, path: 'db/migrations, db/migrations/000002_status.up.sql', 'sarif-file': 'out/results.sarif' },
+    event: prEvent(repo.baseSha, repo.headSha, 'pull_request', true),
+  });
+  assert.equal(r.code, 1, explain(r));
+  const permission = r.warnings.filter((w) => /cannot comment/.test(w));
+  assert.equal(permission.length, 1, `one warning for two paths:\n${r.warnings.join('\n')}`);
+  assert.match(permission[0]!, /pull-requests: write/);
+  assert.ok(r.annotations.some((a) => a.level === 'error' && a.props.title === 'adding-required-column'));
+  assert.match(r.summary, /adding-required-column/);
+  assert.ok(existsSync(join(repo.dir, 'out/results.sarif')));
+  assert.equal(gh.comments.length, 0);
+  assert.equal(r.outputs['comment-url'], '');
+});
+
+test('a 502 and a secondary rate limit are retried; the comment lands once', async () => {
+  gh.fail('GET', /\/issues\/7\/comments$/, 502, 1);
+  gh.fail('POST', /\/issues\/7\/comments$/, 429, 1, { 'retry-after': '1' });
+  const repo = makeRepo({ base: BASE, head: HEAD });
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(r.code, 1, explain(r));
+  assert.equal(gh.comments.length, 1, explain(r));
+  assert.equal(gh.requests.filter((q) => q.method === 'GET' && q.path.includes('/issues/7/comments')).length, 2);
+  assert.equal(gh.requests.filter((q) => q.method === 'POST').length, 2);
+  assert.equal(r.warnings.length, 0, r.warnings.join('\n'));
+  assert.ok(r.ms < 30_000);
+});
+
+test('a GitHub outage does not change the verdict or lose a finding', async () => {
+  gh.fail('GET', /\/issues\/7\/comments$/, 500, Infinity);
+  const repo = makeRepo({ base: BASE, head: HEAD });
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(r.code, 1, explain(r));
+  assert.equal(r.warnings.filter((w) => /could not update the pull request comment/.test(w)).length, 1, r.warnings.join('\n'));
+  assert.equal(r.annotations.filter((a) => a.props.file).length, 1);
+  assert.equal(r.outputs.errors, '1');
+});
+
+test('annotations on the exact file and lines, with the rule id as title; outputs; JSON report', async () => {
+  const repo = makeRepo({ base: BASE, head: HEAD });
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: { ...LINT, 'sarif-file': 'mg.sarif' }, event: prEvent(repo.baseSha, repo.headSha) });
+  const found = r.annotations.filter((a) => a.props.file);
+  assert.deepEqual(
+    found.map((a) => ({ level: a.level, ...a.props })),
+    [{ level: 'error', title: 'adding-required-column', file: 'db/migrations/000002_status.up.sql', line: '4', endLine: '5' }],
+    explain(r),
+  );
+  assert.match(found[0]!.message, /status/);
+  assert.equal(r.outputs.errors, '1');
+  assert.equal(r.outputs.warnings, '0');
+  const report = JSON.parse(readFileSync(r.outputs['findings-json']!, 'utf8'));
+  assert.equal(report.version, 1);
+  assert.equal(report.findings[0].rule, 'adding-required-column');
+  assert.equal(r.outputs['sarif-file'], join(repo.dir, 'mg.sarif'));
+  const sarif = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8'));
+  assert.equal(sarif.version, '2.1.0');
+  assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine, 4);
+  assert.match(r.stdout, /::error::migration-guard: 1 error/);
+});
+
+test('exit status follows fail-on', async () => {
+  const repo = makeRepo({ base: BASE, head: { 'db/migrations/000002_locale.up.sql': 'ALTER TABLE users ALTER COLUMN locale DROP NOT NULL;\n', 'db/migrations/000002_locale.down.sql': 'SELECT 1;\n' } });
+  const run = (failOn: string) => runAction({ workspace: repo.dir, inputs: { ...LINT, comment: 'false', 'fail-on': failOn }, event: { name: 'push', payload: {} } });
+  const [onError, onWarning, never] = await Promise.all([run('error'), run('warning'), run('never')]);
+  assert.equal(onWarning.outputs.warnings, '1', explain(onWarning));
+  assert.equal(onError.code, 0, explain(onError));
+  assert.equal(onWarning.code, 1, explain(onWarning));
+  assert.equal(never.code, 0, explain(never));
+  assert.ok(never.annotations.some((a) => a.level === 'warning' && a.props.title === 'dropping-not-null'), 'fail-on: never still reports');
+  const bad = await run('sometimes');
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /::error::input fail-on/);
+});
+
+test('pull_request_target: verify is refused with the reason, lint still runs', async () => {
+  const repo = makeRepo({ base: BASE, head: HEAD });
+  const r = await runAction({
+    workspace: repo.dir,
+    apiUrl: gh.url,
+    inputs: { path: 'db/migrations', verify: 'true', database: 'pglite' },
+    event: prEvent(repo.baseSha, repo.headSha, 'pull_request_target', true),
+  });
+  assert.equal(r.code, 1, explain(r));
+  assert.equal(r.warnings.filter((w) => /pull_request_target/.test(w) && /write token/.test(w)).length, 1, r.warnings.join('\n'));
+  assert.ok(r.annotations.some((a) => a.props.title === 'adding-required-column'));
+  const report = JSON.parse(readFileSync(r.outputs['findings-json']!, 'utf8'));
+  assert.equal(report.verification, undefined, 'nothing from the PR ran');
+  assert.match(gh.comments[0]?.body ?? '', /verify skipped/);
+});
+
+test('review-comments: inline comments on the changed lines, not repeated on the next push', async () => {
+  const repo = makeRepo({ base: BASE, head: HEAD });
+  gh.files = [{ filename: 'db/migrations/000002_status.up.sql', status: 'added', patch: `@@ -0,0 +1,5 @@\n${RISKY.trimEnd().split('\n').map((l) => `+${l}`).join('\n')}` }];
+  const inputs = { ...LINT, 'review-comments': 'true' };
+  const r1 = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(gh.reviewComments.length, 1, explain(r1));
+  assert.equal(gh.reviewComments[0]!.line, 5);
+  assert.equal(gh.reviews[0].commit_id, repo.headSha);
+  await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(gh.reviewComments.length, 1, 'no duplicate across pushes');
+});
+
+test('push event: every migration is checked; no PR comment is attempted', async () => {
+  const repo = makeRepo({ base: { ...BASE, 'db/migrations/000001_users.up.sql': 'CREATE TABLE users (id int);\nALTER TABLE users ADD COLUMN x int NOT NULL;\n' }, head: HEAD });
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: { name: 'push', payload: { after: repo.headSha } } });
+  assert.equal(r.code, 1, explain(r));
+  assert.equal(r.outputs.errors, '1', 'the base migration creates the table it alters: only 000002 is risky');
+  assert.equal(gh.requests.length, 0);
+});
