@@ -152,7 +152,9 @@ function noLayoutMessage(abs: string, shownPath: string, forced: Layout | undefi
 
 /** One file: the migration(s) of its folder's layout that use it, else the file on its own. */
 function discoverFile(abs: string, cwd: string, forced: Layout | undefined): Discovery {
-  // Folder-per-migration layouts (diesel, prisma) keep the file one level deeper.
+  // Folder-per-migration layouts (diesel, prisma) keep the file one level deeper;
+  // a framework layout found there beats reading the file's own folder as plain.
+  let plainMatch: Discovery | undefined;
   for (const dir of [dirname(abs), dirname(dirname(abs))]) {
     let discovery: Discovery;
     try {
@@ -162,11 +164,13 @@ function discoverFile(abs: string, cwd: string, forced: Layout | undefined): Dis
     }
     const uses = (m: Migration) => [m.up, m.down, ...(m.extraUp ?? [])].some((s) => s && resolve(cwd, s.file) === abs);
     const migrations = discovery.migrations.filter(uses);
-    if (migrations.length) {
-      const ids = new Set(migrations.map((m) => m.id));
-      return { layout: discovery.layout, migrations, findings: discovery.findings.filter((f) => !f.migration || ids.has(f.migration)) };
-    }
+    if (!migrations.length) continue;
+    const ids = new Set(migrations.map((m) => m.id));
+    const found = { layout: discovery.layout, migrations, findings: discovery.findings.filter((f) => !f.migration || ids.has(f.migration)) };
+    if (found.layout !== 'plain') return found;
+    plainMatch ??= found;
   }
+  if (plainMatch) return plainMatch;
   const shown = displayPath(abs, cwd);
   let text: string;
   try {
