@@ -12,6 +12,7 @@ import addingVolatileDefault from './adding-volatile-default';
 import changingColumnType from './changing-column-type';
 import creatingIndexNonConcurrently from './creating-index-non-concurrently';
 import deletingAppliedMigration from './deleting-applied-migration';
+import detachingPartitionNonConcurrently from './detaching-partition-non-concurrently';
 import droppingColumn from './dropping-column';
 import droppingConstraint from './dropping-constraint';
 import droppingDatabase from './dropping-database';
@@ -22,6 +23,8 @@ import droppingTable from './dropping-table';
 import duplicateMigrationVersion from './duplicate-migration-version';
 import editingAppliedMigration from './editing-applied-migration';
 import identifierTooLong from './identifier-too-long';
+import internalError from './internal-error';
+import lockingTableExplicitly from './locking-table-explicitly';
 import missingDown from './missing-down';
 import mixingSchemaAndDataChanges from './mixing-schema-and-data-changes';
 import outOfOrderMigration from './out-of-order-migration';
@@ -31,14 +34,21 @@ import preferJsonb from './prefer-jsonb';
 import preferRobustStatements from './prefer-robust-statements';
 import preferText from './prefer-text';
 import preferTimestamptz from './prefer-timestamptz';
+import refreshingMaterializedViewNonConcurrently from './refreshing-materialized-view-non-concurrently';
 import reindexingNonConcurrently from './reindexing-non-concurrently';
 import renamingColumn from './renaming-column';
 import renamingEnumValue from './renaming-enum-value';
 import renamingTable from './renaming-table';
+import runningCluster from './running-cluster';
+import runningVacuumFull from './running-vacuum-full';
 import settingNotNull from './setting-not-null';
+import settingTableLogged from './setting-table-logged';
+import skippedStatement from './skipped-statement';
+import syntaxError from './syntax-error';
 import truncatingTable from './truncating-table';
 import unbatchedDataChange from './unbatched-data-change';
 import unreadableFile from './unreadable-file';
+import unusedSuppression from './unused-suppression';
 import usingCharType from './using-char-type';
 import validatingInSameTransaction from './validating-in-same-transaction';
 
@@ -56,6 +66,7 @@ export const rules: readonly Rule[] = [
   changingColumnType,
   creatingIndexNonConcurrently,
   deletingAppliedMigration,
+  detachingPartitionNonConcurrently,
   droppingColumn,
   droppingConstraint,
   droppingDatabase,
@@ -66,6 +77,8 @@ export const rules: readonly Rule[] = [
   duplicateMigrationVersion,
   editingAppliedMigration,
   identifierTooLong,
+  internalError,
+  lockingTableExplicitly,
   missingDown,
   mixingSchemaAndDataChanges,
   outOfOrderMigration,
@@ -75,14 +88,21 @@ export const rules: readonly Rule[] = [
   preferRobustStatements,
   preferText,
   preferTimestamptz,
+  refreshingMaterializedViewNonConcurrently,
   reindexingNonConcurrently,
   renamingColumn,
   renamingEnumValue,
   renamingTable,
+  runningCluster,
+  runningVacuumFull,
   settingNotNull,
+  settingTableLogged,
+  skippedStatement,
+  syntaxError,
   truncatingTable,
   unbatchedDataChange,
   unreadableFile,
+  unusedSuppression,
   usingCharType,
   validatingInSameTransaction,
 ];

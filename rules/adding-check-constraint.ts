@@ -1,0 +1,51 @@
+import type { Rule } from '../src/types';
+import { alterCommands, as, columnConstraints, relationName } from '../src/sql/ast';
+
+/** ADD CONSTRAINT … CHECK without NOT VALID scans the table under ACCESS EXCLUSIVE. */
+const rule: Rule = {
+  meta: {
+    id: 'adding-check-constraint',
+    severity: 'error',
+    summary: 'Adding a CHECK constraint to an existing table without NOT VALID',
+    why:
+      'ADD CONSTRAINT … CHECK takes ACCESS EXCLUSIVE and checks every existing row before it returns (checked on PostgreSQL 15 and 18): the table can be neither read nor written meanwhile. `ADD COLUMN … CHECK (…)` scans too, even though the new column is empty. With NOT VALID the constraint applies to new rows at once and the old rows are checked by VALIDATE CONSTRAINT, which only takes SHARE UPDATE EXCLUSIVE (reads and writes continue).',
+    fix:
+      'Add it NOT VALID, then validate it in a separate transaction:\n\n```sql\nALTER TABLE orders ADD CONSTRAINT orders_quantity_positive CHECK (quantity > 0) NOT VALID;\n-- next migration, or after COMMIT:\nALTER TABLE orders VALIDATE CONSTRAINT orders_quantity_positive;\n```\nFor a new column, add the column first, then its constraint the same way.',
+    examples: {
+      bad: [
+        'ALTER TABLE orders ADD CONSTRAINT orders_quantity_positive CHECK (quantity > 0);',
+        'ALTER TABLE orders ADD CHECK (quantity > 0);',
+        "ALTER TABLE orders ADD COLUMN currency text CHECK (currency IN ('EUR', 'USD'));",
+      ],
+      good: [
+        'ALTER TABLE orders ADD CONSTRAINT orders_quantity_positive CHECK (quantity > 0) NOT VALID;',
+        'ALTER TABLE orders VALIDATE CONSTRAINT orders_quantity_positive;',
+        'CREATE TABLE orders (quantity int);\nALTER TABLE orders ADD CONSTRAINT orders_quantity_positive CHECK (quantity > 0);',
+        'CREATE TABLE orders (quantity int CHECK (quantity > 0));',
+      ],
+    },
+    squawk: ['constraint-missing-not-valid'],
+  },
+  check(statement, ctx, report) {
+    const n = statement.node;
+    if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
+    const table = relationName(n.relation);
+    for (const cmd of alterCommands(n)) {
+      const con = as(cmd.def, 'Constraint');
+      if (cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_CHECK' && !con.skip_validation) {
+        report({
+          message: `CHECK constraint ${con.conname ? `"${con.conname}" ` : ''}is added to ${table} without NOT VALID: every row is checked under ACCESS EXCLUSIVE (no reads or writes meanwhile).`,
+        });
+      }
+      if (cmd.subtype === 'AT_AddColumn') {
+        const col = as(cmd.def, 'ColumnDef');
+        if (columnConstraints(col).some((c) => c.contype === 'CONSTR_CHECK')) {
+          report({
+            message: `Column "${col?.colname}" is added to ${table} with a CHECK constraint: Postgres checks every row under ACCESS EXCLUSIVE; add the column, then the constraint NOT VALID.`,
+          });
+        }
+      }
+    }
+  },
+};
+export default rule;
