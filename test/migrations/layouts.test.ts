@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { discoverMigrations } from '../../src/migrations/discover';
+import { discoverMigrations, type DiscoverOptions } from '../../src/migrations/discover';
 import { UsageError } from '../../src/errors';
 import { naturalCompare, compareDottedVersions } from '../../src/migrations/natural-sort';
 import type { Migration } from '../../src/types';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = 'test/fixtures/layouts';
-const discover = (name: string, layout?: Parameters<typeof discoverMigrations>[1]['layout']) =>
+const discover = (name: string, layout?: DiscoverOptions['layout']) =>
   discoverMigrations(`${fixtures}/${name}`, { cwd: repo, ...(layout ? { layout } : {}) });
 const ids = (ms: Migration[]) => ms.map((m) => m.id);
 const rules = (d: { findings: { rule: string }[] }) => d.findings.map((f) => f.rule);
