@@ -1,5 +1,9 @@
 import type { Rule } from '../src/types';
-import { alterCommands, as, columnConstraints, relationName } from '../src/sql/ast';
+import { alterCommands, as, columnConstraints, relationName, typeNameOf } from '../src/sql/ast';
+import { isNullLiteral } from '../src/lint/volatility';
+
+// serial types fill every row from their sequence (checked on PostgreSQL 15: `ADD COLUMN a serial NOT NULL` succeeds on a table with rows).
+const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
 
 /** ADD COLUMN … NOT NULL without a DEFAULT fails on a table that has rows. */
 const rule: Rule = {
@@ -7,27 +11,34 @@ const rule: Rule = {
     id: 'adding-required-column',
     severity: 'error',
     summary: 'Adding a NOT NULL column without a DEFAULT',
-    why: 'On a table that already has rows, Postgres cannot fill the new column, so the ALTER fails (`column "x" contains null values`) and the deploy breaks. Old application code that inserts rows without the column also starts failing.',
+    why: 'On a table that already has rows, Postgres cannot fill the new column, so the ALTER fails (`column "x" of relation "t" contains null values`, checked on PostgreSQL 15) and the deploy breaks, although it passed on an empty development database. `DEFAULT NULL` and a new PRIMARY KEY column fail the same way. Old application code that inserts rows without the column also starts failing.',
     fix: 'Add the column with a DEFAULT (constant defaults are instant on PG 11+), or add it nullable, backfill in batches, then set NOT NULL safely:\n\n```sql\nALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT \'active\';\n-- or\nALTER TABLE users ADD COLUMN status text;\n-- backfill in batches, then see setting-not-null\n```',
     examples: {
-      bad: ['ALTER TABLE users ADD COLUMN status text NOT NULL;'],
+      bad: [
+        'ALTER TABLE users ADD COLUMN status text NOT NULL;',
+        'ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT NULL;',
+        'ALTER TABLE users ADD COLUMN code int PRIMARY KEY;',
+      ],
       good: [
         "ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active';",
         'ALTER TABLE users ADD COLUMN status text;',
         'CREATE TABLE users (id bigint); ALTER TABLE users ADD COLUMN status text NOT NULL;',
         'ALTER TABLE users ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY NOT NULL;',
+        'ALTER TABLE users ADD COLUMN seq bigserial NOT NULL;',
       ],
     },
     squawk: ['adding-required-field'],
   },
   check(statement, ctx, report) {
-    if (statement.kind !== 'AlterTableStmt' || ctx.isNew(statement.node.relation?.relname)) return;
+    if (statement.kind !== 'AlterTableStmt' || statement.node.objtype !== 'OBJECT_TABLE' || ctx.isNew(statement.node.relation?.relname)) return;
     for (const cmd of alterCommands(statement.node)) {
       if (cmd.subtype !== 'AT_AddColumn') continue;
       const col = as(cmd.def, 'ColumnDef');
       const cons = columnConstraints(col);
       const notNull = cons.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
-      const filled = cons.some((c) => ['CONSTR_DEFAULT', 'CONSTR_IDENTITY', 'CONSTR_GENERATED'].includes(c.contype));
+      const filled =
+        SERIAL_TYPES.has(typeNameOf(col?.typeName)) ||
+        cons.some((c) => (c.contype === 'CONSTR_DEFAULT' && !isNullLiteral(c.raw_expr)) || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED');
       if (notNull && !filled) {
         report({
           message: `Column "${col?.colname}" is added to ${relationName(statement.node.relation)} as NOT NULL without a DEFAULT: this fails once the table has rows.`,
