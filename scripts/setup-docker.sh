@@ -11,14 +11,14 @@
 # POSTGRES_USER/PASSWORD/DB behaviour (see /work/shared/notes/docker-testcontainers.md).
 # Where a registry answers, the real image is pulled instead.
 #
-# Env: MG_DOCKER_WORK (scratch dir, default /tmp/mg-docker), MG_CACHE_DIR (default
+# Env: MG_DOCKER_WORK (scratch dir, default /tmp/mg-docker), MIGRATION_GUARD_CACHE_DIR (default
 # ~/.cache/migration-guard), MG_PG_IMAGE_TAGS (names to tag, default "postgres:17-alpine"),
 # MG_TRY_PULL=0 to never try a registry.
 # Stop the engine afterwards with: kill "$(cat "${MG_DOCKER_WORK:-/tmp/mg-docker}/dockerd.pid")"
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 WORK=${MG_DOCKER_WORK:-/tmp/mg-docker}
-CACHE=${MG_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/migration-guard}
+CACHE=${MIGRATION_GUARD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/migration-guard}
 ROOT=$WORK/rootfs
 BUILT=local/postgres:15          # the stand-in image's own name
 TARBALL=$CACHE/docker-image-local-postgres-15.tar.gz
