@@ -26,7 +26,7 @@ export async function buildCli() {
     logLevel: 'warning',
     banner: { js: `// migration-guard ${pkg.version}, bundled by scripts/build.mjs; source: src/cli.ts` },
   });
-  console.log(`build/cli.js built in ${Date.now() - t0} ms`);
+  console.error(`build/cli.js built in ${Date.now() - t0} ms`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildCli();

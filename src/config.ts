@@ -138,7 +138,7 @@ export function parseConfig(text: string, options: { file: string; displayName?:
   const name = options.displayName ?? options.file;
   const allRules = options.rules ?? registry;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const fail = (message: string, node?: unknown): never => {
     const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
     const line = offset !== undefined ? `:${lineCounter.linePos(offset).line}` : '';

@@ -1,0 +1,55 @@
+// What `npx migration-guard` gets: `npm pack` (prepack builds build/cli.js),
+// install the tarball into an empty folder, run the installed bin.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './cli-helpers';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+test('package.json: bin, files, engines (Node 20 and 24)', () => {
+  assert.equal(pkg.bin['migration-guard'], 'bin/migration-guard.js');
+  assert.ok(statSync(join(ROOT, 'bin', 'migration-guard.js')).mode & 0o111, 'bin is executable');
+  assert.match(readFileSync(join(ROOT, 'bin', 'migration-guard.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  for (const dir of ['bin/', 'build/']) assert.ok(pkg.files.includes(dir), dir);
+  assert.equal(pkg.type, 'module');
+  // The range admits the supported lines and nothing older.
+  assert.equal(pkg.engines.node, '>=20.18.1 <21 || >=24');
+  assert.equal(pkg.scripts.prepack, 'npm run build');
+});
+
+test('npm pack → install into an empty folder → node_modules/.bin/migration-guard lint works', { timeout: 300_000 }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'mg-pack-'));
+  try {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+    const files: string[] = packed[0].files.map((f: { path: string }) => f.path).sort();
+    assert.ok(files.includes('build/cli.js') && files.includes('bin/migration-guard.js') && files.includes('package.json'), files.join(', '));
+    assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/')), 'sources and tests stay out of the package');
+
+    const app = join(work, 'app');
+    execFileSync('mkdir', ['-p', app]);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
+    const tarball = join(work, packed[0].filename);
+    const install = (mode: string) =>
+      spawnSync('npm', ['install', mode, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarball], { cwd: app, encoding: 'utf8' });
+    // Dependencies come from the npm cache; fall back to the registry for what it lacks.
+    let r = install('--offline');
+    if (r.status !== 0) r = install('--prefer-offline');
+    assert.equal(r.status, 0, r.stderr);
+
+    const bin = join(app, 'node_modules', '.bin', 'migration-guard');
+    assert.equal(execFileSync(bin, ['--version'], { cwd: app, encoding: 'utf8' }).trim(), pkg.version);
+    const example = join(ROOT, 'examples', 'migrations');
+    const run = spawnSync(bin, ['lint', example, '--format', 'json'], { cwd: app, encoding: 'utf8' });
+    assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.version, 1);
+    assert.ok(report.migrations.length > 0, 'the example migrations are discovered');
+    assert.ok(report.findings.some((f: { rule: string }) => f.rule === 'adding-required-column'), 'the example adds a required column');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
