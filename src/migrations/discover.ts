@@ -8,6 +8,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors';
 import type { Finding, LayoutName, Migration } from '../types';
 import { displayPath, listDir, unreadableFinding, type Listing } from './files';
+import { compareWithBase, onlyChanged } from './history';
 import { duplicateVersionFindings, missingDownFindings } from './integrity';
 import type { Evidence, Layout } from './layout';
 import { layoutNamed, layoutNames, layouts } from './layouts/index';
@@ -18,6 +19,11 @@ export interface DiscoverOptions {
   layout?: LayoutName | 'auto';
   /** Base for displayed paths (default process.cwd()). */
   cwd?: string;
+  /**
+   * A git ref: set `Migration.changed` against it, add the history findings
+   * (compareWithBase in history.ts) and keep only findings of changed migrations.
+   */
+  base?: string;
 }
 
 export interface Discovery {
@@ -58,7 +64,14 @@ export function discoverMigrations(path: string, options: DiscoverOptions = {}):
   } catch {
     throw new UsageError(`${path}: no such file or folder`);
   }
-  return isDir ? discoverFolder(abs, path, cwd, forced) : discoverFile(abs, cwd, forced);
+  const discovery = isDir ? discoverFolder(abs, path, cwd, forced) : discoverFile(abs, cwd, forced);
+  if (!options.base) return discovery;
+  const compared = compareWithBase({ dir: path, migrations: discovery.migrations, base: options.base, layout: discovery.layout, cwd });
+  return {
+    layout: discovery.layout,
+    migrations: compared.migrations,
+    findings: [...onlyChanged(discovery.findings, compared.migrations), ...compared.findings],
+  };
 }
 
 function forcedLayout(name: DiscoverOptions['layout']): Layout | undefined {

@@ -239,3 +239,24 @@ test('sqitch: a change inserted before applied plan entries is out of order; app
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('discoverMigrations with { base } applies the comparison and keeps findings of changed migrations only', () => {
+  const root = repoWith({ ...gm, 'db/migrations/050_nodown.up.sql': 'SELECT 1;\n' });
+  try {
+    changeFeature(root);
+    write(root, { 'db/migrations/600_nodown.up.sql': 'SELECT 2;\n' });
+    const d = discoverMigrations('db/migrations', { cwd: root, base: 'main' });
+    assert.deepEqual(d.migrations.filter((m) => m.changed).map((m) => m.id), ['150_late', '200_orders', '300_items', '500_new', '600_nodown']);
+    assert.deepEqual(
+      d.findings.map((f) => [f.rule, f.migration]),
+      [
+        ['missing-down', '600_nodown'],
+        ['editing-applied-migration', '200_orders'],
+        ['deleting-applied-migration', '400_tags'],
+        ['out-of-order-migration', '150_late'],
+      ],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
