@@ -122,15 +122,20 @@ function findProjects(dir: string, depth: number, candidates: readonly Layout[])
     return here.map((h) => ({ dir, ...h }));
   }
   const found: Project[] = here.map((h) => ({ dir, ...h }));
-  // Only sqitch nests projects inside projects (chef-server); others own their subfolders.
-  if (found.length && found[0]!.layout.name !== 'sqitch') return found;
+  const kind = found[0]?.layout.name;
+  // Only sqitch nests projects inside projects (chef-server), and loose .sql files
+  // (a seed.sql beside migrations/) must not hide a real layout below; other
+  // layouts own their subfolders.
+  if (kind && kind !== 'sqitch' && kind !== 'plain') return found;
   if (depth >= MAX_DEPTH) return found;
   const own = new Set(found[0]?.layout.ownSubdirs ?? []);
+  const below: Project[] = [];
   for (const sub of listing.dirs) {
     if (SKIP_DIRS.has(sub) || own.has(sub)) continue;
-    found.push(...findProjects(join(dir, sub), depth + 1, candidates));
+    below.push(...findProjects(join(dir, sub), depth + 1, candidates));
   }
-  return found;
+  if (kind === 'plain') return below.some((p) => p.layout.name !== 'plain') ? below : found;
+  return [...found, ...below];
 }
 
 /** Which layouts the direct contents of `dir` match; stray .sql beside a real layout are ignored. */

@@ -82,7 +82,8 @@ export function compareMigrations(
     if (!b) return { ...m, changed: true };
     const upSame = sameSources(upSources(m), upSources(b)) && m.transactional === b.transactional;
     const downSame = sameSources(m.down ? [m.down] : [], b.down ? [b.down] : []);
-    if (!upSame) findings.push(editedFinding(m, b, baseRef));
+    // Flyway repeatables are meant to be edited: Flyway re-runs them when they change.
+    if (!upSame && !isRepeatable(m)) findings.push(editedFinding(m, b, baseRef));
     return { ...m, changed: !upSame || !downSame };
   });
 
@@ -109,7 +110,7 @@ export function compareMigrations(
 
   // Out of order: a new migration placed before the last one the base already had (per project).
   const projects = new Map<string, Migration[]>();
-  for (const m of migrations) projects.set(m.project ?? '', [...(projects.get(m.project ?? '') ?? []), m]);
+  for (const m of migrations) if (!isRepeatable(m)) projects.set(m.project ?? '', [...(projects.get(m.project ?? '') ?? []), m]);
   for (const list of projects.values()) {
     let lastBase = -1;
     list.forEach((m, i) => {
@@ -134,6 +135,11 @@ export function compareMigrations(
     });
   }
   return { migrations, findings };
+}
+
+/** Flyway `R__` migrations: no version, run after the versioned ones whenever their checksum changes. */
+function isRepeatable(m: Migration): boolean {
+  return m.layout === 'flyway' && m.version === '';
 }
 
 function upSources(m: Migration): SqlSource[] {

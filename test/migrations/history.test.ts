@@ -260,3 +260,15 @@ test('discoverMigrations with { base } applies the comparison and keeps findings
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('flyway: editing or adding a repeatable R__ migration is neither an edit nor out of order', () => {
+  const root = repoWith({ 'f/V1__init.sql': 'CREATE TABLE t (id int);\n', 'f/R__views.sql': 'CREATE OR REPLACE VIEW v AS SELECT 1;\n' });
+  try {
+    write(root, { 'f/R__views.sql': 'CREATE OR REPLACE VIEW v AS SELECT 2;\n', 'f/R__a.sql': 'SELECT 1;\n', 'f/V2__more.sql': 'ALTER TABLE t ADD COLUMN x int;\n' });
+    const d = discoverMigrations('f', { cwd: root, base: 'main' });
+    assert.deepEqual(d.migrations.map((m) => [m.id, m.changed]), [['V1__init', false], ['V2__more', true], ['R__a', true], ['R__views', true]]);
+    assert.deepEqual(d.findings, []);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -255,3 +255,9 @@ test('natural and dotted version ordering', () => {
   assert.equal(compareDottedVersions('1.2', '1.2.0'), 0);
   assert.ok(compareDottedVersions('2', '1.27') > 0);
 });
+
+test('loose .sql files beside a migrations subfolder do not hide its layout', () => {
+  const d = discover('seed-beside');
+  assert.equal(d.layout, 'goose');
+  assert.deepEqual(ids(d.migrations), ['001_users']);
+});
