@@ -7,8 +7,14 @@ import { join } from 'node:path';
 import { MockGitHub } from './mock-github';
 import { makeRepo, prEvent, runAction, type ActionRun } from './harness';
 import { commentMarker } from '../../src/github/marker';
+import { rules } from '../../rules/index';
 
-const CONFIG = 'lintDown: false\nrules:\n  prefer-robust-statements: off\n';
+// Only the rules these tests are about, so rules added later do not change the counts.
+const KEPT = new Set(['adding-required-column', 'dropping-not-null']);
+const CONFIG = `lintDown: false\nrules:\n${rules
+  .filter((r) => !KEPT.has(r.meta.id))
+  .map((r) => `  ${r.meta.id}: off\n`)
+  .join('')}`;
 const BASE = {
   '.migration-guard.yml': CONFIG,
   'db/migrations/000001_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, locale text NOT NULL);\n',
@@ -201,10 +207,20 @@ test('review-comments: inline comments on the changed lines, not repeated on the
   assert.equal(gh.reviewComments.length, 1, 'no duplicate across pushes');
 });
 
-test('push event: every migration is checked; no PR comment is attempted', async () => {
-  const repo = makeRepo({ base: { ...BASE, 'db/migrations/000001_users.up.sql': 'CREATE TABLE users (id int);\nALTER TABLE users ADD COLUMN x int NOT NULL;\n' }, head: HEAD });
-  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: { name: 'push', payload: { after: repo.headSha } } });
-  assert.equal(r.code, 1, explain(r));
-  assert.equal(r.outputs.errors, '1', 'the base migration creates the table it alters: only 000002 is risky');
-  assert.equal(gh.requests.length, 0);
+test('pull_request checks only migrations added or changed against the PR base; push checks all', async () => {
+  const repo = makeRepo({
+    base: { ...BASE, 'db/migrations/000001_5_legacy.up.sql': 'ALTER TABLE users ADD COLUMN legacy int NOT NULL;\n', 'db/migrations/000001_5_legacy.down.sql': 'SELECT 1;\n' },
+    head: HEAD,
+  });
+  const pr = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(pr.outputs.errors, '1', explain(pr));
+  assert.deepEqual(pr.annotations.filter((a) => a.props.file).map((a) => a.props.file), ['db/migrations/000002_status.up.sql']);
+  gh.requests.length = 0;
+  const push = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: { name: 'push', payload: { after: repo.headSha } } });
+  assert.equal(push.code, 1, explain(push));
+  assert.equal(push.outputs.errors, '2', explain(push));
+  assert.equal(gh.requests.length, 0, 'no PR: no API call');
+  // base-ref on push narrows it again.
+  const since = await runAction({ workspace: repo.dir, inputs: { ...LINT, 'base-ref': repo.baseSha }, event: { name: 'push', payload: {} } });
+  assert.equal(since.outputs.errors, '1', explain(since));
 });
