@@ -32,7 +32,7 @@ const rule: Rule = {
     const seen = new Set<string>();
     for (let i = 0; i < ctx.index; i++) {
       const earlier = ctx.statements[i]!;
-      if (earlier.sql.length > MAX_IDENTIFIER_BYTES / 4) for (const id of longIdentifiers(earlier)) seen.add(id.name);
+      for (const id of longIdentifiers(earlier)) seen.add(id.name);
     }
     for (const id of found) {
       if (seen.has(id.name)) continue;

@@ -10,6 +10,7 @@ import addingStoredGeneratedColumn from './adding-stored-generated-column';
 import addingUniqueConstraint from './adding-unique-constraint';
 import addingVolatileDefault from './adding-volatile-default';
 import changingColumnType from './changing-column-type';
+import concurrentlyInTransaction from './concurrently-in-transaction';
 import creatingIndexNonConcurrently from './creating-index-non-concurrently';
 import deletingAppliedMigration from './deleting-applied-migration';
 import detachingPartitionNonConcurrently from './detaching-partition-non-concurrently';
@@ -22,10 +23,13 @@ import droppingSchema from './dropping-schema';
 import droppingTable from './dropping-table';
 import duplicateMigrationVersion from './duplicate-migration-version';
 import editingAppliedMigration from './editing-applied-migration';
+import holdingAccessExclusiveLock from './holding-access-exclusive-lock';
 import identifierTooLong from './identifier-too-long';
 import internalError from './internal-error';
 import lockingTableExplicitly from './locking-table-explicitly';
 import missingDown from './missing-down';
+import missingLockTimeout from './missing-lock-timeout';
+import missingStatementTimeout from './missing-statement-timeout';
 import mixingSchemaAndDataChanges from './mixing-schema-and-data-changes';
 import outOfOrderMigration from './out-of-order-migration';
 import preferBigint from './prefer-bigint';
@@ -45,8 +49,10 @@ import settingNotNull from './setting-not-null';
 import settingTableLogged from './setting-table-logged';
 import skippedStatement from './skipped-statement';
 import syntaxError from './syntax-error';
+import transactionNesting from './transaction-nesting';
 import truncatingTable from './truncating-table';
 import unbatchedDataChange from './unbatched-data-change';
+import uncommittedTransaction from './uncommitted-transaction';
 import unreadableFile from './unreadable-file';
 import unusedSuppression from './unused-suppression';
 import usingCharType from './using-char-type';
@@ -64,6 +70,7 @@ export const rules: readonly Rule[] = [
   addingUniqueConstraint,
   addingVolatileDefault,
   changingColumnType,
+  concurrentlyInTransaction,
   creatingIndexNonConcurrently,
   deletingAppliedMigration,
   detachingPartitionNonConcurrently,
@@ -76,10 +83,13 @@ export const rules: readonly Rule[] = [
   droppingTable,
   duplicateMigrationVersion,
   editingAppliedMigration,
+  holdingAccessExclusiveLock,
   identifierTooLong,
   internalError,
   lockingTableExplicitly,
   missingDown,
+  missingLockTimeout,
+  missingStatementTimeout,
   mixingSchemaAndDataChanges,
   outOfOrderMigration,
   preferBigint,
@@ -99,8 +109,10 @@ export const rules: readonly Rule[] = [
   settingTableLogged,
   skippedStatement,
   syntaxError,
+  transactionNesting,
   truncatingTable,
   unbatchedDataChange,
+  uncommittedTransaction,
   unreadableFile,
   unusedSuppression,
   usingCharType,

@@ -18,6 +18,7 @@ const rule: Rule = {
         'BEGIN; ALTER TABLE orders ALTER COLUMN note TYPE text; DELETE FROM sessions WHERE expired; COMMIT;',
         "BEGIN; INSERT INTO orders (id, user_id) VALUES (1, 2); ALTER TABLE orders ADD COLUMN note text; COMMIT;",
         'BEGIN; ALTER TABLE users RENAME COLUMN nm TO name; INSERT INTO users_archive SELECT * FROM users WHERE deleted; COMMIT;',
+        'BEGIN; ALTER TABLE users ADD COLUMN region text; UPDATE users SET region = country WHERE id < 1000; UPDATE users SET tier = 1 WHERE id < 1000; COMMIT;',
       ],
       good: [
         'ALTER TABLE users ADD COLUMN region text; UPDATE users SET region = country WHERE id < 1000;',
@@ -31,25 +32,36 @@ const rule: Rule = {
   check(statement, ctx, report) {
     if (!ctx.inTransaction || !runsAtMigrationTime(statement)) return;
     // Data change while an earlier schema change holds ACCESS EXCLUSIVE.
-    if (isDataChange(statement) && !isLiteralInsert(statement)) {
+    if (isDataChange(statement)) {
+      if (isLiteralInsert(statement)) return;
       const target = writtenTable(statement);
+      if (target && isNewTable(ctx, target) && statement.kind !== 'InsertStmt') return;
       // An explicit LOCK TABLE is a deliberate choice, not a schema change.
       const held = [...ctx.accessExclusiveHeld].filter(([, line]) => !ctx.statements.some((s) => s.range.line === line && s.kind === 'LockStmt'));
-      if (held.length > 0 && !(target && isNewTable(ctx, target) && statement.kind !== 'InsertStmt')) {
-        const locked = held.map(([t, line]) => `${t} (locked at line ${line})`).join(', ');
-        report({
-          message: `${commandName(statement)} on ${target} runs in the same transaction as a schema change that holds ACCESS EXCLUSIVE on ${locked}: every query on it waits until this data change commits. Run the data change in its own transaction after the schema change.`,
-        });
-      }
+      if (held.length === 0) return;
+      // One finding per transaction: the first long data change that runs under the lock.
+      const firstLock = Math.min(...held.map(([, line]) => line));
+      if (earlierInTransaction(ctx).some((s) => s.range.line >= firstLock && isDataChange(s) && !isLiteralInsert(s))) return;
+      const shown = held.slice(0, 3).map(([t, line]) => `${t} (line ${line})`);
+      const more = held.length > 3 ? ` and ${held.length - 3} more` : '';
+      report({
+        message: `${commandName(statement)} on ${target} runs in the same transaction as schema changes that hold ACCESS EXCLUSIVE on ${shown.join(', ')}${more}: every query on those tables waits until this data change, and everything after it, commits. Run data changes in their own transaction after the schema change.`,
+      });
       return;
     }
     // Schema change of a table whose rows this transaction already wrote.
-    for (const table of accessExclusiveTables(statement)) {
+    const locked = accessExclusiveTables(statement);
+    const earlier = locked.length > 0 ? earlierInTransaction(ctx) : [];
+    for (const table of locked) {
       if (isNewTable(ctx, table)) continue;
-      const writer = earlierInTransaction(ctx).find((s: Statement) => isDataChange(s) && bareName(writtenTable(s)) === bareName(table));
-      if (!writer) continue;
+      const same = (s: Statement) => bareName(writtenTable(s)) === bareName(table);
+      const writerAt = earlier.findIndex((s) => isDataChange(s) && same(s));
+      if (writerAt < 0) continue;
+      const writer = earlier[writerAt]!;
+      // Only the first schema change of the table after the write.
+      if (earlier.slice(0, writerAt).some((s) => accessExclusiveTables(s).some((t) => bareName(t) === bareName(table)))) continue;
       report({
-        message: `${statement.kind === 'AlterTableStmt' ? 'ALTER TABLE' : 'This schema change'} on ${relationName(statement.node.relation) ?? table} follows a ${commandName(writer)} of its rows (line ${writer.range.line}) in the same transaction: it fails with "pending trigger events" if the table has deferred constraints, and upgrading to ACCESS EXCLUSIVE risks deadlocks. Commit the data change first.`,
+        message: `This schema change of ${table} comes after the ${commandName(writer)} of its rows at line ${writer.range.line}, in the same transaction: it fails with "cannot ALTER TABLE because it has pending trigger events" if the table has deferred constraints, and upgrading to ACCESS EXCLUSIVE risks deadlocks. Commit the data change first.`,
       });
     }
   },

@@ -39,7 +39,7 @@ const rule: Rule = {
     if (!table || isNewTable(ctx, table)) return;
     const verb = statement.kind === 'DeleteStmt' ? 'deletes' : 'rewrites';
     report({
-      message: `This ${commandName(statement)} ${verb} every row of ${table} in one transaction (${reason}): rows stay locked and the table bloats until it commits. Change it in batches of a few thousand rows, each committed on its own.`,
+      message: `This ${commandName(statement)} ${verb} every row of ${table} in one transaction: ${reason}. Every row stays locked until it commits, and the table bloats. Change it in batches of a few thousand rows, each committed on its own.`,
     });
   },
 };

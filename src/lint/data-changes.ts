@@ -76,7 +76,7 @@ export function wholeTableReason(statement: Statement, ctx: LintContext): string
     const nt = as(e, 'NullTest');
     if (nt?.nulltesttype === 'IS_NULL') {
       const col = columnName(nt.arg);
-      if (col && assigned.has(col)) return `its WHERE "${col} IS NULL" matches every row not yet backfilled (all of them on the first run)`;
+      if (col && assigned.has(col)) return `its WHERE "${col} IS NULL" matches every row not yet backfilled, which on the first run is all of them`;
       if (col && isNewColumn(ctx, table, col)) return `"${col}" was added in this migration, so "${col} IS NULL" matches every row`;
     }
     const b = as(e, 'BoolExpr');

@@ -45,11 +45,22 @@ export function clipToBytes(name: string, max = MAX_IDENTIFIER_BYTES): string {
   return out;
 }
 
+// Runs of identifier characters, or quoted identifiers (U&"…" escapes only ever shrink when decoded).
+const CANDIDATE = /[A-Za-z0-9_$\u0080-\uffff]+|"(?:[^"]|"")*"/g;
+
+/** Cheap pre-check before scanning: some run of identifier text is longer than 63 bytes. */
+function mayHoldLongIdentifier(sql: string): boolean {
+  if (sql.length <= MAX_IDENTIFIER_BYTES / 4) return false;
+  for (const m of sql.matchAll(CANDIDATE)) {
+    if (m[0].length > MAX_IDENTIFIER_BYTES / 4 && Buffer.byteLength(m[0], 'utf8') > MAX_IDENTIFIER_BYTES) return true;
+  }
+  return false;
+}
+
 /** Identifiers in a statement's text longer than 63 bytes, with their exact place in the file. */
 export function longIdentifiers(statement: Statement): WrittenIdentifier[] {
   const sql = statement.sql;
-  // Cheap pre-check: no run of 64+ non-space bytes, no long identifier.
-  if (Buffer.byteLength(sql, 'utf8') <= MAX_IDENTIFIER_BYTES) return [];
+  if (!mayHoldLongIdentifier(sql)) return [];
   let tokens: { start: number; end: number; tokenType: number }[];
   try {
     tokens = scanSync(sql).tokens;
