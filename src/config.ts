@@ -8,24 +8,15 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { rules as registry } from '../rules/index';
 import { UsageError } from './errors';
+import { layoutNames } from './migrations/layouts/index';
 import type { EnabledRule } from './lint/engine';
 import type { FailOn, LayoutName, Level, Rule, Severity } from './types';
 
 /** File names looked for, in each directory from the cwd up. */
 export const CONFIG_FILE_NAMES = ['.migration-guard.yml', '.migration-guard.yaml'] as const;
 
-export const LAYOUTS: readonly LayoutName[] = [
-  'golang-migrate',
-  'dbmate',
-  'goose',
-  'diesel',
-  'flyway',
-  'sqitch',
-  'prisma',
-  'node-pg-migrate',
-  'temporal-sql-tool',
-  'plain',
-];
+/** Layout names `layout:` / `--layout` accept (besides `auto`). */
+export const LAYOUTS: readonly LayoutName[] = layoutNames;
 export const DATABASE_KINDS = ['auto', 'pglite', 'local', 'container', 'url'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];

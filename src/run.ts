@@ -174,7 +174,7 @@ function severityAdjuster(config: Config, allRules: readonly Rule[]) {
 }
 
 /** discoverMigrations, with a path it cannot read turned into a finding instead of ending the run. */
-function discover(path: string, options: DiscoverOptions & { base?: string }, allRules: readonly Rule[]) {
+function discover(path: string, options: DiscoverOptions, allRules: readonly Rule[]) {
   try {
     return discoverMigrations(path, options);
   } catch (err) {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../rules/index';
 import { ADD_REQUIRED, ROOT, cli, tempTree } from './cli-helpers';
@@ -211,4 +211,24 @@ test('the built bin runs (npm run build)', () => {
   const dir = tempTree({ 'a.sql': ADD_REQUIRED });
   const out = execFileSync('node', [join(ROOT, 'bin', 'migration-guard.js'), 'lint', 'a.sql', '--format', 'json', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   assert.ok(JSON.parse(out).findings.some((f: { rule: string }) => f.rule === 'adding-required-column'));
+});
+
+test('--base reports only migrations added or changed since the ref', () => {
+  const dir = tempTree({ 'db/000001_users.up.sql': ADD_REQUIRED, 'db/000001_users.down.sql': 'ALTER TABLE users DROP COLUMN status;\n' });
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@e', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-qm', 'base');
+  writeFileSync(join(dir, 'db', '000002_orders.up.sql'), 'ALTER TABLE orders ADD COLUMN total numeric NOT NULL;\n');
+  writeFileSync(join(dir, 'db', '000002_orders.down.sql'), 'ALTER TABLE orders DROP COLUMN total;\n');
+  const r = cli(['lint', 'db', '--base', 'HEAD', '--format', 'json'], { cwd: dir });
+  assert.equal(r.code, 1, r.stderr);
+  const report = json(r.stdout);
+  assert.deepEqual(report.migrations.map((m) => m.id), ['000002_orders']);
+  assert.ok(report.findings.length > 0 && report.findings.every((f) => f.file.startsWith('db/000002_orders')), JSON.stringify(report.findings.map((f) => f.file)));
+  const all = json(cli(['lint', 'db', '--format', 'json'], { cwd: dir }).stdout);
+  assert.equal(all.migrations.length, 2, 'without --base every migration is reported');
+  const bad = cli(['lint', 'db', '--base', 'no-such-ref'], { cwd: dir });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /no-such-ref/);
 });
