@@ -168,12 +168,16 @@ export interface StatementTrace {
   rewrites: string[];
   /** What could not be observed for this statement (e.g. run outside a transaction). */
   notObserved?: string;
+  /** Set on the statement that failed: Postgres's message. */
+  error?: string;
 }
 
 export interface StepOutcome {
   ok: boolean;
   error: string | null;
   ms: number;
+  /** Line (in its file) of the statement that failed, when known. */
+  line?: number;
 }
 
 export interface DataCheck {
@@ -198,6 +202,10 @@ export interface MigrationVerification {
   schemaDiff: string[];
   dataCheck: DataCheck;
   statements: StatementTrace[];
+  /** Set when the migration was not cycled, with why (an earlier migration failed). */
+  skipped?: string;
+  /** Not changed since --base: applied to reach the right state, reported only because it failed. */
+  appliedOnly?: boolean;
 }
 
 export interface Verification {

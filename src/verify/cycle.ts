@@ -1,0 +1,399 @@
+// up → down → up for each migration, in order, on one database.
+//
+// Per migration (snapshots A..D):
+//   seed empty tables (committed) → A → BEGIN → up (traced) → SAVEPOINT → B →
+//   down → C → up again → D → ROLLBACK TO SAVEPOINT → COMMIT
+// reversible = C equals A; reapplicable = the second up succeeded and D equals B.
+// Rolling back to the savepoint means the next migration always starts from
+// exactly the state this migration's up made, whatever the down did.
+//
+// An up that fails with rows present is rolled back and retried on empty tables
+// (TRUNCATE inside the retry's transaction): success there means it fails only
+// on existing data (dataCheck.failsWithData). An up that fails on empty tables
+// stops the run: every later migration depends on it.
+//
+// Migrations that must run outside a transaction (CONCURRENTLY, VACUUM…, with
+// `transactional: false`) run their up statement by statement in autocommit, as
+// their framework does: each statement that can is wrapped in its own
+// transaction so its locks are read before COMMIT; the others are traced as far
+// as Postgres allows (duration, rewrites; `notObserved` says the rest). Their
+// down and second up still run inside a transaction that is rolled back, with
+// CONCURRENTLY removed (the resulting schema is the same). If such an up fails
+// part-way the database is rebuilt (every user schema dropped, earlier ups
+// replayed) before deciding whether it fails only with data.
+
+import type { MigrationVerification, Migration, StatementTrace, StepOutcome } from '../types';
+import type { Database } from './databases/types';
+import { dataLoss, fingerprint, userTableColumns } from './data';
+import { seedEmptyTables, truncateAll, type SeedMemory } from './seed';
+import { diffSnapshots, takeSnapshot, type SchemaDifference } from './snapshot';
+import { executableStatements, needsAutocommit, type ExecUnit } from './statements';
+import { knownRelations, newLocks, observe, rewrites, type KnownRelation } from './trace';
+import { captureBaseline, resetDatabase, type Baseline } from './reset';
+
+/** Options of the cycle (see verifyMigrations for defaults). */
+export interface CycleOptions {
+  seedRows: number;
+  statementTimeoutMs: number;
+  log?: (line: string) => void;
+}
+
+/** State carried from one migration to the next. */
+export class CycleState {
+  /** Ups applied so far, for rebuilding after a failed autocommit up. */
+  readonly applied: Migration[] = [];
+  readonly seedMemory: SeedMemory = new Map();
+  /** Synthetic rows put in each table (by `regclass` text) and still there. */
+  readonly seededRows = new Map<string, number>();
+  /** Set once the chain cannot continue; later migrations are skipped with this reason. */
+  stopped: string | undefined;
+  baseline: Baseline | undefined;
+  constructor(
+    readonly db: Database,
+    readonly options: CycleOptions,
+  ) {}
+}
+
+interface RunResult {
+  ok: boolean;
+  error: string | null;
+  line?: number;
+  code?: string;
+  ms: number;
+  traces: StatementTrace[];
+}
+
+const MAX_SQL = 2000;
+
+function errorInfo(err: unknown): { message: string; code?: string } {
+  const e = err as { message?: string; code?: string; detail?: string };
+  const message = (e.message ?? String(err)).trim();
+  return { message: e.detail ? `${message} (${e.detail})` : message, code: e.code };
+}
+
+async function setTimeoutMs(db: Database, ms: number): Promise<void> {
+  if (db.setStatementTimeout) await db.setStatementTimeout(ms);
+  else await db.exec(`SET statement_timeout = ${Math.max(0, Math.floor(ms))}`);
+}
+
+/** Run one statement, turning a server error or an overrun of the timeout into an error message. */
+async function execTimed(db: Database, sql: string, timeoutMs: number): Promise<{ ms: number; error?: { message: string; code?: string } }> {
+  const t0 = performance.now();
+  try {
+    await db.exec(sql);
+  } catch (err) {
+    const info = errorInfo(err);
+    if (info.code === '57014' && /timeout/i.test(info.message)) info.message = `did not finish within the statement timeout (${timeoutMs} ms): ${info.message}`;
+    return { ms: performance.now() - t0, error: info };
+  }
+  const ms = performance.now() - t0;
+  // A provider that cannot interrupt (none known, but cheap to keep honest) still reports the overrun.
+  if (timeoutMs > 0 && ms > timeoutMs) return { ms, error: { message: `did not finish within the statement timeout (${timeoutMs} ms)`, code: '57014' } };
+  return { ms };
+}
+
+function traceOf(u: ExecUnit, ms: number): StatementTrace {
+  const sql = u.sql.length > MAX_SQL ? `${u.sql.slice(0, MAX_SQL)}…` : u.sql;
+  return { line: u.line, sql, ms: Math.round(ms * 100) / 100, locks: [], rewrites: [] };
+}
+
+/**
+ * Run units inside the current transaction. With `known`, each statement is traced:
+ * locks newly held and relations rewritten since the previous statement.
+ */
+async function runInTransaction(db: Database, units: ExecUnit[], timeoutMs: number, known?: Map<number, KnownRelation>): Promise<RunResult> {
+  const traces: StatementTrace[] = [];
+  let total = 0;
+  let prev = known ? await observe(db, known) : undefined;
+  for (const u of units) {
+    if (u.transactionControl) {
+      if (known) traces.push({ ...traceOf(u, 0), notObserved: 'transaction control: not sent, verify runs the migration in its own transaction' });
+      continue;
+    }
+    if (u.inTransactionSql === null) {
+      if (known) traces.push({ ...traceOf(u, 0), notObserved: `${u.nonTransactional}: skipped inside the verification transaction (no schema effect)` });
+      continue;
+    }
+    const r = await execTimed(db, u.inTransactionSql, timeoutMs);
+    total += r.ms;
+    const t = traceOf(u, r.ms);
+    if (u.nonTransactional) t.notObserved = `${u.nonTransactional} cannot run in a transaction: verify ran it without CONCURRENTLY, so its locks are not the ones production takes`;
+    if (r.error) {
+      t.error = r.error.message;
+      if (known) traces.push(t);
+      return { ok: false, error: r.error.message, line: u.line, code: r.error.code, ms: total, traces };
+    }
+    if (known && prev) {
+      const now = await observe(db, known);
+      if (!u.nonTransactional) t.locks = newLocks(prev, now, known);
+      t.rewrites = rewrites(prev, now, known);
+      prev = now;
+      traces.push(t);
+    }
+  }
+  return { ok: true, error: null, ms: total, traces };
+}
+
+/** Run units in autocommit, as a framework without a transaction does; each statement that can is traced in its own transaction. */
+async function runAutocommit(db: Database, units: ExecUnit[], timeoutMs: number, known: Map<number, KnownRelation>): Promise<RunResult> {
+  const traces: StatementTrace[] = [];
+  let total = 0;
+  let prev = await observe(db, known);
+  for (const u of units) {
+    if (u.transactionControl) {
+      traces.push({ ...traceOf(u, 0), notObserved: 'transaction control: not sent, verify runs each statement on its own' });
+      continue;
+    }
+    const t = traceOf(u, 0);
+    let r;
+    if (u.nonTransactional) {
+      r = await execTimed(db, u.sql, timeoutMs);
+      t.notObserved = `locks: ${u.nonTransactional} runs outside a transaction and releases its locks before pg_locks can be read`;
+    } else {
+      await db.exec('BEGIN');
+      r = await execTimed(db, u.sql, timeoutMs);
+    }
+    total += r.ms;
+    t.ms = Math.round(r.ms * 100) / 100;
+    if (r.error) {
+      if (!u.nonTransactional) await db.exec('ROLLBACK');
+      t.error = r.error.message;
+      traces.push(t);
+      return { ok: false, error: r.error.message, line: u.line, code: r.error.code, ms: total, traces };
+    }
+    const now = await observe(db, known);
+    if (!u.nonTransactional) {
+      t.locks = newLocks(prev, now, known);
+      await db.exec('COMMIT');
+    }
+    t.rewrites = rewrites(prev, now, known);
+    prev = { locks: new Set(), filenodes: now.filenodes };
+    traces.push(t);
+  }
+  return { ok: true, error: null, ms: total, traces };
+}
+
+function outcome(r: RunResult): StepOutcome {
+  const o: StepOutcome = { ok: r.ok, error: r.error, ms: Math.round(r.ms * 100) / 100 };
+  if (!r.ok && r.line !== undefined) o.line = r.line;
+  return o;
+}
+
+function unitsOf(m: Migration, which: 'up' | 'down'): { units: ExecUnit[]; problem?: string } {
+  const src = which === 'up' ? m.up : m.down;
+  return src ? executableStatements(src) : { units: [] };
+}
+
+/** Whether a down exists and holds at least one statement. */
+export function hasDown(m: Migration): boolean {
+  return !!m.down && m.down.text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim().length > 0;
+}
+
+function emptyVerification(m: Migration): MigrationVerification {
+  return {
+    id: m.id,
+    file: m.up.file,
+    hasDown: hasDown(m),
+    up: { ok: false, error: null, ms: 0 },
+    reversible: false,
+    reapplicable: false,
+    schemaDiff: [],
+    dataCheck: { rowsSeeded: 0, failsWithData: false, error: null, lost: [] },
+    statements: [],
+  };
+}
+
+/** A migration not run because the chain stopped earlier. */
+export function skippedVerification(m: Migration, reason: string): MigrationVerification {
+  const v = emptyVerification(m);
+  v.up = { ok: false, error: `not run: ${reason}`, ms: 0 };
+  v.skipped = reason;
+  return v;
+}
+
+async function rollbackQuietly(db: Database, to?: string): Promise<void> {
+  try {
+    await db.exec(to ? `ROLLBACK TO SAVEPOINT ${to}` : 'ROLLBACK');
+  } catch {
+    /* nothing open */
+  }
+}
+
+/** Rebuild the database to the state after `state.applied` (no rows): used after a part-applied autocommit up. */
+async function rebuild(state: CycleState): Promise<boolean> {
+  const { db, options } = state;
+  if (!state.baseline) return false;
+  state.options.log?.('verify: rebuilding the database after a migration failed outside a transaction');
+  await resetDatabase(db, state.baseline);
+  for (const m of state.applied) {
+    await db.exec('BEGIN');
+    const r = await runInTransaction(db, unitsOf(m, 'up').units, options.statementTimeoutMs);
+    if (!r.ok) {
+      await rollbackQuietly(db);
+      return false;
+    }
+    await db.exec('COMMIT');
+  }
+  return true;
+}
+
+/** Apply an unchanged migration's up (no trace, no cycle); returns its verification only when it failed. */
+export async function applyOnly(state: CycleState, m: Migration): Promise<MigrationVerification | undefined> {
+  const { db, options } = state;
+  const { units } = unitsOf(m, 'up');
+  const auto = !m.transactional && needsAutocommit(units);
+  await setTimeoutMs(db, options.statementTimeoutMs);
+  let r: RunResult;
+  if (auto) {
+    r = await runAutocommit(db, units, options.statementTimeoutMs, new Map());
+  } else {
+    await db.exec('BEGIN');
+    r = await runInTransaction(db, units, options.statementTimeoutMs);
+    if (r.ok) await db.exec('COMMIT');
+    else {
+      await rollbackQuietly(db);
+      // Earlier seeding may be what it trips on: retry on empty tables.
+      await db.exec('BEGIN');
+      await truncateAll(db);
+      const retry = await runInTransaction(db, units, options.statementTimeoutMs);
+      if (retry.ok) {
+        await db.exec('COMMIT');
+        r = retry;
+      } else await rollbackQuietly(db);
+    }
+  }
+  if (r.ok) {
+    state.applied.push(m);
+    return undefined;
+  }
+  const v = emptyVerification(m);
+  v.appliedOnly = true;
+  v.up = outcome(r);
+  state.stopped = `migration ${m.id} failed: ${r.error}`;
+  if (auto) await rebuild(state).catch(() => false);
+  return v;
+}
+
+/** Run the full cycle for one changed migration and leave the database in the state its up made. */
+export async function cycleMigration(state: CycleState, m: Migration): Promise<MigrationVerification> {
+  const { db, options } = state;
+  const v = emptyVerification(m);
+  const up = unitsOf(m, 'up');
+  const down = unitsOf(m, 'down');
+  const timeout = options.statementTimeoutMs;
+
+  state.baseline ??= await captureBaseline(db);
+
+  // Data: fill empty tables, then fingerprint what the up will meet.
+  const seed = await seedEmptyTables(db, options.seedRows, state.seedMemory);
+  for (const [t, n] of seed.seeded) state.seededRows.set(t, n);
+  for (const [t, n] of seed.rows) if (n === 0) state.seededRows.delete(t);
+  const rowsPresent = [...seed.rows].filter(([, n]) => n > 0).reduce((sum, [t]) => sum + (state.seededRows.get(t) ?? 1), 0);
+  v.dataCheck.rowsSeeded = rowsPresent;
+  const a = await takeSnapshot(db);
+  const colsA = await userTableColumns(db);
+  const filled = new Map([...colsA].filter(([t]) => (seed.rows.get(t) ?? 0) > 0));
+  const fpA = await fingerprint(db, filled);
+  const known = await knownRelations(db);
+  await setTimeoutMs(db, timeout);
+
+  const auto = !m.transactional && needsAutocommit(up.units);
+  let upRun: RunResult;
+  if (auto) {
+    upRun = await runAutocommit(db, up.units, timeout, known);
+  } else {
+    await db.exec('BEGIN');
+    upRun = await runInTransaction(db, up.units, timeout, known);
+  }
+  v.statements = upRun.traces;
+  if (up.problem) v.statements.unshift({ line: m.up.firstLine, sql: '', ms: 0, locks: [], rewrites: [], notObserved: `could not split into statements (${up.problem}); ran as one` });
+
+  if (!upRun.ok) {
+    if (upRun.code === '57014' && db.kind === 'pglite') {
+      // PGlite cannot cancel: the provider stopped the database, nothing more can run.
+      v.up = outcome(upRun);
+      state.stopped = `the database was stopped after migration ${m.id} ran past the statement timeout`;
+      return v;
+    }
+    if (auto) {
+      if (!(await rebuild(state))) {
+        v.up = outcome(upRun);
+        state.stopped = `migration ${m.id} failed outside a transaction and the database could not be rebuilt`;
+        return v;
+      }
+    } else await rollbackQuietly(db);
+    let retry: RunResult | undefined;
+    if (rowsPresent > 0) {
+      // Fails with rows: does it apply to the same schema with empty tables?
+      if (auto) {
+        retry = await runAutocommit(db, up.units, timeout, known);
+        if (!retry.ok) await rebuild(state);
+        else await db.exec('BEGIN');
+      } else {
+        await db.exec('BEGIN');
+        await truncateAll(db);
+        retry = await runInTransaction(db, up.units, timeout);
+        if (!retry.ok) await rollbackQuietly(db);
+      }
+    }
+    if (!retry?.ok) {
+      v.up = outcome(retry ?? upRun); // fails on empty tables too: the up itself is broken
+      state.stopped = `migration ${m.id} failed`;
+      return v;
+    }
+    v.up = outcome(retry);
+    v.dataCheck.failsWithData = true;
+    v.dataCheck.error = upRun.line !== undefined ? `line ${upRun.line}: ${upRun.error}` : upRun.error;
+  } else {
+    v.up = outcome(upRun);
+    if (auto) await db.exec('BEGIN');
+  }
+  state.applied.push(m);
+
+  // Inside a transaction holding the up's result: cycle, then roll back to it.
+  await db.exec('SAVEPOINT migration_guard_cycle');
+  try {
+    if (v.hasDown) {
+      const b = await takeSnapshot(db);
+      const downRun = await runInTransaction(db, down.units, timeout);
+      v.down = outcome(downRun);
+      if (!downRun.ok) {
+        await rollbackQuietly(db, 'migration_guard_cycle');
+      } else {
+        const c = await takeSnapshot(db);
+        const reverse = diffSnapshots(a, c, { before: 'before up', after: 'after down' });
+        v.reversible = !reverse.some((d) => !d.orderOnly);
+        const diffs: SchemaDifference[] = [...reverse];
+        if (!v.dataCheck.failsWithData && fpA.size) {
+          const colsC = await userTableColumns(db);
+          const present = new Map([...filled].filter(([t]) => colsC.has(t)).map(([t, cols]) => [t, cols.filter((c) => colsC.get(t)!.includes(c))]));
+          const fpC = await fingerprint(db, present, { inTransaction: true });
+          // A table present but unreadable is not compared; one that is gone lost its rows.
+          const comparable = new Map([...fpA].filter(([t]) => !colsC.has(t) || fpC.has(t)));
+          v.dataCheck.lost = dataLoss(comparable, fpC);
+        }
+        const reupRun = await runInTransaction(db, up.units, timeout);
+        v.reup = outcome(reupRun);
+        if (!reupRun.ok) {
+          await rollbackQuietly(db, 'migration_guard_cycle');
+        } else {
+          const d = await takeSnapshot(db);
+          const again = diffSnapshots(b, d, { before: 'after the first up', after: 'after the second up' });
+          v.reapplicable = !again.some((x) => !x.orderOnly);
+          diffs.push(...again);
+        }
+        v.schemaDiff = diffs.map((x) => (x.orderOnly ? `${x.line} (order only)` : x.line));
+      }
+    }
+  } finally {
+    await rollbackQuietly(db, 'migration_guard_cycle');
+    await db.exec('COMMIT');
+  }
+  if (v.dataCheck.failsWithData === false && seed.unseeded.size) {
+    // Only tables this up touched matter to its data check.
+    const touched = new Set(upRun.traces.flatMap((t) => t.locks.map((l) => l.relation)));
+    const relevant = [...seed.unseeded].filter(([t]) => touched.has(t));
+    if (relevant.length) v.dataCheck.unseeded = relevant.map(([t, why]) => `${t}: ${why}`);
+  }
+  return v;
+}

@@ -1,0 +1,112 @@
+// Verification → Finding[], so annotations, the PR comment, SARIF and --fail-on
+// treat proven failures like lint findings. Each finding sits at the migration's
+// file and, where known, the line of the statement that failed or did the damage.
+// Rule ids and default severities match the docs-only files in rules/ (stage
+// 'verify'); users override severities like any rule.
+
+import type { Finding, Migration, MigrationVerification, Severity, StatementTrace, Verification } from '../types';
+
+/** Default severity of each verify rule (the rules/ files document them). */
+export const VERIFY_RULES: Record<string, Severity> = {
+  'up-failing': 'error',
+  'failing-with-existing-rows': 'error',
+  'down-failing': 'error',
+  'down-not-restoring-schema': 'error',
+  'up-not-reapplicable': 'error',
+  'losing-data-on-rollback': 'warning',
+  'rewriting-table': 'warning',
+};
+
+const HELP: Record<string, string> = {
+  'up-failing': 'Fix the statement so the migration applies to the schema the earlier migrations leave (run `migration-guard explain up-failing`).',
+  'failing-with-existing-rows':
+    'The migration only works on empty tables. Give new NOT NULL columns a DEFAULT, backfill before adding constraints, or make the data change safe for existing rows.',
+  'down-failing': 'Make the down undo exactly what the up did, in reverse order, so it runs right after the up.',
+  'down-not-restoring-schema': 'Make the down undo every change of the up (indexes, constraints, types, defaults…) so the schema after down equals the schema before up.',
+  'up-not-reapplicable': 'The down leaves something behind that the up then trips over (or creates differently); drop it in the down, or make the up idempotent.',
+  'losing-data-on-rollback':
+    'Rolling this migration back loses data that existed before it. Keep the old column/table until the change is final (expand/contract), or copy the data back in the down.',
+  'rewriting-table':
+    'The statement rewrote an existing table under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole rewrite. Use a change that avoids the rewrite (see the lint rule for the statement), or run it in a maintenance window.',
+};
+
+function at(file: string, line: number, rule: string, message: string, migration: string): Finding {
+  return {
+    rule,
+    severity: VERIFY_RULES[rule]!,
+    file,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 1,
+    message,
+    help: HELP[rule]!,
+    migration,
+  };
+}
+
+function listed(lines: string[], max = 5): string {
+  const shown = lines.slice(0, max).join('; ');
+  return lines.length > max ? `${shown}; and ${lines.length - max} more` : shown;
+}
+
+/** The first traced statement that locked or rewrote `table`. */
+function statementTouching(statements: StatementTrace[], table: string): StatementTrace | undefined {
+  return statements.find((s) => s.rewrites.includes(table) || s.locks.some((l) => l.relation === table));
+}
+
+/** Findings for one migration's verification. */
+export function migrationFindings(v: MigrationVerification, m: Migration | undefined): Finding[] {
+  if (v.skipped) return [];
+  const out: Finding[] = [];
+  const upFile = m?.up.file ?? v.file;
+  const upLine = m?.up.firstLine ?? 1;
+  const downFile = m?.down?.file ?? v.file;
+  const downLine = m?.down?.firstLine ?? 1;
+  if (!v.up.ok) {
+    const where = v.appliedOnly ? ' (an unchanged migration: nothing after it could be verified)' : '';
+    out.push(at(upFile, v.up.line ?? upLine, 'up-failing', `The up migration fails on the schema the earlier migrations leave: ${v.up.error}${where}`, v.id));
+    return out;
+  }
+  if (v.dataCheck.failsWithData) {
+    const line = Number(/^line (\d+):/.exec(v.dataCheck.error ?? '')?.[1] ?? upLine);
+    const error = (v.dataCheck.error ?? '').replace(/^line \d+: /, '');
+    out.push(at(upFile, line, 'failing-with-existing-rows', `The up migration applies to empty tables but fails once they hold rows (${v.dataCheck.rowsSeeded} synthetic rows): ${error}`, v.id));
+  }
+  for (const s of v.statements) {
+    if (/^\s*truncate\b/i.test(s.sql)) continue; // a new empty file, not a copy of the rows
+    const rewritten = s.rewrites.filter((r) => !r.startsWith('index '));
+    for (const table of rewritten) {
+      const lock = s.locks.find((l) => l.relation === table && l.mode === 'AccessExclusiveLock');
+      out.push(at(upFile, s.line, 'rewriting-table', `This statement rewrote the existing table ${table}${lock ? ' under ACCESS EXCLUSIVE' : ''}: every row was copied while the table was locked.`, v.id));
+    }
+  }
+  if (v.down && !v.down.ok) {
+    out.push(at(downFile, v.down.line ?? downLine, 'down-failing', `The down migration fails right after the up: ${v.down.error}`, v.id));
+    return out;
+  }
+  if (v.down?.ok) {
+    const schemaLines = v.schemaDiff.filter((l) => !l.endsWith('(order only)'));
+    const reverse = schemaLines.filter((l) => l.includes('after down'));
+    if (!v.reversible) out.push(at(downFile, downLine, 'down-not-restoring-schema', `After up then down the schema differs from before the up: ${listed(reverse)}`, v.id));
+    if (v.dataCheck.lost.length) {
+      const table = v.dataCheck.lost[0]!.split(':')[0]!.replace(/\.[^.]*$/, '');
+      const s = statementTouching(v.statements, table) ?? statementTouching(v.statements, table.split('.').pop()!);
+      out.push(at(upFile, s?.line ?? upLine, 'losing-data-on-rollback', `Up then down loses data that existed before the up: ${listed(v.dataCheck.lost)}`, v.id));
+    }
+    if (!v.reapplicable) {
+      if (v.reup && !v.reup.ok) out.push(at(upFile, v.reup.line ?? upLine, 'up-not-reapplicable', `The up fails when applied again after its down: ${v.reup.error}`, v.id));
+      else {
+        const again = schemaLines.filter((l) => l.includes('after the second up'));
+        out.push(at(upFile, upLine, 'up-not-reapplicable', `Up, down, up again gives a different schema than the first up: ${listed(again)}`, v.id));
+      }
+    }
+  }
+  return out;
+}
+
+/** Findings for every verified migration, in order. */
+export function verificationFindings(verification: Verification, migrations: Migration[]): Finding[] {
+  const byId = new Map(migrations.map((m) => [m.id, m]));
+  return verification.migrations.flatMap((v) => migrationFindings(v, byId.get(v.id)));
+}

@@ -1,0 +1,214 @@
+// Catalog → normalized schema snapshot, and the readable difference between two.
+// One query per snapshot (a UNION ALL of every object class) keeps the four
+// snapshots of each cycle cheap. Objects are keyed `kind name` (`index users_email_idx`,
+// `column users.email`) with a flat record of attributes, so a difference is one
+// line per object and attribute. Objects owned by extensions and system schemas
+// are left out: they are the extension's business, not the migration's.
+//
+// Column position: a column dropped and re-added gets a new attnum at the end of
+// the table. Raw attnums are therefore not compared; the *order of the live columns
+// both snapshots share* is, and a change of that order is reported as an
+// order-only difference (it changes `SELECT *` and INSERT without a column list,
+// but not what the schema can hold), which does not by itself make a migration
+// irreversible.
+
+import type { Database } from './databases/types';
+import { queryPrepared } from './prepared';
+
+/** One schema object's attributes, as JSON values. */
+export type ObjectDetail = Record<string, unknown>;
+
+/** `kind name` → attributes. */
+export type Snapshot = Map<string, ObjectDetail>;
+
+/** One difference between two snapshots. */
+export interface SchemaDifference {
+  /** Readable, one line: `index users_email_idx: present after down, absent before up`. */
+  line: string;
+  /** Only the order of shared columns differs (see the header). */
+  orderOnly: boolean;
+}
+
+const SNAPSHOT_SQL = `
+WITH ns AS (
+  SELECT oid, nspname, CASE WHEN nspname = 'public' THEN '' ELSE nspname || '.' END AS q
+  FROM pg_catalog.pg_namespace
+  WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'
+),
+rel AS (
+  SELECT c.oid, c.relkind, ns.q || c.relname AS qname, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity, c.reloptions, c.relpartbound
+  FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
+  WHERE c.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+)
+SELECT 'schema' AS kind, nspname AS name, '{}'::jsonb AS detail FROM ns
+  WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_namespace'::regclass AND e.objid = ns.oid AND e.deptype = 'e')
+UNION ALL
+SELECT CASE r.relkind WHEN 'p' THEN 'partitioned table' WHEN 'f' THEN 'foreign table' ELSE 'table' END, r.qname,
+  jsonb_build_object('unlogged', r.relpersistence = 'u', 'partition key', pg_catalog.pg_get_partkeydef(r.oid),
+    'partition bound', pg_catalog.pg_get_expr(r.relpartbound, r.oid), 'row level security', r.relrowsecurity,
+    'forced row level security', r.relforcerowsecurity, 'options', r.reloptions)
+  FROM rel r WHERE r.relkind IN ('r', 'p', 'f')
+UNION ALL
+SELECT 'column', r.qname || '.' || a.attname,
+  jsonb_build_object('type', pg_catalog.format_type(a.atttypid, a.atttypmod), 'not null', a.attnotnull,
+    'default', pg_catalog.pg_get_expr(d.adbin, d.adrelid),
+    'identity', CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,
+    'generated', CASE a.attgenerated WHEN 's' THEN 'stored' WHEN 'v' THEN 'virtual' END,
+    'collation', CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
+    'position', row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum))
+  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+  JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+  LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+  LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+  WHERE r.relkind IN ('r', 'p', 'f')
+UNION ALL
+SELECT 'constraint', con.conname || ' on ' || r.qname,
+  jsonb_build_object('definition', pg_catalog.pg_get_constraintdef(con.oid), 'validated', con.convalidated,
+    'deferrable', con.condeferrable, 'initially deferred', con.condeferred)
+  FROM pg_catalog.pg_constraint con JOIN rel r ON r.oid = con.conrelid WHERE con.contype <> 'n'
+UNION ALL
+SELECT 'index', r.qname, jsonb_build_object('definition', pg_catalog.pg_get_indexdef(r.oid), 'valid', i.indisvalid)
+  FROM rel r JOIN pg_catalog.pg_index i ON i.indexrelid = r.oid
+UNION ALL
+SELECT 'sequence', r.qname,
+  jsonb_build_object('type', pg_catalog.format_type(s.seqtypid, NULL), 'start', s.seqstart, 'increment', s.seqincrement,
+    'min', s.seqmin, 'max', s.seqmax, 'cache', s.seqcache, 'cycle', s.seqcycle,
+    'owned by', (SELECT r2.qname || '.' || a.attname FROM pg_catalog.pg_depend dep JOIN rel r2 ON r2.oid = dep.refobjid
+       JOIN pg_catalog.pg_attribute a ON a.attrelid = dep.refobjid AND a.attnum = dep.refobjsubid
+       WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = r.oid AND dep.deptype IN ('a', 'i') AND dep.refobjsubid > 0 LIMIT 1))
+  FROM rel r JOIN pg_catalog.pg_sequence s ON s.seqrelid = r.oid
+UNION ALL
+SELECT CASE r.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END, r.qname,
+  jsonb_build_object('definition', pg_catalog.pg_get_viewdef(r.oid))
+  FROM rel r WHERE r.relkind IN ('v', 'm')
+UNION ALL
+SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
+  ns.q || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
+  jsonb_build_object('definition', CASE WHEN p.prokind IN ('f', 'p', 'w') THEN pg_catalog.pg_get_functiondef(p.oid) END)
+  FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace
+  WHERE p.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+UNION ALL
+SELECT 'trigger', tg.tgname || ' on ' || r.qname,
+  jsonb_build_object('definition', pg_catalog.pg_get_triggerdef(tg.oid), 'enabled', tg.tgenabled::text)
+  FROM pg_catalog.pg_trigger tg JOIN rel r ON r.oid = tg.tgrelid WHERE tg.oid >= 16384 AND NOT tg.tgisinternal
+UNION ALL
+SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'type' END, ns.q || t.typname,
+  jsonb_build_object(
+    'labels', CASE WHEN t.typtype = 'e' THEN (SELECT jsonb_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END,
+    'base type', CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END,
+    'not null', CASE WHEN t.typtype = 'd' THEN t.typnotnull END,
+    'default', t.typdefault,
+    'constraints', CASE WHEN t.typtype = 'd' THEN (SELECT jsonb_agg(c.conname || ' ' || pg_catalog.pg_get_constraintdef(c.oid) ORDER BY c.conname) FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid) END,
+    'attributes', CASE WHEN t.typtype = 'c' THEN (SELECT jsonb_agg(a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END)
+  FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace
+  WHERE t.oid >= 16384 AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+UNION ALL
+SELECT 'extension', x.extname, jsonb_build_object('version', x.extversion, 'schema', n.nspname)
+  FROM pg_catalog.pg_extension x JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace
+UNION ALL
+SELECT 'policy', pol.polname || ' on ' || r.qname,
+  jsonb_build_object('command', pol.polcmd::text, 'permissive', pol.polpermissive,
+    'roles', (SELECT jsonb_agg(CASE WHEN x = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(x)::text END ORDER BY x) FROM unnest(pol.polroles) x),
+    'using', pg_catalog.pg_get_expr(pol.polqual, pol.polrelid), 'with check', pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid))
+  FROM pg_catalog.pg_policy pol JOIN rel r ON r.oid = pol.polrelid
+UNION ALL
+SELECT 'comment on', o.type || ' ' || o.identity, jsonb_build_object('text', d.description)
+  FROM pg_catalog.pg_description d, LATERAL pg_catalog.pg_identify_object(d.classoid, d.objoid, d.objsubid) o
+  WHERE d.objoid >= 16384
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid AND e.deptype = 'e')
+    AND (o.schema IS NULL OR o.schema NOT IN ('pg_catalog', 'information_schema'))
+`;
+
+/** Read the schema of the current database from its catalogs. */
+export async function takeSnapshot(db: Database): Promise<Snapshot> {
+  const rows = await queryPrepared<{ kind: string; name: string; detail: ObjectDetail | string }>(db, 'migration_guard_snapshot', SNAPSHOT_SQL);
+  const snap: Snapshot = new Map();
+  for (const r of rows) {
+    const detail = typeof r.detail === 'string' ? (JSON.parse(r.detail) as ObjectDetail) : r.detail;
+    snap.set(`${r.kind} ${r.name}`, detail);
+  }
+  return snap;
+}
+
+/** The user tables (and their columns, in order) a snapshot holds: `users` → [`id`, `email`]. */
+export function tableColumns(snap: Snapshot): Map<string, string[]> {
+  const tables = new Map<string, { name: string; pos: number }[]>();
+  for (const [key, detail] of snap) {
+    if (!key.startsWith('column ')) continue;
+    const full = key.slice('column '.length);
+    const dot = full.lastIndexOf('.');
+    // Column names may contain dots; table keys are known, so match the longest table prefix.
+    const table = tableOfColumn(snap, full) ?? full.slice(0, dot);
+    const list = tables.get(table) ?? [];
+    list.push({ name: full.slice(table.length + 1), pos: Number(detail.position) });
+    tables.set(table, list);
+  }
+  return new Map([...tables].map(([t, cols]) => [t, cols.sort((a, b) => a.pos - b.pos).map((c) => c.name)]));
+}
+
+function tableOfColumn(snap: Snapshot, full: string): string | undefined {
+  for (let i = full.indexOf('.'); i > 0; i = full.indexOf('.', i + 1)) {
+    const t = full.slice(0, i);
+    if (snap.has(`table ${t}`) || snap.has(`partitioned table ${t}`) || snap.has(`foreign table ${t}`)) return t;
+  }
+  return undefined;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  const s = typeof value === 'string' ? value : JSON.stringify(value);
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 117)}…` : flat;
+}
+
+/** Where two long texts first differ, shown around that point so the line stays readable. */
+function showPair(a: unknown, b: unknown): [string, string] {
+  const sa = show(typeof a === 'string' ? a : a);
+  const sb = show(typeof b === 'string' ? b : b);
+  if (sa.length < 120 && sb.length < 120) return [sa, sb];
+  const fa = typeof a === 'string' ? a.replace(/\s+/g, ' ') : JSON.stringify(a) ?? 'none';
+  const fb = typeof b === 'string' ? b.replace(/\s+/g, ' ') : JSON.stringify(b) ?? 'none';
+  let i = 0;
+  while (i < fa.length && i < fb.length && fa[i] === fb[i]) i++;
+  const from = Math.max(0, i - 30);
+  const cut = (s: string) => `${from > 0 ? '…' : ''}${s.slice(from, from + 80)}${s.length > from + 80 ? '…' : ''}`;
+  return [cut(fa), cut(fb)];
+}
+
+/**
+ * Differences of `after` against `before`, one readable line each. The labels
+ * name the two moments, e.g. `after down` / `before up`.
+ */
+export function diffSnapshots(before: Snapshot, after: Snapshot, labels: { before: string; after: string }): SchemaDifference[] {
+  const out: SchemaDifference[] = [];
+  const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
+  for (const key of keys) {
+    const b = before.get(key);
+    const a = after.get(key);
+    if (!a) out.push({ line: `${key}: absent ${labels.after}, present ${labels.before}`, orderOnly: false });
+    else if (!b) out.push({ line: `${key}: present ${labels.after}, absent ${labels.before}`, orderOnly: false });
+    else {
+      const attrs = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !(key.startsWith('column ') && k === 'position'));
+      for (const attr of attrs.sort()) {
+        if (JSON.stringify(a[attr] ?? null) === JSON.stringify(b[attr] ?? null)) continue;
+        const [va, vb] = showPair(a[attr], b[attr]);
+        out.push({ line: `${key}: ${attr} ${va} ${labels.after}, ${vb} ${labels.before}`, orderOnly: false });
+      }
+    }
+  }
+  // Column order among the live columns both snapshots share.
+  const colsBefore = tableColumns(before);
+  const colsAfter = tableColumns(after);
+  for (const [table, bcols] of colsBefore) {
+    const acols = colsAfter.get(table);
+    if (!acols) continue;
+    const shared = new Set(bcols.filter((c) => acols.includes(c)));
+    const bo = bcols.filter((c) => shared.has(c));
+    const ao = acols.filter((c) => shared.has(c));
+    if (bo.join('\u0000') !== ao.join('\u0000')) {
+      out.push({ line: `table ${table}: column order ${ao.join(', ')} ${labels.after}, ${bo.join(', ')} ${labels.before}`, orderOnly: true });
+    }
+  }
+  return out;
+}

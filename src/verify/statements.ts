@@ -1,0 +1,111 @@
+// A migration's SQL as units the cycle can execute one by one: each statement's
+// text and line (from sql/parse.ts), whether it can run inside a transaction
+// block, and the form verify runs when it must run inside one anyway.
+
+import { parseSql } from '../sql/parse';
+import type { SqlSource, Statement } from '../types';
+
+/** One executable statement of a migration. */
+export interface ExecUnit {
+  /** 1-based line in the migration file. */
+  line: number;
+  sql: string;
+  kind: string;
+  /** Why it cannot run inside a transaction block (`CREATE INDEX CONCURRENTLY`), or null. */
+  nonTransactional: string | null;
+  /** BEGIN/COMMIT/SAVEPOINT…: verify owns the transaction, so these are not sent. */
+  transactionControl: boolean;
+  /**
+   * The text to run inside a transaction: CONCURRENTLY removed (same resulting
+   * schema), null for statements with no schema effect that cannot run there (VACUUM).
+   */
+  inTransactionSql: string | null;
+}
+
+/** Units of a migration source; `problem` is set when it could not be split (then one unit holds the whole text). */
+export function executableStatements(source: SqlSource): { units: ExecUnit[]; problem?: string } {
+  const parsed = parseSql(source);
+  if (parsed.problems.length) {
+    const p = parsed.problems[0]!;
+    const whole: ExecUnit = {
+      line: source.firstLine,
+      sql: source.text,
+      kind: 'Unparsed',
+      nonTransactional: null,
+      transactionControl: false,
+      inTransactionSql: source.text,
+    };
+    return { units: source.text.trim() ? [whole] : [], problem: `line ${p.range.line}: ${p.message}` };
+  }
+  const units: ExecUnit[] = [];
+  let lastRange = '';
+  for (const s of parsed.statements) {
+    if (s.embedded) continue;
+    const rangeKey = `${s.range.line}:${s.range.column}:${s.range.endLine}:${s.range.endColumn}`;
+    if (rangeKey === lastRange) continue; // several nodes from one chunk: run the chunk once
+    lastRange = rangeKey;
+    const nonTx = nonTransactionalReason(s);
+    units.push({
+      line: s.range.line,
+      sql: s.sql,
+      kind: s.kind,
+      nonTransactional: nonTx,
+      transactionControl: s.kind === 'TransactionStmt',
+      inTransactionSql: nonTx === null ? s.sql : inTransactionForm(s),
+    });
+  }
+  return { units };
+}
+
+function hasOption(options: any[] | undefined, name: string): boolean {
+  return (options ?? []).some((o: any) => o?.DefElem?.defname === name);
+}
+
+/** Why a statement cannot run inside a transaction block, or null when it can. */
+export function nonTransactionalReason(s: Statement): string | null {
+  const n = s.node ?? {};
+  switch (s.kind) {
+    case 'IndexStmt':
+      return n.concurrent ? 'CREATE INDEX CONCURRENTLY' : null;
+    case 'DropStmt':
+      return n.concurrent ? 'DROP INDEX CONCURRENTLY' : null;
+    case 'ReindexStmt':
+      return hasOption(n.params, 'concurrently') ? 'REINDEX CONCURRENTLY' : null;
+    case 'VacuumStmt':
+      return n.is_vacuumcmd ? 'VACUUM' : null;
+    case 'AlterTableStmt':
+      return (n.cmds ?? []).some((c: any) => c?.AlterTableCmd?.def?.PartitionCmd?.concurrent) ? 'DETACH PARTITION CONCURRENTLY' : null;
+    case 'CreatedbStmt':
+      return 'CREATE DATABASE';
+    case 'DropdbStmt':
+      return 'DROP DATABASE';
+    case 'AlterSystemStmt':
+      return 'ALTER SYSTEM';
+    case 'CreateTableSpaceStmt':
+      return 'CREATE TABLESPACE';
+    case 'DropTableSpaceStmt':
+      return 'DROP TABLESPACE';
+    case 'CreateSubscriptionStmt':
+      return 'CREATE SUBSCRIPTION';
+    case 'DropSubscriptionStmt':
+      return 'DROP SUBSCRIPTION';
+    case 'ClusterStmt':
+      return n.relation ? null : 'CLUSTER without a table';
+    default:
+      return null;
+  }
+}
+
+/** The statement without CONCURRENTLY (same schema result), or null when it has no schema effect. */
+function inTransactionForm(s: Statement): string | null {
+  if (s.kind === 'VacuumStmt') return null;
+  if (['IndexStmt', 'DropStmt', 'ReindexStmt', 'AlterTableStmt'].includes(s.kind)) {
+    return s.sql.replace(/\bconcurrently\b/i, '');
+  }
+  return s.sql; // CREATE DATABASE and friends: run as written and let Postgres say why it fails
+}
+
+/** Whether any unit must run outside a transaction block. */
+export function needsAutocommit(units: ExecUnit[]): boolean {
+  return units.some((u) => u.nonTransactional !== null);
+}
