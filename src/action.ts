@@ -5,6 +5,7 @@
 
 import * as core from '@actions/core';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -99,8 +100,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
 
   const merged = mergeReports(reports.map((r) => r.report));
+  // The log shows SQL and file names from the pull request: stop workflow-command
+  // processing around it so a line like `::add-mask::…` in a migration is just text.
+  const token = `mg-${randomUUID()}`;
   for (const { report } of reports) {
+    core.info(`::stop-commands::${token}`);
     core.info(render('text', report, { rules }));
+    core.info(`::${token}::`);
     for (const f of report.findings) {
       const a = toAnnotation(f);
       core[a.level === 'notice' ? 'notice' : a.level](a.message, a.properties);

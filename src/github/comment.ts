@@ -81,7 +81,8 @@ function subline(report: Report, path: string | undefined): string {
 }
 
 function lineLink(f: Pick<Finding, 'file' | 'line' | 'endLine'>, link: CommentOptions['link']): string {
-  const label = inlineCode(`${f.file}:${f.line}`);
+  // The migration heads the group: the file name and line are enough; the link has the full path.
+  const label = inlineCode(`${f.file.slice(f.file.lastIndexOf('/') + 1)}:${f.line}`);
   if (!link) return label;
   const lines = f.endLine && f.endLine !== f.line ? `#L${f.line}-L${f.endLine}` : `#L${f.line}`;
   const url = `${link.serverUrl}/${encodePath(link.repository)}/blob/${encodeURIComponent(link.sha)}/${encodePath(f.file)}${lines}`;
@@ -109,14 +110,20 @@ function sortFindings(findings: Finding[]): Finding[] {
 
 function findingsSection(findings: Finding[], link: CommentOptions['link'], messageMax: number): string[] {
   const out: string[] = [];
-  // Migrations in file order so the comment reads like the diff.
-  const groups = groupByMigration([...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
+  const row = (f: Finding) => `| ${ICON[f.severity]} | ${lineLink(f, link)} | ${inlineCode(f.rule)} | ${escapeText(clip(f.message, messageMax))} |`;
+  // Migrations in file order so the comment reads like the diff; notices folded at the end (not noisy).
+  const inOrder = [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const groups = groupByMigration(inOrder.filter((f) => f.severity !== 'info'));
   for (const [migration, list] of groups) {
-    out.push(`#### ${inlineCode(migration)}`, '', '| | Where | Rule | Problem |', '|---|---|---|---|');
-    for (const f of sortFindings(list)) {
-      out.push(`| ${ICON[f.severity]} | ${lineLink(f, link)} | ${inlineCode(f.rule)} | ${escapeText(clip(f.message, messageMax))} |`);
+    out.push(`#### ${inlineCode(migration)}`, '', '| | Where | Rule | Problem |', '|---|---|---|---|', ...sortFindings(list).map(row), '');
+  }
+  const infos = inOrder.filter((f) => f.severity === 'info');
+  if (infos.length) {
+    out.push(`<details><summary>${ICON.info} ${plural(infos.length, 'notice')}</summary>`, '');
+    for (const [migration, list] of groupByMigration(infos)) {
+      out.push(`#### ${inlineCode(migration)}`, '', '| | Where | Rule | Problem |', '|---|---|---|---|', ...list.map(row), '');
     }
-    out.push('');
+    out.push('</details>', '');
   }
   return out;
 }
