@@ -32,9 +32,9 @@ const rule: Rule = {
     for (const c of columnTypes(statement)) {
       const bits = smallIntegerBits(c);
       if (!bits) continue;
-      const key = isKeyLike(c) ? ' It is a key or sequence-fed, so it keeps growing until inserts fail;' : '';
+      const key = isKeyLike(c) ? ' As a key or sequence-generated id its values keep growing until inserts fail.' : '';
       report({
-        message: `Column ${columnLabel(c)} is a ${bits}-bit integer (max ${LIMIT[bits]}).${key} widening it later rewrites the table under an ACCESS EXCLUSIVE lock. Use bigint.`,
+        message: `Column ${columnLabel(c)} is a ${bits}-bit integer (max ${LIMIT[bits]}).${key} Widening it later rewrites the table under an ACCESS EXCLUSIVE lock. Use bigint.`,
       });
     }
   },

@@ -24,7 +24,7 @@ const rule: Rule = {
     const tables = (statement.node.relations ?? []).map((r: any) => relationName(r?.RangeVar)).filter((t: string | undefined): t is string => !!t);
     const existing = tables.filter((t: string) => !isNewTable(ctx, t));
     if (existing.length === 0) return;
-    const cascade = statement.node.behavior === 'DROP_CASCADE' ? ' CASCADE also empties every table that references it by foreign key, recursively.' : '';
+    const cascade = statement.node.behavior === 'DROP_CASCADE' ? ` CASCADE also empties every table that references ${existing.length > 1 ? 'them' : 'it'} by foreign key, recursively.` : '';
     report({
       message: `TRUNCATE deletes every row of ${existing.join(', ')} under an ACCESS EXCLUSIVE lock; the data cannot be restored by a rollback migration.${cascade}`,
     });
