@@ -14,6 +14,8 @@ import concurrentlyInTransaction from './concurrently-in-transaction';
 import creatingIndexNonConcurrently from './creating-index-non-concurrently';
 import deletingAppliedMigration from './deleting-applied-migration';
 import detachingPartitionNonConcurrently from './detaching-partition-non-concurrently';
+import downFailing from './down-failing';
+import downNotRestoringSchema from './down-not-restoring-schema';
 import droppingColumn from './dropping-column';
 import droppingConstraint from './dropping-constraint';
 import droppingDatabase from './dropping-database';
@@ -23,10 +25,12 @@ import droppingSchema from './dropping-schema';
 import droppingTable from './dropping-table';
 import duplicateMigrationVersion from './duplicate-migration-version';
 import editingAppliedMigration from './editing-applied-migration';
+import failingWithExistingRows from './failing-with-existing-rows';
 import holdingAccessExclusiveLock from './holding-access-exclusive-lock';
 import identifierTooLong from './identifier-too-long';
 import internalError from './internal-error';
 import lockingTableExplicitly from './locking-table-explicitly';
+import losingDataOnRollback from './losing-data-on-rollback';
 import missingDown from './missing-down';
 import missingLockTimeout from './missing-lock-timeout';
 import missingStatementTimeout from './missing-statement-timeout';
@@ -43,6 +47,7 @@ import reindexingNonConcurrently from './reindexing-non-concurrently';
 import renamingColumn from './renaming-column';
 import renamingEnumValue from './renaming-enum-value';
 import renamingTable from './renaming-table';
+import rewritingTable from './rewriting-table';
 import runningCluster from './running-cluster';
 import runningVacuumFull from './running-vacuum-full';
 import settingNotNull from './setting-not-null';
@@ -55,6 +60,8 @@ import unbatchedDataChange from './unbatched-data-change';
 import uncommittedTransaction from './uncommitted-transaction';
 import unreadableFile from './unreadable-file';
 import unusedSuppression from './unused-suppression';
+import upFailing from './up-failing';
+import upNotReapplicable from './up-not-reapplicable';
 import usingCharType from './using-char-type';
 import validatingInSameTransaction from './validating-in-same-transaction';
 
@@ -74,6 +81,8 @@ export const rules: readonly Rule[] = [
   creatingIndexNonConcurrently,
   deletingAppliedMigration,
   detachingPartitionNonConcurrently,
+  downFailing,
+  downNotRestoringSchema,
   droppingColumn,
   droppingConstraint,
   droppingDatabase,
@@ -83,10 +92,12 @@ export const rules: readonly Rule[] = [
   droppingTable,
   duplicateMigrationVersion,
   editingAppliedMigration,
+  failingWithExistingRows,
   holdingAccessExclusiveLock,
   identifierTooLong,
   internalError,
   lockingTableExplicitly,
+  losingDataOnRollback,
   missingDown,
   missingLockTimeout,
   missingStatementTimeout,
@@ -103,6 +114,7 @@ export const rules: readonly Rule[] = [
   renamingColumn,
   renamingEnumValue,
   renamingTable,
+  rewritingTable,
   runningCluster,
   runningVacuumFull,
   settingNotNull,
@@ -115,6 +127,8 @@ export const rules: readonly Rule[] = [
   uncommittedTransaction,
   unreadableFile,
   unusedSuppression,
+  upFailing,
+  upNotReapplicable,
   usingCharType,
   validatingInSameTransaction,
 ];
