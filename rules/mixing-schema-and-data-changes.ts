@@ -1,5 +1,5 @@
 import type { Rule, Statement } from '../src/types';
-import { bareName, relationName } from '../src/sql/ast';
+import { bareName } from '../src/sql/ast';
 import { accessExclusiveTables } from '../src/lint/locks';
 import { isNewTable, runsAtMigrationTime } from '../src/lint/created';
 import { commandName, earlierInTransaction, isDataChange, isLiteralInsert, writtenTable } from '../src/lint/data-changes';
