@@ -17,10 +17,12 @@ const rule: Rule = {
         'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
         'ALTER TABLE users ADD CONSTRAINT users_email_nn NOT NULL email;',
         'ALTER TABLE users ADD CONSTRAINT users_email_check CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+        'ALTER TABLE orders ALTER COLUMN user_id SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT orders_user_id_fkey;',
       ],
       good: [
         'ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;',
         'ALTER TABLE users ALTER COLUMN email SET NOT NULL;\nALTER TABLE users DROP CONSTRAINT users_email_not_null;',
+        'ALTER TABLE versions ALTER COLUMN tar_sha256 SET NOT NULL;\nALTER TABLE versions DROP CONSTRAINT IF EXISTS versions_tar_sha256_present;',
         'ALTER TABLE users ADD CONSTRAINT users_email_nn NOT NULL email NOT VALID;',
         'CREATE TABLE users (email text); ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
         'ALTER TABLE users ALTER COLUMN email DROP NOT NULL;',
@@ -32,6 +34,8 @@ const rule: Rule = {
     const n = statement.node;
     if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
     const table = relationName(n.relation) ?? '';
+    // One ALTER TABLE verifies all its new NOT NULLs in one scan: one finding per statement.
+    const cols: string[] = [];
     for (const cmd of alterCommands(n)) {
       const con = cmd.def?.Constraint;
       const column =
@@ -42,10 +46,12 @@ const rule: Rule = {
             : undefined;
       if (!column) continue;
       if (ctx.pgVersion >= 12 && (notNullProvenBefore(ctx, table, column) || helperCheckDroppedAfter(ctx, table, column))) continue;
-      report({
-        message: `Making ${table}.${column} NOT NULL scans all of ${table} under ACCESS EXCLUSIVE (no reads or writes meanwhile)${ctx.pgVersion >= 12 ? '; validate a CHECK (' + column + ' IS NOT NULL) first to skip the scan' : ''}.`,
-      });
+      cols.push(column);
     }
+    if (cols.length === 0) return;
+    report({
+      message: `Making ${cols.map((c) => `${table}.${c}`).join(', ')} NOT NULL scans all of ${table} under ACCESS EXCLUSIVE (no reads or writes meanwhile)${ctx.pgVersion >= 12 ? `; validate a CHECK (${cols[0]} IS NOT NULL) first to skip the scan` : ''}.`,
+    });
   },
 };
 export default rule;

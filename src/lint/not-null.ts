@@ -40,8 +40,8 @@ export function notNullProvenBefore(ctx: LintContext, table: string, column: str
 /**
  * Whether a later statement of the file drops a constraint on `table` that is
  * evidently the helper `CHECK (col IS NOT NULL)` of the documented recipe
- * (its name mentions the column and null/nn/check): the check was then added
- * and validated by an earlier migration.
+ * (its name mentions the column and is not a key, index or exclusion name):
+ * the check was then added and validated by an earlier migration or by hand.
  */
 export function helperCheckDroppedAfter(ctx: LintContext, table: string, column: string): boolean {
   const tbl = bareName(table);
@@ -50,7 +50,8 @@ export function helperCheckDroppedAfter(ctx: LintContext, table: string, column:
     if (st.kind !== 'AlterTableStmt' || bareName(st.node.relation?.relname) !== tbl) continue;
     for (const cmd of alterCommands(st.node)) {
       const name = String(cmd.name ?? '').toLowerCase();
-      if (cmd.subtype === 'AT_DropConstraint' && name.includes(col) && /null|nn|check|chk/.test(name.replace(col, ''))) return true;
+      // Any constraint named after the column, except the kinds that are not CHECKs (`orders_user_id_fkey`).
+      if (cmd.subtype === 'AT_DropConstraint' && name.includes(col) && !/(fkey|pkey|key|idx|index|uniq|unique|excl|fk|pk)$/.test(name)) return true;
     }
   }
   return false;

@@ -77,9 +77,12 @@ export function mayBeWidening(to: ColumnType): boolean {
   return ['text', 'varchar', 'numeric', 'varbit', 'inet'].includes(to.name);
 }
 
-/** The display form of a column type (`varchar(20)`, `numeric(10,2)[]`). */
+const DISPLAY_NAMES: Record<string, string> = { int2: 'smallint', int4: 'integer', int8: 'bigint', float4: 'real', float8: 'double precision', bool: 'boolean', bpchar: 'char', varbit: 'bit varying' };
+
+/** The display form of a column type as people write it (`varchar(20)`, `bigint`, `numeric(10,2)[]`). */
 export function formatType(t: ColumnType): string {
-  return `${t.name}${t.mods.length && !(t.name === 'interval') ? `(${t.mods.join(',')})` : ''}${t.array ? '[]' : ''}`;
+  const mods = t.mods.length && t.name !== 'interval' ? `(${t.mods.join(',')})` : '';
+  return `${DISPLAY_NAMES[t.name] ?? t.name}${mods}${t.array ? '[]' : ''}`;
 }
 
 /**

@@ -178,13 +178,20 @@ describe('messages name what they lock', () => {
     });
   }
 
-  test('one finding per offending subcommand, each naming its column', async () => {
-    const found = (await lintSql('ALTER TABLE t ADD COLUMN a uuid DEFAULT gen_random_uuid(), ADD COLUMN b float8 DEFAULT random(), ADD COLUMN c int DEFAULT 1;')).filter(
-      (f) => f.rule === 'adding-volatile-default',
+  test('one finding per statement (one rewrite), naming each offending column', async () => {
+    const findings = await lintSql(
+      'ALTER TABLE t ADD COLUMN a uuid DEFAULT gen_random_uuid(), ADD COLUMN b float8 DEFAULT random(), ADD COLUMN c int DEFAULT 1;\n' +
+        'ALTER TABLE t ALTER COLUMN x TYPE bigint, ALTER COLUMN y TYPE jsonb USING to_jsonb(y), ALTER COLUMN z TYPE text;\n' +
+        'ALTER TABLE t ALTER COLUMN p SET NOT NULL, ALTER COLUMN q SET NOT NULL;',
     );
-    assert.deepEqual(
-      found.map((f) => f.message.match(/"(\w)"/)?.[1]),
-      ['a', 'b'],
-    );
+    const of = (rule: string) => findings.filter((f) => f.rule === rule).map((f) => f.message);
+    const [volatile] = of('adding-volatile-default');
+    assert.equal(of('adding-volatile-default').length, 1);
+    assert.match(volatile!, /Columns "a" \(gen_random_uuid\(\)\), "b" \(random\(\)\) are added to t/);
+    assert.doesNotMatch(volatile!, /"c"/);
+    assert.deepEqual(of('changing-column-type').length, 1);
+    assert.match(of('changing-column-type')[0]!, /t\.x \(\? → bigint\), t\.y \(\? → jsonb with a USING expression\) change type/);
+    assert.doesNotMatch(of('changing-column-type')[0]!, /t\.z/);
+    assert.match(of('setting-not-null')[0]!, /t\.p, t\.q NOT NULL/);
   });
 });
