@@ -18,6 +18,7 @@ const rule: Rule = {
         'CREATE TABLE bookings (room_id int, during tstzrange);\nALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&);',
       ],
     },
+    squawk: ['constraint-missing-not-valid'],
   },
   check(statement, ctx, report) {
     const n = statement.node;

@@ -23,7 +23,7 @@ const rule: Rule = {
         'CREATE TABLE accounts (id bigint PRIMARY KEY);',
       ],
     },
-    squawk: ['adding-primary-key-constraint'],
+    squawk: ['adding-serial-primary-key-field', 'adding-primary-key-constraint'],
   },
   check(statement, ctx, report) {
     const n = statement.node;

@@ -26,7 +26,7 @@ const rule: Rule = {
         'CREATE TABLE events (name text); ALTER TABLE events ADD COLUMN id bigserial PRIMARY KEY;',
       ],
     },
-    squawk: ['adding-serial-primary-key-field'],
+    squawk: ['adding-field-with-default', 'adding-serial-primary-key-field'],
   },
   check(statement, ctx, report) {
     const n = statement.node;

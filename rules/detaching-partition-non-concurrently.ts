@@ -19,6 +19,7 @@ const rule: Rule = {
         'CREATE TABLE measurements_2023 PARTITION OF measurements FOR VALUES FROM (2023) TO (2024);\nALTER TABLE measurements DETACH PARTITION measurements_2023;',
       ],
     },
+    squawk: ['require-concurrent-partition-detach'],
   },
   check(statement, ctx, report) {
     const n = statement.node;

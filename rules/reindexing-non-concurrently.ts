@@ -19,6 +19,7 @@ const rule: Rule = {
         'CREATE TABLE orders (id int); CREATE INDEX orders_id ON orders (id); REINDEX TABLE orders; REINDEX INDEX orders_id;',
       ],
     },
+    squawk: ['require-concurrent-reindex'],
   },
   check(statement, ctx, report) {
     const n = statement.node;
@@ -27,7 +28,7 @@ const rule: Rule = {
     if (target && ctx.isNew(target)) return;
     const what = String(n.kind ?? '').replace('REINDEX_OBJECT_', '').toLowerCase();
     report({
-      message: `REINDEX ${what}${target ? ` ${target}` : ''} without CONCURRENTLY blocks writes to the table and reads that use the index until the rebuild finishes.`,
+      message: `REINDEX ${what}${target ? ` ${target}` : ''} without CONCURRENTLY blocks writes to the table and reads that use the index until the rebuild finishes${ctx.pgVersion < 12 ? ` (REINDEX CONCURRENTLY needs PostgreSQL 12, target: ${ctx.pgVersion}: build a new index CONCURRENTLY and swap)` : ''}.`,
     });
   },
 };

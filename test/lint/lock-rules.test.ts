@@ -152,6 +152,13 @@ describe('version-specific behaviour', () => {
     assert.equal(f!.line, 2);
   });
 
+  test('reindexing-non-concurrently points to the swap recipe before PG 12', async () => {
+    const [f] = await hits('reindexing-non-concurrently', 'REINDEX INDEX orders_c_idx;', 11);
+    assert.match(f!.message, /orders_c_idx.*needs PostgreSQL 12/);
+    const [g] = await hits('reindexing-non-concurrently', 'REINDEX INDEX orders_c_idx;', 12);
+    assert.doesNotMatch(g!.message, /needs PostgreSQL 12/);
+  });
+
   test('detaching-partition-non-concurrently says there is no concurrent form before 14', async () => {
     const [f] = await hits('detaching-partition-non-concurrently', 'ALTER TABLE m DETACH PARTITION m_2023;', 13);
     assert.match(f!.message, /m_2023 from m.*no concurrent form before PostgreSQL 14/);
@@ -194,4 +201,22 @@ describe('messages name what they lock', () => {
     assert.doesNotMatch(of('changing-column-type')[0]!, /t\.z/);
     assert.match(of('setting-not-null')[0]!, /t\.p, t\.q NOT NULL/);
   });
+});
+
+describe('squawk ignore comments map to these rules', () => {
+  const cases: [string, string, string][] = [
+    ['require-concurrent-reindex', 'REINDEX TABLE orders;', 'reindexing-non-concurrently'],
+    ['require-concurrent-partition-detach', 'ALTER TABLE m DETACH PARTITION m_2023;', 'detaching-partition-non-concurrently'],
+    ['adding-serial-primary-key-field', 'ALTER TABLE accounts ADD PRIMARY KEY (id);', 'adding-primary-key'],
+    ['adding-field-with-default', 'ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();', 'adding-volatile-default'],
+    ['require-concurrent-index-creation', 'CREATE INDEX i ON orders (c);', 'creating-index-non-concurrently'],
+    ['changing-column-type', 'ALTER TABLE orders ALTER COLUMN id TYPE bigint;', 'changing-column-type'],
+  ];
+  for (const [squawk, sql, ours] of cases) {
+    test(`squawk-ignore ${squawk} silences ${ours}`, async () => {
+      assert.ok((await lintSql(sql)).some((f) => f.rule === ours), `${ours} should fire without the comment`);
+      const findings = await lintSql(`-- squawk-ignore ${squawk}\n${sql}`);
+      assert.ok(!findings.some((f) => f.rule === ours), JSON.stringify(findings.map((f) => f.rule)));
+    });
+  }
 });
