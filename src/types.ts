@@ -170,6 +170,8 @@ export interface StatementTrace {
   notObserved?: string;
   /** Set on the statement that failed: Postgres's message. */
   error?: string;
+  /** The file the statement is in, when not the migration's up file (an `extraUp` file). */
+  file?: string;
 }
 
 export interface StepOutcome {
@@ -178,6 +180,8 @@ export interface StepOutcome {
   ms: number;
   /** Line (in its file) of the statement that failed, when known. */
   line?: number;
+  /** The file of the statement that failed, when not the step's main file (an `extraUp` file). */
+  file?: string;
 }
 
 export interface DataCheck {

@@ -58,6 +58,8 @@ interface RunResult {
   ok: boolean;
   error: string | null;
   line?: number;
+  /** Set when the failing statement is in an extra up file. */
+  file?: string;
   code?: string;
   ms: number;
   traces: StatementTrace[];
@@ -94,7 +96,9 @@ async function execTimed(db: Database, sql: string, timeoutMs: number): Promise<
 
 function traceOf(u: ExecUnit, ms: number): StatementTrace {
   const sql = u.sql.length > MAX_SQL ? `${u.sql.slice(0, MAX_SQL)}…` : u.sql;
-  return { line: u.line, sql, ms: Math.round(ms * 100) / 100, locks: [], rewrites: [] };
+  const t: StatementTrace = { line: u.line, sql, ms: Math.round(ms * 100) / 100, locks: [], rewrites: [] };
+  if (u.extra) t.file = u.file;
+  return t;
 }
 
 /**
@@ -121,7 +125,7 @@ async function runInTransaction(db: Database, units: ExecUnit[], timeoutMs: numb
     if (r.error) {
       t.error = r.error.message;
       if (known) traces.push(t);
-      return { ok: false, error: r.error.message, line: u.line, code: r.error.code, ms: total, traces };
+      return { ok: false, error: r.error.message, line: u.line, file: u.extra ? u.file : undefined, code: r.error.code, ms: total, traces };
     }
     if (known && prev) {
       const now = await observe(db, known);
@@ -159,7 +163,7 @@ async function runAutocommit(db: Database, units: ExecUnit[], timeoutMs: number,
       if (!u.nonTransactional) await db.exec('ROLLBACK');
       t.error = r.error.message;
       traces.push(t);
-      return { ok: false, error: r.error.message, line: u.line, code: r.error.code, ms: total, traces };
+      return { ok: false, error: r.error.message, line: u.line, file: u.extra ? u.file : undefined, code: r.error.code, ms: total, traces };
     }
     const now = await observe(db, known);
     if (!u.nonTransactional) {
@@ -176,12 +180,21 @@ async function runAutocommit(db: Database, units: ExecUnit[], timeoutMs: number,
 function outcome(r: RunResult): StepOutcome {
   const o: StepOutcome = { ok: r.ok, error: r.error, ms: Math.round(r.ms * 100) / 100 };
   if (!r.ok && r.line !== undefined) o.line = r.line;
+  if (!r.ok && r.file !== undefined) o.file = r.file;
   return o;
 }
 
+/** The statements of a migration's up (with its extra up files, in order) or down. */
 function unitsOf(m: Migration, which: 'up' | 'down'): { units: ExecUnit[]; problem?: string } {
-  const src = which === 'up' ? m.up : m.down;
-  return src ? executableStatements(src) : { units: [] };
+  const sources = which === 'up' ? [m.up, ...(m.extraUp ?? [])] : m.down ? [m.down] : [];
+  const units: ExecUnit[] = [];
+  let problem: string | undefined;
+  for (const [i, src] of sources.entries()) {
+    const r = executableStatements(src);
+    units.push(...r.units.map((u) => (i > 0 ? { ...u, extra: true } : u)));
+    if (r.problem) problem ??= sources.length > 1 ? `${src.file}: ${r.problem}` : r.problem;
+  }
+  return { units, problem };
 }
 
 /** Whether a down exists and holds at least one statement. */

@@ -65,20 +65,20 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
   const downLine = m?.down?.firstLine ?? 1;
   if (!v.up.ok) {
     const where = v.appliedOnly ? ' (an unchanged migration: nothing after it could be verified)' : '';
-    out.push(at(upFile, v.up.line ?? upLine, 'up-failing', `The up migration fails on the schema the earlier migrations leave: ${v.up.error}${where}`, v.id));
+    out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'up-failing', `The up migration fails on the schema the earlier migrations leave: ${v.up.error}${where}`, v.id));
     return out;
   }
   if (v.dataCheck.failsWithData) {
     const line = Number(/^line (\d+):/.exec(v.dataCheck.error ?? '')?.[1] ?? upLine);
     const error = (v.dataCheck.error ?? '').replace(/^line \d+: /, '');
-    out.push(at(upFile, line, 'failing-with-existing-rows', `The up migration applies to empty tables but fails once they hold rows (${v.dataCheck.rowsSeeded} synthetic rows): ${error}`, v.id));
+    out.push(at(v.statements.find((s) => s.error)?.file ?? upFile, line, 'failing-with-existing-rows', `The up migration applies to empty tables but fails once they hold rows (${v.dataCheck.rowsSeeded} synthetic rows): ${error}`, v.id));
   }
   for (const s of v.statements) {
     if (/^\s*truncate\b/i.test(s.sql)) continue; // a new empty file, not a copy of the rows
     const rewritten = s.rewrites.filter((r) => !r.startsWith('index '));
     for (const table of rewritten) {
       const lock = s.locks.find((l) => l.relation === table && l.mode === 'AccessExclusiveLock');
-      out.push(at(upFile, s.line, 'rewriting-table', `This statement rewrote the existing table ${table}${lock ? ' under ACCESS EXCLUSIVE' : ''}: every row was copied while the table was locked.`, v.id));
+      out.push(at(s.file ?? upFile, s.line, 'rewriting-table', `This statement rewrote the existing table ${table}${lock ? ' under ACCESS EXCLUSIVE' : ''}: every row was copied while the table was locked.`, v.id));
     }
   }
   if (v.down && !v.down.ok) {
@@ -92,10 +92,10 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
     if (v.dataCheck.lost.length) {
       const table = v.dataCheck.lost[0]!.split(':')[0]!.replace(/\.[^.]*$/, '');
       const s = statementTouching(v.statements, table) ?? statementTouching(v.statements, table.split('.').pop()!);
-      out.push(at(upFile, s?.line ?? upLine, 'losing-data-on-rollback', `Up then down loses data that existed before the up: ${listed(v.dataCheck.lost)}`, v.id));
+      out.push(at(s?.file ?? upFile, s?.line ?? upLine, 'losing-data-on-rollback', `Up then down loses data that existed before the up: ${listed(v.dataCheck.lost)}`, v.id));
     }
     if (!v.reapplicable) {
-      if (v.reup && !v.reup.ok) out.push(at(upFile, v.reup.line ?? upLine, 'up-not-reapplicable', `The up fails when applied again after its down: ${v.reup.error}`, v.id));
+      if (v.reup && !v.reup.ok) out.push(at(v.reup.file ?? upFile, v.reup.line ?? upLine, 'up-not-reapplicable', `The up fails when applied again after its down: ${v.reup.error}`, v.id));
       else {
         const again = schemaLines.filter((l) => l.includes('after the second up'));
         out.push(at(upFile, upLine, 'up-not-reapplicable', `Up, down, up again gives a different schema than the first up: ${listed(again)}`, v.id));

@@ -7,8 +7,12 @@ import type { SqlSource, Statement } from '../types';
 
 /** One executable statement of a migration. */
 export interface ExecUnit {
-  /** 1-based line in the migration file. */
+  /** The file the statement is in. */
+  file: string;
+  /** 1-based line in that file. */
   line: number;
+  /** In one of the migration's extra up files rather than its main file. */
+  extra?: boolean;
   sql: string;
   kind: string;
   /** Why it cannot run inside a transaction block (`CREATE INDEX CONCURRENTLY`), or null. */
@@ -28,6 +32,7 @@ export function executableStatements(source: SqlSource): { units: ExecUnit[]; pr
   if (parsed.problems.length) {
     const p = parsed.problems[0]!;
     const whole: ExecUnit = {
+      file: source.file,
       line: source.firstLine,
       sql: source.text,
       kind: 'Unparsed',
@@ -46,6 +51,7 @@ export function executableStatements(source: SqlSource): { units: ExecUnit[]; pr
     lastRange = rangeKey;
     const nonTx = nonTransactionalReason(s);
     units.push({
+      file: source.file,
       line: s.range.line,
       sql: s.sql,
       kind: s.kind,

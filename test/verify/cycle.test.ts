@@ -215,6 +215,26 @@ describe('chain stops at an up that fails on the empty database', () => {
   });
 });
 
+describe('extra up files', () => {
+  test('statements of an extra up file are traced and a failure there points at that file', async () => {
+    const db = await startPglite();
+    try {
+      const m = migration('001_multi', 'CREATE TABLE a (id int);', undefined, {
+        extraUp: [{ file: 'db/v1/extra.sql', text: 'CREATE TABLE b (id int);\nALTER TABLE nope ADD COLUMN c int;', firstLine: 1 }],
+      });
+      const { verification, findings } = await verifyMigrations([m], db);
+      const v = byId(verification, '001_multi');
+      assert.equal(v.up.ok, false);
+      assert.equal(v.statements[1]!.file, 'db/v1/extra.sql');
+      assert.equal(v.statements[0]!.file, undefined);
+      const f = findings.find((x) => x.rule === 'up-failing');
+      assert.equal(`${f?.file}:${f?.line}`, 'db/v1/extra.sql:2');
+    } finally {
+      await db.stop();
+    }
+  });
+});
+
 describe('statement timeout', () => {
   test('a hanging statement ends with an error naming it', async () => {
     const db = await startPglite();

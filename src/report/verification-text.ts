@@ -1,0 +1,120 @@
+// Text rendering of a Verification: per migration its verdicts, a small table of
+// the up's statements (first line, locks newly taken on existing relations,
+// rewrites, ms) and the schema/data differences behind each failed verdict.
+// Pure: (Verification) => string.
+
+import type { MigrationVerification, StatementTrace, Verification } from '../types';
+import { paint, type Paint } from './style';
+
+const SQL_WIDTH = 52;
+const LOCKS_WIDTH = 44;
+
+/** Render the verification section as text. */
+export function renderVerificationText(v: Verification, options: { color?: boolean } = {}): string {
+  const p = paint(options.color ?? false);
+  const n = v.migrations.length;
+  const head = `verify: ${v.database.kind} (PostgreSQL ${v.database.serverVersion}), ${n} migration${n === 1 ? '' : 's'}${v.ms !== undefined ? ` in ${Math.round(v.ms)} ms` : ''}`;
+  const out: string[] = [p.bold(head)];
+  for (const m of v.migrations) out.push(...renderMigration(m, p));
+  return out.join('\n');
+}
+
+/** One migration: a verdict line, the statement table, then the details of what failed. */
+function renderMigration(m: MigrationVerification, p: Paint): string[] {
+  const out: string[] = [];
+  const { mark, verdicts } = verdictsOf(m, p);
+  out.push(`${mark} ${p.bold(m.id)}  ${verdicts.join(', ')}  ${p.dim(m.file)}`);
+  if (m.skipped) return out;
+  if (m.statements.length) out.push(...statementTable(m.statements, p));
+  const detail = (label: string, lines: string[]) => {
+    if (!lines.length) return;
+    out.push(`    ${label}`);
+    for (const l of lines) out.push(`      - ${l}`);
+  };
+  if (!m.up.ok) detail('up failed:', [lineOf(m.up.line, m.up.error)]);
+  if (m.dataCheck.failsWithData) detail(`up fails with ${m.dataCheck.rowsSeeded} rows in the existing tables (it applies to empty ones):`, [m.dataCheck.error ?? 'unknown error']);
+  if (m.down && !m.down.ok) detail('down failed right after the up:', [lineOf(m.down.line, m.down.error)]);
+  const real = m.schemaDiff.filter((l) => !l.endsWith('(order only)'));
+  const order = m.schemaDiff.filter((l) => l.endsWith('(order only)'));
+  detail('schema after down differs from before up:', real.filter((l) => l.includes(' after down')));
+  if (m.reup && !m.reup.ok) detail('second up (after down) failed:', [lineOf(m.reup.line, m.reup.error)]);
+  detail('schema after the second up differs from after the first:', real.filter((l) => l.includes('after the second up')));
+  detail('column order changed (not counted as a difference):', order.map((l) => l.replace(/ \(order only\)$/, '')));
+  detail('data lost by up → down:', m.dataCheck.lost);
+  detail('tables this up touched that could not be filled with rows (data checks skipped for them):', m.dataCheck.unseeded ?? []);
+  return out;
+}
+
+function lineOf(line: number | undefined, error: string | null): string {
+  return `${line !== undefined ? `line ${line}: ` : ''}${error ?? 'unknown error'}`;
+}
+
+/** The mark and the verdict words for a migration. */
+function verdictsOf(m: MigrationVerification, p: Paint): { mark: string; verdicts: string[] } {
+  if (m.skipped) return { mark: p.dim('-'), verdicts: [`skipped: ${m.skipped}`] };
+  if (!m.up.ok) return { mark: p.red('✖'), verdicts: [m.appliedOnly ? 'up failed (unchanged migration, applied to reach later ones)' : 'up failed'] };
+  const verdicts: string[] = [];
+  let bad = false;
+  let warn = false;
+  if (m.dataCheck.failsWithData) {
+    verdicts.push(p.red('fails with existing rows'));
+    bad = true;
+  }
+  if (!m.hasDown) verdicts.push('no down: not reversible');
+  else if (m.down && !m.down.ok) {
+    verdicts.push(p.red('down failed'));
+    bad = true;
+  } else {
+    verdicts.push(m.reversible ? p.green('reversible') : p.red('not reversible'));
+    verdicts.push(m.reapplicable ? p.green('re-applicable') : p.red('not re-applicable'));
+    bad ||= !m.reversible || !m.reapplicable;
+  }
+  if (m.dataCheck.lost.length) {
+    verdicts.push(p.yellow('loses data on rollback'));
+    warn = true;
+  }
+  if (m.statements.some((s) => s.rewrites.some((r) => !r.startsWith('index ')))) {
+    verdicts.push(p.yellow('rewrites a table'));
+    warn = true;
+  }
+  return { mark: bad ? p.red('✖') : warn ? p.yellow('⚠') : p.green('✔'), verdicts };
+}
+
+function clip(s: string, width: number): string {
+  return s.length > width ? `${s.slice(0, width - 1)}…` : s;
+}
+
+/** `users AccessExclusive, users_pkey AccessExclusive`: the strongest mode per relation. */
+function locksText(s: StatementTrace): string {
+  if (!s.locks.length) return s.notObserved && /lock/i.test(s.notObserved) ? 'not observed' : '-';
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const l of s.locks) {
+    if (seen.has(l.relation)) continue; // locks come strongest first per relation
+    seen.add(l.relation);
+    parts.push(`${l.relation} ${l.mode.replace(/Lock$/, '')}`);
+  }
+  return parts.join(', ');
+}
+
+function statementTable(statements: StatementTrace[], p: Paint): string[] {
+  const rows = statements.map((s) => ({
+    line: String(s.line),
+    sql: clip((s.sql.split('\n')[0] ?? '').trim() || '(whole file)', SQL_WIDTH),
+    locks: clip(locksText(s), LOCKS_WIDTH),
+    rewrites: s.rewrites.join(', ') || '-',
+    ms: s.ms.toFixed(1),
+    failed: s.error !== undefined,
+  }));
+  const w = {
+    line: Math.max(4, ...rows.map((r) => r.line.length)),
+    sql: Math.max(9, ...rows.map((r) => r.sql.length)),
+    locks: Math.max(5, ...rows.map((r) => r.locks.length)),
+    rewrites: Math.max(8, ...rows.map((r) => r.rewrites.length)),
+  };
+  const fmt = (c: { line: string; sql: string; locks: string; rewrites: string; ms: string }) =>
+    `    ${c.line.padStart(w.line)}  ${c.sql.padEnd(w.sql)}  ${c.locks.padEnd(w.locks)}  ${c.rewrites.padEnd(w.rewrites)}  ${c.ms.padStart(7)}`.trimEnd();
+  const out = [p.dim(fmt({ line: 'line', sql: 'statement', locks: 'locks', rewrites: 'rewrites', ms: 'ms' }))];
+  for (const r of rows) out.push(r.failed ? p.red(`${fmt(r)}  ✖`) : fmt(r));
+  return out;
+}
