@@ -21,5 +21,16 @@ export function layoutNamed(name: string): Layout | undefined {
   return layouts.find((l) => l.name === name);
 }
 
-/** The names accepted by `--layout`. */
-export const layoutNames: readonly LayoutName[] = layouts.map((l) => l.name);
+/** The names accepted by `--layout`, in the order users read them (DESIGN.md's list, then additions). */
+export const layoutNames: readonly LayoutName[] = [
+  'golang-migrate',
+  'dbmate',
+  'goose',
+  'diesel',
+  'flyway',
+  'sqitch',
+  'prisma',
+  'node-pg-migrate',
+  'plain',
+  'temporal-sql-tool',
+];
