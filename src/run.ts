@@ -66,7 +66,6 @@ export async function run(options: RunOptions): Promise<Report> {
     if (!existsSync(p)) throw new UsageError(`path not found: ${display(p, cwd)}`);
   }
   const verifying = options.command === 'verify' || options.command === 'check';
-  if (verifying) assertVerifyAvailable();
 
   await initParser();
   const enabled = enabledRules(config, allRules);
@@ -124,7 +123,17 @@ export async function run(options: RunOptions): Promise<Report> {
     }
   }
 
-  return buildReport(summaries, findings, verification);
+  return buildReport(summaries, sortFindings(findings, summaries), verification);
+}
+
+/** Findings in migration order (each migration's up, then its down), then by position; lint and verify findings of one file interleave. */
+export function sortFindings(findings: Finding[], migrations: MigrationSummary[]): Finding[] {
+  const rank = new Map<string, number>();
+  for (const m of migrations) {
+    for (const file of [m.up, m.down]) if (file !== undefined && !rank.has(file)) rank.set(file, rank.size);
+  }
+  for (const f of findings) if (!rank.has(f.file)) rank.set(f.file, rank.size);
+  return [...findings].sort((a, b) => rank.get(a.file)! - rank.get(b.file)! || a.line - b.line || a.column - b.column);
 }
 
 /** Assemble a Report (keys in the documented order) with its summary counts. */
@@ -197,16 +206,24 @@ function discover(path: string, options: DiscoverOptions, allRules: readonly Rul
 }
 
 // --- verify -----------------------------------------------------------------
-// The up → down → up engine (src/verify/) is written in parallel; until it lands
-// `verify` and `check` stop with exit 2 rather than pretend to have proven anything.
+// Loaded lazily: `lint` never pays for the database providers.
 
-function assertVerifyAvailable(): void {
-  throw new UsageError('verify is not available in this build yet: the up → down → up engine has not landed; use `migration-guard lint`');
-}
-
-async function verifyMigrations(_migrations: Migration[], _config: Config, _progress: (m: string) => void): Promise<VerifyOutcome> {
-  assertVerifyAvailable();
-  throw new Error('unreachable');
+/** Start the configured database, prove the migrations up → down → up on it, stop it. */
+async function verifyMigrations(migrations: Migration[], config: Config, progress: (m: string) => void): Promise<VerifyOutcome> {
+  const [{ verifyMigrations: verify }, { startDatabase, extensionsIn }] = await Promise.all([import('./verify/index'), import('./verify/databases/index')]);
+  const sql = migrations.flatMap((m) => [m.up, ...(m.extraUp ?? []), ...(m.down ? [m.down] : [])].map((s) => s.text)).join('\n');
+  const db = await startDatabase(config.verify.database, {
+    databaseUrl: config.verify.databaseUrl,
+    postgresImage: config.verify.postgresImage,
+    statementTimeoutMs: config.verify.statementTimeout,
+    extensions: extensionsIn(sql),
+    log: progress,
+  });
+  try {
+    return await verify(migrations, db, { seedRows: config.verify.seedRows, statementTimeoutMs: config.verify.statementTimeout, log: progress });
+  } finally {
+    await db.stop();
+  }
 }
 
 export type { EnabledRule };

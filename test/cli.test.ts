@@ -48,10 +48,7 @@ test('text output: location, severity, rule, message, code frame, fix, summary',
   assert.equal(r.code, 1);
   assert.match(r.stdout, /^db\/002_status\.sql:2:1 error adding-required-column$/m);
   assert.match(r.stdout, /Column "status" is added to users/);
-  assert.match(r.stdout, /^ {2}2 \| ALTER TABLE users$/m);
-  assert.match(r.stdout, /^ {2}3 \| {3}ADD COLUMN status text NOT NULL;$/m);
-  assert.match(r.stdout, /^ {2} {2}\| \^{17}$/m, 'first line underlined from the column');
-  assert.match(r.stdout, /^ {2} {2}\| {3}\^{31}$/m, 'last line underlined up to the end column');
+  assert.match(r.stdout, /^> 2 \| ALTER TABLE users\n> 3 \|   ADD COLUMN status text NOT NULL;$/m, 'the statement\'s lines are marked');
   assert.match(r.stdout, /fix: Add the column with a DEFAULT/);
   assert.match(r.stdout, /✖ \d+ problems? \(\d+ errors?, \d+ warnings?, \d+ infos?\) in 1 migration/);
   assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when stdout is not a TTY');
@@ -191,11 +188,36 @@ test('explain with an unknown rule exits 2 and suggests close ids', () => {
   assert.match(r.stderr, /unknown rule "adding-required-colum"; did you mean: adding-required-column/);
 });
 
-test('verify without the engine exits 2 with a clear message', { skip: existsSync(join(ROOT, 'src', 'verify', 'index.ts')) && 'verify has landed' }, () => {
-  const dir = tempTree({ 'a.sql': 'SELECT 1;\n' });
-  const r = cli(['verify', 'a.sql'], { cwd: dir });
-  assert.equal(r.code, 2);
-  assert.match(r.stderr, /verify is not available/);
+test('verify and check prove up → down → up on PGlite; an unreachable database exits 2', { timeout: 120_000 }, () => {
+  const dir = tempTree({
+    'db/000001_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n',
+    'db/000001_users.down.sql': 'DROP TABLE users;\n',
+    'db/000002_status.up.sql': ADD_REQUIRED,
+    'db/000002_status.down.sql': 'ALTER TABLE users DROP COLUMN status;\n',
+  });
+  const r = cli(['check', 'db', '--format', 'json', '--seed-rows', '5'], { cwd: dir });
+  assert.equal(r.code, 1, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.verification.database.kind, 'pglite');
+  assert.deepEqual(report.verification.migrations.map((m: { id: string }) => m.id), ['000001_users', '000002_status']);
+  const status = report.verification.migrations[1];
+  assert.equal(status.up.ok, true, 'applies to empty tables');
+  assert.equal(status.dataCheck.failsWithData, true, 'fails once users has rows');
+  assert.ok(report.findings.some((f: { rule: string }) => f.rule === 'adding-required-column'), 'check also lints');
+  assert.match(r.stderr, /database: pglite/);
+
+  const v = cli(['verify', 'db', '--format', 'json', '--seed-rows', '5'], { cwd: dir });
+  const only = JSON.parse(v.stdout);
+  assert.ok(only.verification.migrations.length === 2);
+  assert.ok(!only.findings.some((f: { rule: string }) => f.rule === 'adding-required-column'), 'verify alone does not lint');
+
+  const text = cli(['verify', 'db', '--seed-rows', '5'], { cwd: dir }).stdout;
+  assert.match(text, /^verify: pglite \(PostgreSQL [\d.]+/m);
+
+  const down = cli(['verify', 'db', '--database', 'url', '--database-url', 'postgres://u:secret@127.0.0.1:1/x'], { cwd: dir });
+  assert.equal(down.code, 2);
+  assert.match(down.stderr, /could not connect/);
+  assert.doesNotMatch(down.stderr, /secret/, 'the password is not printed');
 });
 
 test('ignore globs in the config skip files', () => {

@@ -100,8 +100,9 @@ function linesOf(source: TextOptions['source']): (file: string) => string[] | un
 }
 
 /**
- * The finding's lines with a gutter and `^` under the range. Columns count code
- * points (as findings do); tabs before the range are kept so the carets line up.
+ * The finding's lines with a gutter: `>` marks the lines of the range, and a
+ * one-line range is underlined with `^`. Columns count code points (as findings
+ * do); tabs before the range are kept so the carets line up.
  */
 export function codeFrame(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, fileLines: string[] | undefined, maxLines: number, p: Paint = paint(false)): string | undefined {
   if (!fileLines || f.line < 1 || f.line > fileLines.length) return undefined;
@@ -115,22 +116,20 @@ export function codeFrame(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endC
     shown = [...shown.slice(0, head), -1, shown[shown.length - 1]!];
   }
   const width = String(endLine).length;
-  const gutter = (label: string) => p.dim(`${label.padStart(width)} | `);
   const out: string[] = [];
   for (const n of shown) {
     if (n === -1) {
-      out.push(`  ${p.dim(`${'⋮'.padStart(width)} | … ${elided} more line${elided === 1 ? '' : 's'}`)}`);
+      out.push(`  ${p.dim(`${' '.repeat(width)} ⋮ … ${elided} more line${elided === 1 ? '' : 's'}`)}`);
       continue;
     }
-    const text = fileLines[n - 1]!;
-    const chars = [...text];
-    const from = n === f.line ? f.column - 1 : chars.findIndex((c) => c !== ' ' && c !== '\t');
-    const to = n === endLine && f.endLine === endLine ? f.endColumn - 1 : chars.length;
-    const start = Math.max(0, Math.min(from < 0 ? 0 : from, chars.length));
-    const stop = Math.max(start + 1, Math.min(to, chars.length));
+    out.push(`${p.red('>')} ${p.dim(`${String(n).padStart(width)} |`)} ${fileLines[n - 1]!}`.trimEnd());
+  }
+  if (f.line === endLine) {
+    const chars = [...fileLines[f.line - 1]!];
+    const start = Math.max(0, Math.min(f.column - 1, chars.length));
+    const stop = Math.max(start + 1, Math.min(f.endLine === f.line ? f.endColumn - 1 : chars.length, chars.length));
     const pad = chars.slice(0, start).map((c) => (c === '\t' ? '\t' : ' ')).join('');
-    out.push(`  ${gutter(String(n))}${text}`);
-    if (from >= 0 || n === f.line) out.push(`  ${gutter('')}${pad}${p.red('^'.repeat(stop - start))}`);
+    out.push(`  ${p.dim(`${' '.repeat(width)} |`)} ${pad}${p.red('^'.repeat(stop - start))}`);
   }
   return out.join('\n');
 }
