@@ -85,7 +85,7 @@ export interface Statement {
 
 /** A non-statement item found while splitting a file: a syntax error, a psql meta-command, a placeholder. */
 export interface ParseProblem {
-  kind: 'syntax-error' | 'meta-command' | 'placeholder' | 'unreadable';
+  kind: 'syntax-error' | 'meta-command' | 'placeholder' | 'unreadable' | 'skipped';
   message: string;
   file: string;
   range: Range;
@@ -139,6 +139,12 @@ export interface RuleMeta {
   stage?: 'lint' | 'engine' | 'history' | 'verify';
   /** Options the generic example test passes to the context (e.g. pgVersion for a version-specific example). */
   exampleContext?: Partial<{ pgVersion: number; assumeInTransaction: boolean }>;
+  /**
+   * Also check statements inside CREATE FUNCTION/PROCEDURE bodies. Off by default:
+   * those run when the function is called, not during the migration, so lock and
+   * rewrite hazards do not apply (DO blocks run now and are always checked).
+   */
+  lintsFunctionBodies?: boolean;
 }
 
 export interface RuleReport {

@@ -21,7 +21,7 @@ export interface LintContext {
   readonly index: number;
   /** Whether the current statement runs inside a transaction (explicit BEGIN, or the framework's). */
   readonly inTransaction: boolean;
-  /** Depth of explicit BEGIN nesting before this statement (0 = none). */
+  /** 1 inside a transaction opened by an explicit BEGIN in this file, else 0 (Postgres does not nest: a second BEGIN is ignored). */
   readonly explicitTransactionDepth: number;
   /** Whether the framework wraps the whole file in a transaction. */
   readonly frameworkTransaction: boolean;
@@ -46,4 +46,19 @@ export interface LintContext {
   readonly notValidInTransaction: ReadonlySet<string>;
   /** Whether `name` (any case, optionally schema-qualified) was created in this migration. */
   isNew(name: string | undefined | null): boolean;
+  /**
+   * False for statements inside a CREATE FUNCTION/PROCEDURE body: they run when the
+   * function is called, not during the migration (DO blocks do run: true). The
+   * engine only passes such statements to rules with `meta.lintsFunctionBodies`.
+   */
+  readonly runsDuringMigration: boolean;
+  /** The BEGIN / START TRANSACTION that opened the explicit transaction the statement runs in, if any. */
+  readonly explicitTransactionStart: Statement | undefined;
+  /** Whether `SET [LOCAL] lock_timeout` to a non-zero value applies here; the statement that set it. */
+  readonly lockTimeoutStatement: Statement | undefined;
+  /**
+   * True the first time it is called with `key` in this file, false afterwards:
+   * for rules that report once per file (e.g. missing-lock-timeout).
+   */
+  once(key: string): boolean;
 }

@@ -1,12 +1,14 @@
 // Runs every enabled rule over one migration file's statements, advancing the
 // LintContext as it goes, and turns reports into Findings (suppressions applied).
+// Nothing here throws on user input: parse problems become findings, a rule that
+// throws becomes an `internal-error` finding and the other rules still run.
 
 import type { Finding, ParseProblem, Range, Rule, Severity, SqlSource, Statement } from '../types';
-import { parseSql } from '../sql/parse';
-import { as, bareName } from '../sql/ast';
+import { parseSql, type ParsedFile } from '../sql/parse';
+import { as, bareName, walk } from '../sql/ast';
 import type { LintContext, LintOptions } from './context';
 import { accessExclusiveTables } from './locks';
-import { parseSuppressions, type Suppression } from './suppressions';
+import { parseSuppressions, suppresses, targetSpan, type IgnoreTool, type Suppression } from './suppressions';
 
 /** A rule with the severity the configuration gives it. */
 export interface EnabledRule {
@@ -31,10 +33,11 @@ export function makeIdResolver(allRules: readonly Rule[]) {
   for (const r of allRules) {
     for (const s of r.meta.squawk ?? []) squawk.set(s, [...(squawk.get(s) ?? []), r.meta.id]);
   }
-  return (tool: 'migration-guard' | 'squawk', id: string): string[] | undefined => {
+  return (tool: IgnoreTool, id: string): string[] | undefined => {
+    const mapped = squawk.get(id) ?? [];
+    if (tool === 'squawk') return mapped.length ? mapped : ours.has(id) ? [id] : undefined;
     if (ours.has(id)) return [id];
-    if (tool === 'squawk' || squawk.has(id)) return squawk.get(id);
-    return undefined;
+    return mapped.length ? mapped : undefined;
   };
 }
 
@@ -42,6 +45,7 @@ const PROBLEM_RULE: Record<ParseProblem['kind'], string> = {
   'syntax-error': 'syntax-error',
   'meta-command': 'skipped-statement',
   placeholder: 'skipped-statement',
+  skipped: 'skipped-statement',
   unreadable: 'unreadable-file',
 };
 
@@ -56,175 +60,288 @@ export function lintSource(
   options: LintOptions = DEFAULT_LINT_OPTIONS,
 ): Finding[] {
   const { source } = input;
-  const parsed = parseSql(source);
-  const suppressions = parseSuppressions(source, makeIdResolver(allRules));
   const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
+  const metaOf = new Map(allRules.map((r) => [r.meta.id, r.meta]));
   const raw: Finding[] = [];
-  const add = (rule: string, range: Range, message: string, help: string) => {
+  const add = (rule: string, range: Range, message: string) => {
     const severity = severityOf.get(rule);
     if (!severity) return;
+    const help = metaOf.get(rule)?.fix ?? '';
     raw.push({ rule, severity, file: source.file, ...range, message, help, ...(input.migration ? { migration: input.migration } : {}) });
   };
+  const startRange: Range = { line: source.firstLine, column: 1, endLine: source.firstLine, endColumn: 1 };
 
-  for (const p of parsed.problems) {
-    const rule = PROBLEM_RULE[p.kind];
-    const meta = allRules.find((r) => r.meta.id === rule)?.meta;
-    add(rule, p.range, p.message, meta?.fix ?? '');
+  let parsed: ParsedFile;
+  try {
+    parsed = parseSql(source);
+  } catch (err) {
+    add('internal-error', startRange, `the parser failed on this file: ${(err as Error)?.message ?? err}`);
+    return raw;
   }
 
-  const walker = new ContextWalker(parsed.statements, options, input.transactional ?? false);
-  const statementOfFinding: (Statement | undefined)[] = [];
-  for (let i = 0; i < parsed.statements.length; i++) {
-    const statement = parsed.statements[i]!;
+  for (const p of parsed.problems) add(PROBLEM_RULE[p.kind], p.range, p.message);
+
+  const statements = parsed.statements;
+  const walker = new ContextWalker(statements, options, input.transactional ?? false);
+  const lintRules = enabled.filter((e) => (e.rule.meta.stage ?? 'lint') === 'lint');
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
     const ctx = walker.before(i);
-    for (const e of enabled) {
-      const rule = e.rule;
+    for (const { rule } of lintRules) {
+      if (statement.embedded?.in === 'function' && !rule.meta.lintsFunctionBodies) continue;
       try {
-        rule.check(statement, ctx, (r) => {
-          add(rule.meta.id, r.range ?? statement.range, r.message, rule.meta.fix);
-          statementOfFinding[raw.length - 1] = statement;
-        });
+        rule.check(statement, ctx, (r) => add(rule.meta.id, r.range ?? statement.range, r.message));
       } catch (err) {
-        add('internal-error', statement.range, `rule ${rule.meta.id} failed on this statement: ${(err as Error).message}`, '');
+        add('internal-error', statement.range, `rule ${rule.meta.id} failed on this statement: ${(err as Error)?.message ?? err}`);
       }
     }
     walker.after(i);
   }
-  const end = walker.before(parsed.statements.length);
-  for (const e of enabled) {
-    e.rule.finish?.(end, (r) => add(e.rule.meta.id, r.range ?? lastRange(parsed.statements, source), r.message, e.rule.meta.fix));
-  }
-
-  const kept = applySuppressions(raw, statementOfFinding, parsed.statements, suppressions);
-  for (const s of suppressions) {
-    const range = { line: s.line, column: s.column, endLine: s.line, endColumn: s.endColumn };
-    for (const id of s.unknown) add('unused-suppression', range, `unknown rule id "${id}" in ignore comment`, '');
-    if (s.rules.length === 0 && s.scope === 'statement') add('unused-suppression', range, 'ignore comment names no rule', '');
-    else if (!s.used) add('unused-suppression', range, `ignore comment suppresses nothing${s.rules.length ? ` (${s.rules.join(', ')})` : ''}`, '');
-  }
-  // unused-suppression findings added above are not themselves suppressible.
-  const extra = raw.slice(kept.rawLength);
-  return [...kept.findings, ...extra].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-}
-
-function lastRange(statements: Statement[], source: SqlSource): Range {
-  const last = statements[statements.length - 1];
-  if (last) return last.range;
-  return { line: source.firstLine, column: 1, endLine: source.firstLine, endColumn: 1 };
-}
-
-function applySuppressions(
-  raw: Finding[],
-  statementOf: (Statement | undefined)[],
-  statements: Statement[],
-  suppressions: Suppression[],
-): { findings: Finding[]; rawLength: number } {
-  const rawLength = raw.length;
-  if (suppressions.length === 0) return { findings: raw.slice(), rawLength };
-  // Each statement-scoped comment covers the first statement starting after it.
-  const target = new Map<Suppression, Statement | undefined>();
-  for (const s of suppressions) {
-    if (s.scope === 'statement') target.set(s, statements.find((st) => st.range.line > s.line || (st.range.line === s.line && st.range.column > s.column)));
-  }
-  const findings = raw.filter((f, i) => {
-    const st = statementOf[i];
-    for (const s of suppressions) {
-      const covers =
-        s.scope === 'file'
-          ? s.rules.length === 0 || s.rules.includes(f.rule)
-          : s.rules.includes(f.rule) &&
-            ((st && target.get(s) === st) || (!st && target.get(s) && f.line >= target.get(s)!.range.line && f.line <= target.get(s)!.range.endLine));
-      if (covers) {
-        s.used = true;
-        s.usedIds.add(f.rule);
-        return false;
-      }
+  const end = walker.before(statements.length);
+  for (const { rule } of lintRules) {
+    if (!rule.finish) continue;
+    try {
+      rule.finish(end, (r) => add(rule.meta.id, r.range ?? lastRange(statements, startRange), r.message));
+    } catch (err) {
+      add('internal-error', lastRange(statements, startRange), `rule ${rule.meta.id} failed at the end of the file: ${(err as Error)?.message ?? err}`);
     }
-    return true;
-  });
-  return { findings, rawLength };
+  }
+
+  const suppressions = parseSuppressions(parsed.comments, makeIdResolver(allRules));
+  const kept = applySuppressions(raw, suppressions, parsed.spans);
+  const before = raw.length;
+  reportUnused(suppressions, parsed.spans, severityOf, add);
+  const unused = raw.slice(before); // not themselves suppressible
+  return [...kept, ...unused].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
-/** Builds the LintContext for each statement, tracking transactions, created objects and timeouts. */
+function lastRange(statements: Statement[], fallback: Range): Range {
+  for (let i = statements.length - 1; i >= 0; i--) if (!statements[i]!.embedded) return statements[i]!.range;
+  return fallback;
+}
+
+function applySuppressions(raw: Finding[], suppressions: Suppression[], spans: Range[]): Finding[] {
+  if (suppressions.length === 0) return raw.slice();
+  const targets = suppressions.map((s) => (s.scope === 'statement' ? targetSpan(s, spans) : undefined));
+  return raw.filter((f) => {
+    let silenced = false;
+    // Every matching comment is marked used, so none is reported unused by mistake.
+    suppressions.forEach((s, k) => {
+      if (suppresses(s, targets[k], f.rule, f)) silenced = true;
+    });
+    return !silenced;
+  });
+}
+
+/**
+ * `unused-suppression` for migration-guard ignore comments that silenced nothing,
+ * name unknown rules or no rule at all. squawk comments are never reported: a team
+ * may still run squawk, and it knows rules this tool does not have.
+ */
+function reportUnused(
+  suppressions: Suppression[],
+  spans: Range[],
+  severityOf: Map<string, Severity>,
+  add: (rule: string, range: Range, message: string) => void,
+): void {
+  for (const s of suppressions) {
+    if (s.tool !== 'migration-guard') continue;
+    const range = { line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn };
+    const directive = s.scope === 'file' ? 'migration-guard-ignore-file' : 'migration-guard-ignore';
+    if (s.ids.length === 0) {
+      if (s.scope === 'statement') add('unused-suppression', range, `${directive} names no rule: list the rule ids it should silence for the next statement`);
+      else if (!s.used) add('unused-suppression', range, `${directive} silences nothing: no rule reports anything in this file`);
+      continue;
+    }
+    const unknown = s.ids.filter((i) => i.rules.length === 0).map((i) => i.written);
+    // A rule the configuration turns off cannot report, so ignoring it is not a mistake.
+    const unused = s.ids.filter((i) => i.rules.length > 0 && !i.used && i.rules.some((r) => severityOf.has(r))).map((i) => i.written);
+    if (unknown.length) add('unused-suppression', range, `${directive}: unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}`);
+    if (unused.length) {
+      const where = s.scope === 'file' ? 'in this file' : describeTarget(targetSpan(s, spans));
+      add('unused-suppression', range, `${directive} ${unused.join(', ')} silences nothing: no such finding ${where}; remove it`);
+    }
+  }
+}
+
+function describeTarget(span: Range | undefined): string {
+  if (!span) return '(no statement follows the comment)';
+  return span.line === span.endLine ? `on the next statement (line ${span.line})` : `on the next statement (lines ${span.line}–${span.endLine})`;
+}
+
+/** A timeout setting as the session sees it: a session value, possibly overridden until the transaction ends. */
+class Setting {
+  session: Statement | undefined;
+  /** undefined: no SET LOCAL in this transaction; null: SET LOCAL to 0/default. */
+  local: Statement | null | undefined;
+  get value(): Statement | undefined {
+    return this.local === undefined ? this.session : (this.local ?? undefined);
+  }
+  set(on: Statement | undefined, isLocal: boolean, inTransaction: boolean): void {
+    if (isLocal) {
+      if (inTransaction) this.local = on ?? null; // outside a transaction SET LOCAL has no effect
+    } else {
+      this.session = on;
+      this.local = undefined;
+    }
+  }
+}
+
+const TRANSACTION_ENDS = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE']);
+
+/**
+ * Builds the LintContext for each statement. Models what Postgres does:
+ * - a transaction is open from BEGIN (or from the start, when the framework wraps
+ *   the file) to COMMIT/ROLLBACK/PREPARE TRANSACTION; a second BEGIN is ignored;
+ *   `COMMIT AND CHAIN` starts the next one at once;
+ * - outside one, every top-level statement is its own transaction; a DO block's
+ *   statements share the DO's;
+ * - statements in function bodies run later, so they change nothing here;
+ * - SET LOCAL lasts to the end of the transaction, and does nothing outside one.
+ * Sets are copied on write, so handing a context to every statement costs nothing.
+ */
 class ContextWalker {
-  private depth = 0;
+  private txOpen: boolean;
+  private explicitStart: Statement | undefined;
   private createdTables = new Set<string>();
   private createdIndexes = new Set<string>();
   private createdObjects = new Set<string>();
-  private lockTimeout = false;
-  private statementTimeout = false;
+  private lockTimeout = new Setting();
+  private statementTimeout = new Setting();
   private held = new Map<string, number>();
   private notNullChecks = new Set<string>();
   private notValid = new Set<string>();
+  private readonly onceKeys = new Set<string>();
+  /** The last statement processed ran in an implicit (DO block) transaction that ends at the next top-level statement. */
+  private implicitOpen = false;
 
   constructor(
     private readonly statements: Statement[],
     private readonly options: LintOptions,
     private readonly frameworkTransaction: boolean,
-  ) {}
+  ) {
+    this.txOpen = frameworkTransaction || options.assumeInTransaction;
+  }
 
-  private inTransaction(): boolean {
-    return this.depth > 0 || this.frameworkTransaction || this.options.assumeInTransaction;
+  private inTransaction(st: Statement | undefined): boolean {
+    return st?.embedded ? true : this.txOpen;
   }
 
   before(index: number): LintContext {
-    const createdTables = new Set(this.createdTables);
-    const createdIndexes = new Set(this.createdIndexes);
-    const createdObjects = new Set(this.createdObjects);
+    const st = this.statements[index];
+    if ((!st || !st.embedded) && this.implicitOpen) {
+      this.implicitOpen = false;
+      if (!this.txOpen) this.endTransaction();
+    }
+    const createdTables = this.createdTables;
+    const createdIndexes = this.createdIndexes;
+    const createdObjects = this.createdObjects;
+    const onceKeys = this.onceKeys;
+    const runs = st?.embedded?.in !== 'function';
+    const lock = this.lockTimeout.value;
     return {
       options: this.options,
       pgVersion: this.options.pgVersion,
       statements: this.statements,
       index,
-      inTransaction: this.inTransaction(),
-      explicitTransactionDepth: this.depth,
+      inTransaction: this.inTransaction(st),
+      explicitTransactionDepth: this.explicitStart && this.txOpen ? 1 : 0,
+      explicitTransactionStart: this.txOpen ? this.explicitStart : undefined,
       frameworkTransaction: this.frameworkTransaction || this.options.assumeInTransaction,
       createdTables,
       createdIndexes,
       createdObjects,
-      lockTimeoutSet: this.lockTimeout,
-      statementTimeoutSet: this.statementTimeout,
-      accessExclusiveHeld: new Map(this.held),
-      notNullChecks: new Set(this.notNullChecks),
-      notValidInTransaction: new Set(this.notValid),
-      isNew: (name) => !!name && (createdTables.has(bareName(name)) || createdIndexes.has(bareName(name)) || createdObjects.has(bareName(name))),
+      lockTimeoutSet: runs && !!lock,
+      lockTimeoutStatement: runs ? lock : undefined,
+      statementTimeoutSet: runs && !!this.statementTimeout.value,
+      accessExclusiveHeld: runs ? this.held : new Map(),
+      notNullChecks: this.notNullChecks,
+      notValidInTransaction: this.notValid,
+      runsDuringMigration: runs,
+      isNew: (name) => {
+        if (!name) return false;
+        const b = bareName(name);
+        return createdTables.has(b) || createdIndexes.has(b) || createdObjects.has(b);
+      },
+      once: (key) => {
+        if (onceKeys.has(key)) return false;
+        onceKeys.add(key);
+        return true;
+      },
     };
   }
 
   /** Record what the statement at `index` changed. */
   after(index: number): void {
     const st = this.statements[index]!;
+    if (st.embedded?.in === 'function') return; // runs when the function is called, not now
+    if (st.embedded) this.implicitOpen = !this.txOpen;
+    const inTx = this.inTransaction(st);
     const n = st.node;
     switch (st.kind) {
       case 'TransactionStmt':
-        if (n.kind === 'TRANS_STMT_BEGIN' || n.kind === 'TRANS_STMT_START') this.depth++;
-        else if (['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE', 'TRANS_STMT_COMMIT_PREPARED'].includes(n.kind)) {
-          this.depth = Math.max(0, this.depth - 1);
+        if (st.embedded) break;
+        if (n.kind === 'TRANS_STMT_BEGIN' || n.kind === 'TRANS_STMT_START') {
+          if (!this.txOpen) {
+            this.txOpen = true;
+            this.explicitStart = st;
+          }
+        } else if (TRANSACTION_ENDS.has(n.kind)) {
           this.endTransaction();
+          if (n.chain && n.kind !== 'TRANS_STMT_PREPARE') return; // AND CHAIN: a new transaction, same characteristics
+          this.txOpen = false;
+          this.explicitStart = undefined;
         }
         return;
       case 'CreateStmt':
-      case 'CreateTableAsStmt': {
-        const rv = n.relation ?? n.into?.rel;
-        if (rv?.relname) this.createdTables.add(rv.relname.toLowerCase());
-        for (const el of n.tableElts ?? []) this.recordCheck(rv?.relname, as(el, 'Constraint'));
+      case 'CreateTableAsStmt':
+      case 'CreateForeignTableStmt': {
+        const rv = n.relation ?? n.into?.rel ?? n.base?.relation;
+        this.addTo('createdTables', rv?.relname);
+        for (const el of n.tableElts ?? n.base?.tableElts ?? []) this.recordCheck(rv?.relname, as(el, 'Constraint'));
         break;
       }
+      case 'SelectStmt':
+        if (n.intoClause?.rel?.relname) this.addTo('createdTables', n.intoClause.rel.relname); // SELECT … INTO new_table
+        if (st.sql.toLowerCase().includes('set_config')) this.recordSetConfig(st, inTx);
+        break;
       case 'IndexStmt':
-        if (n.idxname) this.createdIndexes.add(n.idxname.toLowerCase());
+        this.addTo('createdIndexes', n.idxname);
         break;
       case 'ViewStmt':
-        if (n.view?.relname) this.createdObjects.add(n.view.relname.toLowerCase());
+        this.addTo('createdObjects', n.view?.relname);
         break;
       case 'CreateSeqStmt':
-        if (n.sequence?.relname) this.createdObjects.add(n.sequence.relname.toLowerCase());
+        this.addTo('createdObjects', n.sequence?.relname);
         break;
+      case 'CreateEnumStmt':
+      case 'CreateRangeStmt':
+        this.addTo('createdObjects', bareName((n.typeName ?? []).map((x: any) => x?.String?.sval).join('.')));
+        break;
+      case 'CompositeTypeStmt':
+        this.addTo('createdObjects', n.typevar?.relname);
+        break;
+      case 'CreateDomainStmt':
+        this.addTo('createdObjects', bareName((n.domainname ?? []).map((x: any) => x?.String?.sval).join('.')));
+        break;
+      case 'RenameStmt': {
+        // A new table renamed stays new under its new name.
+        const old = bareName(n.relation?.relname);
+        if (['OBJECT_TABLE', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE'].includes(n.renameType) && this.createdTables.has(old)) this.addTo('createdTables', n.newname);
+        if (n.renameType === 'OBJECT_INDEX' && this.createdIndexes.has(old)) this.addTo('createdIndexes', n.newname);
+        if ((n.renameType === 'OBJECT_VIEW' || n.renameType === 'OBJECT_SEQUENCE') && this.createdObjects.has(old)) this.addTo('createdObjects', n.newname);
+        break;
+      }
       case 'VariableSetStmt': {
         const name = String(n.name ?? '').toLowerCase();
+        if (n.kind === 'VAR_RESET_ALL') {
+          this.lockTimeout.set(undefined, false, inTx);
+          this.statementTimeout.set(undefined, false, inTx);
+          break;
+        }
         const off = n.kind === 'VAR_RESET' || n.kind === 'VAR_SET_DEFAULT' || isZero(n.args);
-        if (name === 'lock_timeout') this.lockTimeout = !off;
-        if (name === 'statement_timeout') this.statementTimeout = !off;
-        if (n.kind === 'VAR_RESET_ALL') this.lockTimeout = this.statementTimeout = false;
+        const setting = name === 'lock_timeout' ? this.lockTimeout : name === 'statement_timeout' ? this.statementTimeout : undefined;
+        setting?.set(off ? undefined : st, !!n.is_local, inTx);
         break;
       }
       case 'AlterTableStmt':
@@ -232,21 +349,45 @@ class ContextWalker {
           const con = c.AlterTableCmd?.def?.Constraint;
           if (c.AlterTableCmd?.subtype === 'AT_AddConstraint' && con) {
             this.recordCheck(n.relation?.relname, con);
-            if (con.skip_validation && con.conname && this.inTransaction()) this.notValid.add(`${bareName(n.relation?.relname)}.${con.conname.toLowerCase()}`);
+            if (con.skip_validation && con.conname && inTx) this.notValid = new Set(this.notValid).add(`${bareName(n.relation?.relname)}.${con.conname.toLowerCase()}`);
           }
         }
         break;
     }
-    if (this.inTransaction()) {
+    if (inTx) {
       for (const t of accessExclusiveTables(st)) {
-        if (!this.createdTables.has(bareName(t)) && !this.held.has(bareName(t))) this.held.set(bareName(t), st.range.line);
+        const b = bareName(t);
+        if (!this.createdTables.has(b) && !this.held.has(b)) this.held = new Map(this.held).set(b, st.range.line);
       }
+    } else {
+      this.endTransaction(); // autocommit: the statement's own transaction ends with it
     }
   }
 
+  private addTo(set: 'createdTables' | 'createdIndexes' | 'createdObjects', name: string | undefined | null): void {
+    const b = bareName(name);
+    if (b && !this[set].has(b)) this[set] = new Set(this[set]).add(b);
+  }
+
   private endTransaction(): void {
-    this.held.clear();
-    this.notValid.clear();
+    if (this.held.size) this.held = new Map();
+    if (this.notValid.size) this.notValid = new Set();
+    this.lockTimeout.local = undefined;
+    this.statementTimeout.local = undefined;
+  }
+
+  /** `SELECT set_config('lock_timeout', '5s', is_local)` works like SET [LOCAL]. */
+  private recordSetConfig(st: Statement, inTx: boolean): void {
+    walk(st.node, (kind, body) => {
+      if (kind !== 'FuncCall') return;
+      const fn = (body.funcname ?? []).map((x: any) => x?.String?.sval).pop();
+      const [name, value, local] = body.args ?? [];
+      if (fn !== 'set_config' || !name?.A_Const?.sval) return;
+      const setting = name.A_Const.sval.sval === 'lock_timeout' ? this.lockTimeout : name.A_Const.sval.sval === 'statement_timeout' ? this.statementTimeout : undefined;
+      if (!setting || !value?.A_Const) return;
+      const off = isZero([value]);
+      setting.set(off ? undefined : st, local?.A_Const?.boolval?.boolval === true, inTx);
+    });
   }
 
   /** Remember validated `CHECK (col IS NOT NULL)` constraints (they let SET NOT NULL skip the scan, PG 12+). */
@@ -255,7 +396,7 @@ class ContextWalker {
     const test = con.raw_expr?.NullTest;
     if (test?.nulltesttype !== 'IS_NOT_NULL') return;
     const col = test.arg?.ColumnRef?.fields?.map((f: any) => f.String?.sval).pop();
-    if (col) this.notNullChecks.add(`${bareName(table)}.${String(col).toLowerCase()}`);
+    if (col) this.notNullChecks = new Set(this.notNullChecks).add(`${bareName(table)}.${String(col).toLowerCase()}`);
   }
 }
 
@@ -263,6 +404,6 @@ function isZero(args: any[] | undefined): boolean {
   const c = args?.[0]?.A_Const;
   if (!c) return false;
   if (c.ival !== undefined) return (c.ival.ival ?? 0) === 0;
-  if (c.sval) return /^\s*0\s*(ms|s|min)?\s*$/i.test(c.sval.sval ?? '');
+  if (c.sval) return /^\s*0+\s*(us|ms|s|min|h|d)?\s*$/i.test(c.sval.sval ?? '');
   return false;
 }

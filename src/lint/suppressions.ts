@@ -2,64 +2,105 @@
 //   -- migration-guard-ignore rule-a, rule-b   the next statement, however many lines it spans
 //   -- migration-guard-ignore-file [rule-a]    the whole file (no ids: every rule)
 //   -- squawk-ignore … / -- squawk-ignore-file … with squawk's rule names mapped to ours
+// A reason may follow the ids after a colon: `-- migration-guard-ignore dropping-table: unused since v2`.
+// Only real comment tokens count (from the Postgres scanner), so the same text
+// inside a string literal or a dollar-quoted function body is not an ignore.
 
-import type { SqlSource } from '../types';
+import type { Range } from '../types';
+
+export type IgnoreTool = 'migration-guard' | 'squawk';
+
+export interface SuppressionId {
+  /** The id as written in the comment. */
+  written: string;
+  /** Our rule ids it stands for (empty: unknown). */
+  rules: string[];
+  /** Set once it silenced a finding. */
+  used: boolean;
+}
 
 export interface Suppression {
+  tool: IgnoreTool;
   /** 1-based file line of the comment. */
   line: number;
   column: number;
+  endLine: number;
   endColumn: number;
   scope: 'statement' | 'file';
+  ids: SuppressionId[];
   /** Our rule ids; empty = every rule (file scope only). */
   rules: string[];
   /** Ids as written that match no rule (ours or squawk's). */
   unknown: string[];
   /** Set by the engine once it silenced a finding. */
   used: boolean;
-  /** Each id as written, with whether it silenced something. */
-  usedIds: Set<string>;
 }
 
-const PATTERN = /--\s*(migration-guard|squawk)-ignore(-file)?\b[ \t]*([^\r\n]*)/g;
+const PATTERN = /^(?:--|\/\*)\s*(migration-guard|squawk)-ignore(-file)?(?![\w-])([\s\S]*)$/;
 
 /**
- * Find every ignore comment in a source. `squawkToOurs` maps squawk's rule names
- * (and our own ids) to our ids.
+ * Find every ignore comment among a file's comment tokens. `resolveId` maps an
+ * id as written (ours or, for squawk comments, squawk's rule name) to our ids.
  */
-export function parseSuppressions(source: SqlSource, resolveId: (tool: 'migration-guard' | 'squawk', id: string) => string[] | undefined): Suppression[] {
+export function parseSuppressions(
+  comments: readonly { text: string; range: Range }[],
+  resolveId: (tool: IgnoreTool, id: string) => string[] | undefined,
+): Suppression[] {
   const out: Suppression[] = [];
-  const lines = source.text.split(/\r\n|\r|\n/);
-  lines.forEach((text, i) => {
-    if (!text.includes('-ignore')) return;
-    PATTERN.lastIndex = 0;
-    const m = PATTERN.exec(text);
-    if (!m) return;
-    // A comment inside a string literal is rare enough in migrations; the comment
-    // must at least start the line or follow code, which the regex already needs.
-    const tool = m[1] as 'migration-guard' | 'squawk';
-    const ids = m[3]!
-      .replace(/--.*$/, '')
+  for (const c of comments) {
+    if (!c.text.includes('-ignore')) continue;
+    const m = PATTERN.exec(c.text.trim());
+    if (!m) continue;
+    const tool = m[1] as IgnoreTool;
+    const list = m[3]!.replace(/\*\/\s*$/, '').split(':')[0]!.split(/\s--/)[0]!;
+    const ids: SuppressionId[] = list
       .split(/[\s,]+/)
       .map((s) => s.trim())
-      .filter(Boolean);
-    const rules: string[] = [];
-    const unknown: string[] = [];
-    for (const id of ids) {
-      const mapped = resolveId(tool, id);
-      if (mapped && mapped.length) rules.push(...mapped);
-      else unknown.push(id);
-    }
+      .filter(Boolean)
+      .map((written) => ({ written, rules: resolveId(tool, written) ?? [], used: false }));
     out.push({
-      line: source.firstLine + i,
-      column: m.index + 1,
-      endColumn: text.length + 1,
+      tool,
+      ...c.range,
       scope: m[2] ? 'file' : 'statement',
-      rules,
-      unknown,
+      ids,
+      rules: [...new Set(ids.flatMap((i) => i.rules))],
+      unknown: ids.filter((i) => i.rules.length === 0).map((i) => i.written),
       used: false,
-      usedIds: new Set(),
     });
-  });
+  }
   return out;
+}
+
+const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column < b.column);
+
+/**
+ * The statement span a statement-scoped ignore covers: the first one starting
+ * after the comment. `spans` must be sorted by start.
+ */
+export function targetSpan(s: Suppression, spans: readonly Range[]): Range | undefined {
+  const end = { line: s.endLine, column: s.endColumn - 1 };
+  return spans.find((sp) => before(end, sp));
+}
+
+/** Whether the suppression silences a finding of `rule` at `at`; marks it used when it does. */
+export function suppresses(s: Suppression, target: Range | undefined, rule: string, at: { line: number; column: number }): boolean {
+  if (s.scope === 'file') {
+    if (s.ids.length === 0) {
+      s.used = true;
+      return true;
+    }
+  } else {
+    if (!target) return false;
+    const inside = !before(at, target) && !before({ line: target.endLine, column: target.endColumn }, at);
+    if (!inside) return false;
+  }
+  let hit = false;
+  for (const id of s.ids) {
+    if (id.rules.includes(rule)) {
+      id.used = true;
+      hit = true;
+    }
+  }
+  if (hit) s.used = true;
+  return hit;
 }

@@ -3,8 +3,20 @@
 // `Statement`s with 1-based line/column ranges; libpg_query's *byte* offsets are
 // converted here, once. Keeping the parser behind this file lets it be swapped
 // (see README, design notes: pg-query-emscripten was measured and rejected).
+//
+// How a file becomes statements:
+//  1. a UTF-8 BOM is dropped; template placeholders (`${x}`, `{{ .X }}`) are
+//     replaced by neutral identifiers of the same length, so positions hold;
+//  2. psql meta-command lines (`\set`, `\i` …) and COPY … FROM stdin data are
+//     cut out (found with a small quote-aware pre-lexer, only when the text has
+//     a backslash);
+//  3. the Postgres scanner splits what is left at top-level `;` (not inside
+//     strings, dollar quotes, comments or BEGIN ATOMIC … END);
+//  4. each statement is parsed on its own, so a syntax error stops only itself;
+//  5. DO blocks and function bodies (PL/pgSQL and SQL) yield extra, `embedded`
+//     statements with their true file positions.
 
-import { loadModule, parseSync, scanSync } from 'libpg-query';
+import { loadModule, parsePlPgSQLSync, parseSync, scanSync } from 'libpg-query';
 import type { ParsedSql, ParseProblem, Range, SqlSource, Statement } from '../types';
 
 let ready: Promise<void> | undefined;
@@ -27,6 +39,8 @@ export class PositionMap {
   private readonly lineStarts: number[] = [0];
   /** byte offset -> UTF-16 index; undefined when the text is pure ASCII (identity). */
   private readonly byteToIndex: Int32Array | undefined;
+  /** UTF-16 index -> byte offset; undefined when the text is pure ASCII. */
+  private readonly indexToByte: Int32Array | undefined;
 
   constructor(
     readonly text: string,
@@ -41,23 +55,34 @@ export class PositionMap {
     if (/[^\x00-\x7f]/.test(text)) {
       const bytes = Buffer.byteLength(text, 'utf8');
       const map = new Int32Array(bytes + 1);
+      const back = new Int32Array(text.length + 1);
       let b = 0;
       for (let i = 0; i < text.length; i++) {
         const cp = text.codePointAt(i)!;
         const len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
         for (let k = 0; k < len; k++) map[b + k] = i;
+        back[i] = b;
+        if (cp >= 0x10000) back[i + 1] = b; // low surrogate: same code point
         b += len;
         if (cp >= 0x10000) i++; // surrogate pair: two UTF-16 units, one code point
       }
       map[bytes] = text.length;
+      back[text.length] = bytes;
       this.byteToIndex = map;
+      this.indexToByte = back;
     }
   }
 
   /** UTF-16 index of a UTF-8 byte offset. */
   indexOfByte(byte: number): number {
-    if (!this.byteToIndex) return Math.min(byte, this.text.length);
+    if (!this.byteToIndex) return Math.max(0, Math.min(byte, this.text.length));
     return this.byteToIndex[Math.max(0, Math.min(byte, this.byteToIndex.length - 1))]!;
+  }
+
+  /** UTF-8 byte offset of a UTF-16 index. */
+  byteOfIndex(index: number): number {
+    if (!this.indexToByte) return index;
+    return this.indexToByte[Math.max(0, Math.min(index, this.indexToByte.length - 1))]!;
   }
 
   /** 1-based file line and column (in characters) of a string index. */
@@ -71,7 +96,7 @@ export class PositionMap {
     }
     const start = this.lineStarts[lo]!;
     // Columns count code points, as editors and GitHub annotations do.
-    const column = [...this.text.slice(start, index)].length + 1;
+    const column = this.byteToIndex ? [...this.text.slice(start, index)].length + 1 : index - start + 1;
     return { line: this.firstLine + lo, column };
   }
 
@@ -81,6 +106,186 @@ export class PositionMap {
     const b = this.position(Math.max(start, end));
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
+
+  /** String index where the 1-based line `line` (relative to the text) starts. */
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line - 1, this.lineStarts.length - 1))]!;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Placeholders
+
+export interface Placeholder {
+  text: string;
+  index: number;
+}
+
+// `${var}` (Flyway, Liquibase, shell), `{{ … }}` (Go templates, Jinja, Mustache)
+// and `{% … %}` (Jinja statements). `{{` must be followed by a space, `.`, `$`,
+// `-` or `/` so that a 2-D array literal such as '{{1,2},{3,4}}' is not taken.
+const PLACEHOLDER = /\$\{[^{}\r\n]*\}|\{\{(?=[\s.$\-/])[^\r\n]*?\}\}|\{%[^\r\n]*?%\}/g;
+
+/** Replace template placeholders with neutral identifiers of the same length (so positions hold). */
+export function substitutePlaceholders(text: string): { text: string; placeholders: Placeholder[] } {
+  if (!text.includes('${') && !text.includes('{{') && !text.includes('{%')) return { text, placeholders: [] };
+  const placeholders: Placeholder[] = [];
+  const out = text.replace(PLACEHOLDER, (m: string, index: number) => {
+    placeholders.push({ text: m, index });
+    return 'tpl' + '_'.repeat(Math.max(0, m.length - 3));
+  });
+  return { text: out, placeholders };
+}
+
+// ---------------------------------------------------------------------------
+// Pre-lexer: psql meta-commands, COPY data, unterminated quotes
+
+interface Excluded {
+  start: number;
+  end: number;
+  kind: 'meta-command' | 'copy-data';
+}
+
+interface PreLex {
+  excluded: Excluded[];
+  /** Where an unterminated string, quoted identifier, dollar quote or comment starts. */
+  unterminated?: { index: number; what: string };
+}
+
+const isIdentChar = (c: string | undefined) => !!c && /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
+const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
+
+/**
+ * A small quote-aware pass over the text, following the Postgres lexer's rules
+ * for strings (`''`, E'\''), quoted identifiers, dollar quotes and nested block
+ * comments. It finds psql meta-command lines, COPY FROM stdin data and the
+ * first unterminated quote or comment (where the Postgres scanner gives up).
+ */
+function preLex(text: string): PreLex {
+  const excluded: Excluded[] = [];
+  const n = text.length;
+  let stmtStart = 0;
+  let lineStart = true;
+  let i = 0;
+  while (i < n) {
+    const c = text[i]!;
+    if (lineStart) {
+      // psql reads a backslash at the start of a line (outside quotes) as a meta-command.
+      let j = i;
+      while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] === '\\') {
+        let e = j;
+        while (e < n && text[e] !== '\n' && text[e] !== '\r') e++;
+        excluded.push({ start: j, end: e, kind: 'meta-command' });
+        stmtStart = e;
+        i = e;
+        lineStart = false;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === '\n' || c === '\r') {
+      lineStart = true;
+      i++;
+      continue;
+    }
+    if (c === '-' && text[i + 1] === '-') {
+      while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const start = i;
+      let depth = 0;
+      while (i < n) {
+        if (text[i] === '/' && text[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (text[i] === '*' && text[i + 1] === '/') {
+          depth--;
+          i += 2;
+          if (depth === 0) break;
+        } else i++;
+      }
+      if (depth > 0) return { excluded, unterminated: { index: start, what: 'unterminated /* comment' } };
+      continue;
+    }
+    if (c === "'") {
+      const start = i;
+      const escapes = (text[i - 1] === 'E' || text[i - 1] === 'e') && !isIdentChar(text[i - 2]);
+      i++;
+      let closed = false;
+      while (i < n) {
+        const d = text[i]!;
+        if (escapes && d === '\\') i += 2;
+        else if (d === "'" && text[i + 1] === "'") i += 2;
+        else if (d === "'") {
+          i++;
+          closed = true;
+          break;
+        } else i++;
+      }
+      if (!closed) return { excluded, unterminated: { index: escapes ? start - 1 : start, what: 'unterminated quoted string' } };
+      continue;
+    }
+    if (c === '"') {
+      const start = i;
+      i++;
+      let closed = false;
+      while (i < n) {
+        if (text[i] === '"' && text[i + 1] === '"') i += 2;
+        else if (text[i] === '"') {
+          i++;
+          closed = true;
+          break;
+        } else i++;
+      }
+      if (!closed) return { excluded, unterminated: { index: start, what: 'unterminated quoted identifier' } };
+      continue;
+    }
+    if (c === '$' && !isIdentChar(text[i - 1])) {
+      DOLLAR_TAG.lastIndex = i;
+      const m = DOLLAR_TAG.exec(text);
+      if (m) {
+        const close = text.indexOf(m[0], i + m[0].length);
+        if (close < 0) return { excluded, unterminated: { index: i, what: 'unterminated dollar-quoted string' } };
+        i = close + m[0].length;
+        continue;
+      }
+    }
+    if (c === ';') {
+      const stmt = text.slice(stmtStart, i);
+      i++;
+      stmtStart = i;
+      // COPY … FROM stdin is followed by data lines up to `\.`; they are not SQL.
+      if (/\bfrom\s+stdin\b/i.test(stmt) && /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*copy\b/i.test(stmt)) {
+        let dataStart = i;
+        while (dataStart < n && text[dataStart] !== '\n') dataStart++;
+        dataStart++;
+        const endMark = /^\\\.[ \t]*\r?$/m;
+        endMark.lastIndex = 0;
+        const rest = text.slice(dataStart);
+        const m = endMark.exec(rest);
+        const end = m ? dataStart + m.index + m[0].length : n;
+        if (dataStart < n) excluded.push({ start: dataStart, end, kind: 'copy-data' });
+        i = end;
+        stmtStart = end;
+      }
+      continue;
+    }
+    i++;
+  }
+  return { excluded };
+}
+
+// ---------------------------------------------------------------------------
+// Splitting
+
+interface Token {
+  /** String indexes into the split text. */
+  start: number;
+  end: number;
+  upper: string;
+  name: string;
 }
 
 interface Chunk {
@@ -88,6 +293,16 @@ interface Chunk {
   start: number;
   end: number;
   leadingComments: string[];
+  tokens: Token[];
+}
+
+interface Split {
+  chunks: Chunk[];
+  /** Every comment token, as [start, end) string indexes. */
+  comments: { start: number; end: number }[];
+  problems: { kind: ParseProblem['kind']; start: number; end: number; message: string }[];
+  /** Set when an unterminated quote or comment stopped splitting: everything from `start` on is unparsed. */
+  cut?: { index: number; what: string; start: number };
 }
 
 const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
@@ -96,45 +311,92 @@ const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
  * Split SQL text into statement chunks with the Postgres scanner, so that one bad
  * statement can be reported while its neighbours are still parsed.
  */
-export function splitStatements(text: string, map: PositionMap): Chunk[] {
-  assertLoaded();
-  let tokens;
+function splitText(text: string, map: PositionMap): Split {
+  const split: Split = { chunks: [], comments: [], problems: [] };
+  let pre: PreLex | undefined;
+  let segments: { start: number; end: number }[] = [{ start: 0, end: text.length }];
+  if (text.includes('\\')) {
+    pre = preLex(text);
+    segments = [];
+    let from = 0;
+    for (const x of pre.excluded) {
+      if (x.start > from) segments.push({ start: from, end: x.start });
+      if (x.kind === 'meta-command') {
+        const command = text.slice(x.start, x.end).trim();
+        const include = /^\\i/.test(command) ? ' (the file it includes is not linted here)' : '';
+        split.problems.push({
+          kind: 'meta-command',
+          start: x.start,
+          end: x.end,
+          message: `psql meta-command skipped${include}: ${command.length > 60 ? command.slice(0, 57) + '…' : command}`,
+        });
+      }
+      from = x.end;
+    }
+    if (from < text.length) segments.push({ start: from, end: text.length });
+  }
+  for (const seg of segments) {
+    if (split.cut) break;
+    const segText = text.slice(seg.start, seg.end);
+    if (!/\S/.test(segText)) continue;
+    let tokens = scan(segText);
+    if (!tokens) {
+      // The scanner rejects the whole text on an unterminated quote or comment:
+      // scan up to it, keep the statements before, report the rest as one error.
+      pre ??= preLex(text);
+      const u = pre.unterminated;
+      if (u && u.index >= seg.start && u.index < seg.end) {
+        tokens = scan(text.slice(seg.start, u.index)) ?? [];
+        split.cut = { index: u.index, what: u.what, start: u.index };
+      } else {
+        // The pre-lexer found nothing the scanner disliked: parse the segment whole, the parser says why.
+        split.chunks.push({ start: firstNonSpace(text, seg.start), end: trimEnd(text, seg.end), leadingComments: [], tokens: [] });
+        continue;
+      }
+    }
+    const segByte = map.byteOfIndex(seg.start);
+    let current: Chunk | undefined;
+    let comments: string[] = [];
+    let depth = 0; // BEGIN ATOMIC ... END bodies hold semicolons that do not end the statement
+    let prev = '';
+    for (const t of tokens) {
+      const a = map.indexOfByte(segByte + t.start);
+      const b = map.indexOfByte(segByte + t.end);
+      if (COMMENT_TOKENS.has(t.tokenName)) {
+        split.comments.push({ start: a, end: b });
+        if (!current) comments.push(text.slice(a, b));
+        continue;
+      }
+      if (t.text === ';' && depth === 0) {
+        if (current) split.chunks.push(current);
+        current = undefined;
+        comments = [];
+        prev = '';
+        continue;
+      }
+      const upper = t.text.toUpperCase();
+      if (!current) current = { start: a, end: b, leadingComments: comments, tokens: [] };
+      current.end = b;
+      current.tokens.push({ start: a, end: b, upper, name: t.tokenName });
+      if (upper === 'ATOMIC' && prev === 'BEGIN') depth++;
+      else if (depth > 0 && upper === 'CASE') depth++;
+      else if (depth > 0 && upper === 'END') depth--;
+      prev = upper;
+    }
+    if (current) {
+      if (split.cut) split.cut.start = current.start; // the statement the quote opened in is unparsed
+      else split.chunks.push(current);
+    }
+  }
+  return split;
+}
+
+function scan(text: string): { start: number; end: number; text: string; tokenName: string }[] | undefined {
   try {
-    tokens = scanSync(text).tokens;
+    return scanSync(text).tokens;
   } catch {
-    // Unterminated quote or comment: the scanner gives up on the whole text.
-    return [{ start: firstNonSpace(text, 0), end: trimEnd(text, text.length), leadingComments: [] }];
+    return undefined;
   }
-  const chunks: Chunk[] = [];
-  let start = -1;
-  let comments: string[] = [];
-  let depth = 0; // BEGIN ATOMIC ... END bodies hold semicolons that do not end the statement
-  let prev = '';
-  let chunkEnd = 0;
-  for (const t of tokens) {
-    const a = map.indexOfByte(t.start);
-    const b = map.indexOfByte(t.end);
-    if (COMMENT_TOKENS.has(t.tokenName)) {
-      if (start < 0) comments.push(text.slice(a, b));
-      continue;
-    }
-    const upper = t.text.toUpperCase();
-    if (t.text === ';' && depth === 0) {
-      if (start >= 0) chunks.push({ start, end: a, leadingComments: comments });
-      start = -1;
-      comments = [];
-      prev = '';
-      continue;
-    }
-    if (start < 0) start = a;
-    if (upper === 'ATOMIC' && prev === 'BEGIN') depth++;
-    else if (depth > 0 && upper === 'CASE') depth++;
-    else if (depth > 0 && upper === 'END') depth--;
-    prev = upper;
-    chunkEnd = b;
-  }
-  if (start >= 0) chunks.push({ start, end: chunkEnd, leadingComments: comments });
-  return chunks.map((c) => ({ ...c, end: trimEnd(text, c.end) }));
 }
 
 function firstNonSpace(text: string, from: number): number {
@@ -149,40 +411,315 @@ function trimEnd(text: string, end: number): number {
   return i;
 }
 
+// ---------------------------------------------------------------------------
+// Parsing
+
+/** Where a comment is, for suppressions (ignore comments inside strings are never tokens). */
+export interface CommentToken {
+  text: string;
+  range: Range;
+}
+
+/** What `parseSql` returns: statements, problems, and the comments and statement spans suppressions need. */
+export interface ParsedFile extends ParsedSql {
+  comments: CommentToken[];
+  /** Range of every top-level statement, parsed or not, in file order. */
+  spans: Range[];
+}
+
 /** Parse one SQL source into statements with exact ranges; syntax errors become problems, never exceptions. */
-export function parseSql(source: SqlSource): ParsedSql {
+export function parseSql(source: SqlSource): ParsedFile {
   assertLoaded();
-  const text = source.text.charCodeAt(0) === 0xfeff ? ' ' + source.text.slice(1) : source.text; // BOM: keep indexes stable
+  const raw = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text; // BOM: editors show no column for it
+  const { text, placeholders } = substitutePlaceholders(raw);
   const map = new PositionMap(text, source.firstLine);
   const statements: Statement[] = [];
   const problems: ParseProblem[] = [];
-  for (const chunk of splitStatements(text, map)) {
+  const spans: Range[] = [];
+  const problem = (kind: ParseProblem['kind'], message: string, range: Range) => problems.push({ kind, message, file: source.file, range });
+  const point = (index: number): Range => {
+    const p = map.position(index);
+    return { line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 };
+  };
+
+  if (placeholders.length) {
+    const counts = new Map<string, number>();
+    for (const p of placeholders) counts.set(p.text, (counts.get(p.text) ?? 0) + 1);
+    const names = [...counts].map(([t, c]) => (c > 1 ? `${t} (${c}×)` : t)).join(', ');
+    const first = placeholders[0]!;
+    problem('placeholder', `template placeholders replaced by neutral identifiers so the SQL can be linted: ${names}`, map.range(first.index, first.index + first.text.length));
+  }
+  const inPlaceholder = (start: number, end: number) => placeholders.some((p) => p.index < end && p.index + p.text.length > start);
+
+  const split = splitText(text, map);
+  for (const p of split.problems) problem(p.kind, p.message, map.range(p.start, p.end));
+  for (const chunk of split.chunks) {
+    const range = map.range(chunk.start, chunk.end);
+    spans.push(range);
     const sql = text.slice(chunk.start, chunk.end);
+    let result;
     try {
-      const result = parseSync(sql);
-      for (const raw of result.stmts ?? []) {
-        const kind = Object.keys(raw.stmt ?? {})[0] ?? 'Unknown';
-        statements.push({
-          kind,
-          node: (raw.stmt as any)[kind],
-          sql,
-          file: source.file,
-          range: map.range(chunk.start, chunk.end),
-          leadingComments: chunk.leadingComments,
-        });
-      }
+      result = parseSync(sql);
     } catch (err) {
-      const e = err as { message?: string; sqlDetails?: { cursorPosition?: number } };
-      const cursor = e.sqlDetails?.cursorPosition;
-      const at = cursor !== undefined && cursor >= 0 ? chunk.start + new PositionMap(sql, 1).indexOfByte(cursor) : chunk.start;
-      const pos = map.position(at);
-      problems.push({
-        kind: 'syntax-error',
-        message: e.message ?? String(err),
-        file: source.file,
-        range: { line: pos.line, column: pos.column, endLine: pos.line, endColumn: pos.column + 1 },
-      });
+      if (inPlaceholder(chunk.start, chunk.end)) {
+        problem('placeholder', `statement skipped: it contains a template placeholder and does not parse after substitution (${errorMessage(err)})`, range);
+      } else {
+        problem('syntax-error', errorMessage(err), point(errorIndex(err, chunk.start, map)));
+      }
+      continue;
+    }
+    for (const rawStmt of result.stmts ?? []) {
+      const kind = Object.keys(rawStmt.stmt ?? {})[0] ?? 'Unknown';
+      const statement: Statement = { kind, node: (rawStmt.stmt as any)[kind], sql, file: source.file, range, leadingComments: chunk.leadingComments };
+      statements.push(statement);
+      if (kind === 'DoStmt' || kind === 'CreateFunctionStmt') {
+        const extracted = embeddedStatements(statement, chunk, text, map);
+        statements.push(...extracted.statements);
+        for (const p of extracted.problems) problem(p.kind, p.message, p.range);
+      }
     }
   }
-  return { statements, problems };
+  if (split.cut) {
+    const last = map.position(text.length);
+    const at = map.position(split.cut.index);
+    const rest = at.line === last.line ? '' : ` (lines ${at.line}–${last.line} were not linted)`;
+    problem('syntax-error', `${split.cut.what}${rest}`, point(split.cut.index));
+    spans.push(map.range(split.cut.start, trimEnd(text, text.length)));
+  }
+  const comments = split.comments.map((c) => ({ text: text.slice(c.start, c.end), range: map.range(c.start, c.end) }));
+  spans.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { statements, problems, comments, spans };
+}
+
+function errorMessage(err: unknown): string {
+  return (err as { message?: string })?.message ?? String(err);
+}
+
+/** String index in the file of a parse error's cursor (a byte offset within the chunk). */
+function errorIndex(err: unknown, chunkStart: number, map: PositionMap): number {
+  const cursor = (err as { sqlDetails?: { cursorPosition?: number } })?.sqlDetails?.cursorPosition;
+  if (cursor === undefined || cursor < 0) return chunkStart;
+  return map.indexOfByte(map.byteOfIndex(chunkStart) + cursor);
+}
+
+// ---------------------------------------------------------------------------
+// Embedded statements: DO blocks and function bodies
+
+interface Body {
+  text: string;
+  /** File string index of body index k. */
+  at: (k: number) => number;
+}
+
+/** Locate the string constant holding a DO/function body in the file and map its characters back. */
+function locateBody(body: string, chunk: Chunk, text: string, location: number | undefined, map: PositionMap): Body | undefined {
+  const from = location !== undefined && location >= 0 ? map.indexOfByte(map.byteOfIndex(chunk.start) + location) : chunk.start;
+  for (const t of chunk.tokens) {
+    if (t.end <= from || t.name !== 'SCONST') continue;
+    const raw = text.slice(t.start, t.end);
+    if (raw.startsWith('$')) {
+      const tag = raw.slice(0, raw.indexOf('$', 1) + 1);
+      const start = t.start + tag.length;
+      if (text.slice(start, start + body.length) !== body) continue;
+      return { text: body, at: (k) => start + k };
+    }
+    if (raw.startsWith("'")) {
+      // Standard string: '' stands for one quote.
+      const offsets: number[] = [];
+      let decoded = '';
+      for (let i = 1; i < raw.length - 1; i++) {
+        offsets.push(t.start + i);
+        decoded += raw[i];
+        if (raw[i] === "'" && raw[i + 1] === "'") i++;
+      }
+      if (decoded !== body) continue;
+      offsets.push(t.start + raw.length - 1);
+      return { text: body, at: (k) => offsets[Math.max(0, Math.min(k, offsets.length - 1))]! };
+    }
+    // E'…' and other forms: positions fall back to the string's start.
+    return { text: body, at: () => t.start };
+  }
+  return undefined;
+}
+
+/** Language and body of a DoStmt / CreateFunctionStmt. */
+function routineParts(statement: Statement): { language: string; body?: string; location?: number; atomic: boolean } {
+  const n = statement.node;
+  const opts: any[] = statement.kind === 'DoStmt' ? (n.args ?? []) : (n.options ?? []);
+  let language = statement.kind === 'DoStmt' ? 'plpgsql' : '';
+  let body: string | undefined;
+  let location: number | undefined;
+  for (const o of opts) {
+    const d = o?.DefElem;
+    if (d?.defname === 'language') language = String(d.arg?.String?.sval ?? '').toLowerCase();
+    if (d?.defname === 'as') {
+      const items = d.arg?.List?.items;
+      body = items ? (items.length === 1 ? items[0]?.String?.sval : undefined) : d.arg?.String?.sval;
+      location = d.location;
+    }
+  }
+  return { language, body, location, atomic: !!n.sql_body };
+}
+
+interface Extracted {
+  statements: Statement[];
+  problems: { kind: ParseProblem['kind']; message: string; range: Range }[];
+}
+
+/**
+ * Statements inside a DO block or a function body, as `embedded` statements
+ * whose ranges are their true file positions. PL/pgSQL bodies go through the
+ * PL/pgSQL parser (plain SQL statements, and EXECUTE of string literals);
+ * LANGUAGE sql bodies (quoted or BEGIN ATOMIC) are split like a file.
+ */
+function embeddedStatements(statement: Statement, chunk: Chunk, text: string, map: PositionMap): Extracted {
+  const out: Extracted = { statements: [], problems: [] };
+  const where: 'do' | 'function' = statement.kind === 'DoStmt' ? 'do' : 'function';
+  const parts = routineParts(statement);
+  const make = (node: any, kind: string, sql: string, range: Range, dynamic: boolean): Statement => ({
+    kind,
+    node,
+    sql,
+    file: statement.file,
+    range,
+    embedded: { in: where, dynamic },
+    leadingComments: [],
+  });
+
+  if (parts.atomic) {
+    // BEGIN ATOMIC … END: the body is part of this statement's own text.
+    const atomic = chunk.tokens.findIndex((t, i) => t.upper === 'ATOMIC' && chunk.tokens[i - 1]?.upper === 'BEGIN');
+    const endTok = [...chunk.tokens].reverse().find((t) => t.upper === 'END');
+    if (atomic < 0 || !endTok) return out;
+    const start = chunk.tokens[atomic]!.end;
+    sqlBody(text.slice(start, endTok.start), (k) => start + k, false);
+    return out;
+  }
+  if (parts.body === undefined) return out;
+  const body = locateBody(parts.body, chunk, text, parts.location, map);
+  if (!body) return out;
+  if (parts.language === 'sql') sqlBody(body.text, body.at, true);
+  else if (parts.language === 'plpgsql') plpgsqlBody(body);
+  return out;
+
+  function rangeIn(b: { at: (k: number) => number }, start: number, end: number): Range {
+    return map.range(b.at(start), end > start ? b.at(end - 1) + 1 : b.at(start));
+  }
+
+  function sqlBody(bodyText: string, at: (k: number) => number, reportErrors: boolean): void {
+    const bodyMap = new PositionMap(bodyText, 1);
+    const split = splitText(bodyText, bodyMap);
+    for (const c of split.chunks) {
+      const sql = bodyText.slice(c.start, c.end);
+      try {
+        for (const raw of parseSync(sql).stmts ?? []) {
+          const kind = Object.keys(raw.stmt ?? {})[0] ?? 'Unknown';
+          out.statements.push(make((raw.stmt as any)[kind], kind, sql, rangeIn({ at }, c.start, c.end), false));
+        }
+      } catch (err) {
+        // Postgres checks SQL function bodies at CREATE time (check_function_bodies), so this fails the migration.
+        if (reportErrors) {
+          const cursor = (err as { sqlDetails?: { cursorPosition?: number } })?.sqlDetails?.cursorPosition ?? 0;
+          const k = bodyMap.indexOfByte(bodyMap.byteOfIndex(c.start) + cursor);
+          const p = map.position(at(k));
+          out.problems.push({ kind: 'syntax-error', message: `in function body: ${errorMessage(err)}`, range: { line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 } });
+        }
+      }
+    }
+  }
+
+  function plpgsqlBody(b: Body): void {
+    let tree;
+    try {
+      tree = parsePlPgSQLSync(text.slice(chunk.start, chunk.end));
+    } catch (err) {
+      out.problems.push({
+        kind: 'skipped',
+        message: `the PL/pgSQL body of this ${where === 'do' ? 'DO block' : 'function'} could not be parsed, so its statements were not linted: ${errorMessage(err)}`,
+        range: statement.range,
+      });
+      return;
+    }
+    const bodyMap = new PositionMap(b.text, 1);
+    const found: { lineno: number; query: string; dynamic: boolean }[] = [];
+    collectPlpgsql(tree, found);
+    for (const f of found) {
+      // PL/pgSQL keeps each statement's line (1 = the line the body starts on) and its source text.
+      // PL/pgSQL drops INTO clauses from the text, so an exact match is not guaranteed.
+      const lineStart = bodyMap.lineStart(f.lineno);
+      const nextLine = f.lineno < bodyMap.position(b.text.length).line ? bodyMap.lineStart(f.lineno + 1) : b.text.length;
+      let idx = b.text.indexOf(f.query, lineStart);
+      if (idx < 0 || idx >= nextLine) idx = firstNonSpace(b.text, lineStart);
+      const end = b.text.startsWith(f.query, idx) ? idx + f.query.length : lineEndOf(b.text, idx);
+      const range = rangeIn(b, idx, end);
+      let sql = f.query;
+      if (f.dynamic) {
+        const literal = literalString(f.query);
+        if (literal === undefined) continue; // format(), variables: not knowable statically
+        sql = literal;
+      }
+      let parsed;
+      try {
+        parsed = parseSync(sql).stmts ?? [];
+      } catch {
+        continue; // PL/pgSQL-only syntax the SQL parser does not take; nothing to lint
+      }
+      for (const raw of parsed) {
+        const kind = Object.keys(raw.stmt ?? {})[0] ?? 'Unknown';
+        out.statements.push(make((raw.stmt as any)[kind], kind, sql, range, f.dynamic));
+      }
+    }
+  }
+}
+
+function lineEndOf(text: string, from: number): number {
+  let i = Math.max(0, from);
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** Plain SQL statements (`PLpgSQL_stmt_execsql`) and EXECUTE expressions in a PL/pgSQL parse tree, in order. */
+function collectPlpgsql(node: any, out: { lineno: number; query: string; dynamic: boolean }[]): void {
+  if (Array.isArray(node)) {
+    for (const n of node) collectPlpgsql(n, out);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    const v = value as any;
+    if (key === 'PLpgSQL_stmt_execsql') {
+      const q = v?.sqlstmt?.PLpgSQL_expr?.query;
+      if (typeof q === 'string') out.push({ lineno: v.lineno ?? 1, query: q, dynamic: false });
+      continue;
+    }
+    if (key === 'PLpgSQL_stmt_dynexecute') {
+      const q = v?.query?.PLpgSQL_expr?.query;
+      if (typeof q === 'string') out.push({ lineno: v.lineno ?? 1, query: q, dynamic: true });
+      continue;
+    }
+    collectPlpgsql(value, out);
+  }
+}
+
+/** The value of a SQL expression made only of string literals and `||` (`'ALTER TABLE ' || 'x'`), else undefined. */
+export function literalString(expr: string): string | undefined {
+  let tree;
+  try {
+    tree = parseSync(`SELECT ${expr}`);
+  } catch {
+    return undefined;
+  }
+  const val = tree.stmts?.[0]?.stmt && (tree.stmts[0].stmt as any).SelectStmt?.targetList;
+  if (!val || val.length !== 1) return undefined;
+  const fold = (n: any): string | undefined => {
+    if (n?.A_Const?.sval) return n.A_Const.sval.sval ?? '';
+    const e = n?.A_Expr;
+    if (e?.kind === 'AEXPR_OP' && e.name?.length === 1 && e.name[0]?.String?.sval === '||') {
+      const l = fold(e.lexpr);
+      const r = fold(e.rexpr);
+      return l === undefined || r === undefined ? undefined : l + r;
+    }
+    return undefined;
+  };
+  return fold(val[0]?.ResTarget?.val);
 }
