@@ -3,7 +3,7 @@
 // database on an existing server (a local cluster started here).
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -11,7 +11,7 @@ import { DatabaseUnavailableError, UsageError } from '../src/errors';
 import { pendingCleanups } from '../src/verify/databases/cleanup';
 import { RUN_LABEL, startContainer } from '../src/verify/databases/container';
 import { resolveDatabaseKind, startDatabase } from '../src/verify/databases/index';
-import { binDirCandidates, startLocal, type LocalDatabase } from '../src/verify/databases/local';
+import { binDirCandidates, serverIdentity, startLocal, type LocalDatabase } from '../src/verify/databases/local';
 import { extensionsIn, startPglite, StatementTimeoutError } from '../src/verify/databases/pglite';
 import type { Database } from '../src/verify/databases/types';
 import { SCRATCH_PREFIX, startUrl } from '../src/verify/databases/url';
@@ -53,7 +53,7 @@ async function assertStatementTimeout(db: Database): Promise<void> {
   await db.setStatementTimeout!(300);
   const t0 = Date.now();
   await assert.rejects(db.query('SELECT pg_sleep(5)'), (err: { code?: string }) => err.code === '57014');
-  assert.ok(Date.now() - t0 < 3_000, `the timeout fired after ${Date.now() - t0} ms`);
+  assert.ok(Date.now() - t0 < 4_500, `the timeout fired after ${Date.now() - t0} ms`);
 }
 
 describe('pglite', () => {
@@ -76,7 +76,7 @@ describe('pglite', () => {
       const warm = await startPglite();
       const ms = Date.now() - t0;
       assert.equal(warm.start, 'warm');
-      assert.ok(ms < 3_000, `warm start took ${ms} ms`);
+      assert.ok(ms < 10_000, `warm start took ${ms} ms`); // ~0.5 s idle; generous for a loaded CI box
       // the loaded cluster is a fresh one: nothing from the earlier run
       await cold.stop();
       const t = await warm.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'");
@@ -146,9 +146,11 @@ describe('local', { skip: hasLocalPostgres ? false : 'no PostgreSQL server binar
     const { pid, tempDir } = db;
     assert.ok(processGroupAlive(pid));
     assert.ok(existsSync(join(tempDir, 'data', 'PG_VERSION')));
-    if (process.getuid?.() === 0) {
-      const who = await db.query<{ u: string }>('SELECT current_user AS u');
-      assert.equal(who.rows[0]!.u, 'postgres');
+    if (process.getuid?.() === 0 && existsSync(`/proc/${pid}/status`)) {
+      // Postgres refuses root: the server runs as the unprivileged postgres OS user
+      const uid = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1];
+      assert.equal(Number(uid), serverIdentity(0)!.uid);
+      assert.notEqual(Number(uid), 0);
     }
     await exerciseAndStop(db, 'local');
     assert.equal(processGroupAlive(pid), false, 'postgres processes left behind');
@@ -186,6 +188,24 @@ describe('local', { skip: hasLocalPostgres ? false : 'no PostgreSQL server binar
       await db.stop();
     }
     assert.equal(existsSync(db.tempDir), false);
+  });
+
+  test('as root without a postgres OS user: a clear message; as a normal user: run as ourselves', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mg-test-passwd-'));
+    try {
+      const passwd = join(dir, 'passwd');
+      writeFileSync(passwd, 'root:x:0:0:root:/root:/bin/bash\npostgresql:x:70:70::/var/lib/pg:/bin/sh\n');
+      assert.throws(() => serverIdentity(0, passwd), (err: Error) => {
+        assert.ok(err instanceof DatabaseUnavailableError);
+        assert.match(err.message, /^local: running as root.*no 'postgres' OS user/);
+        return true;
+      });
+      writeFileSync(passwd, 'root:x:0:0:root:/root:/bin/bash\npostgres:x:101:104::/var/lib/postgresql:/bin/bash\n');
+      assert.deepEqual(serverIdentity(0, passwd), { uid: 101, gid: 104 });
+      assert.equal(serverIdentity(1000, passwd), undefined);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a missing binary directory is a clear DatabaseUnavailableError', async () => {

@@ -74,10 +74,13 @@ export function findPgBinaries(binDir?: string): PgBinaries {
   );
 }
 
-/** uid/gid to run the server as: ourselves, or the `postgres` user when we are root. */
-function serverIdentity(): { uid: number; gid: number } | undefined {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
-  const line = readFileSync('/etc/passwd', 'utf8')
+/** uid/gid to run the server as: undefined (ourselves), or the `postgres` user when we are root. */
+export function serverIdentity(
+  uid = typeof process.getuid === 'function' ? process.getuid() : -1,
+  passwdFile = '/etc/passwd',
+): { uid: number; gid: number } | undefined {
+  if (uid !== 0) return undefined;
+  const line = readFileSync(passwdFile, 'utf8')
     .split('\n')
     .find((l) => l.startsWith(`${SERVER_USER}:`));
   if (!line) {
@@ -87,8 +90,8 @@ function serverIdentity(): { uid: number; gid: number } | undefined {
         'or use --database pglite.',
     );
   }
-  const [, , uid, gid] = line.split(':');
-  return { uid: Number(uid), gid: Number(gid) };
+  const [, , userId, groupId] = line.split(':');
+  return { uid: Number(userId), gid: Number(groupId) };
 }
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
@@ -154,8 +157,12 @@ export async function startLocal(options: StartOptions = {}): Promise<LocalDatab
       await done;
       clearTimeout(timer);
     }
-    // backends still exiting after the postmaster would keep files open; give them a moment
-    if (pid) for (let i = 0; i < 50 && isAlive(-pid); i++) await new Promise((r) => setTimeout(r, 20));
+    if (pid) {
+      // a postmaster that died abruptly leaves its backends running until they notice: end them too
+      for (let i = 0; i < 25 && isAlive(-pid); i++) await new Promise((r) => setTimeout(r, 20));
+      if (isAlive(-pid)) killGroup(pid, 'SIGKILL');
+      for (let i = 0; i < 50 && isAlive(-pid); i++) await new Promise((r) => setTimeout(r, 20));
+    }
     removeDir();
   };
   const unregister = registerCleanup(`local cluster in ${dir}`, stopServer, stopSync);
