@@ -181,6 +181,6 @@ step_image() {
 t step_install
 t step_dockerd
 t step_image
-if [ -s "$WORK/dockerd.pid" ]; then
+if [ -s "$WORK/dockerd.pid" ] && kill -0 "$(cat "$WORK/dockerd.pid")" 2>/dev/null; then
   echo "dockerd pid $(cat "$WORK/dockerd.pid"); stop it with: kill \$(cat $WORK/dockerd.pid)"
 fi
