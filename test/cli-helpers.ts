@@ -29,10 +29,10 @@ export interface CliResult {
 }
 
 /** Run `migration-guard …args` in `cwd`; NO_COLOR unset unless given. */
-export function cli(args: string[], options: { cwd: string; env?: Record<string, string | undefined> } ): CliResult {
+export function cli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; nodeArgs?: string[] }): CliResult {
   const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
   ensureBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], { cwd: options.cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
