@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { DatabaseUnavailableError, UsageError } from '../src/errors';
-import { pendingCleanups } from '../src/verify/databases/cleanup';
+import { pendingCleanups, registerCleanup, runCleanups } from '../src/verify/databases/cleanup';
 import { RUN_LABEL, startContainer } from '../src/verify/databases/container';
 import { resolveDatabaseKind, startDatabase } from '../src/verify/databases/index';
 import { binDirCandidates, serverIdentity, startLocal, type LocalDatabase } from '../src/verify/databases/local';
@@ -322,6 +322,25 @@ describe('container', () => {
     const t0 = Date.now();
     await assert.rejects(startContainer(), /^DatabaseUnavailableError: container: no container engine answers/);
     assert.ok(Date.now() - t0 < 10_000);
+  });
+});
+
+describe('cleanup registry', () => {
+  test('signal handlers exist only while something is registered; runCleanups runs and empties it', async () => {
+    const base = ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'].map((e) => process.listenerCount(e));
+    const counts = () => ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'].map((e) => process.listenerCount(e));
+    const ran: string[] = [];
+    const unregister = registerCleanup('a', async () => void ran.push('a'));
+    registerCleanup('b', () => new Promise(() => {}), () => ran.push('b-sync')); // hangs: the sync fallback runs
+    assert.deepEqual(counts(), base.map((n) => n + 1));
+    assert.deepEqual(pendingCleanups(), ['a', 'b']);
+    unregister();
+    assert.deepEqual(pendingCleanups(), ['b']);
+    registerCleanup('c', async () => void ran.push('c'));
+    await runCleanups(100);
+    assert.deepEqual(ran.sort(), ['b-sync', 'c']);
+    assert.deepEqual(pendingCleanups(), []);
+    assert.deepEqual(counts(), base);
   });
 });
 

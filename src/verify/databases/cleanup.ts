@@ -1,7 +1,7 @@
 // A process-wide registry of "stop this database" functions, so a throwaway
 // database never outlives the run: on success and failure the provider's stop()
-// runs (and unregisters); on SIGINT/SIGTERM every registered stop runs, then the
-// process exits 130/143; on 'exit' (an uncaught error, process.exit elsewhere)
+// runs (and unregisters); on SIGINT/SIGTERM/SIGHUP every registered stop runs, then
+// the process exits 130/143/129 (128 + signal number, as a shell reports it); on 'exit' (an uncaught error, process.exit elsewhere)
 // the synchronous fallbacks run: kill the process group, rm -rf, docker rm -f.
 //
 // Signal handlers are installed only while something is registered, so a run
@@ -70,7 +70,7 @@ function runSync(entry: Entry): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
-  const code = signal === 'SIGINT' ? 130 : 143;
+  const code = signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143;
   if (exiting) {
     // a second Ctrl-C: do what can be done synchronously, now
     for (const entry of entries) runSync(entry);
@@ -92,6 +92,7 @@ function install(): void {
   installed = true;
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   process.on('exit', onExit);
 }
 
@@ -100,5 +101,6 @@ function uninstall(): void {
   installed = false;
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
+  process.off('SIGHUP', onSignal);
   process.off('exit', onExit);
 }
