@@ -13,6 +13,7 @@ import { rules } from '../rules/index';
 import type { ConfigOverrides } from './config';
 import { DatabaseUnavailableError, UsageError } from './errors';
 import { toAnnotation } from './github/annotations';
+import { probeDocker } from './github/docker';
 import { reachesFailOn, renderComment } from './github/comment';
 import { readEvent, type EventInfo } from './github/event';
 import { parseInputs, type ActionInputs } from './github/inputs';
@@ -60,6 +61,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const paths = inputs.paths.length ? inputs.paths : [''];
   const reports: { path: string; report: Report }[] = [];
   let database = inputs.database;
+  const fallBack = (reason: string) => {
+    // GitHub's Linux runners have Docker; self-hosted, macOS and Windows runners may not.
+    const why = `${reason}: verified on the embedded PGlite instead of ${inputs.postgresImage}.`;
+    core.warning(why);
+    notes.push(why);
+    database = 'pglite';
+  };
+  if (verify && database === 'container') {
+    const probe = await probeDocker(env);
+    if (!probe.ok) fallBack(`No Docker engine answered (${probe.where})`);
+  }
   try {
     for (const path of paths) {
       const overrides: ConfigOverrides = {
@@ -82,16 +94,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       try {
         report = await once();
       } catch (err) {
-        if (!(verify && database === 'container' && err instanceof DatabaseUnavailableError)) throw err;
-        // GitHub's Linux runners have Docker; self-hosted, macOS and Windows runners may not.
-        const why = `No Docker engine answered (${err.message.split('\n')[0]}): verified on the embedded PGlite instead of ${inputs.postgresImage}.`;
-        core.warning(why);
-        notes.push(why);
-        database = 'pglite';
+        // The engine went away between the probe and the start (or could not be probed): same fallback.
+        // A missing image is the user's to fix, so it fails instead.
+        if (!(verify && database === 'container' && err instanceof DatabaseUnavailableError && /no container engine/i.test(err.message))) throw err;
+        fallBack(`No Docker engine answered (${err.message.split('\n')[0]})`);
         overrides.verify = { ...overrides.verify, database };
         report = await once();
       }
-      reports.push({ path: path || '.', report });
+      // The label keys the PR comment's marker: `./db/` and `db` are the same comment.
+      reports.push({ path: path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.', report });
     }
   } catch (err) {
     const message = err instanceof UsageError || err instanceof DatabaseUnavailableError ? err.message : `${(err as Error).stack ?? err}`;

@@ -57,7 +57,8 @@ test('first run creates the comment; the next push updates the same one; a clean
 
   // Another push: one more problem in the same PR → the same comment is edited.
   const head2 = repo.commit({ 'db/migrations/000003_locale.up.sql': 'ALTER TABLE users ALTER COLUMN locale DROP NOT NULL;\n', 'db/migrations/000003_locale.down.sql': 'SELECT 1;\n' });
-  const r2 = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, head2) });
+  // `./db/migrations/` names the same folder: the same comment.
+  const r2 = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: { ...LINT, path: './db/migrations/' }, event: prEvent(repo.baseSha, head2) });
   assert.equal(r2.code, 1, explain(r2));
   assert.equal(gh.comments.length, 1, 'never a second comment');
   assert.equal(gh.comments[0]!.id, c.id);
@@ -106,7 +107,7 @@ test('403 on the comment (fork PR, read-only token): one warning, and annotation
   const r = await runAction({
     workspace: repo.dir,
     apiUrl: gh.url,
-    inputs: { ...LINT, path: 'db/migrations, db/migrations/000002_status.up.sql', 'sarif-file': 'out/results.sarif' },
+    inputs: { ...LINT, path: './db/migrations/, db/migrations/000002_status.up.sql', 'sarif-file': 'out/results.sarif' },
     event: prEvent(repo.baseSha, repo.headSha, 'pull_request', true),
   });
   assert.equal(r.code, 1, explain(r));
@@ -223,4 +224,21 @@ test('pull_request checks only migrations added or changed against the PR base; 
   // base-ref on push narrows it again.
   const since = await runAction({ workspace: repo.dir, inputs: { ...LINT, 'base-ref': repo.baseSha }, event: { name: 'push', payload: {} } });
   assert.equal(since.outputs.errors, '1', explain(since));
+});
+
+test('hostile file names and SQL from the pull request stay inert in the comment and the log', async () => {
+  const name = 'db/migrations/000002_x@org-team<img src=x>`|<details>.up.sql';
+  const repo = makeRepo({
+    base: BASE,
+    head: { [name]: 'ALTER TABLE users\n  ADD COLUMN "@admins</details><img src=x>|`" text NOT NULL;\n-- ::add-mask::users\n' },
+  });
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(r.code, 1, explain(r));
+  const body = gh.comments[0]?.body ?? '';
+  assert.match(body, /adding-required-column/, explain(r));
+  assert.doesNotMatch(body, /@[A-Za-z]/);
+  assert.doesNotMatch(body, /<img/);
+  assert.equal((body.match(/<details/g) ?? []).length, (body.match(/<\/details>/g) ?? []).length);
+  assert.ok(r.annotations.some((a) => a.props.file === name && a.props.line === '1'), 'the annotation keeps the exact file name');
+  assert.ok(!r.stdout.split('\n').some((l) => l.startsWith('::add-mask::users')), 'no workflow command from the repository');
 });

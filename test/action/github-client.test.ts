@@ -172,3 +172,16 @@ test('annotations: rule id as title, exact lines, columns only on one line, info
   const b = toAnnotation(finding(2));
   assert.deepEqual(b.properties, { title: 'adding-required-column', file: 'db/2.up.sql', startLine: 2, endLine: 2, startColumn: 1, endColumn: 5 });
 });
+
+test('docker endpoints: DOCKER_HOST alone when set (as the docker CLI), else the usual sockets', async () => {
+  const { dockerEndpoints, probeDocker } = await import('../../src/github/docker');
+  assert.deepEqual(dockerEndpoints({ DOCKER_HOST: 'unix:///x/d.sock' }, '/h').map((e) => e.endpoint), [{ socketPath: '/x/d.sock' }]);
+  assert.deepEqual(dockerEndpoints({ DOCKER_HOST: 'tcp://10.0.0.2:2376' }, '/h').map((e) => e.endpoint), [{ host: '10.0.0.2', port: 2376 }]);
+  assert.equal(dockerEndpoints({ DOCKER_HOST: 'npipe:////./pipe/docker_engine' }, '/h')[0]!.endpoint, undefined);
+  assert.deepEqual(dockerEndpoints({}, '/h').map((e) => e.label)[0], 'unix:///var/run/docker.sock');
+  const none = await probeDocker({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, 200);
+  assert.equal(none.ok, false);
+  assert.match(none.reason!, /no Docker engine answered at unix:\/\/\/nonexistent\/docker.sock \(no socket\)/);
+  const closed = await probeDocker({ DOCKER_HOST: 'tcp://127.0.0.1:9' }, 500);
+  assert.equal(closed.ok, false);
+});
