@@ -3,6 +3,7 @@
 // database on an existing server (a local cluster started here).
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -312,6 +313,30 @@ describe('container', () => {
       return true;
     });
     assert.deepEqual(pendingCleanups(), []);
+  });
+
+  test('with the engine hidden (private mount namespace over the socket), a quick DatabaseUnavailableError', async (t) => {
+    const canHide = process.getuid?.() === 0 && existsSync('/var/run/docker.sock') && spawnSync('unshare', ['--version']).status === 0;
+    if (!canHide) {
+      t.skip('needs root, unshare and /var/run/docker.sock to hide the engine from one child process');
+      return;
+    }
+    const provider = new URL('../src/verify/databases/container.ts', import.meta.url).pathname;
+    const script =
+      `import { startContainer } from ${JSON.stringify(provider)}; const t0 = Date.now();` +
+      'try { await startContainer(); console.log("started?!"); } catch (e) { console.log(JSON.stringify({ message: String(e), ms: Date.now() - t0 })); }';
+    const out = spawnSync(
+      'unshare',
+      ['-m', 'sh', '-c', 'mount --bind /dev/null /var/run/docker.sock && exec "$0" --import tsx --input-type=module -e "$1"', process.execPath, script],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    if (/mount: .*(permission|denied|not permitted)/i.test(out.stderr)) {
+      t.skip(`cannot make a private mount namespace here: ${out.stderr.trim()}`);
+      return;
+    }
+    const result = JSON.parse(out.stdout.trim().split('\n').pop()!) as { message: string; ms: number };
+    assert.match(result.message, /^DatabaseUnavailableError: container: no container engine answers/);
+    assert.ok(result.ms < 10_000, `took ${result.ms} ms`);
   });
 
   test('with no engine, a quick DatabaseUnavailableError', async (t) => {
