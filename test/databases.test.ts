@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -12,7 +12,7 @@ import { DatabaseUnavailableError, UsageError } from '../src/errors';
 import { pendingCleanups, registerCleanup, runCleanups } from '../src/verify/databases/cleanup';
 import { RUN_LABEL, startContainer } from '../src/verify/databases/container';
 import { resolveDatabaseKind, startDatabase } from '../src/verify/databases/index';
-import { binDirCandidates, serverIdentity, startLocal, type LocalDatabase } from '../src/verify/databases/local';
+import { binDirCandidates, findPgBinaries, serverIdentity, startLocal, type LocalDatabase } from '../src/verify/databases/local';
 import { extensionsIn, startPglite, StatementTimeoutError } from '../src/verify/databases/pglite';
 import type { Database } from '../src/verify/databases/types';
 import { SCRATCH_PREFIX, startUrl } from '../src/verify/databases/url';
@@ -205,6 +205,30 @@ describe('local', { skip: hasLocalPostgres ? false : 'no PostgreSQL server binar
       assert.deepEqual(serverIdentity(0, passwd), { uid: 101, gid: 104 });
       assert.equal(serverIdentity(1000, passwd), undefined);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('discovery: PATH first, then the preferred major when several are installed', () => {
+    // stub executables: this checks only the search order, never runs a server
+    const dir = mkdtempSync(join(tmpdir(), 'mg-test-bins-'));
+    const savedPath = process.env.PATH;
+    try {
+      const dirs = [16, 17].map((major) => {
+        const bin = join(dir, `pg${major}`);
+        mkdirSync(bin);
+        for (const tool of ['initdb', 'postgres']) {
+          writeFileSync(join(bin, tool), `#!/bin/sh\necho "${tool} (PostgreSQL) ${major}.2"\n`, { mode: 0o755 });
+        }
+        return bin;
+      });
+      process.env.PATH = `${dirs.join(':')}:${savedPath}`;
+      assert.deepEqual(findPgBinaries(), { binDir: dirs[0], major: 16 });
+      assert.deepEqual(findPgBinaries(undefined, 17), { binDir: dirs[1], major: 17 });
+      assert.deepEqual(findPgBinaries(undefined, 9), { binDir: dirs[0], major: 16 }, 'no match: the first one');
+      assert.deepEqual(findPgBinaries(dirs[1]), { binDir: dirs[1], major: 17 });
+    } finally {
+      process.env.PATH = savedPath;
       rmSync(dir, { recursive: true, force: true });
     }
   });

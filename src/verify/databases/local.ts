@@ -57,15 +57,23 @@ export function binDirCandidates(): string[] {
   return [...new Set([...fromPath, ...versioned.map((v) => v.dir)])];
 }
 
-/** Finds initdb + postgres (in `binDir` if given); throws DatabaseUnavailableError naming the places searched. */
-export function findPgBinaries(binDir?: string): PgBinaries {
+/**
+ * Finds initdb + postgres (in `binDir` if given; else the first candidate, or the first of major
+ * `preferMajor` when one is installed); throws DatabaseUnavailableError naming the places searched.
+ */
+export function findPgBinaries(binDir?: string, preferMajor?: number): PgBinaries {
   const dirs = binDir ? [binDir] : binDirCandidates();
+  const found: PgBinaries[] = [];
   for (const dir of dirs) {
     if (!existsSync(join(dir, 'initdb')) || !existsSync(join(dir, 'postgres'))) continue;
     const out = spawnSync(join(dir, 'postgres'), ['--version'], { encoding: 'utf8' });
     const m = /(\d+)(?:\.(\d+))?/.exec(out.stdout ?? '');
-    if (m) return { binDir: dir, major: Number(m[1]) };
+    if (!m) continue;
+    const bins = { binDir: dir, major: Number(m[1]) };
+    if (preferMajor === undefined || bins.major === preferMajor) return bins;
+    found.push(bins);
   }
+  if (found.length) return found[0]!;
   throw new DatabaseUnavailableError(
     binDir
       ? `local: no initdb/postgres in ${binDir}`
@@ -134,7 +142,7 @@ export interface LocalDatabase extends Database {
 /** Starts a throwaway local cluster and returns its session. */
 export async function startLocal(options: StartOptions = {}): Promise<LocalDatabase> {
   const log = options.log ?? (() => {});
-  const bins = findPgBinaries(options.pgBinDir ?? process.env.MIGRATION_GUARD_PG_BINDIR);
+  const bins = findPgBinaries(options.pgBinDir ?? process.env.MIGRATION_GUARD_PG_BINDIR, options.pgMajor);
   const identity = serverIdentity();
   const dir = mkdtempSync(join(tmpdir(), 'mg-local-'));
   const dataDir = join(dir, 'data');

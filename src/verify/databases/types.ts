@@ -47,4 +47,6 @@ export interface StartOptions {
   extensions?: string[];
   /** For `local`: a directory holding initdb/postgres, instead of searching PATH and the usual folders. */
   pgBinDir?: string;
+  /** For `local`: prefer this major version when several are installed (e.g. from --pg-version). */
+  pgMajor?: number;
 }
