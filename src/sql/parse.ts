@@ -123,8 +123,9 @@ export interface Placeholder {
 
 // `${var}` (Flyway, Liquibase, shell), `{{ … }}` (Go templates, Jinja, Mustache)
 // and `{% … %}` (Jinja statements). `{{` must be followed by a space, `.`, `$`,
-// `-` or `/` so that a 2-D array literal such as '{{1,2},{3,4}}' is not taken.
-const PLACEHOLDER = /\$\{[^{}\r\n]*\}|\{\{(?=[\s.$\-/])[^\r\n]*?\}\}|\{%[^\r\n]*?%\}/g;
+// `-`, `/` or a word and then a space or dot (`{{index .Options "x"}}`), and
+// hold no braces, so that array literals such as '{{1,2},{3,4}}' or '{{a,b}}' are not taken.
+const PLACEHOLDER = /\$\{[^{}\r\n]*\}|\{\{(?=[\s.$\-/]|[A-Za-z_]\w*[\s.])[^{}\r\n]*?\}\}|\{%[^\r\n]*?%\}/g;
 
 /** Replace template placeholders with neutral identifiers of the same length (so positions hold). */
 export function substitutePlaceholders(text: string): { text: string; placeholders: Placeholder[] } {
@@ -464,7 +465,7 @@ export function parseSql(source: SqlSource): ParsedFile {
       if (inPlaceholder(chunk.start, chunk.end)) {
         problem('placeholder', `statement skipped: it contains a template placeholder and does not parse after substitution (${errorMessage(err)})`, range);
       } else {
-        problem('syntax-error', errorMessage(err), point(errorIndex(err, chunk.start, map)));
+        problem('syntax-error', errorMessage(err), point(errorIndex(err, chunk.start, text)));
       }
       continue;
     }
@@ -495,11 +496,17 @@ function errorMessage(err: unknown): string {
   return (err as { message?: string })?.message ?? String(err);
 }
 
-/** String index in the file of a parse error's cursor (a byte offset within the chunk). */
-function errorIndex(err: unknown, chunkStart: number, map: PositionMap): number {
+/**
+ * String index in `text` of a parse error's cursor within the statement starting
+ * at `chunkStart`. Unlike token locations (bytes), Postgres reports the error
+ * cursor in characters (scanner_errposition counts with pg_mbstrlen_with_len).
+ */
+function errorIndex(err: unknown, chunkStart: number, text: string): number {
   const cursor = (err as { sqlDetails?: { cursorPosition?: number } })?.sqlDetails?.cursorPosition;
   if (cursor === undefined || cursor < 0) return chunkStart;
-  return map.indexOfByte(map.byteOfIndex(chunkStart) + cursor);
+  let i = chunkStart;
+  for (let n = 0; n < cursor && i < text.length; n++) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  return i;
 }
 
 // ---------------------------------------------------------------------------
@@ -619,9 +626,7 @@ function embeddedStatements(statement: Statement, chunk: Chunk, text: string, ma
       } catch (err) {
         // Postgres checks SQL function bodies at CREATE time (check_function_bodies), so this fails the migration.
         if (reportErrors) {
-          const cursor = (err as { sqlDetails?: { cursorPosition?: number } })?.sqlDetails?.cursorPosition ?? 0;
-          const k = bodyMap.indexOfByte(bodyMap.byteOfIndex(c.start) + cursor);
-          const p = map.position(at(k));
+          const p = map.position(at(errorIndex(err, c.start, bodyText)));
           out.problems.push({ kind: 'syntax-error', message: `in function body: ${errorMessage(err)}`, range: { line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 } });
         }
       }
@@ -630,8 +635,16 @@ function embeddedStatements(statement: Statement, chunk: Chunk, text: string, ma
 
   function plpgsqlBody(b: Body): void {
     let tree;
+    const source = text.slice(chunk.start, chunk.end);
     try {
-      tree = parsePlPgSQLSync(text.slice(chunk.start, chunk.end));
+      try {
+        tree = parsePlPgSQLSync(source);
+      } catch (err) {
+        // libpg_query cannot resolve `table.col%TYPE` without a catalog ("Not implemented"):
+        // retry with a plain type; line numbers, all that is used from the tree, are unchanged.
+        if (!/%(?:ROW)?TYPE\b/i.test(source)) throw err;
+        tree = parsePlPgSQLSync(source.replace(/(?:"[^"\r\n]*"|[\w$.])+%(?:ROW)?TYPE\b/gi, 'text'));
+      }
     } catch (err) {
       out.problems.push({
         kind: 'skipped',
