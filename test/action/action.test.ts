@@ -2,7 +2,9 @@
 // git repository and the local mock GitHub REST server.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MockGitHub } from './mock-github';
 import { makeRepo, prEvent, runAction, type ActionRun } from './harness';
@@ -241,4 +243,32 @@ test('hostile file names and SQL from the pull request stay inert in the comment
   assert.equal((body.match(/<details/g) ?? []).length, (body.match(/<\/details>/g) ?? []).length);
   assert.ok(r.annotations.some((a) => a.props.file === name && a.props.line === '1'), 'the annotation keeps the exact file name');
   assert.ok(!r.stdout.split('\n').some((l) => l.startsWith('::add-mask::users')), 'no workflow command from the repository');
+});
+
+test('a shallow checkout (actions/checkout default) gets the PR base fetched, so only the PR’s migrations are checked', async () => {
+  const repo = makeRepo({
+    base: { ...BASE, 'db/migrations/000001_5_legacy.up.sql': 'ALTER TABLE users ADD COLUMN legacy int NOT NULL;\n', 'db/migrations/000001_5_legacy.down.sql': 'SELECT 1;\n' },
+    head: HEAD,
+  });
+  const shallow = mkdtempSync(join(tmpdir(), 'mg-shallow-'));
+  execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, shallow]);
+  assert.throws(() => execFileSync('git', ['cat-file', '-e', `${repo.baseSha}^{commit}`], { cwd: shallow, stdio: 'pipe' }), 'the base is not in the shallow clone');
+  const r = await runAction({ workspace: shallow, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.match(r.stdout, /fetching base/);
+  assert.equal(r.outputs.errors, '1', explain(r));
+  assert.deepEqual(r.annotations.filter((a) => a.props.file).map((a) => a.props.file), ['db/migrations/000002_status.up.sql']);
+});
+
+test('several paths: one comment each, keyed by workflow and path', async () => {
+  const repo = makeRepo({
+    base: { '.migration-guard.yml': CONFIG, 'a/000001_users.up.sql': BASE['db/migrations/000001_users.up.sql'], 'b/000001_users.up.sql': BASE['db/migrations/000001_users.up.sql'] },
+    head: { 'a/000002_status.up.sql': RISKY, 'b/000002_status.up.sql': RISKY },
+  });
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: { ...LINT, path: 'a\nb' }, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(r.outputs.errors, '2', explain(r));
+  assert.deepEqual(gh.comments.map((c) => c.body.split('\n', 1)[0]), [commentMarker('CI', 'a'), commentMarker('CI', 'b')]);
+  assert.equal(r.outputs['comment-url'], gh.comments[0]!.html_url);
+  const again = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: { ...LINT, path: 'a, b' }, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(again.code, 1);
+  assert.equal(gh.comments.length, 2);
 });
