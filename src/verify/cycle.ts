@@ -24,11 +24,11 @@
 
 import type { MigrationVerification, Migration, StatementTrace, StepOutcome } from '../types';
 import type { Database } from './databases/types';
-import { dataLoss, fingerprint, userTableColumns } from './data';
+import { dataLoss, fingerprint, userTableColumns, type TableFingerprint } from './data';
 import { seedEmptyTables, truncateAll, type SeedMemory } from './seed';
 import { diffSnapshots, takeSnapshot, type SchemaDifference } from './snapshot';
 import { executableStatements, needsAutocommit, type ExecUnit } from './statements';
-import { knownRelations, newLocks, observe, rewrites, type KnownRelation } from './trace';
+import { knownRelations, LOCK_RANK, newLocks, observe, rewrites, type KnownRelation } from './trace';
 import { captureBaseline, resetDatabase, type Baseline } from './reset';
 
 /** Options of the cycle (see verifyMigrations for defaults). */
@@ -38,16 +38,70 @@ export interface CycleOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * What verify knows about the rows of each table between migrations, so that each
+ * cycle reads only what may have changed: a table can only gain or lose rows, or
+ * change values, under a lock of ROW EXCLUSIVE or stronger, and the trace sees
+ * every such lock an up takes on an existing table. Tables an up locked that way
+ * are forgotten and looked at again before the next migration; everything is
+ * forgotten after an untraced step (an unchanged migration, autocommit, a rebuild).
+ */
+export class DataKnowledge {
+  /** Table → whether it has rows. */
+  readonly hasRows = new Map<string, boolean>();
+  /** Tables that refused synthetic rows, with their column list when they did. */
+  readonly unseedable = new Map<string, { shape: string; reason: string }>();
+  /** Fingerprints still valid, with the column list they were taken with. */
+  readonly fingerprints = new Map<string, { shape: string; fp: TableFingerprint }>();
+  /** Forget what is known about these tables. */
+  forget(tables: Iterable<string>): void {
+    for (const t of tables) {
+      this.hasRows.delete(t);
+      this.fingerprints.delete(t);
+      this.unseedable.delete(t);
+    }
+  }
+  /** Forget everything. */
+  forgetAll(): void {
+    this.hasRows.clear();
+    this.fingerprints.clear();
+    this.unseedable.clear();
+  }
+}
+
+/** Relations locked in a mode that can change rows (ROW EXCLUSIVE or stronger), by name; `[oid|name, mode]` pairs. */
+function modifyingLocks(locks: [string, string][], known?: Map<number, KnownRelation>): Set<string> {
+  const out = new Set<string>();
+  for (const [rel, mode] of locks) {
+    if ((LOCK_RANK[mode] ?? 0) < LOCK_RANK.RowExclusiveLock!) continue;
+    const name = known ? known.get(Number(rel))?.name : rel;
+    if (name) out.add(name);
+  }
+  return out;
+}
+
 /** State carried from one migration to the next. */
 export class CycleState {
   /** Ups applied so far, for rebuilding after a failed autocommit up. */
   readonly applied: Migration[] = [];
   readonly seedMemory: SeedMemory = new Map();
-  /** Synthetic rows put in each table (by `regclass` text) and still there. */
+  /** Synthetic rows put in each table (by `regclass` text). */
   readonly seededRows = new Map<string, number>();
+  readonly data = new DataKnowledge();
   /** Set once the chain cannot continue; later migrations are skipped with this reason. */
   stopped: string | undefined;
   baseline: Baseline | undefined;
+  /** Milliseconds spent per phase over the run (seed, snapshot, up, …), for the bench. */
+  readonly phases = new Map<string, number>();
+  /** Time `fn` under `phase`. */
+  async timed<T>(phase: string, fn: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.phases.set(phase, (this.phases.get(phase) ?? 0) + performance.now() - t0);
+    }
+  }
   constructor(
     readonly db: Database,
     readonly options: CycleOptions,
@@ -237,6 +291,7 @@ async function rebuild(state: CycleState): Promise<boolean> {
   const { db, options } = state;
   if (!state.baseline) return false;
   state.options.log?.('verify: rebuilding the database after a migration failed outside a transaction');
+  state.data.forgetAll();
   await resetDatabase(db, state.baseline);
   for (const m of state.applied) {
     await db.exec('BEGIN');
@@ -275,6 +330,7 @@ export async function applyOnly(state: CycleState, m: Migration): Promise<Migrat
       } else await rollbackQuietly(db);
     }
   }
+  state.data.forgetAll(); // not traced: anything may have changed
   if (r.ok) {
     state.applied.push(m);
     return undefined;
@@ -297,26 +353,46 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
 
   state.baseline ??= await captureBaseline(db);
 
-  // Data: fill empty tables, then fingerprint what the up will meet.
-  const seed = await seedEmptyTables(db, options.seedRows, state.seedMemory);
-  for (const [t, n] of seed.seeded) state.seededRows.set(t, n);
-  for (const [t, n] of seed.rows) if (n === 0) state.seededRows.delete(t);
-  const rowsPresent = [...seed.rows].filter(([, n]) => n > 0).reduce((sum, [t]) => sum + (state.seededRows.get(t) ?? 1), 0);
+  // Data: fill empty tables, then fingerprint what the up will meet. What is known
+  // from earlier migrations is reused (see DataKnowledge).
+  const know = state.data;
+  const colsA = await state.timed('data', () => userTableColumns(db));
+  const shape = (t: string) => (colsA.get(t) ?? []).join('\u0000');
+  const unknown = [...colsA.keys()].filter((t) => !know.hasRows.get(t) && know.unseedable.get(t)?.shape !== shape(t));
+  let unseeded = new Map<string, string>();
+  if (unknown.length && options.seedRows > 0) {
+    const assumed = new Map([...colsA.keys()].filter((t) => !unknown.includes(t)).map((t) => [t, know.hasRows.get(t) ?? false]));
+    const seed = await state.timed('seed', () => seedEmptyTables(db, options.seedRows, state.seedMemory, assumed));
+    for (const [t, n] of seed.rows) know.hasRows.set(t, n > 0);
+    for (const [t, n] of seed.seeded) {
+      state.seededRows.set(t, n);
+      know.unseedable.delete(t);
+      know.fingerprints.delete(t);
+    }
+    for (const [t, why] of seed.unseeded) know.unseedable.set(t, { shape: shape(t), reason: why });
+    unseeded = seed.unseeded;
+  }
+  for (const [t, u] of know.unseedable) if (colsA.has(t) && !know.hasRows.get(t)) unseeded.set(t, u.reason);
+  const filled = new Map([...colsA].filter(([t]) => know.hasRows.get(t)));
+  const rowsPresent = [...filled.keys()].reduce((sum, t) => sum + (state.seededRows.get(t) ?? 1), 0);
   v.dataCheck.rowsSeeded = rowsPresent;
-  const a = await takeSnapshot(db);
-  const colsA = await userTableColumns(db);
-  const filled = new Map([...colsA].filter(([t]) => (seed.rows.get(t) ?? 0) > 0));
-  const fpA = await fingerprint(db, filled);
-  const known = await knownRelations(db);
+  const a = await state.timed('snapshot', () => takeSnapshot(db));
+  const stale = new Map([...filled].filter(([t]) => know.fingerprints.get(t)?.shape !== shape(t)));
+  if (stale.size) {
+    const fresh = await state.timed('data', () => fingerprint(db, stale));
+    for (const [t, fp] of fresh) know.fingerprints.set(t, { shape: shape(t), fp });
+  }
+  const fpA = new Map([...filled.keys()].flatMap((t) => (know.fingerprints.has(t) ? [[t, know.fingerprints.get(t)!.fp] as const] : [])));
+  const known = await state.timed('trace', () => knownRelations(db));
   await setTimeoutMs(db, timeout);
 
   const auto = !m.transactional && needsAutocommit(up.units);
   let upRun: RunResult;
   if (auto) {
-    upRun = await runAutocommit(db, up.units, timeout, known);
+    upRun = await state.timed('up', () => runAutocommit(db, up.units, timeout, known));
   } else {
     await db.exec('BEGIN');
-    upRun = await runInTransaction(db, up.units, timeout, known);
+    upRun = await state.timed('up', () => runInTransaction(db, up.units, timeout, known));
   }
   v.statements = upRun.traces;
   if (up.problem) v.statements.unshift({ line: m.up.firstLine, sql: '', ms: 0, locks: [], rewrites: [], notObserved: `could not split into statements (${up.problem}); ran as one` });
@@ -347,6 +423,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
         await truncateAll(db);
         retry = await runInTransaction(db, up.units, timeout);
         if (!retry.ok) await rollbackQuietly(db);
+        else know.forgetAll(); // committed below with every table emptied
       }
     }
     if (!retry?.ok) {
@@ -362,35 +439,44 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
     if (auto) await db.exec('BEGIN');
   }
   state.applied.push(m);
+  // What the up may have changed (and so what the next migration must look at again).
+  const touchedByUp = auto || v.dataCheck.failsWithData ? new Set(colsA.keys()) : modifyingLocks(upRun.traces.flatMap((t) => t.locks.map((l) => [l.relation, l.mode] as [string, string])));
+  know.forget(touchedByUp);
 
   // Inside a transaction holding the up's result: cycle, then roll back to it.
   await db.exec('SAVEPOINT migration_guard_cycle');
   try {
     if (v.hasDown) {
-      const b = await takeSnapshot(db);
-      const downRun = await runInTransaction(db, down.units, timeout);
+      const b = await state.timed('snapshot', () => takeSnapshot(db));
+      const downRun = await state.timed('down', () => runInTransaction(db, down.units, timeout));
       v.down = outcome(downRun);
       if (!downRun.ok) {
         await rollbackQuietly(db, 'migration_guard_cycle');
       } else {
-        const c = await takeSnapshot(db);
+        const c = await state.timed('snapshot', () => takeSnapshot(db));
         const reverse = diffSnapshots(a, c, { before: 'before up', after: 'after down' });
         v.reversible = !reverse.some((d) => !d.orderOnly);
         const diffs: SchemaDifference[] = [...reverse];
         if (!v.dataCheck.failsWithData && fpA.size) {
-          const colsC = await userTableColumns(db);
-          const present = new Map([...filled].filter(([t]) => colsC.has(t)).map(([t, cols]) => [t, cols.filter((c) => colsC.get(t)!.includes(c))]));
-          const fpC = await fingerprint(db, present, { inTransaction: true });
+          // Only a table locked ROW EXCLUSIVE or stronger by the up or the down can have lost data;
+          // the transaction still holds every lock both took.
+          const held = await state.timed('data', () => observe(db, known));
+          const touched = new Set([...touchedByUp, ...modifyingLocks([...held.locks].map((k) => k.split(':') as [string, string]), known)]);
+          const colsC = await state.timed('data', () => userTableColumns(db));
+          const present = new Map(
+            [...filled].filter(([t]) => touched.has(t) && colsC.has(t)).map(([t, cols]) => [t, cols.filter((c) => colsC.get(t)!.includes(c))]),
+          );
+          const fpC = await state.timed('data', () => fingerprint(db, present, { inTransaction: true }));
           // A table present but unreadable is not compared; one that is gone lost its rows.
-          const comparable = new Map([...fpA].filter(([t]) => !colsC.has(t) || fpC.has(t)));
+          const comparable = new Map([...fpA].filter(([t]) => touched.has(t) && (!colsC.has(t) || fpC.has(t))));
           v.dataCheck.lost = dataLoss(comparable, fpC);
         }
-        const reupRun = await runInTransaction(db, up.units, timeout);
+        const reupRun = await state.timed('reup', () => runInTransaction(db, up.units, timeout));
         v.reup = outcome(reupRun);
         if (!reupRun.ok) {
           await rollbackQuietly(db, 'migration_guard_cycle');
         } else {
-          const d = await takeSnapshot(db);
+          const d = await state.timed('snapshot', () => takeSnapshot(db));
           const again = diffSnapshots(b, d, { before: 'after the first up', after: 'after the second up' });
           v.reapplicable = !again.some((x) => !x.orderOnly);
           diffs.push(...again);
@@ -402,10 +488,10 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
     await rollbackQuietly(db, 'migration_guard_cycle');
     await db.exec('COMMIT');
   }
-  if (v.dataCheck.failsWithData === false && seed.unseeded.size) {
+  if (v.dataCheck.failsWithData === false && unseeded.size) {
     // Only tables this up touched matter to its data check.
     const touched = new Set(upRun.traces.flatMap((t) => t.locks.map((l) => l.relation)));
-    const relevant = [...seed.unseeded].filter(([t]) => touched.has(t));
+    const relevant = [...unseeded].filter(([t]) => touched.has(t));
     if (relevant.length) v.dataCheck.unseeded = relevant.map(([t, why]) => `${t}: ${why}`);
   }
   return v;

@@ -15,6 +15,10 @@ export interface VerifyOptions {
   statementTimeoutMs?: number;
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
+  /** Receives the milliseconds spent per phase (seed, snapshot, data, trace, up, down, reup) at the end; for the bench. */
+  onPhases?: (phases: Map<string, number>) => void;
+  /** Called after each cycled migration with its wall time in ms; for the bench. */
+  onCycle?: (migration: Migration, ms: number) => void;
 }
 
 export const DEFAULT_SEED_ROWS = 100;
@@ -24,8 +28,10 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 60_000;
  * Verify `migrations` (in the order the framework applies them) on `db`, which must
  * be a fresh, empty database the caller started and will stop. Migrations with
  * `changed: false` are applied (up only) to reach the right state but not cycled
- * or reported, unless they fail. Never throws for a failing migration; throws only
- * when the database itself stops answering.
+ * or reported, unless they fail. An up that fails on the empty database stops the
+ * verification of the later migrations of its set (`Migration.project`), which are
+ * reported as skipped. Never throws for a failing migration; throws only when the
+ * database itself stops answering.
  */
 export async function verifyMigrations(
   migrations: Migration[],
@@ -40,7 +46,14 @@ export async function verifyMigrations(
     log: options.log,
   });
   const verification: Verification = { database: { kind: db.kind, serverVersion: db.serverVersion }, migrations: [] };
+  let project: string | undefined;
   for (const m of migrations) {
+    // Sets in one folder run on the same database in order (a later set may build on
+    // an earlier one, as supabase's init-scripts do), but a failure stops only its own set.
+    if (m.project !== project) {
+      project = m.project;
+      state.stopped = undefined;
+    }
     if (state.stopped) {
       if (m.changed) verification.migrations.push(skippedVerification(m, state.stopped));
       continue;
@@ -53,9 +66,12 @@ export async function verifyMigrations(
     const t = performance.now();
     const v = await cycleMigration(state, m);
     verification.migrations.push(v);
-    options.log?.(`verify: ${m.id} ${summaryWord(v)} (${Math.round(performance.now() - t)} ms)`);
+    const ms = performance.now() - t;
+    options.log?.(`verify: ${m.id} ${summaryWord(v)} (${Math.round(ms)} ms)`);
+    options.onCycle?.(m, ms);
   }
   verification.ms = Math.round(performance.now() - t0);
+  options.onPhases?.(state.phases);
   return { verification, findings: verificationFindings(verification, migrations) };
 }
 

@@ -111,7 +111,7 @@ const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** The user tables with what seeding needs to know, and whether each has rows. */
-async function readTables(db: Database): Promise<SeedTable[]> {
+async function readTables(db: Database, known: Map<string, boolean> = new Map()): Promise<SeedTable[]> {
   const rows = await queryPrepared<{ k: string; oid: number | string; n: number; d: unknown }>(db, 'migration_guard_seed_tables', TABLES_SQL);
   const byOid = new Map<number, SeedTable>();
   const cols: { oid: number; n: number; c: Omit<SeedColumn, 'allowed'> }[] = [];
@@ -129,13 +129,15 @@ async function readTables(db: Database): Promise<SeedTable[]> {
     if (t) t.columns.push({ ...c, allowed: allowedValues(c.name, t.checks) });
   }
   const tables = [...byOid.values()];
-  if (tables.length) {
+  const unknown = tables.filter((t) => !known.has(t.name));
+  for (const t of tables) t.rows = known.get(t.name) ? 1 : 0;
+  if (unknown.length) {
     // Whether each table has rows; parents' counts are taken by the INSERT itself.
     const counts = await db.query<{ oid: number | string; n: boolean }>(
-      tables.map((t) => `SELECT ${t.oid}::int8 AS oid, EXISTS (SELECT 1 FROM ${t.name}) AS n`).join('\nUNION ALL\n'),
+      unknown.map((t) => `SELECT ${t.oid}::int8 AS oid, EXISTS (SELECT 1 FROM ${t.name}) AS n`).join('\nUNION ALL\n'),
     );
     const has = new Map(counts.rows.map((r) => [Number(r.oid), r.n === true || (r.n as unknown) === 't']));
-    for (const t of tables) t.rows = has.get(t.oid) ? 1 : 0;
+    for (const t of unknown) t.rows = has.get(t.oid) ? 1 : 0;
   }
   return tables;
 }
@@ -163,7 +165,7 @@ function charLength(c: { base: string; typmod: number }): number | undefined {
 }
 
 /** A SQL expression of `g` (1..N) for one value of a scalar type, or undefined when we have none. */
-function scalarValue(base: string, category: string, type: string, typmod: number, isEnum: boolean): string | undefined {
+function scalarValue(base: string, category: string, type: string, typmod: number, isEnum: boolean, salt: string): string | undefined {
   if (isEnum) return `(pg_catalog.enum_range(NULL::${type}))[1 + (g - 1) % pg_catalog.array_length(pg_catalog.enum_range(NULL::${type}), 1)]`;
   switch (base) {
     case 'bool':
@@ -187,7 +189,7 @@ function scalarValue(base: string, category: string, type: string, typmod: numbe
     case 'money':
       return `g::numeric::money`;
     case 'uuid':
-      return `pg_catalog.md5('mg' || g)::uuid`;
+      return `pg_catalog.md5('${salt}' || g)::uuid`;
     case 'json':
     case 'jsonb':
       return `pg_catalog.jsonb_build_object('seed', g)::${type}`;
@@ -228,14 +230,14 @@ function scalarValue(base: string, category: string, type: string, typmod: numbe
 }
 
 /** A value expression for a column (not a foreign key), or undefined. */
-function columnValue(c: SeedColumn): string | undefined {
+function columnValue(c: SeedColumn, salt: string): string | undefined {
   if (c.allowed) return `(ARRAY[${c.allowed.map(quoteLiteral).join(', ')}])[1 + (g - 1) % ${c.allowed.length}]::${c.type}`;
   if (c.category === 'A') {
     if (!c.elem) return `'{}'::${c.type}`;
-    const inner = scalarValue(c.elem, c.elemCategory ?? '', c.elemType ?? c.elem, -1, c.elemIsEnum);
+    const inner = scalarValue(c.elem, c.elemCategory ?? '', c.elemType ?? c.elem, -1, c.elemIsEnum, salt);
     return inner ? `ARRAY[${inner}]::${c.type}` : `'{}'::${c.type}`;
   }
-  const v = scalarValue(c.base, c.category, c.type, c.typmod, c.isEnum);
+  const v = scalarValue(c.base, c.category, c.type, c.typmod, c.isEnum, salt);
   return v === undefined ? undefined : c.base === c.type.split('(')[0] ? v : `(${v})::${c.type}`;
 }
 
@@ -259,7 +261,7 @@ function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<n
   for (const c of t.columns) {
     if (c.identity || c.generated || fkOf.has(c.name)) continue;
     if (c.defaultExpr !== null && (!c.unique || defaultVaries(c.defaultExpr))) continue;
-    const v = columnValue(c);
+    const v = columnValue(c, `${t.oid}-`); // UUIDs differ between tables, as real ones do
     if (v !== undefined) selfValue.set(c.name, v);
   }
   const usedFks = new Set<number>();
@@ -343,9 +345,10 @@ function errorText(err: unknown): string {
 /**
  * Fill every empty user table with `rows` synthetic rows (parents first). Runs in
  * autocommit: each table's INSERT stands alone, and a refused one leaves nothing.
+ * `known`: tables (by `regclass` text) whose having rows the caller already knows.
  */
-export async function seedEmptyTables(db: Database, rows: number, memory: SeedMemory = new Map()): Promise<SeedResult> {
-  const tables = await readTables(db);
+export async function seedEmptyTables(db: Database, rows: number, memory: SeedMemory = new Map(), known: Map<string, boolean> = new Map()): Promise<SeedResult> {
+  const tables = await readTables(db, known);
   const byOid = new Map(tables.map((t) => [t.oid, t]));
   const result: SeedResult = { seeded: new Map(), unseeded: new Map(), rows: new Map() };
   if (rows > 0) {

@@ -46,6 +46,13 @@ const cases = [
     'DROP TABLE members;\nDROP TABLE orgs;',
   ),
   migration('015_touch_seeded', 'ALTER TABLE members ADD COLUMN nickname text;', 'ALTER TABLE members DROP COLUMN nickname;'),
+  migration(
+    '016_down_loses_other_table',
+    'CREATE INDEX members_email_idx ON members (email);',
+    'DROP INDEX members_email_idx;\nALTER TABLE orgs DROP COLUMN meta;\nALTER TABLE orgs ADD COLUMN meta jsonb NOT NULL DEFAULT \'{}\';',
+  ),
+  migration('017_delete_rows', 'DELETE FROM payments;', 'SELECT 1;'),
+  migration('018_after_delete', 'ALTER TABLE payments DROP COLUMN amount;', 'ALTER TABLE payments ADD COLUMN amount bigint;'),
 ];
 
 function byId(v: Verification, id: string): MigrationVerification {
@@ -180,6 +187,17 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
       assert.equal(v.up.ok, true);
       assert.equal(v.dataCheck.unseeded, undefined, JSON.stringify(v.dataCheck.unseeded));
       assert.ok(v.dataCheck.rowsSeeded >= 200, String(v.dataCheck.rowsSeeded));
+    });
+
+    test('data lost by a down on a table the up did not touch is still found', () => {
+      const v = byId(verification, '016_down_loses_other_table');
+      assert.deepEqual(v.dataCheck.lost, ['orgs.meta: values changed']);
+    });
+
+    test('rows deleted by an up are noticed: the next migration sees a refilled table', () => {
+      assert.deepEqual(byId(verification, '017_delete_rows').dataCheck.lost, ['payments: 100 of 100 rows lost']);
+      const v = byId(verification, '018_after_delete');
+      assert.deepEqual(v.dataCheck.lost, ['payments.amount: 100 values lost']);
     });
   });
 }
