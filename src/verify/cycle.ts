@@ -26,7 +26,7 @@ import type { MigrationVerification, Migration, StatementTrace, StepOutcome } fr
 import type { Database } from './databases/types';
 import { dataLoss, fingerprint, userTableColumns, type TableFingerprint } from './data';
 import { seedEmptyTables, truncateAll, type SeedMemory } from './seed';
-import { diffSnapshots, takeSnapshot, type SchemaDifference } from './snapshot';
+import { diffSnapshots, takeSnapshot, type SchemaDifference, type Snapshot } from './snapshot';
 import { executableStatements, needsAutocommit, type ExecUnit } from './statements';
 import { knownRelations, LOCK_RANK, newLocks, observe, rewrites, type KnownRelation } from './trace';
 import { captureBaseline, resetDatabase, type Baseline } from './reset';
@@ -88,6 +88,11 @@ export class CycleState {
   /** Synthetic rows put in each table (by `regclass` text). */
   readonly seededRows = new Map<string, number>();
   readonly data = new DataKnowledge();
+  /**
+   * The schema the database is in now, when known: the previous cycle's snapshot B
+   * (after its up), since everything after B was rolled back. Seeding adds rows only.
+   */
+  schema: Snapshot | undefined;
   /** Set once the chain cannot continue; later migrations are skipped with this reason. */
   stopped: string | undefined;
   baseline: Baseline | undefined;
@@ -292,6 +297,7 @@ async function rebuild(state: CycleState): Promise<boolean> {
   if (!state.baseline) return false;
   state.options.log?.('verify: rebuilding the database after a migration failed outside a transaction');
   state.data.forgetAll();
+  state.schema = undefined;
   await resetDatabase(db, state.baseline);
   for (const m of state.applied) {
     await db.exec('BEGIN');
@@ -331,6 +337,7 @@ export async function applyOnly(state: CycleState, m: Migration): Promise<Migrat
     }
   }
   state.data.forgetAll(); // not traced: anything may have changed
+  state.schema = undefined;
   if (r.ok) {
     state.applied.push(m);
     return undefined;
@@ -376,7 +383,8 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   const filled = new Map([...colsA].filter(([t]) => know.hasRows.get(t)));
   const rowsPresent = [...filled.keys()].reduce((sum, t) => sum + (state.seededRows.get(t) ?? 1), 0);
   v.dataCheck.rowsSeeded = rowsPresent;
-  const a = await state.timed('snapshot', () => takeSnapshot(db));
+  const a = state.schema ?? (await state.timed('snapshot', () => takeSnapshot(db)));
+  state.schema = undefined; // until this cycle's B is known
   const stale = new Map([...filled].filter(([t]) => know.fingerprints.get(t)?.shape !== shape(t)));
   if (stale.size) {
     const fresh = await state.timed('data', () => fingerprint(db, stale));
@@ -448,6 +456,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   try {
     if (v.hasDown) {
       const b = await state.timed('snapshot', () => takeSnapshot(db));
+      state.schema = b;
       const downRun = await state.timed('down', () => runInTransaction(db, down.units, timeout));
       v.down = outcome(downRun);
       if (!downRun.ok) {
