@@ -88,7 +88,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
           configFile: inputs.config,
           overrides,
           base,
-          progress: (line) => core.info(line),
+          // One line each: a file name with a newline must not start a workflow command.
+          progress: (line) => core.info(line.replace(/[\r\n]+/g, ' ')),
         });
       let report: Report;
       try {
