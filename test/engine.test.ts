@@ -85,6 +85,22 @@ test('DO blocks are linted at their inner lines; function bodies only by rules t
   assert.match(of(inFunction, 'concurrently-in-transaction')[0]!.message, /every call fails/);
 });
 
+test('a function the migration itself calls runs now: its body is checked by every rule', async () => {
+  const create = 'CREATE FUNCTION backfill() RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n  ALTER TABLE users ADD COLUMN status text NOT NULL;\nEND $$;';
+  assert.deepEqual(lines(await lintSql(create), 'adding-required-column'), []);
+  assert.deepEqual(lines(await lintSql(`${create}\nSELECT backfill();\nDROP FUNCTION backfill();`), 'adding-required-column'), [3]);
+  assert.deepEqual(lines(await lintSql(`${create}\nDO $$ BEGIN PERFORM public.backfill(); END $$;`), 'adding-required-column'), [3]);
+  const proc = 'CREATE PROCEDURE fix() LANGUAGE sql AS $$ ALTER TABLE users ADD COLUMN status text NOT NULL $$;\nCALL fix();';
+  assert.deepEqual(lines(await lintSql(proc), 'adding-required-column'), [1]);
+});
+
+test('messages name templated objects as written, not by the substituted identifier', async () => {
+  const fs = await lintSql('DROP TABLE {{ index .Options "Namespace" }}.old_events;');
+  const drop = of(fs, 'dropping-table')[0]!;
+  assert.match(drop.message, /\{\{ index \.Options "Namespace" \}\}\.old_events/);
+  assert.doesNotMatch(drop.message, /tpl_/);
+});
+
 test('concurrently-in-transaction follows the framework: transactional files and --assume-in-transaction', async () => {
   const sql = 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);';
   assert.deepEqual(lines(await lintSql(sql), 'concurrently-in-transaction'), []);

@@ -198,13 +198,14 @@ test('DO blocks: plain SQL and literal EXECUTE strings become embedded statement
     "  EXECUTE 'DROP TABLE ' || 'old_users';",
     "  EXECUTE format('DROP TABLE %I', 'x');",
     '  SELECT count(*) INTO n FROM users;',
+    '  PERFORM pg_sleep(0);',
     'END $$;',
   ].join('\n');
   const r = parse(text);
   const inner = r.statements.filter((s) => s.embedded);
   assert.deepEqual(
     inner.map((s) => `${s.kind} ${start(s.range)} ${s.embedded!.dynamic}`),
-    ['AlterTableStmt 6:5 false', 'IndexStmt 9:11 true', 'DropStmt 10:11 true', 'SelectStmt 12:3 false'],
+    ['AlterTableStmt 6:5 false', 'IndexStmt 9:11 true', 'DropStmt 10:11 true', 'SelectStmt 12:3 false', 'SelectStmt 13:3 false'],
   );
   assert.equal(at(inner[0]!.range), '6:5-7:26');
   assert.equal(inner[1]!.sql, 'CREATE INDEX users_bio_idx ON users (bio)');

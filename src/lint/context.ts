@@ -50,6 +50,9 @@ export interface LintContext {
    * False for statements inside a CREATE FUNCTION/PROCEDURE body: they run when the
    * function is called, not during the migration (DO blocks do run: true). The
    * engine only passes such statements to rules with `meta.lintsFunctionBodies`.
+   * True again when the same file calls the function (`SELECT f()`, `CALL p()`,
+   * `PERFORM f()`): then the body runs during the migration, and every rule sees it
+   * (with the context of the function's definition).
    */
   readonly runsDuringMigration: boolean;
   /** The BEGIN / START TRANSACTION that opened the explicit transaction the statement runs in, if any. */

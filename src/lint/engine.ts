@@ -4,7 +4,7 @@
 // throws becomes an `internal-error` finding and the other rules still run.
 
 import type { Finding, ParseProblem, Range, Rule, Severity, SqlSource, Statement } from '../types';
-import { parseSql, type ParsedFile } from '../sql/parse';
+import { parseSql, placeholderIdentifier, type ParsedFile, type Placeholder } from '../sql/parse';
 import { as, bareName, walk } from '../sql/ast';
 import type { LintContext, LintOptions } from './context';
 import { accessExclusiveTables } from './locks';
@@ -82,13 +82,14 @@ export function lintSource(
   for (const p of parsed.problems) add(PROBLEM_RULE[p.kind], p.range, p.message);
 
   const statements = parsed.statements;
-  const walker = new ContextWalker(statements, options, input.transactional ?? false);
+  const runsNow = calledBodies(statements);
+  const walker = new ContextWalker(statements, options, input.transactional ?? false, runsNow);
   const lintRules = enabled.filter((e) => (e.rule.meta.stage ?? 'lint') === 'lint');
   for (let i = 0; i < statements.length; i++) {
     const statement = statements[i]!;
     const ctx = walker.before(i);
     for (const { rule } of lintRules) {
-      if (statement.embedded?.in === 'function' && !rule.meta.lintsFunctionBodies) continue;
+      if (!ctx.runsDuringMigration && !rule.meta.lintsFunctionBodies) continue;
       try {
         rule.check(statement, ctx, (r) => add(rule.meta.id, r.range ?? statement.range, r.message));
       } catch (err) {
@@ -112,7 +113,58 @@ export function lintSource(
   const before = raw.length;
   reportUnused(suppressions, parsed.spans, severityOf, add);
   const unused = raw.slice(before); // not themselves suppressible
-  return [...kept, ...unused].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  const findings = [...kept, ...unused].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  restorePlaceholders(findings, parsed.placeholders);
+  return findings;
+}
+
+/** Messages name objects as the user wrote them: `{{ .Schema }}.users`, not the substituted identifier. */
+function restorePlaceholders(findings: Finding[], placeholders: readonly Placeholder[]): void {
+  if (placeholders.length === 0) return;
+  const byLength = new Map<number, Set<string>>();
+  for (const p of placeholders) byLength.set(p.text.length, (byLength.get(p.text.length) ?? new Set()).add(p.text));
+  const swaps = [...byLength]
+    .filter(([, texts]) => texts.size === 1) // two placeholders of one length share an identifier: leave it
+    .sort((a, b) => b[0] - a[0])
+    .map(([length, texts]) => [placeholderIdentifier(length), [...texts][0]!] as const);
+  for (const f of findings) {
+    if (!f.message.includes('tpl_')) continue;
+    for (const [id, text] of swaps) f.message = f.message.split(id).join(text);
+  }
+}
+
+/**
+ * Indexes of statements inside the body of a function that this same file also
+ * calls (`SELECT f()`, `CALL p()`, `PERFORM f()` in a DO block): a helper created,
+ * run and dropped by the migration runs during the migration after all, so
+ * every rule checks its body (in the context of its definition).
+ */
+function calledBodies(statements: readonly Statement[]): Set<number> {
+  const out = new Set<number>();
+  const bodies = new Map<string, number[]>();
+  let parentName = '';
+  statements.forEach((st, i) => {
+    if (!st.embedded) {
+      parentName = st.kind === 'CreateFunctionStmt' ? bareName((st.node.funcname ?? []).map((n: any) => n?.String?.sval).join('.')) : '';
+    } else if (st.embedded.in === 'function' && parentName) {
+      bodies.set(parentName, [...(bodies.get(parentName) ?? []), i]);
+    }
+  });
+  if (bodies.size === 0) return out;
+  for (const st of statements) {
+    if (st.embedded?.in === 'function' || st.kind === 'CreateFunctionStmt') continue;
+    const sql = st.sql.toLowerCase();
+    if (![...bodies.keys()].some((name) => sql.includes(name))) continue;
+    const called = (fn: any) => {
+      const name = bareName((fn?.funcname ?? []).map((n: any) => n?.String?.sval).join('.'));
+      for (const i of bodies.get(name) ?? []) out.add(i);
+    };
+    if (st.kind === 'CallStmt') called(st.node.funccall); // a typed field: not wrapped as { FuncCall }
+    walk(st.node, (kind, body) => {
+      if (kind === 'FuncCall') called(body);
+    });
+  }
+  return out;
 }
 
 function lastRange(statements: Statement[], fallback: Range): Range {
@@ -219,6 +271,8 @@ class ContextWalker {
     private readonly statements: Statement[],
     private readonly options: LintOptions,
     private readonly frameworkTransaction: boolean,
+    /** Function-body statements that run during the migration (the file calls the function). */
+    private readonly calledBodies: ReadonlySet<number> = new Set(),
   ) {
     this.txOpen = frameworkTransaction || options.assumeInTransaction;
   }
@@ -237,7 +291,7 @@ class ContextWalker {
     const createdIndexes = this.createdIndexes;
     const createdObjects = this.createdObjects;
     const onceKeys = this.onceKeys;
-    const runs = st?.embedded?.in !== 'function';
+    const runs = st?.embedded?.in !== 'function' || this.calledBodies.has(index);
     const lock = this.lockTimeout.value;
     return {
       options: this.options,
@@ -274,7 +328,9 @@ class ContextWalker {
   /** Record what the statement at `index` changed. */
   after(index: number): void {
     const st = this.statements[index]!;
-    if (st.embedded?.in === 'function') return; // runs when the function is called, not now
+    // Runs when the function is called, not here: even for a function the file calls,
+    // its effects are not tracked (where the call happens is not modelled).
+    if (st.embedded?.in === 'function') return;
     if (st.embedded) this.implicitOpen = !this.txOpen;
     const inTx = this.inTransaction(st);
     const n = st.node;

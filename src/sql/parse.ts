@@ -121,6 +121,11 @@ export interface Placeholder {
   index: number;
 }
 
+/** The neutral identifier a placeholder of `length` characters is replaced with. */
+export function placeholderIdentifier(length: number): string {
+  return 'tpl' + '_'.repeat(Math.max(0, length - 3));
+}
+
 // `${var}` (Flyway, Liquibase, shell), `{{ … }}` (Go templates, Jinja, Mustache)
 // and `{% … %}` (Jinja statements). `{{` must be followed by a space, `.`, `$`,
 // `-`, `/` or a word and then a space or dot (`{{index .Options "x"}}`), and
@@ -133,7 +138,7 @@ export function substitutePlaceholders(text: string): { text: string; placeholde
   const placeholders: Placeholder[] = [];
   const out = text.replace(PLACEHOLDER, (m: string, index: number) => {
     placeholders.push({ text: m, index });
-    return 'tpl' + '_'.repeat(Math.max(0, m.length - 3));
+    return placeholderIdentifier(m.length);
   });
   return { text: out, placeholders };
 }
@@ -426,6 +431,8 @@ export interface ParsedFile extends ParsedSql {
   comments: CommentToken[];
   /** Range of every top-level statement, parsed or not, in file order. */
   spans: Range[];
+  /** Template placeholders that were replaced (see `placeholderIdentifier`). */
+  placeholders: Placeholder[];
 }
 
 /** Parse one SQL source into statements with exact ranges; syntax errors become problems, never exceptions. */
@@ -489,7 +496,7 @@ export function parseSql(source: SqlSource): ParsedFile {
   }
   const comments = split.comments.map((c) => ({ text: text.slice(c.start, c.end), range: map.range(c.start, c.end) }));
   spans.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { statements, problems, comments, spans };
+  return { statements, problems, comments, spans, placeholders };
 }
 
 function errorMessage(err: unknown): string {
@@ -702,6 +709,12 @@ function collectPlpgsql(node: any, out: { lineno: number; query: string; dynamic
     const v = value as any;
     if (key === 'PLpgSQL_stmt_execsql') {
       const q = v?.sqlstmt?.PLpgSQL_expr?.query;
+      if (typeof q === 'string') out.push({ lineno: v.lineno ?? 1, query: q, dynamic: false });
+      continue;
+    }
+    if (key === 'PLpgSQL_stmt_perform') {
+      // PERFORM f() reaches us as `SELECT f()` (so it is not found in the body: the line start is used).
+      const q = v?.expr?.PLpgSQL_expr?.query;
       if (typeof q === 'string') out.push({ lineno: v.lineno ?? 1, query: q, dynamic: false });
       continue;
     }
