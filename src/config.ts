@@ -158,7 +158,11 @@ export function parseConfig(text: string, options: { file: string; displayName?:
         for (const rp of (value as any).items as { key: any; value: any }[]) {
           const id = String(isScalar(rp.key) ? rp.key.value : rp.key);
           const rule = allRules.find((r) => r.meta.id === id);
-          if (!rule) fail(`rules.${id}: unknown rule "${id}"${didYouMean(id, ruleIds)}`, rp.key);
+          if (!rule) {
+            const ours = allRules.filter((r) => r.meta.squawk?.includes(id)).map((r) => r.meta.id);
+            const hint = ours.length ? ` (that is squawk's name; ours: ${ours.join(', ')})` : didYouMean(id, ruleIds);
+            fail(`rules.${id}: unknown rule "${id}"${hint}`, rp.key);
+          }
           const level = isScalar(rp.value) ? rp.value.value : undefined;
           // YAML 1.1 habits: `off`/`on` may arrive as booleans.
           const normalized = level === false ? 'off' : level === true ? 'on' : level;

@@ -71,6 +71,7 @@ test('rules: off disables, on enables at the default severity, unquoted YAML off
 test('errors name the key and its line', () => {
   rejects('failOn: error\nfailon: warning\n', /^\.migration-guard\.yml:2: failon: unknown setting \(did you mean "failOn"\?\)/);
   rejects('rules:\n  adding-required-colum: off\n', /^\.migration-guard\.yml:2: rules\.adding-required-colum: unknown rule "adding-required-colum" \(did you mean "adding-required-column"\?\)/);
+  rejects('rules:\n  adding-required-field: off\n', /rules\.adding-required-field: unknown rule "adding-required-field" \(that is squawk's name; ours: adding-required-column\)/);
   rejects('rules:\n  adding-required-column: fatal\n', /:2: rules\.adding-required-column: expected error, warning, info, off or on, got "fatal"/);
   rejects('pgVersion: 99\n', /:1: pgVersion: expected a Postgres major version from 10 to 18, got 99/);
   rejects('failOn: critical\n', /:1: failOn: expected one of error, warning, info, never/);
