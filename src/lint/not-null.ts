@@ -27,6 +27,7 @@ export function notNullProvenBefore(ctx: LintContext, table: string, column: str
   if (ctx.notNullChecks.has(`${tbl}.${col}`)) return true;
   const pending = new Set<string>();
   for (const st of ctx.statements.slice(0, ctx.index)) {
+    if (st.embedded?.in === 'function') continue; // runs when called, not during the migration
     if (st.kind !== 'AlterTableStmt' || bareName(st.node.relation?.relname) !== tbl) continue;
     for (const cmd of alterCommands(st.node)) {
       const con = cmd.def?.Constraint;
@@ -47,6 +48,7 @@ export function helperCheckDroppedAfter(ctx: LintContext, table: string, column:
   const tbl = bareName(table);
   const col = column.toLowerCase();
   for (const st of ctx.statements.slice(ctx.index + 1)) {
+    if (st.embedded?.in === 'function') continue; // runs when called, not during the migration
     if (st.kind !== 'AlterTableStmt' || bareName(st.node.relation?.relname) !== tbl) continue;
     for (const cmd of alterCommands(st.node)) {
       const name = String(cmd.name ?? '').toLowerCase();

@@ -95,6 +95,7 @@ export function columnTypeBefore(ctx: LintContext, table: string, column: string
   const col = column.toLowerCase();
   let known: ColumnType | undefined;
   for (const st of ctx.statements.slice(0, ctx.index)) {
+    if (st.embedded?.in === 'function') continue; // runs when called, not during the migration
     const n = st.node;
     if (st.kind === 'CreateStmt' && bareName(n.relation?.relname) === tbl) {
       known = undefined;
@@ -118,6 +119,7 @@ export function columnTypeBefore(ctx: LintContext, table: string, column: string
 export function timeZoneIsUtcBefore(ctx: LintContext): boolean {
   let utc = false;
   for (const st of ctx.statements.slice(0, ctx.index)) {
+    if (st.embedded?.in === 'function') continue; // runs when called, not during the migration
     if (st.kind !== 'VariableSetStmt') continue;
     const n = st.node;
     if (n.kind === 'VAR_RESET_ALL') utc = false;

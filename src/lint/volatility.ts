@@ -48,6 +48,7 @@ export type Volatility = 'volatile' | 'stable' | 'immutable';
 export function functionsCreatedEarlier(ctx: LintContext): Map<string, Volatility> {
   const out = new Map<string, Volatility>();
   for (const st of ctx.statements.slice(0, ctx.index)) {
+    if (st.embedded?.in === 'function') continue; // runs when called, not during the migration
     if (st.kind !== 'CreateFunctionStmt' || st.node.is_procedure) continue;
     const names: any[] = st.node.funcname ?? [];
     const name = str(names[names.length - 1])?.toLowerCase();
