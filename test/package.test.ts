@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './cli-helpers';
@@ -49,6 +49,14 @@ test('npm pack → install into an empty folder → node_modules/.bin/migration-
     assert.equal(report.version, 1);
     assert.ok(report.migrations.length > 0, 'the example migrations are discovered');
     assert.ok(report.findings.some((f: { rule: string }) => f.rule === 'adding-required-column'), 'the example adds a required column');
+
+    // The same install on the other supported Node line (node_modules/.bin/node is Node 24; the test runner's node is 20).
+    const node24 = join(ROOT, 'node_modules', '.bin', 'node');
+    if (existsSync(node24)) {
+      const other = spawnSync(node24, [join(app, 'node_modules', 'migration-guard', 'bin', 'migration-guard.js'), 'lint', example, '--format', 'json'], { cwd: app, encoding: 'utf8' });
+      assert.ok(other.status === 0 || other.status === 1, `node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}: exit ${other.status}: ${other.stderr}`);
+      assert.deepEqual(JSON.parse(other.stdout).findings, report.findings);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
