@@ -42,6 +42,20 @@ function extendsHold(st: Statement, ctx: LintContext, held: ReadonlyMap<string, 
   return undefined;
 }
 
+const droppedAt = new WeakMap<readonly Statement[], Set<number>>();
+
+/** Held locks, less those of DROP statements: a dropped table has no readers left to block. */
+function withoutDropped(ctx: LintContext): ReadonlyMap<string, number> {
+  let lines = droppedAt.get(ctx.statements);
+  if (!lines) {
+    lines = new Set(ctx.statements.filter((s) => s.kind === 'DropStmt').map((s) => s.range.line));
+    droppedAt.set(ctx.statements, lines);
+  }
+  const drops = lines;
+  if (![...ctx.accessExclusiveHeld.values()].some((line) => drops.has(line))) return ctx.accessExclusiveHeld;
+  return new Map([...ctx.accessExclusiveHeld].filter(([, line]) => !drops.has(line)));
+}
+
 /** More work in the same transaction after ACCESS EXCLUSIVE was taken on an existing table. */
 const rule: Rule = {
   meta: {
@@ -62,12 +76,14 @@ const rule: Rule = {
         'BEGIN;\nALTER TABLE users ADD COLUMN a int;\nALTER TABLE users ADD COLUMN b int;\nCOMMIT;',
         "BEGIN;\nALTER TABLE users ADD COLUMN a int;\nCOMMENT ON COLUMN users.a IS 'x';\nCOMMIT;\nUPDATE users SET a = 1;",
         'BEGIN;\nCREATE TABLE notes (id bigint);\nALTER TABLE notes ADD COLUMN body text;\nCREATE INDEX notes_body_idx ON notes (body);\nINSERT INTO notes VALUES (1);\nCOMMIT;',
+        'BEGIN;\nDROP TABLE old_events;\nDROP TABLE old_sessions;\nCOMMIT;',
       ],
     },
   },
   check(statement, ctx, report) {
-    const held = ctx.accessExclusiveHeld;
-    if (!ctx.inTransaction || !ctx.runsDuringMigration || held.size === 0) return;
+    if (!ctx.inTransaction || !ctx.runsDuringMigration || ctx.accessExclusiveHeld.size === 0) return;
+    const held = withoutDropped(ctx);
+    if (held.size === 0) return;
     const why = extendsHold(statement, ctx, held);
     if (!why) return;
     const first = Math.min(...held.values());
