@@ -84,6 +84,13 @@ test('BEGIN ATOMIC bodies keep their semicolons (and CASE … END) inside one st
   assert.ok(inner.every((s) => s.embedded?.in === 'function'));
 });
 
+test('CREATE RULE with several actions in parentheses is one statement (as psql sends it)', () => {
+  const text = 'CREATE RULE r AS ON INSERT TO a DO ALSO (\n  INSERT INTO b VALUES (1);\n  INSERT INTO c VALUES (2)\n);\nSELECT (1);';
+  const r = parse(text);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.statements.map((s) => `${s.kind} ${at(s.range)}`), ['RuleStmt 1:1-4:2', 'SelectStmt 5:1-5:11']);
+});
+
 test('a syntax error is reported at its line and the other statements are still parsed', () => {
   const text = 'CREATE TABLE a (id int);\nALTER TABEL a ADD COLUMN b int;\nCREATE TABLE c (id int);';
   const r = parse(text);

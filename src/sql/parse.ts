@@ -364,6 +364,8 @@ function splitText(text: string, map: PositionMap): Split {
     let current: Chunk | undefined;
     let comments: string[] = [];
     let depth = 0; // BEGIN ATOMIC ... END bodies hold semicolons that do not end the statement
+    let parens = 0; // CREATE RULE … DO (a; b): like psql, no split inside parentheses there
+    let rule = false;
     let prev = '';
     for (const t of tokens) {
       const a = map.indexOfByte(segByte + t.start);
@@ -373,17 +375,21 @@ function splitText(text: string, map: PositionMap): Split {
         if (!current) comments.push(text.slice(a, b));
         continue;
       }
-      if (t.text === ';' && depth === 0) {
+      if (t.text === ';' && depth === 0 && parens === 0) {
         if (current) split.chunks.push(current);
         current = undefined;
         comments = [];
         prev = '';
+        rule = false;
         continue;
       }
       const upper = t.text.toUpperCase();
       if (!current) current = { start: a, end: b, leadingComments: comments, tokens: [] };
       current.end = b;
       current.tokens.push({ start: a, end: b, upper, name: t.tokenName });
+      if (upper === 'RULE' && current.tokens.length <= 4 && current.tokens[0]!.upper === 'CREATE') rule = true;
+      if (rule && t.text === '(') parens++;
+      else if (rule && t.text === ')') parens = Math.max(0, parens - 1);
       if (upper === 'ATOMIC' && prev === 'BEGIN') depth++;
       else if (depth > 0 && upper === 'CASE') depth++;
       else if (depth > 0 && upper === 'END') depth--;
