@@ -148,6 +148,9 @@ test('event payloads: pull_request gives the base sha and head sha; pull_request
   assert.equal(push.pullRequest, undefined);
   assert.equal(push.defaultBase, undefined);
   assert.equal(push.owner, 'owner');
+  const mq = describeEvent({ GITHUB_EVENT_NAME: 'merge_group', GITHUB_REPOSITORY: 'owner/repo', GITHUB_SHA: 'q' }, { merge_group: { base_sha: 'b1', head_sha: 'q' } });
+  assert.equal(mq.defaultBase, 'b1');
+  assert.equal(mq.pullRequest, undefined);
 });
 
 test('inputs: lists, booleans, validation naming the input', () => {
