@@ -284,3 +284,62 @@ test('the supabase-auth corpus (Go templates in every file) parses with no synta
   }
   assert.ok(statements > 250, `only ${statements} statements`);
 });
+
+/** String index of a 1-based line and code-point column in `text` (lines end at \r\n, \r or \n). */
+function indexOf(text: string, line: number, column: number): number {
+  let i = 0;
+  for (let l = 1; l < line; l++) {
+    const m = /\r\n|\r|\n/g;
+    m.lastIndex = i;
+    const hit = m.exec(text);
+    if (!hit) return text.length;
+    i = hit.index + hit[0].length;
+  }
+  for (let c = 1; c < column; c++) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  return i;
+}
+
+test('property: any mix of SQL, quotes, comments, meta-commands and non-ASCII text never throws, and every range slices back to its statement', async () => {
+  const fc = (await import('fast-check')).default;
+  const fragments = [
+    'SELECT 1', 'ALTER TABLE users ADD COLUMN bio text', "'a;b'", "'it''s'", '$$ x; y $$', '$t$ $$ ; $t$', '"Quoted;Name"',
+    '-- note; ', '/* a /* b; */ c */', ';', ';', ';', '\n', '\r\n', ' ', 'привет', '🎉', "'🎉;'", '\\set x 1\n', "E'\\'; '",
+    'DO $$ BEGIN UPDATE t SET a = 1; END $$', '(', ')', "'", '"', '$$', '/*', '{{ .X }}', '${y}', 'BEGIN ATOMIC SELECT 1; END',
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      const r = parseSql({ file: 'f.sql', text, firstLine: 1 });
+      const lineCount = text.split(/\r\n|\r|\n/).length;
+      for (const p of r.problems) assert.ok(p.range.line >= 1 && p.range.line <= lineCount, `problem outside the file: ${JSON.stringify(p)}`);
+      for (const s of r.statements) {
+        assert.ok(s.range.line <= s.range.endLine && s.range.endLine <= lineCount);
+        if (s.embedded || text.includes('{{') || text.includes('${')) continue;
+        const a = indexOf(text, s.range.line, s.range.column);
+        const b = indexOf(text, s.range.endLine, s.range.endColumn);
+        assert.equal(text.slice(a, b), s.sql, `range of ${JSON.stringify(s.sql)} in ${JSON.stringify(text)}`);
+      }
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('every statement of the corpus slices back to its text from its range', { skip: !existsSync(corpus) && 'no ../shared/corpus' }, () => {
+  let checked = 0;
+  const walk = (dir: URL): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(new URL(`${e.name}/`, dir));
+      else if (e.name.endsWith('.sql')) {
+        const text = readFileSync(new URL(e.name, dir), 'utf8');
+        if (text.includes('{{')) continue;
+        for (const s of parseSql({ file: e.name, text, firstLine: 1 }).statements) {
+          if (s.embedded) continue;
+          assert.equal(text.slice(indexOf(text, s.range.line, s.range.column), indexOf(text, s.range.endLine, s.range.endColumn)), s.sql, e.name);
+          checked++;
+        }
+      }
+    }
+  };
+  walk(corpus);
+  assert.ok(checked > 3000, `${checked}`);
+});
