@@ -102,6 +102,51 @@ describe('against PostgreSQL (PGlite)', () => {
     }
   });
 
+  /** Lock modes the statement holds on `rels` (pg_locks, inside a transaction that is rolled back). */
+  async function locksOf(setup: string, sql: string, rels: string[]): Promise<Record<string, string[]>> {
+    await db.exec(`DROP SCHEMA IF EXISTS lk CASCADE; CREATE SCHEMA lk; SET search_path = lk, public; ${setup}`);
+    await db.exec('BEGIN');
+    try {
+      await db.exec(sql);
+      const rows = (
+        await db.query<{ relname: string; mode: string }>(
+          `SELECT c.relname, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.pid = pg_backend_pid() AND c.relname = ANY($1) ORDER BY 1, 2`,
+          [rels],
+        )
+      ).rows;
+      const out: Record<string, string[]> = {};
+      for (const r of rows) (out[r.relname] ??= []).push(r.mode);
+      return out;
+    } finally {
+      await db.exec('ROLLBACK; SET search_path = public');
+    }
+  }
+  const strongest = (modes: string[] | undefined) => {
+    const order = ['AccessShareLock', 'RowShareLock', 'RowExclusiveLock', 'ShareUpdateExclusiveLock', 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock'];
+    return (modes ?? []).reduce((a, m) => (order.indexOf(m) > order.indexOf(a) ? m : a), 'none');
+  };
+
+  test('the lock modes the rules describe', async () => {
+    const parent = 'CREATE TABLE u (id int PRIMARY KEY); CREATE TABLE t (id int, uid int, c int); CREATE INDEX ti ON t (c); INSERT INTO u VALUES (1); INSERT INTO t VALUES (1, 1, 1);';
+    const fk = await locksOf(parent, 'ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (uid) REFERENCES u (id)', ['t', 'u']);
+    assert.equal(strongest(fk.t), 'ShareRowExclusiveLock');
+    assert.equal(strongest(fk.u), 'ShareRowExclusiveLock');
+    const validate = await locksOf(`${parent} ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (uid) REFERENCES u (id) NOT VALID;`, 'ALTER TABLE t VALIDATE CONSTRAINT fk', ['t']);
+    assert.equal(strongest(validate.t), 'ShareUpdateExclusiveLock');
+    assert.equal(strongest((await locksOf(parent, 'ALTER TABLE t ADD CONSTRAINT ck CHECK (c > 0)', ['t'])).t), 'AccessExclusiveLock');
+    assert.equal(strongest((await locksOf(parent, 'CREATE INDEX t_uid ON t (uid)', ['t'])).t), 'ShareLock');
+    assert.equal(strongest((await locksOf(parent, 'DROP INDEX ti', ['t'])).t), 'AccessExclusiveLock');
+    const reindex = await locksOf(parent, 'REINDEX INDEX ti', ['t', 'ti']);
+    assert.equal(strongest(reindex.t), 'ShareLock');
+    assert.equal(strongest(reindex.ti), 'AccessExclusiveLock');
+    assert.equal(strongest((await locksOf(parent, 'LOCK TABLE t', ['t'])).t), 'AccessExclusiveLock');
+    assert.equal(strongest((await locksOf(`${parent} CREATE UNIQUE INDEX tu ON t (id);`, 'ALTER TABLE t ADD CONSTRAINT tu UNIQUE USING INDEX tu', ['t'])).t), 'AccessExclusiveLock');
+    const domain = await locksOf('CREATE DOMAIN d AS int; CREATE TABLE td (v d); INSERT INTO td VALUES (1);', 'ALTER DOMAIN d ADD CONSTRAINT pos CHECK (VALUE > 0)', ['td']);
+    assert.equal(strongest(domain.td), 'ShareLock');
+    const detach = await locksOf('CREATE TABLE m (id int) PARTITION BY RANGE (id); CREATE TABLE m1 PARTITION OF m FOR VALUES FROM (0) TO (10);', 'ALTER TABLE m DETACH PARTITION m1', ['m']);
+    assert.equal(strongest(detach.m), 'AccessExclusiveLock');
+  });
+
   test('a volatile DEFAULT rewrites and now() does not, as adding-volatile-default says', async () => {
     await db.exec(`DROP TABLE IF EXISTS tv; CREATE TABLE tv (id int); INSERT INTO tv VALUES (1);`);
     const node = async () => (await db.query<{ r: number }>(`SELECT relfilenode AS r FROM pg_class WHERE relname = 'tv'`)).rows[0]!.r;
