@@ -37,9 +37,21 @@ export function cli(args: string[], options: { cwd: string; env?: Record<string,
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh temp folder holding the given files (path → content). */
+const temps: string[] = [];
+after(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+/**
+ * A fresh temp folder holding the given files (path → content), removed after the
+ * test file. It sits one level below its own parent, so that discovering a single
+ * file (which also looks at the file's grandparent folder) never scans all of /tmp.
+ */
 export function tempTree(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mg-cli-'));
+  const outer = mkdtempSync(join(tmpdir(), 'mg-cli-'));
+  temps.push(outer);
+  const dir = join(outer, 'work');
+  mkdirSync(dir);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
