@@ -1,5 +1,5 @@
 // Start-up and stop time of each verify database provider.
-//   node --import tsx bench/databases.ts [--runs N] [--extensions] [--only pglite,local,container,url]
+//   node --import tsx bench/databases.ts [--runs N] [--extensions [--all-extensions]] [--only pglite,local,container,url]
 // pglite is measured cold (fresh cache dir: initdb in WASM + saving the data dir) and warm
 // (cached data dir); --extensions adds the start-up cost of each PGlite contrib extension.
 
@@ -58,12 +58,23 @@ if (only.includes('pglite')) {
   await series('pglite cold (initdb + save)', 'pglite', {}, runs, () => rmSync(join(cache), { recursive: true, force: true }));
   const warm = await series('pglite warm (cached dir)', 'pglite');
   if (args.includes('--extensions') && warm.length) {
-    const base = median(warm.map((s) => s.start));
-    for (const ext of PGLITE_EXTENSIONS) {
-      const samples: Sample[] = [];
-      for (let i = 0; i < runs; i++) samples.push(await measure('pglite', { extensions: [ext] }));
-      console.log(`  + ${ext.padEnd(20)} +${(median(samples.map((s) => s.start)) - base).toFixed(0).padStart(4)} ms`);
+    // paired with a baseline start each time, so machine load shifts both alike
+    const list = args.includes('--all-extensions')
+      ? [...PGLITE_EXTENSIONS]
+      : ['citext', 'pg_trgm', 'btree_gin', 'btree_gist', 'pgcrypto', 'ltree', 'hstore', 'uuid-ossp'];
+    for (const ext of list) {
+      const diffs: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const base = await measure('pglite');
+        const withExt = await measure('pglite', { extensions: [ext] });
+        diffs.push(withExt.start - base.start);
+      }
+      console.log(`  + ${ext.padEnd(20)} ${median(diffs).toFixed(0).padStart(5)} ms (median of ${runs} paired differences)`);
     }
+    const all = await series('pglite warm + all 8 above', 'pglite', {
+      extensions: ['citext', 'pg_trgm', 'btree_gin', 'btree_gist', 'pgcrypto', 'ltree', 'hstore', 'uuid-ossp'],
+    });
+    void all;
   }
   rmSync(cache, { recursive: true, force: true });
 }
