@@ -44,6 +44,7 @@ import preferText from './prefer-text';
 import preferTimestamptz from './prefer-timestamptz';
 import refreshingMaterializedViewNonConcurrently from './refreshing-materialized-view-non-concurrently';
 import reindexingNonConcurrently from './reindexing-non-concurrently';
+import rejectingExistingRows from './rejecting-existing-rows';
 import renamingColumn from './renaming-column';
 import renamingEnumValue from './renaming-enum-value';
 import renamingTable from './renaming-table';
@@ -111,6 +112,7 @@ export const rules: readonly Rule[] = [
   preferTimestamptz,
   refreshingMaterializedViewNonConcurrently,
   reindexingNonConcurrently,
+  rejectingExistingRows,
   renamingColumn,
   renamingEnumValue,
   renamingTable,

@@ -10,6 +10,7 @@ import type { Finding, Migration, MigrationVerification, Severity, StatementTrac
 export const VERIFY_RULES: Record<string, Severity> = {
   'up-failing': 'error',
   'failing-with-existing-rows': 'error',
+  'rejecting-existing-rows': 'warning',
   'down-failing': 'error',
   'down-not-restoring-schema': 'error',
   'up-not-reapplicable': 'error',
@@ -21,6 +22,8 @@ const HELP: Record<string, string> = {
   'up-failing': 'Fix the statement so the migration applies to the schema the earlier migrations leave (run `migration-guard explain up-failing`).',
   'failing-with-existing-rows':
     'The migration only works on empty tables. Give new NOT NULL columns a DEFAULT, backfill before adding constraints, or make the data change safe for existing rows.',
+  'rejecting-existing-rows':
+    'Check that the existing rows satisfy the new constraint before deploying, or add it NOT VALID, fix the rows, then VALIDATE CONSTRAINT in a later step.',
   'down-failing': 'Make the down undo exactly what the up did, in reverse order, so it runs right after the up.',
   'down-not-restoring-schema': 'Make the down undo every change of the up (indexes, constraints, types, defaults…) so the schema after down equals the schema before up.',
   'up-not-reapplicable': 'The down leaves something behind that the up then trips over (or creates differently); drop it in the down, or make the up idempotent.',
@@ -50,6 +53,16 @@ function listed(lines: string[], max = 5): string {
   return lines.length > max ? `${shown}; and ${lines.length - max} more` : shown;
 }
 
+/**
+ * A constraint or unique index added over existing rows that the synthetic rows do
+ * not satisfy (a foreign key to values we made up, a CHECK our values miss): a
+ * question about the real data, not a proof the migration fails.
+ */
+function rejectsRows(sql: string, error: string): boolean {
+  const adds = /^\s*(alter\s+table\b[\s\S]*\b(add|validate)\b|create\s+unique\s+index\b)/i.test(sql);
+  return adds && /violates foreign key constraint|is violated by some row|could not create unique index|violates check constraint/i.test(error);
+}
+
 /** The first traced statement that locked or rewrote `table`. */
 function statementTouching(statements: StatementTrace[], table: string): StatementTrace | undefined {
   return statements.find((s) => s.rewrites.includes(table) || s.locks.some((l) => l.relation === table));
@@ -71,7 +84,12 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
   if (v.dataCheck.failsWithData) {
     const line = Number(/^line (\d+):/.exec(v.dataCheck.error ?? '')?.[1] ?? upLine);
     const error = (v.dataCheck.error ?? '').replace(/^line \d+: /, '');
-    out.push(at(v.statements.find((s) => s.error)?.file ?? upFile, line, 'failing-with-existing-rows', `The up migration applies to empty tables but fails once they hold rows (${v.dataCheck.rowsSeeded} synthetic rows): ${error}`, v.id));
+    const failing = v.statements.find((s) => s.error);
+    if (rejectsRows(failing?.sql ?? '', error)) {
+      out.push(at(failing?.file ?? upFile, line, 'rejecting-existing-rows', `The new constraint rejects the ${v.dataCheck.rowsSeeded} synthetic rows verify put in the existing tables: ${error}. Real rows may satisfy it; check them before deploying.`, v.id));
+    } else {
+      out.push(at(failing?.file ?? upFile, line, 'failing-with-existing-rows', `The up migration applies to empty tables but fails once they hold rows (${v.dataCheck.rowsSeeded} synthetic rows): ${error}`, v.id));
+    }
   }
   for (const s of v.statements) {
     if (/^\s*truncate\b/i.test(s.sql)) continue; // a new empty file, not a copy of the rows

@@ -165,7 +165,7 @@ function charLength(c: { base: string; typmod: number }): number | undefined {
 }
 
 /** A SQL expression of `g` (1..N) for one value of a scalar type, or undefined when we have none. */
-function scalarValue(base: string, category: string, type: string, typmod: number, isEnum: boolean, salt: string): string | undefined {
+function scalarValue(base: string, category: string, type: string, typmod: number, isEnum: boolean, salt: string, style: TextStyle): string | undefined {
   if (isEnum) return `(pg_catalog.enum_range(NULL::${type}))[1 + (g - 1) % pg_catalog.array_length(pg_catalog.enum_range(NULL::${type}), 1)]`;
   switch (base) {
     case 'bool':
@@ -223,22 +223,25 @@ function scalarValue(base: string, category: string, type: string, typmod: numbe
   }
   if (category === 'S') {
     const len = charLength({ base, typmod });
-    return len ? `pg_catalog.left('seed-' || g, ${len})::${type}` : `('seed-' || g)::${type}`;
+    const text = style === 'version' ? `(g || '.0.0')` : `('seed-' || g)`;
+    return len ? `pg_catalog.left(${text}, ${len})::${type}` : `${text}::${type}`;
   }
   if (category === 'N') return `g::${type}`;
   return undefined;
 }
 
 /** A value expression for a column (not a foreign key), or undefined. */
-function columnValue(c: SeedColumn, salt: string): string | undefined {
+function columnValue(c: SeedColumn, salt: string, style: TextStyle): string | undefined {
   if (c.allowed) return `(ARRAY[${c.allowed.map(quoteLiteral).join(', ')}])[1 + (g - 1) % ${c.allowed.length}]::${c.type}`;
   if (c.category === 'A') {
     if (!c.elem) return `'{}'::${c.type}`;
-    const inner = scalarValue(c.elem, c.elemCategory ?? '', c.elemType ?? c.elem, -1, c.elemIsEnum, salt);
+    const inner = scalarValue(c.elem, c.elemCategory ?? '', c.elemType ?? c.elem, -1, c.elemIsEnum, salt, style);
     return inner ? `ARRAY[${inner}]::${c.type}` : `'{}'::${c.type}`;
   }
-  const v = scalarValue(c.base, c.category, c.type, c.typmod, c.isEnum, salt);
-  return v === undefined ? undefined : c.base === c.type.split('(')[0] ? v : `(${v})::${c.type}`;
+  const v = scalarValue(c.base, c.category, c.type, c.typmod, c.isEnum, salt, style);
+  // A type we do not know (an extension's: ltree, citext, hstore…): its text input may take a plain word.
+  if (v === undefined) return `('seed' || g)::${c.type}`;
+  return c.base === c.type.split('(')[0] ? v : `(${v})::${c.type}`;
 }
 
 /** A default that yields a new value per row (sequence, uuid, clock) can fill a unique column. */
@@ -246,12 +249,15 @@ function defaultVaries(expr: string): boolean {
   return /\(/.test(expr) && !/^'.*'::[\w ."]+$/.test(expr);
 }
 
+/** How text values look: `seed-1`, or version-like `1.0.0`. */
+type TextStyle = 'plain' | 'version';
+
 interface Plan {
   sql: string;
 }
 
 /** The INSERT … SELECT that fills `t` with `n` rows; `nullOptional` leaves nullable columns NULL. */
-function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<number, SeedTable>): Plan | string {
+function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<number, SeedTable>, style: TextStyle = 'plain'): Plan | string {
   const cols: string[] = [];
   const values: string[] = [];
   const joins: string[] = [];
@@ -261,7 +267,7 @@ function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<n
   for (const c of t.columns) {
     if (c.identity || c.generated || fkOf.has(c.name)) continue;
     if (c.defaultExpr !== null && (!c.unique || defaultVaries(c.defaultExpr))) continue;
-    const v = columnValue(c, `${t.oid}-`); // UUIDs differ between tables, as real ones do
+    const v = columnValue(c, `${t.oid}-`, style); // UUIDs differ between tables, as real ones do
     if (v !== undefined) selfValue.set(c.name, v);
   }
   const usedFks = new Set<number>();
@@ -361,8 +367,10 @@ export async function seedEmptyTables(db: Database, rows: number, memory: SeedMe
         continue;
       }
       let reason = '';
-      for (const [n, nullOptional] of [[rows, false], [rows, true], [1, false], [1, true]] as const) {
-        const plan = planInsert(t, n, nullOptional, byOid);
+      // Fewer columns, then version-like text (`1.0.0`, for triggers that parse it), then a single row (low-cardinality uniques).
+      const attempts: [number, boolean, TextStyle][] = [[rows, false, 'plain'], [rows, true, 'plain'], [rows, false, 'version'], [1, false, 'plain'], [1, true, 'plain']];
+      for (const [n, nullOptional, style] of attempts) {
+        const plan = planInsert(t, n, nullOptional, byOid, style);
         if (typeof plan === 'string') {
           reason = plan;
           break;

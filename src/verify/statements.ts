@@ -17,6 +17,12 @@ export interface ExecUnit {
   kind: string;
   /** Why it cannot run inside a transaction block (`CREATE INDEX CONCURRENTLY`), or null. */
   nonTransactional: string | null;
+  /**
+   * Its effect is usable only once committed (`ALTER TYPE … ADD VALUE`: the new label
+   * cannot be used in the same transaction), so a migration run without a
+   * transaction must be replayed statement by statement.
+   */
+  commitBeforeUse: boolean;
   /** BEGIN/COMMIT/SAVEPOINT…: verify owns the transaction, so these are not sent. */
   transactionControl: boolean;
   /**
@@ -37,6 +43,7 @@ export function executableStatements(source: SqlSource): { units: ExecUnit[]; pr
       sql: source.text,
       kind: 'Unparsed',
       nonTransactional: null,
+      commitBeforeUse: false,
       transactionControl: false,
       inTransactionSql: source.text,
     };
@@ -56,6 +63,7 @@ export function executableStatements(source: SqlSource): { units: ExecUnit[]; pr
       sql: s.sql,
       kind: s.kind,
       nonTransactional: nonTx,
+      commitBeforeUse: s.kind === 'AlterEnumStmt' && !s.node?.oldVal,
       transactionControl: s.kind === 'TransactionStmt',
       inTransactionSql: nonTx === null ? s.sql : inTransactionForm(s),
     });
@@ -111,7 +119,7 @@ function inTransactionForm(s: Statement): string | null {
   return s.sql; // CREATE DATABASE and friends: run as written and let Postgres say why it fails
 }
 
-/** Whether any unit must run outside a transaction block. */
+/** Whether a migration run without a transaction must be replayed statement by statement (not in one verification transaction). */
 export function needsAutocommit(units: ExecUnit[]): boolean {
-  return units.some((u) => u.nonTransactional !== null);
+  return units.some((u) => u.nonTransactional !== null || u.commitBeforeUse);
 }

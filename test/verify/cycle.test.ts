@@ -53,6 +53,8 @@ const cases = [
   ),
   migration('017_delete_rows', 'DELETE FROM payments;', 'SELECT 1;'),
   migration('018_after_delete', 'ALTER TABLE payments DROP COLUMN amount;', 'ALTER TABLE payments ADD COLUMN amount bigint;'),
+  migration('019_check_rejects_rows', "ALTER TABLE users ADD CONSTRAINT users_email_at CHECK (email LIKE '%@%');", 'ALTER TABLE users DROP CONSTRAINT users_email_at;'),
+  migration('020_enum_value_used', "ALTER TYPE mood ADD VALUE 'angry';\nUPDATE audit SET mood = 'angry';", 'UPDATE audit SET mood = NULL;', { transactional: false }),
 ];
 
 function byId(v: Verification, id: string): MigrationVerification {
@@ -198,6 +200,19 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
       assert.deepEqual(byId(verification, '017_delete_rows').dataCheck.lost, ['payments: 100 of 100 rows lost']);
       const v = byId(verification, '018_after_delete');
       assert.deepEqual(v.dataCheck.lost, ['payments.amount: 100 values lost']);
+    });
+
+    test('a constraint the synthetic rows break is a question about real rows, not a proven failure', () => {
+      const v = byId(verification, '019_check_rejects_rows');
+      assert.equal(v.dataCheck.failsWithData, true);
+      assert.deepEqual(rulesOf(findings, '019_check_rejects_rows'), ['rejecting-existing-rows']);
+    });
+
+    test('a new enum value used by the next statement works in a migration without a transaction', () => {
+      const v = byId(verification, '020_enum_value_used');
+      assert.equal(v.up.ok, true, v.up.error ?? '');
+      assert.equal(v.statements.length, 2);
+      assert.ok(v.statements[1]!.locks.some((l) => l.relation === 'audit' && l.mode === 'RowExclusiveLock'), JSON.stringify(v.statements[1]));
     });
   });
 }
