@@ -108,7 +108,13 @@ export async function run(options: RunOptions): Promise<Report> {
       const sources: SqlSource[] = [m.up, ...(m.extraUp ?? []).filter((s) => !isIgnored(s.file))];
       if (down && config.lintDown) sources.push(down);
       for (const source of sources) {
-        findings.push(...lintSource({ source, transactional: m.transactional, migration: m.id }, enabled, allRules, lintOptions));
+        try {
+          findings.push(...lintSource({ source, transactional: m.transactional, migration: m.id }, enabled, allRules, lintOptions));
+        } catch (err) {
+          // A bug on one file must not hide the findings of the others.
+          const f = adjust(internalError(source, m.id, err));
+          if (f) findings.push(f);
+        }
       }
     }
   }
@@ -179,6 +185,21 @@ function severityAdjuster(config: Config, allRules: readonly Rule[]) {
     const level = rule ? levelOf(config, rule) : config.rules[f.rule];
     if (level === 'off') return undefined;
     return level && level !== f.severity ? { ...f, severity: level } : f;
+  };
+}
+
+function internalError(source: SqlSource, migration: string, err: unknown): Finding {
+  return {
+    rule: 'internal-error',
+    severity: 'error',
+    file: source.file,
+    line: source.firstLine,
+    column: 1,
+    endLine: source.firstLine,
+    endColumn: 1,
+    message: `migration-guard failed on this file: ${(err as Error)?.message ?? String(err)}`,
+    help: 'This is a bug in migration-guard: please report it with the file. The other files were still checked.',
+    migration,
   };
 }
 
