@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -83,6 +83,17 @@ describe('pglite', () => {
       const t = await warm.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'");
       assert.deepEqual(t.rows, [{ n: '0' }]);
       await warm.stop();
+      // a damaged cache file: a cold start that says so and replaces it
+      const file = readdirSync(cache).find((f) => f.endsWith('-datadir.tgz'))!;
+      writeFileSync(join(cache, file), 'not a tarball');
+      const lines: string[] = [];
+      const repaired = await startPglite({ log: (l) => lines.push(l) });
+      assert.equal(repaired.start, 'cold');
+      assert.ok(lines.some((l) => /cached data dir unusable/.test(l)), lines.join('\n'));
+      await repaired.stop();
+      const again = await startPglite();
+      assert.equal(again.start, 'warm');
+      await again.stop();
     } finally {
       if (before === undefined) delete process.env.MIGRATION_GUARD_CACHE_DIR;
       else process.env.MIGRATION_GUARD_CACHE_DIR = before;

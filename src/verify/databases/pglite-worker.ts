@@ -36,7 +36,7 @@ export interface WorkerInit {
   extensions: Record<string, string>;
   /** A gzipped data-dir tarball from an earlier start, or null for a cold start. */
   dataDir: Uint8Array | null;
-  /** Where to save the data dir after a cold start (null: don't). */
+  /** Where to save the data dir after a cold start (null: don't); a warm start never writes. */
   cachePath: string | null;
 }
 

@@ -137,7 +137,8 @@ export async function startPglite(options: StartOptions = {}): Promise<PgliteDat
       dataDir = null;
     }
   }
-  const init: WorkerInit = { pgliteUrl, extensions: extensionUrls, dataDir, cachePath: dataDir ? null : cachePath ?? null };
+  // the worker saves a data dir only after a cold start (no cache yet, or an unusable one it replaces)
+  const init: WorkerInit = { pgliteUrl, extensions: extensionUrls, dataDir, cachePath: cachePath ?? null };
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: init });
 
   let gone: string | undefined;
