@@ -371,12 +371,18 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return close.length ? ` (did you mean "${close[0]}"?)` : '';
 }
 
-/** Candidates within a small edit distance of `word` (or containing it), closest first. */
+/** Candidates close to `word` (small edit distance, containing it, or sharing a word part), closest first. */
 export function closeMatches(word: string, candidates: readonly string[], limit = 3): string[] {
   const w = word.toLowerCase();
+  const parts = new Set(w.split(/[-_]/).filter((p) => p.length >= 4));
   return candidates
-    .map((c) => ({ c, d: w.length >= 4 && c.toLowerCase().includes(w) ? 1 : editDistance(w, c.toLowerCase()) }))
-    .filter((x) => x.d <= Math.max(2, Math.floor(w.length / 3)))
+    .map((c) => {
+      const lc = c.toLowerCase();
+      const d = editDistance(w, lc);
+      const close = d <= Math.max(2, Math.round(w.length * 0.4)) || (w.length >= 4 && lc.includes(w)) || lc.split('-').some((p) => parts.has(p));
+      return { c, d: w.length >= 4 && lc.includes(w) ? Math.min(d, 1) : d, close };
+    })
+    .filter((x) => x.close)
     .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
     .slice(0, limit)
     .map((x) => x.c);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyOverrides, enabledRules, findConfigFile, globToRegExp, ignoreMatcher, loadConfig, parseConfig } from '../src/config';
+import { applyOverrides, closeMatches, enabledRules, findConfigFile, globToRegExp, ignoreMatcher, loadConfig, parseConfig } from '../src/config';
 import { UsageError } from '../src/errors';
 import { rules } from '../rules/index';
 import { ADD_REQUIRED, cli, tempTree } from './cli-helpers';
@@ -134,4 +134,13 @@ test('CLI: a config error exits 2 naming the key; --config picks a file', () => 
   assert.match(missing.stderr, /config file not found: nope\.yml/);
   writeFileSync(join(dir, 'bad.yml'), 'pgVersion: 15\n  failOn: x\n');
   assert.match(cli(['lint', 'a.sql', '--config', 'bad.yml'], { cwd: dir }).stderr, /bad\.yml:\d+: invalid YAML/);
+});
+
+test('close matches for suggestions', () => {
+  const ids = ['dropping-column', 'renaming-column', 'prefer-bigint', 'adding-required-column', 'missing-lock-timeout'];
+  assert.equal(closeMatches('drop-column', ids)[0], 'dropping-column');
+  assert.equal(closeMatches('adding-required-colum', ids)[0], 'adding-required-column');
+  assert.deepEqual(closeMatches('bigint', ids), ['prefer-bigint']);
+  assert.deepEqual(closeMatches('lock-timeout', ids), ['missing-lock-timeout']);
+  assert.deepEqual(closeMatches('xyz', ids), []);
 });
