@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { initParser, parseSql } from '../src/sql/parse';
 import { lintSource } from '../src/lint/engine';
 import { LOCK_RANK, tableLocks, type LockMode } from '../src/lint/locks';
+import { isNewTable } from '../src/lint/created';
 import type { LintContext, Rule, Statement } from '../src/types';
 
 before(() => initParser());
@@ -95,6 +96,8 @@ test('created objects: tables (CREATE, AS, SELECT INTO, renames, matviews), inde
   assert.deepEqual([...last.createdTables].sort(), ['a', 'a2', 'b', 'c', 'from_do', 'mv']);
   for (const name of ['public.A2', 'a_idx', 'v', 'mood', 'from_do']) assert.ok(last.isNew(name), name);
   assert.equal(last.isNew('from_fn'), false);
+  assert.equal(isNewTable(last, 'from_fn'), false, 'created.ts agrees: a function body creates nothing during the migration');
+  assert.equal(isNewTable(last, 'from_do'), true);
   assert.equal(last.isNew('users'), false);
   assert.equal(first.createdTables.size, 0, 'earlier contexts are not changed afterwards');
 });

@@ -36,6 +36,7 @@ function collect(statements: readonly Statement[]): Creation[] {
   const out: Creation[] = [];
   const has = (kind: Kind, key: string) => out.some((c) => c.kind === kind && c.key === key);
   statements.forEach((st, index) => {
+    if (st.embedded?.in === 'function') return; // runs when the function is called, not during the migration
     const n = st.node;
     const add = (kind: Kind, key: string | undefined) => {
       if (key) out.push({ index, kind, key: key.toLowerCase() });
