@@ -150,6 +150,15 @@ test('psql meta-commands are skipped with a problem at their line, even with a s
   assert.match(r.problems[2]!.message, /not linted/);
 });
 
+test('psql variables defined with \\set are interpolated like placeholders (:name, :\'name\', :"name"); casts are left alone', () => {
+  const text = "\\set schema app\n\\set owner 'admin'\nCREATE TABLE :\"schema\".users (id int, at timestamptz DEFAULT now()::timestamptz);\nALTER TABLE :schema.users OWNER TO :owner;\nCOMMENT ON TABLE :schema.users IS :'owner';\nSELECT '1:schema', a[1:2] FROM t;";
+  const r = parse(text);
+  assert.deepEqual(r.problems.map((p) => `${p.kind} ${p.range.line}`), ['placeholder 3', 'meta-command 1', 'meta-command 2']);
+  assert.match(r.problems[0]!.message, /:"schema", :schema \(2×\), :owner, :'owner'/);
+  assert.deepEqual(r.statements.map((s) => `${s.kind} ${s.range.line}`), ['CreateStmt 3', 'AlterTableStmt 4', 'CommentStmt 5', 'SelectStmt 6']);
+  assert.equal(r.statements[0]!.node.relation.relname, 'users');
+});
+
 test('a backslash inside a string is not a meta-command', () => {
   const r = parse("SELECT '\n\\not a command';\nSELECT E'\\n';");
   assert.deepEqual(r.problems, []);

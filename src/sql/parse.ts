@@ -123,7 +123,7 @@ export interface Placeholder {
 
 /** The neutral identifier a placeholder of `length` characters is replaced with. */
 export function placeholderIdentifier(length: number): string {
-  return 'tpl' + '_'.repeat(Math.max(0, length - 3));
+  return length < 3 ? 'x'.repeat(length) : 'tpl' + '_'.repeat(length - 3);
 }
 
 // `${var}` (Flyway, Liquibase, shell), `{{ … }}` (Go templates, Jinja, Mustache)
@@ -154,6 +154,8 @@ interface Excluded {
 
 interface PreLex {
   excluded: Excluded[];
+  /** psql variable references (`:name`, `:'name'`, `:"name"`) to names a `\set` defined earlier. */
+  variables: { start: number; end: number; quote: '' | "'" | '"' }[];
   /** Where an unterminated string, quoted identifier, dollar quote or comment starts. */
   unterminated?: { index: number; what: string };
 }
@@ -169,6 +171,8 @@ const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
  */
 function preLex(text: string): PreLex {
   const excluded: Excluded[] = [];
+  const variables: PreLex['variables'] = [];
+  const defined = new Set<string>();
   const n = text.length;
   let stmtStart = 0;
   let lineStart = true;
@@ -183,6 +187,8 @@ function preLex(text: string): PreLex {
         let e = j;
         while (e < n && text[e] !== '\n' && text[e] !== '\r') e++;
         excluded.push({ start: j, end: e, kind: 'meta-command' });
+        const set = /^\\set\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(j, e));
+        if (set) defined.add(set[1]!);
         stmtStart = e;
         i = e;
         lineStart = false;
@@ -212,7 +218,7 @@ function preLex(text: string): PreLex {
           if (depth === 0) break;
         } else i++;
       }
-      if (depth > 0) return { excluded, unterminated: { index: start, what: 'unterminated /* comment' } };
+      if (depth > 0) return { excluded, variables, unterminated: { index: start, what: 'unterminated /* comment' } };
       continue;
     }
     if (c === "'") {
@@ -230,7 +236,7 @@ function preLex(text: string): PreLex {
           break;
         } else i++;
       }
-      if (!closed) return { excluded, unterminated: { index: escapes ? start - 1 : start, what: 'unterminated quoted string' } };
+      if (!closed) return { excluded, variables, unterminated: { index: escapes ? start - 1 : start, what: 'unterminated quoted string' } };
       continue;
     }
     if (c === '"') {
@@ -245,7 +251,7 @@ function preLex(text: string): PreLex {
           break;
         } else i++;
       }
-      if (!closed) return { excluded, unterminated: { index: start, what: 'unterminated quoted identifier' } };
+      if (!closed) return { excluded, variables, unterminated: { index: start, what: 'unterminated quoted identifier' } };
       continue;
     }
     if (c === '$' && !isIdentChar(text[i - 1])) {
@@ -253,8 +259,21 @@ function preLex(text: string): PreLex {
       const m = DOLLAR_TAG.exec(text);
       if (m) {
         const close = text.indexOf(m[0], i + m[0].length);
-        if (close < 0) return { excluded, unterminated: { index: i, what: 'unterminated dollar-quoted string' } };
+        if (close < 0) return { excluded, variables, unterminated: { index: i, what: 'unterminated dollar-quoted string' } };
         i = close + m[0].length;
+        continue;
+      }
+    }
+    if (c === ':' && defined.size) {
+      if (text[i + 1] === ':' || text[i + 1] === '=') {
+        i += 2; // a cast or PL/pgSQL assignment, not a variable
+        continue;
+      }
+      const m = /^:(?:'([A-Za-z_][A-Za-z0-9_]*)'|"([A-Za-z_][A-Za-z0-9_]*)"|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i, i + 80));
+      const name = m && (m[1] ?? m[2] ?? m[3]);
+      if (m && name && defined.has(name) && text[i - 1] !== ':') {
+        variables.push({ start: i, end: i + m[0].length, quote: m[1] ? "'" : m[2] ? '"' : '' });
+        i += m[0].length;
         continue;
       }
     }
@@ -280,7 +299,28 @@ function preLex(text: string): PreLex {
     }
     i++;
   }
-  return { excluded };
+  return { excluded, variables };
+}
+
+/**
+ * psql interpolates `:name`, `:'name'` (as a string) and `:"name"` (as an
+ * identifier) for variables a `\set` defined. Each becomes a neutral literal of
+ * the same kind and length, recorded as a placeholder.
+ */
+function substitutePsqlVariables(text: string, placeholders: Placeholder[]): string {
+  if (!text.includes('\\set')) return text;
+  const vars = preLex(text).variables;
+  if (vars.length === 0) return text;
+  let out = '';
+  let from = 0;
+  for (const v of vars) {
+    const len = v.end - v.start;
+    out += text.slice(from, v.start) + (v.quote ? v.quote + 'x'.repeat(len - 2) + v.quote : placeholderIdentifier(len));
+    placeholders.push({ text: text.slice(v.start, v.end), index: v.start });
+    from = v.end;
+  }
+  placeholders.sort((a, b) => a.index - b.index);
+  return out + text.slice(from);
 }
 
 // ---------------------------------------------------------------------------
@@ -445,7 +485,9 @@ export interface ParsedFile extends ParsedSql {
 export function parseSql(source: SqlSource): ParsedFile {
   assertLoaded();
   const raw = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text; // BOM: editors show no column for it
-  const { text, placeholders } = substitutePlaceholders(raw);
+  const substituted = substitutePlaceholders(raw);
+  const placeholders = substituted.placeholders;
+  const text = substitutePsqlVariables(substituted.text, placeholders);
   const map = new PositionMap(text, source.firstLine);
   const statements: Statement[] = [];
   const problems: ParseProblem[] = [];
