@@ -11,6 +11,10 @@
 // order-only difference (it changes `SELECT *` and INSERT without a column list,
 // but not what the schema can hold), which does not by itself make a migration
 // irreversible.
+//
+// Partitions: their columns, inherited constraints, attached indexes and cloned
+// triggers are their parent's and are described once, on the parent; a
+// partition itself (name, bound) is an object of its own.
 
 import type { Database } from './databases/types';
 import { queryPrepared } from './prepared';
@@ -36,7 +40,7 @@ WITH ns AS (
   WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'
 ),
 rel AS (
-  SELECT c.oid, c.relkind, ns.q || c.relname AS qname, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity, c.reloptions, c.relpartbound
+  SELECT c.oid, c.relkind, ns.q || c.relname AS qname, c.relispartition, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity, c.reloptions, c.relpartbound
   FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
   WHERE c.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
 )
@@ -60,20 +64,20 @@ SELECT 'column', r.qname || '.' || a.attname,
   JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
   LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
   LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
-  WHERE r.relkind IN ('r', 'p', 'f')
+  WHERE r.relkind IN ('r', 'p', 'f') AND NOT r.relispartition
 UNION ALL
 SELECT 'constraint', con.conname || ' on ' || r.qname,
   jsonb_build_object('definition', pg_catalog.pg_get_constraintdef(con.oid), 'validated', con.convalidated,
     'deferrable', con.condeferrable, 'initially deferred', con.condeferred)
-  FROM pg_catalog.pg_constraint con JOIN rel r ON r.oid = con.conrelid WHERE con.contype <> 'n'
+  FROM pg_catalog.pg_constraint con JOIN rel r ON r.oid = con.conrelid WHERE con.contype <> 'n' AND con.conislocal
 UNION ALL
 SELECT 'index', r.qname, jsonb_build_object('definition', pg_catalog.pg_get_indexdef(r.oid), 'valid', i.indisvalid)
-  FROM rel r JOIN pg_catalog.pg_index i ON i.indexrelid = r.oid
+  FROM rel r JOIN pg_catalog.pg_index i ON i.indexrelid = r.oid WHERE NOT r.relispartition
 UNION ALL
 SELECT 'sequence', r.qname,
   jsonb_build_object('type', pg_catalog.format_type(s.seqtypid, NULL), 'start', s.seqstart, 'increment', s.seqincrement,
     'min', s.seqmin, 'max', s.seqmax, 'cache', s.seqcache, 'cycle', s.seqcycle,
-    'owned by', (SELECT r2.qname || '.' || a.attname FROM pg_catalog.pg_depend dep JOIN rel r2 ON r2.oid = dep.refobjid
+    'owned by', (SELECT c2.relname || '.' || a.attname FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_class c2 ON c2.oid = dep.refobjid
        JOIN pg_catalog.pg_attribute a ON a.attrelid = dep.refobjid AND a.attnum = dep.refobjsubid
        WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = r.oid AND dep.deptype IN ('a', 'i') AND dep.refobjsubid > 0 LIMIT 1))
   FROM rel r JOIN pg_catalog.pg_sequence s ON s.seqrelid = r.oid
@@ -90,7 +94,7 @@ SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE '
 UNION ALL
 SELECT 'trigger', tg.tgname || ' on ' || r.qname,
   jsonb_build_object('definition', pg_catalog.pg_get_triggerdef(tg.oid), 'enabled', tg.tgenabled::text)
-  FROM pg_catalog.pg_trigger tg JOIN rel r ON r.oid = tg.tgrelid WHERE tg.oid >= 16384 AND NOT tg.tgisinternal
+  FROM pg_catalog.pg_trigger tg JOIN rel r ON r.oid = tg.tgrelid WHERE tg.oid >= 16384 AND NOT tg.tgisinternal AND tg.tgparentid = 0
 UNION ALL
 SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'type' END, ns.q || t.typname,
   jsonb_build_object(
