@@ -80,7 +80,12 @@ export function option(options: any[] | undefined, name: string): any | undefine
   return undefined;
 }
 
-/** Depth-first walk over every object in a node tree; `visit` returning false skips children. */
+/**
+ * Depth-first walk over every object in a node tree; `visit` returning false skips children.
+ * Only wrapped nodes (`{ FuncCall: {...} }`) are visited by kind: fields typed in the
+ * Postgres structs hold bare bodies (IndexStmt.relation is a RangeVar body, CallStmt.funccall
+ * a FuncCall body); they are walked into, but not visited as their kind.
+ */
 export function walk(node: any, visit: (kind: string, body: any) => boolean | void): void {
   if (Array.isArray(node)) {
     for (const n of node) walk(n, visit);

@@ -5,8 +5,9 @@
 // (see README, design notes: pg-query-emscripten was measured and rejected).
 //
 // How a file becomes statements:
-//  1. a UTF-8 BOM is dropped; template placeholders (`${x}`, `{{ .X }}`) are
-//     replaced by neutral identifiers of the same length, so positions hold;
+//  1. a UTF-8 BOM is dropped; template placeholders (`${x}`, `{{ .X }}`) and
+//     psql variables set with \set (`:x`, `:'x'`) are replaced by neutral
+//     identifiers/literals of the same length, so positions hold;
 //  2. psql meta-command lines (`\set`, `\i` …) and COPY … FROM stdin data are
 //     cut out (found with a small quote-aware pre-lexer, only when the text has
 //     a backslash);
