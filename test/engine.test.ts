@@ -123,6 +123,9 @@ test('uncommitted-transaction points at the BEGIN; not when the framework owns t
   const fs = await lintSql('SELECT 1;\nBEGIN;\nALTER TABLE users ADD COLUMN a int;\n');
   assert.deepEqual(of(fs, 'uncommitted-transaction').map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`), ['2:1-2:6']);
   assert.deepEqual(lines(await lintSql('BEGIN;\nSELECT 1;', { transactional: true }), 'uncommitted-transaction'), []);
+  const hatch = await lintSql('COMMIT;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\nBEGIN;', { transactional: true });
+  assert.deepEqual(lines(hatch, 'uncommitted-transaction'), [], "the framework's COMMIT closes the BEGIN");
+  assert.deepEqual(lines(hatch, 'transaction-nesting'), [1]);
 });
 
 test('missing-lock-timeout: once per file, not after SET lock_timeout, not for new tables', async () => {
