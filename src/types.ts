@@ -216,6 +216,8 @@ export interface MigrationVerification {
   skipped?: string;
   /** Not changed since --base: applied to reach the right state, reported only because it failed. */
   appliedOnly?: boolean;
+  /** verify itself failed while checking this migration (a bug, not a verdict); later ones are skipped. */
+  internalError?: string;
 }
 
 export interface Verification {

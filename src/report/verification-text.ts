@@ -24,7 +24,7 @@ function renderMigration(m: MigrationVerification, p: Paint): string[] {
   const out: string[] = [];
   const { mark, verdicts } = verdictsOf(m, p);
   out.push(`${mark} ${p.bold(m.id)}  ${verdicts.join(', ')}  ${p.dim(m.file)}`);
-  if (m.skipped) return out;
+  if (m.skipped || m.internalError) return out;
   if (m.statements.length) out.push(...statementTable(m.statements, p));
   const detail = (label: string, lines: string[]) => {
     if (!lines.length) return;
@@ -52,6 +52,7 @@ function lineOf(line: number | undefined, error: string | null): string {
 /** The mark and the verdict words for a migration. */
 function verdictsOf(m: MigrationVerification, p: Paint): { mark: string; verdicts: string[] } {
   if (m.skipped) return { mark: p.dim('-'), verdicts: [`skipped: ${m.skipped}`] };
+  if (m.internalError) return { mark: p.red('✖'), verdicts: [`verify itself failed (a bug, not a verdict): ${m.internalError}`] };
   if (!m.up.ok) return { mark: p.red('✖'), verdicts: [m.appliedOnly ? 'up failed (unchanged migration, applied to reach later ones)' : 'up failed'] };
   const verdicts: string[] = [];
   let bad = false;

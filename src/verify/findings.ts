@@ -72,6 +72,10 @@ function statementTouching(statements: StatementTrace[], table: string): Stateme
 export function migrationFindings(v: MigrationVerification, m: Migration | undefined): Finding[] {
   if (v.skipped) return [];
   const out: Finding[] = [];
+  if (v.internalError) {
+    out.push({ ...at(m?.up.file ?? v.file, m?.up.firstLine ?? 1, 'up-failing', '', v.id), rule: 'internal-error', severity: 'error', message: `migration-guard's verify failed on this migration (a bug, not a verdict on the migration): ${v.internalError}`, help: 'Report it with the migration; later migrations of this set were not verified.' });
+    return out;
+  }
   const upFile = m?.up.file ?? v.file;
   const upLine = m?.up.firstLine ?? 1;
   const downFile = m?.down?.file ?? v.file;

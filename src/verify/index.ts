@@ -2,7 +2,7 @@
 // database and turn the results into findings. See cycle.ts for the cycle.
 
 import { initParser } from '../sql/parse';
-import type { Finding, Migration, Verification } from '../types';
+import type { Finding, Migration, MigrationVerification, Verification } from '../types';
 import type { Database } from './databases/types';
 import { applyOnly, CycleState, cycleMigration, skippedVerification } from './cycle';
 import { verificationFindings } from './findings';
@@ -64,7 +64,12 @@ export async function verifyMigrations(
       continue;
     }
     const t = performance.now();
-    const v = await cycleMigration(state, m);
+    let v: MigrationVerification;
+    try {
+      v = await cycleMigration(state, m);
+    } catch (err) {
+      v = await internalFailure(state, m, err);
+    }
     verification.migrations.push(v);
     const ms = performance.now() - t;
     options.log?.(`verify: ${m.id} ${summaryWord(v)} (${Math.round(ms)} ms)`);
@@ -73,6 +78,26 @@ export async function verifyMigrations(
   verification.ms = Math.round(performance.now() - t0);
   options.onPhases?.(state.phases);
   return { verification, findings: verificationFindings(verification, migrations) };
+}
+
+/**
+ * verify itself failed on a migration (a catalog query it did not expect to fail):
+ * report it, clean up, and skip the rest of the set. A database that no longer
+ * answers is not ours to explain: that error propagates.
+ */
+async function internalFailure(state: CycleState, m: Migration, err: unknown): Promise<MigrationVerification> {
+  const message = (err as Error)?.message ?? String(err);
+  await state.db.exec('ROLLBACK').catch(() => {});
+  await state.db.query('SELECT 1').catch(() => {
+    throw err;
+  });
+  state.stopped = `verify failed on migration ${m.id}`;
+  state.schema = undefined;
+  state.data.forgetAll();
+  const v = skippedVerification(m, `verify could not check it: ${message}`);
+  v.skipped = undefined;
+  v.internalError = message;
+  return v;
 }
 
 function summaryWord(v: Verification['migrations'][number]): string {
