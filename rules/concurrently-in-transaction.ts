@@ -21,6 +21,9 @@ function concurrentOperation(st: Statement): string | undefined {
 function where(st: Statement, ctx: LintContext): string | undefined {
   if (st.embedded?.in === 'do') return 'inside a DO block: Postgres refuses it there ("cannot be executed from a function"), even outside a transaction. The migration fails here.';
   if (st.embedded?.in === 'function') return 'inside a function or procedure body: creating it succeeds, but every call fails ("cannot be executed from a function").';
+  if (ctx.implicitTransactionBlock && !ctx.explicitTransactionStart && !ctx.frameworkTransaction) {
+    return 'in a file the migration tool sends as one multi-statement query: Postgres runs all of it as one implicit transaction block and refuses it there ("cannot run inside a transaction block"), even after a COMMIT. Put it alone in its own migration file.';
+  }
   if (!ctx.inTransaction) return undefined;
   if (ctx.explicitTransactionStart) return `inside the transaction opened at line ${ctx.explicitTransactionStart.range.line}: Postgres refuses it ("cannot run inside a transaction block"). The migration fails here.`;
   return 'in a file the migration framework runs in a transaction: Postgres refuses it ("cannot run inside a transaction block"). The migration fails here.';
@@ -33,7 +36,7 @@ const rule: Rule = {
     severity: 'error',
     lintsFunctionBodies: true,
     summary: 'A CONCURRENTLY operation inside a transaction, DO block or function',
-    why: 'CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY, REINDEX … CONCURRENTLY and ALTER TABLE … DETACH PARTITION … CONCURRENTLY work in several transactions of their own, so Postgres refuses them inside a transaction block (`ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block`) and inside any function, procedure or DO block (`cannot be executed from a function`), even when dynamic SQL (EXECUTE) runs them. The migration fails at this statement. Most frameworks wrap every migration file in a transaction unless told not to, so a file that looks fine in psql fails under the framework. (REFRESH MATERIALIZED VIEW CONCURRENTLY is allowed in a transaction and is not flagged.)',
+    why: 'CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY, REINDEX … CONCURRENTLY and ALTER TABLE … DETACH PARTITION … CONCURRENTLY work in several transactions of their own, so Postgres refuses them inside a transaction block (`ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block`) and inside any function, procedure or DO block (`cannot be executed from a function`), even when dynamic SQL (EXECUTE) runs them. The migration fails at this statement. Most frameworks wrap every migration file in a transaction unless told not to, so a file that looks fine in psql fails under the framework. Tools that send the whole file as one query (golang-migrate, Prisma) hit the same error as soon as the file has a second statement: Postgres runs a multi-statement query as one implicit transaction block. (REFRESH MATERIALIZED VIEW CONCURRENTLY is allowed in a transaction and is not flagged.)',
     fix: 'Run the statement outside any transaction, in a migration of its own, and tell the framework not to wrap that file:\n\n```sql\n-- golang-migrate: no BEGIN/COMMIT in the file, and one statement per file (multi-statement files run as one implicit transaction)\n-- goose:           -- +goose NO TRANSACTION\n-- dbmate:          -- migrate:up transaction:false\n-- Flyway:          executeInTransaction=false in the script config (V3__idx.sql.conf)\n-- sqitch:          leave out BEGIN/COMMIT in the deploy script\n-- node-pg-migrate: exports.up = (pgm) => { pgm.noTransaction(); ... }\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);\n```',
     examples: {
       bad: [

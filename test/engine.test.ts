@@ -112,6 +112,23 @@ test('concurrently-in-transaction follows the framework: transactional files and
   assert.deepEqual(lines(escaped, 'transaction-nesting'), [1]);
 });
 
+test('a file sent as one multi-statement query (golang-migrate, Prisma) is one implicit transaction block', () => {
+  const lint = (text: string) => lintSource({ source: { file: 'm.sql', text, firstLine: 1 }, sentAsOneQuery: true }, allEnabled, rules);
+  const cic = 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);';
+  assert.deepEqual(lines(lint(cic), 'concurrently-in-transaction'), [], 'alone in its file it runs outside any transaction');
+  const mixed = lint(`ALTER TABLE users ADD COLUMN email text;\n${cic}`);
+  assert.deepEqual(lines(mixed, 'concurrently-in-transaction'), [2]);
+  assert.match(of(mixed, 'concurrently-in-transaction')[0]!.message, /multi-statement query/);
+  // Postgres refuses it even after a COMMIT in the same query (checked on PGlite)
+  assert.deepEqual(lines(lint(`SELECT 1;\nCOMMIT;\n${cic}`), 'concurrently-in-transaction'), [3]);
+  // the implicit block holds locks to the end of the file
+  assert.deepEqual(lines(lint("ALTER TABLE users ADD COLUMN s text;\nUPDATE users SET s = 'a';"), 'holding-access-exclusive-lock'), [2]);
+  // explicit BEGIN/COMMIT in such a file is fine
+  const explicit = lint('BEGIN;\nALTER TABLE users ADD COLUMN s text;\nCOMMIT;');
+  assert.deepEqual(lines(explicit, 'transaction-nesting'), []);
+  assert.deepEqual(lines(explicit, 'uncommitted-transaction'), []);
+});
+
 test('transaction-nesting: BEGIN/COMMIT in a framework-wrapped file is reported once', async () => {
   const sql = 'BEGIN;\nALTER TABLE users ADD COLUMN a int;\nCOMMIT;\nBEGIN;\nALTER TABLE users ADD COLUMN b int;\nCOMMIT;';
   assert.deepEqual(lines(await lintSql(sql, { transactional: true }), 'transaction-nesting'), [1]);

@@ -25,6 +25,12 @@ export interface LintContext {
   readonly explicitTransactionDepth: number;
   /** Whether the framework wraps the whole file in a transaction. */
   readonly frameworkTransaction: boolean;
+  /**
+   * The file is sent as one multi-statement query (golang-migrate, Prisma) and has
+   * several statements: Postgres runs them as an implicit transaction block (atomic,
+   * locks held to the end, CONCURRENTLY refused), even across a COMMIT in the file.
+   */
+  readonly implicitTransactionBlock: boolean;
   /** Lower-cased, schema-less names of tables created earlier in this migration (and the current one once it ran). */
   readonly createdTables: ReadonlySet<string>;
   /** Lower-cased names of indexes created earlier in this migration. */

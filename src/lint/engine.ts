@@ -20,6 +20,12 @@ export interface LintFileInput {
   source: SqlSource;
   /** The framework runs this file in a transaction. */
   transactional?: boolean;
+  /**
+   * The tool sends the whole file as one multi-statement query (golang-migrate,
+   * Prisma): Postgres then runs it as one implicit transaction block, so with more
+   * than one statement CREATE INDEX CONCURRENTLY fails, even after a COMMIT in it.
+   */
+  sentAsOneQuery?: boolean;
   /** Migration id for the findings. */
   migration?: string;
 }
@@ -83,7 +89,8 @@ export function lintSource(
 
   const statements = parsed.statements;
   const runsNow = calledBodies(statements);
-  const walker = new ContextWalker(statements, options, input.transactional ?? false, runsNow);
+  const oneQuery = !!input.sentAsOneQuery && statements.filter((st) => !st.embedded).length > 1;
+  const walker = new ContextWalker(statements, options, input.transactional ?? false, runsNow, oneQuery);
   const lintRules = enabled.filter((e) => (e.rule.meta.stage ?? 'lint') === 'lint');
   for (let i = 0; i < statements.length; i++) {
     const statement = statements[i]!;
@@ -273,8 +280,10 @@ class ContextWalker {
     private readonly frameworkTransaction: boolean,
     /** Function-body statements that run during the migration (the file calls the function). */
     private readonly calledBodies: ReadonlySet<number> = new Set(),
+    /** The file is one multi-statement query: an implicit transaction block from start to end. */
+    private readonly oneQuery = false,
   ) {
-    this.txOpen = frameworkTransaction || options.assumeInTransaction;
+    this.txOpen = frameworkTransaction || options.assumeInTransaction || oneQuery;
   }
 
   private inTransaction(st: Statement | undefined): boolean {
@@ -302,6 +311,7 @@ class ContextWalker {
       explicitTransactionDepth: this.explicitStart && this.txOpen ? 1 : 0,
       explicitTransactionStart: this.txOpen ? this.explicitStart : undefined,
       frameworkTransaction: this.frameworkTransaction || this.options.assumeInTransaction,
+      implicitTransactionBlock: this.oneQuery,
       createdTables,
       createdIndexes,
       createdObjects,
@@ -338,15 +348,17 @@ class ContextWalker {
       case 'TransactionStmt':
         if (st.embedded) break;
         if (n.kind === 'TRANS_STMT_BEGIN' || n.kind === 'TRANS_STMT_START') {
-          if (!this.txOpen) {
+          // In a multi-statement query BEGIN turns the implicit block into an explicit one.
+          const implicitOnly = this.oneQuery && !this.explicitStart && !this.frameworkTransaction && !this.options.assumeInTransaction;
+          if (!this.txOpen || implicitOnly) {
             this.txOpen = true;
             this.explicitStart = st;
           }
         } else if (TRANSACTION_ENDS.has(n.kind)) {
           this.endTransaction();
-          if (n.chain && n.kind !== 'TRANS_STMT_PREPARE') return; // AND CHAIN: a new transaction, same characteristics
-          this.txOpen = false;
           this.explicitStart = undefined;
+          if (n.chain && n.kind !== 'TRANS_STMT_PREPARE') return; // AND CHAIN: a new transaction, same characteristics
+          this.txOpen = this.oneQuery; // the rest of a multi-statement query is a new implicit block
         }
         return;
       case 'CreateStmt':
