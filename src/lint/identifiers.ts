@@ -2,7 +2,7 @@
 // to NAMEDATALEN-1 (63 bytes) in the AST, exactly like the server, so the
 // original spelling and length are only visible in the scanner's tokens.
 
-import { scanSync } from 'libpg-query';
+import { scanSync } from '../sql/pg-parser';
 import type { Range, Statement } from '../types';
 
 /** Postgres's NAMEDATALEN - 1: the longest identifier it keeps, in bytes. */

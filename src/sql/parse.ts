@@ -17,7 +17,7 @@
 //  5. DO blocks and function bodies (PL/pgSQL and SQL) yield extra, `embedded`
 //     statements with their true file positions.
 
-import { loadModule, parsePlPgSQLSync, parseSync, scanSync } from 'libpg-query';
+import { loadModule, parsePlPgSQLSync, parseSync, scanSync } from './pg-parser';
 import type { ParsedSql, ParseProblem, Range, SqlSource, Statement } from '../types';
 
 let ready: Promise<void> | undefined;

@@ -1,0 +1,237 @@
+// Our own instance of libpg_query's WASM build (npm `libpg-query`), with the
+// same synchronous calls (`parseSync`, `scanSync`, `parsePlPgSQLSync`) as the
+// package, plus one thing it lacks: surviving a crash. Deeply nested SQL (a few
+// thousand nested subqueries) overflows the call stack inside the WASM code; the
+// instance is then left with a leaked stack pointer and half-built parser state,
+// and after a few dozen such aborts every later parse fails with "memory access
+// out of bounds". Here, after any abort inside the WASM code, its linear memory
+// and stack pointer are put back as they were right after start-up, so the next
+// statement parses normally and one hostile statement cannot hide the others.
+
+// @ts-expect-error the Emscripten loader ships without type declarations
+import createModule from 'libpg-query/wasm/libpg-query.js';
+
+/** A statement libpg_query rejects, shaped like libpg-query's own SqlError (`sqlDetails.cursorPosition` is 0-based). */
+export class SqlError extends Error {
+  override name = 'SqlError';
+  constructor(
+    message: string,
+    readonly sqlDetails: { message: string; cursorPosition: number; fileName?: string; functionName?: string; lineNumber?: number },
+  ) {
+    super(message);
+  }
+}
+
+/** The WASM parser aborted (stack overflow, trap) on this input; it has been restored and keeps working. */
+export class ParserAbortError extends Error {
+  override name = 'ParserAbortError';
+}
+
+export interface ScanToken {
+  start: number;
+  end: number;
+  text: string;
+  tokenType: number;
+  tokenName: string;
+  keywordKind: number;
+  keywordName: string;
+}
+
+interface Instance {
+  mod: any;
+  memory: WasmMemory;
+  stackGet: () => number;
+  stackRestore: (sp: number) => void;
+  /** Linear memory up to its last non-zero byte, and the stack pointer, right after start-up. */
+  snapshot: Uint8Array;
+  stackTop: number;
+}
+
+// The tsconfig has no DOM lib, and @types/node declares only part of the WebAssembly namespace.
+const WASM = (globalThis as any).WebAssembly as { instantiate: (...args: unknown[]) => Promise<any>; Instance: new (...args: any[]) => WasmInstance; Memory: new (...args: any[]) => WasmMemory };
+interface WasmMemory {
+  buffer: ArrayBuffer;
+}
+interface WasmInstance {
+  exports: Record<string, unknown>;
+}
+
+let instance: Instance | undefined;
+let loading: Promise<void> | undefined;
+let recoveries = 0;
+
+/** Start the WASM parser once; the other functions are synchronous after it. */
+export function loadModule(): Promise<void> {
+  loading ??= start().then((i) => {
+    instance = i;
+  });
+  return loading;
+}
+
+/** How many times the parser was restored after an abort in this process (for tests and benchmarks). */
+export function parserRecoveries(): number {
+  return recoveries;
+}
+
+async function start(): Promise<Instance> {
+  // Emscripten instantiates the module itself and keeps the raw exports private;
+  // the memory and the stack functions are needed to restore it, so the
+  // instantiation is observed. The right instance is the one exporting this Module's malloc.
+  const original = WASM.instantiate;
+  const seen: WasmInstance[] = [];
+  WASM.instantiate = async (...args: unknown[]) => {
+    const result = await original.apply(WASM, args);
+    seen.push(result instanceof WASM.Instance ? result : result.instance);
+    return result;
+  };
+  let mod: any;
+  try {
+    mod = await createModule();
+  } finally {
+    WASM.instantiate = original;
+  }
+  const exports = seen.find((i) => Object.values(i.exports).includes(mod._malloc))?.exports;
+  const memory = exports && (Object.values(exports).find((v) => v instanceof WASM.Memory) as WasmMemory | undefined);
+  // The loader names the stack exports when it binds them (`__emscripten_stack_restore=wasmExports["Q"]`;
+  // a bundler may reformat that line, hence the loose pattern).
+  const source = String(createModule);
+  const restoreName = /__emscripten_stack_restore\s*=\s*\w+\[\s*"(\w+)"\s*\]/.exec(source)?.[1];
+  const getName = /_emscripten_stack_get_current\s*=\s*\w+\[\s*"(\w+)"\s*\]/.exec(source)?.[1];
+  const stackRestore = restoreName ? (exports?.[restoreName] as ((sp: number) => void) | undefined) : undefined;
+  const stackGet = getName ? (exports?.[getName] as (() => number) | undefined) : undefined;
+  if (!memory || typeof stackRestore !== 'function' || typeof stackGet !== 'function') {
+    throw new Error('libpg-query: unexpected WASM build (memory or stack exports not found); migration-guard needs libpg-query 18.1.x');
+  }
+  const heap = new Uint8Array(memory.buffer);
+  return { mod, memory, stackGet, stackRestore, snapshot: heap.slice(0, usedLength(heap)), stackTop: stackGet() };
+}
+
+/** Index after the last non-zero byte (untouched WASM pages are zero). */
+function usedLength(heap: Uint8Array): number {
+  const words = new Uint32Array(heap.buffer, 0, heap.length >>> 2);
+  let i = words.length - 1;
+  while (i >= 0 && words[i] === 0) i--;
+  return (i + 1) * 4;
+}
+
+/** Put memory and stack pointer back to the start-up state. */
+function restore(inst: Instance): void {
+  const heap = new Uint8Array(inst.memory.buffer);
+  const dirty = usedLength(heap);
+  heap.set(inst.snapshot);
+  if (dirty > inst.snapshot.length) heap.fill(0, inst.snapshot.length, dirty);
+  inst.stackRestore(inst.stackTop);
+  recoveries++;
+}
+
+function loaded(): Instance {
+  if (!instance) throw new Error('WASM parser not initialised: await loadModule() first');
+  return instance;
+}
+
+/**
+ * Run one call into the WASM code. Errors the wrapper raises itself (SqlError)
+ * pass through; anything else came from inside the WASM code, which is restored
+ * before the error is reported as a ParserAbortError.
+ */
+function guarded<T>(inst: Instance, call: () => T): T {
+  try {
+    return call();
+  } catch (err) {
+    if (err instanceof SqlError || err instanceof ParserAbortError) throw err;
+    restore(inst);
+    const overflow = err instanceof RangeError;
+    throw new ParserAbortError(
+      overflow
+        ? 'statement nested too deeply for the parser (its stack ran out); Postgres is likely to reject it as well (stack depth limit exceeded)'
+        : `the parser crashed on this statement (${(err as Error)?.message ?? err}); it was restarted`,
+    );
+  }
+}
+
+function withString<T>(inst: Instance, sql: string, use: (ptr: number) => T): T {
+  if (typeof sql !== 'string') throw new TypeError(`expected SQL text, got ${typeof sql}`);
+  const { mod } = inst;
+  const len = mod.lengthBytesUTF8(sql) + 1;
+  const ptr = mod._malloc(len);
+  if (!ptr) throw new ParserAbortError(`the parser could not allocate ${len} bytes for this statement`);
+  try {
+    mod.stringToUTF8(sql, ptr, len);
+    return use(ptr);
+  } finally {
+    mod._free(ptr);
+  }
+}
+
+/** JSON.parse, with a too-deep tree reported like a parser overflow. */
+function parseJson(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    if (err instanceof RangeError) throw new ParserAbortError('statement nested too deeply to analyse (its parse tree is too deep)');
+    throw err;
+  }
+}
+
+/** Parse SQL into libpg_query's JSON tree; a syntax error is a SqlError. */
+export function parseSync(sql: string): any {
+  const inst = loaded();
+  if (sql === '') throw new Error('Query cannot be empty');
+  const json = guarded(inst, () =>
+    withString(inst, sql, (ptr) => {
+      const { mod } = inst;
+      const result = mod._wasm_parse_query_raw(ptr);
+      if (!result) throw new ParserAbortError('the parser could not allocate memory for this statement');
+      try {
+        const tree = mod.getValue(result, 'i32');
+        const error = mod.getValue(result + 8, 'i32');
+        if (error) {
+          const str = (p: number) => (p ? (mod.UTF8ToString(p) as string) : undefined);
+          const message = str(mod.getValue(error, 'i32')) ?? 'Unknown error';
+          const lineno = mod.getValue(error + 12, 'i32');
+          const cursor = mod.getValue(error + 16, 'i32');
+          throw new SqlError(message, {
+            message,
+            cursorPosition: cursor > 0 ? cursor - 1 : 0,
+            functionName: str(mod.getValue(error + 4, 'i32')),
+            fileName: str(mod.getValue(error + 8, 'i32')),
+            lineNumber: lineno > 0 ? lineno : undefined,
+          });
+        }
+        if (!tree) throw new ParserAbortError('the parser produced no tree for this statement');
+        return mod.UTF8ToString(tree) as string;
+      } finally {
+        mod._wasm_free_parse_result(result);
+      }
+    }),
+  );
+  return parseJson(json);
+}
+
+/** A call whose result is a C string: JSON on success, an error message otherwise. */
+function stringCall(exportName: string, sql: string, ok: (s: string) => boolean): string {
+  const inst = loaded();
+  return guarded(inst, () =>
+    withString(inst, sql, (ptr) => {
+      const { mod } = inst;
+      const result = mod[exportName](ptr);
+      try {
+        const text = mod.UTF8ToString(result) as string;
+        if (!ok(text)) throw new SqlError(text, { message: text, cursorPosition: -1 });
+        return text;
+      } finally {
+        if (result) mod._wasm_free_string(result);
+      }
+    }),
+  );
+}
+
+/** Postgres' scanner: every token with its byte offsets; throws on an unterminated quote or comment. */
+export function scanSync(sql: string): { version: number; tokens: ScanToken[] } {
+  return parseJson(stringCall('_wasm_scan', sql, (s) => s.startsWith('{')));
+}
+
+/** The PL/pgSQL parser's JSON tree for a CREATE FUNCTION or DO statement. */
+export function parsePlPgSQLSync(sql: string): any {
+  return parseJson(stringCall('_wasm_parse_plpgsql', sql, (s) => s.startsWith('{')));
+}
