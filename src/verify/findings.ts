@@ -54,11 +54,16 @@ function listed(lines: string[], max = 5): string {
 }
 
 /**
- * A constraint or unique index added over existing rows that the synthetic rows do
- * not satisfy (a foreign key to values we made up, a CHECK our values miss): a
- * question about the real data, not a proof the migration fails.
+ * Whether a failure with rows present depends on what the rows hold, which verify
+ * made up: a constraint or unique index added (or validated) over existing rows,
+ * SET NOT NULL on a column the synthetic rows left NULL, a cast or parse of
+ * synthetic text (`invalid input syntax`). A question about the real data, not a
+ * proof. Structural failures (a NOT NULL column added without a default, a data
+ * change that breaks a constraint whatever the values) stay failing-with-existing-rows.
  */
-function rejectsRows(sql: string, error: string): boolean {
+export function rejectsRows(sql: string, error: string): boolean {
+  if (/invalid input syntax/i.test(error)) return true;
+  if (/contains null values/i.test(error)) return /set\s+not\s+null/i.test(sql) && !/add\s+(column\s+)?[\s\S]*not\s+null/i.test(sql.replace(/set\s+not\s+null/gi, ''));
   const adds = /^\s*(alter\s+table\b[\s\S]*\b(add|validate)\b|create\s+unique\s+index\b)/i.test(sql);
   return adds && /violates foreign key constraint|is violated by some row|could not create unique index|violates check constraint/i.test(error);
 }
@@ -90,7 +95,7 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
     const error = (v.dataCheck.error ?? '').replace(/^line \d+: /, '');
     const failing = v.statements.find((s) => s.error);
     if (rejectsRows(failing?.sql ?? '', error)) {
-      out.push(at(failing?.file ?? upFile, line, 'rejecting-existing-rows', `The new constraint rejects the ${v.dataCheck.rowsSeeded} synthetic rows verify put in the existing tables: ${error}. Real rows may satisfy it; check them before deploying.`, v.id));
+      out.push(at(failing?.file ?? upFile, line, 'rejecting-existing-rows', `The up fails on the ${v.dataCheck.rowsSeeded} synthetic rows verify put in the existing tables, because of what they hold: ${error}. Real rows may pass; check them before deploying.`, v.id));
     } else {
       out.push(at(failing?.file ?? upFile, line, 'failing-with-existing-rows', `The up migration applies to empty tables but fails once they hold rows (${v.dataCheck.rowsSeeded} synthetic rows): ${error}`, v.id));
     }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rules } from '../../rules/index';
-import { VERIFY_RULES, verificationFindings } from '../../src/verify/findings';
+import { rejectsRows, VERIFY_RULES, verificationFindings } from '../../src/verify/findings';
 import { renderVerificationText } from '../../src/report/verification-text';
 import type { Verification } from '../../src/types';
 import { migration } from './helpers';
@@ -92,4 +92,12 @@ test('text: verdicts, a statement table with locks/rewrites/ms, and the differen
   assert.match(text, /✖ 003_nn {2}fails with existing rows, no down: not reversible/);
   assert.match(text, /NOT NULL +- +- +0\.5  ✖/); // the failing statement is marked
   assert.match(text, /- 004_after {2}skipped: migration 003 failed/);
+});
+
+test('failures that depend on the synthetic values are told apart from structural ones', () => {
+  assert.equal(rejectsRows('ALTER TABLE users ALTER COLUMN gh_login SET NOT NULL', 'column "gh_login" of relation "users" contains null values'), true);
+  assert.equal(rejectsRows('ALTER TABLE users ADD COLUMN plan text NOT NULL', 'column "plan" of relation "users" contains null values'), false);
+  assert.equal(rejectsRows('ALTER TABLE v ALTER COLUMN f TYPE jsonb USING f::jsonb', 'invalid input syntax for type json'), true);
+  assert.equal(rejectsRows('ALTER TABLE c ADD CONSTRAINT fk FOREIGN KEY (u) REFERENCES users (id)', 'insert or update on table "c" violates foreign key constraint "fk"'), true);
+  assert.equal(rejectsRows('INSERT INTO m (id) SELECT id FROM r', 'null value in column "created_at" of relation "m" violates not-null constraint'), false);
 });
