@@ -146,6 +146,8 @@ export class GitHubClient {
       const res: ApiResponse<T[]> = await this.request<T[]>('GET', next);
       items.push(...(res.data ?? []));
       next = nextLink(res.headers.get('link'));
+      // The token goes with every request: follow pages on the API's own origin only.
+      if (next && new URL(next, this.apiUrl).origin !== new URL(this.apiUrl).origin) next = undefined;
     }
     return items;
   }
