@@ -45,6 +45,8 @@ interface SeedTable {
   columns: SeedColumn[];
   fks: SeedForeignKey[];
   checks: string[];
+  /** Constraint or unique index name → its columns, to find which column a violation is about. */
+  constraintColumns: Map<string, string[]>;
   rows: number;
 }
 
@@ -101,6 +103,14 @@ SELECT 'f', t.oid::int8, 0, jsonb_build_object('parent', con.confrelid::int8,
 UNION ALL
 SELECT 'k', t.oid::int8, 0, jsonb_build_object('def', pg_catalog.pg_get_constraintdef(con.oid))
   FROM t JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype = 'c'
+UNION ALL
+SELECT 'n', t.oid::int8, 0, jsonb_build_object('name', ic.relname,
+    'columns', (SELECT jsonb_agg(a.attname) FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.oid AND a.attnum = ANY(ix.indkey::int2[])))
+  FROM t JOIN pg_catalog.pg_index ix ON ix.indrelid = t.oid AND ix.indisunique JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid
+UNION ALL
+SELECT 'n', t.oid::int8, 0, jsonb_build_object('name', con.conname,
+    'columns', (SELECT jsonb_agg(a.attname) FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.oid AND a.attnum = ANY(con.conkey)))
+  FROM t JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('c', 'x')
 `;
 
 function parseJson<T>(v: unknown): T {
@@ -118,7 +128,8 @@ async function readTables(db: Database, known: Map<string, boolean> = new Map())
   for (const r of rows) {
     const oid = Number(r.oid);
     const d = parseJson<any>(r.d);
-    if (r.k === 't') byOid.set(oid, { oid, name: d.name, columns: [], fks: [], checks: [], rows: 0 });
+    if (r.k === 't') byOid.set(oid, { oid, name: d.name, columns: [], fks: [], checks: [], constraintColumns: new Map(), rows: 0 });
+    else if (r.k === 'n') byOid.get(oid)?.constraintColumns.set(String(d.name), (d.columns ?? []) as string[]);
     else if (r.k === 'c') cols.push({ oid, n: Number(r.n), c: d });
     else if (r.k === 'f') byOid.get(oid)?.fks.push(d as SeedForeignKey);
     else if (r.k === 'k') byOid.get(oid)?.checks.push(String(d.def));
@@ -257,7 +268,7 @@ interface Plan {
 }
 
 /** The INSERT … SELECT that fills `t` with `n` rows; `nullOptional` leaves nullable columns NULL. */
-function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<number, SeedTable>, style: TextStyle = 'plain'): Plan | string {
+function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<number, SeedTable>, style: TextStyle = 'plain', omit: Set<string> = new Set()): Plan | string {
   const cols: string[] = [];
   const values: string[] = [];
   const joins: string[] = [];
@@ -309,6 +320,7 @@ function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<n
       return `no value for column ${c.name} of type ${c.type}`;
     }
     if (nullOptional && !c.notNull && !c.unique) continue;
+    if (omit.has(c.name) && !c.notNull) continue;
     cols.push(quoteIdent(c.name));
     values.push(v);
   }
@@ -343,6 +355,13 @@ function shapeKey(t: SeedTable, byOid: Map<number, SeedTable>): string {
   return JSON.stringify([t.name, t.columns, t.fks.map((fk) => [fk, byOid.get(fk.parent)?.rows ? 1 : 0]), t.checks]);
 }
 
+/** The columns a constraint violation names (via its constraint or column field). */
+function culpritColumns(t: SeedTable, err: unknown): string[] {
+  const e = err as { constraint?: string; column?: string };
+  if (e.column) return [e.column];
+  return e.constraint ? (t.constraintColumns.get(e.constraint) ?? []) : [];
+}
+
 function errorText(err: unknown): string {
   const e = err as { message?: string };
   return (e.message ?? String(err)).split('\n')[0]!;
@@ -367,10 +386,14 @@ export async function seedEmptyTables(db: Database, rows: number, memory: SeedMe
         continue;
       }
       let reason = '';
-      // Fewer columns, then version-like text (`1.0.0`, for triggers that parse it), then a single row (low-cardinality uniques).
-      const attempts: [number, boolean, TextStyle][] = [[rows, false, 'plain'], [rows, true, 'plain'], [rows, false, 'version'], [1, false, 'plain'], [1, true, 'plain']];
-      for (const [n, nullOptional, style] of attempts) {
-        const plan = planInsert(t, n, nullOptional, byOid, style);
+      // Leave NULL the optional columns a violated constraint names (up to 3 times), then
+      // fewer columns, version-like text (`1.0.0`, for triggers that parse it), a single row (low-cardinality uniques).
+      const omit = new Set<string>();
+      const attempts: [number, boolean, TextStyle][] = [[rows, false, 'plain'], [rows, false, 'plain'], [rows, false, 'plain'], [rows, true, 'plain'], [rows, false, 'version'], [1, false, 'plain'], [1, true, 'plain']];
+      for (const [i, [n, nullOptional, style]] of attempts.entries()) {
+        if (i > 0 && i < 3 && !reason.startsWith('\u0000')) continue; // no named culprit to leave out
+        reason = reason.replace(/^\u0000/, '');
+        const plan = planInsert(t, n, nullOptional, byOid, style, omit);
         if (typeof plan === 'string') {
           reason = plan;
           break;
@@ -383,8 +406,14 @@ export async function seedEmptyTables(db: Database, rows: number, memory: SeedMe
           break;
         } catch (err) {
           reason = errorText(err);
+          const culprits = culpritColumns(t, err).filter((c) => !omit.has(c) && !t.columns.find((x) => x.name === c)?.notNull);
+          if (i < 2 && culprits.length) {
+            culprits.forEach((c) => omit.add(c));
+            reason = `\u0000${reason}`; // marks: retry with those left NULL
+          }
         }
       }
+      reason = reason.replace(/^\u0000/, '');
       if (reason) {
         memory.set(key, reason);
         result.unseeded.set(t.name, reason);

@@ -55,6 +55,8 @@ const cases = [
   migration('018_after_delete', 'ALTER TABLE payments DROP COLUMN amount;', 'ALTER TABLE payments ADD COLUMN amount bigint;'),
   migration('019_check_rejects_rows', "ALTER TABLE users ADD CONSTRAINT users_email_at CHECK (email LIKE '%@%');", 'ALTER TABLE users DROP CONSTRAINT users_email_at;'),
   migration('020_enum_value_used', "ALTER TYPE mood ADD VALUE 'angry';\nUPDATE audit SET mood = 'angry';", 'UPDATE audit SET mood = NULL;', { transactional: false }),
+  migration('021_profiles', "CREATE TABLE profiles (id int PRIMARY KEY, website text CHECK (website LIKE 'http%'), bio text);", 'DROP TABLE profiles;'),
+  migration('022_drop_bio', 'ALTER TABLE profiles DROP COLUMN bio;', 'ALTER TABLE profiles ADD COLUMN bio text;'),
 ];
 
 function byId(v: Verification, id: string): MigrationVerification {
@@ -213,6 +215,10 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
       assert.equal(v.up.ok, true, v.up.error ?? '');
       assert.equal(v.statements.length, 2);
       assert.ok(v.statements[1]!.locks.some((l) => l.relation === 'audit' && l.mode === 'RowExclusiveLock'), JSON.stringify(v.statements[1]));
+    });
+
+    test('a CHECK the synthetic value breaks leaves only that optional column NULL', () => {
+      assert.deepEqual(byId(verification, '022_drop_bio').dataCheck.lost, ['profiles.bio: 100 values lost']);
     });
   });
 }
