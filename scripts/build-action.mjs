@@ -1,18 +1,19 @@
 #!/usr/bin/env node
-// Builds the GitHub Action bundle: dist/index.js (src/action.ts and every
-// dependency, ESM) plus the files it loads at run time, so the Action runs from
+// Builds the GitHub Action bundle: dist/main.js (src/action.ts and every
+// dependency, ESM), dist/index.js (a launcher for it) and the files it loads at run time, so the Action runs from
 // a checkout with no node_modules. `npm run build:action`; `--outdir DIR`
 // builds elsewhere (the staleness test compares that with the committed dist/).
 //
 // Run-time assets and how each package finds them:
 // - libpg-query (bundled, its CJS build): Emscripten loads `libpg-query.wasm`
-//   from `__dirname + "/"`; the banner defines __dirname as dist/, and the file
-//   is copied there.
+//   from `__dirname + "/"`; the banner defines __dirname as dist/ (main.js's
+//   folder), and the file is copied there.
 // - PGlite (kept external): it finds pglite.wasm, pglite.data, initdb.wasm and the
 //   extension tarballs with `new URL("./x", import.meta.url)` relative to its own
 //   chunks, and the pglite provider resolves the package by name at run time to
 //   start it in a worker. So its ESM files ship unchanged under
-//   dist/node_modules/@electric-sql/pglite, where Node's resolution finds them.
+//   dist/node_modules/@electric-sql/pglite, where Node's resolution from
+//   dist/main.js finds them.
 // - testcontainers, pg, @actions/*: plain JS, bundled (ssh2's optional native
 //   add-ons stay external; it falls back to pure JS without them).
 
@@ -40,10 +41,24 @@ const banner = [
   'const __dirname = __mgDirname(__filename);',
 ].join('\n');
 
+// dist/index.js is the launcher (node builtins only): it runs dist/main.js in a
+// child Node with --liftoff-only (see src/github/launcher.ts for why and the numbers).
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/github/launcher.ts'],
+  outfile: join(outdir, 'index.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: '// migration-guard GitHub Action launcher, bundled by scripts/build-action.mjs. Do not edit: run `npm run build:action`.' },
+  logLevel: 'warning',
+});
+
 await build({
   absWorkingDir: root,
   entryPoints: ['src/action.ts'],
-  outfile: join(outdir, 'index.js'),
+  outfile: join(outdir, 'main.js'),
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -53,9 +68,6 @@ await build({
   banner: { js: banner },
   legalComments: 'eof',
   logLevel: 'warning',
-  // Paths in the bundle's comments relative to the repo, so the output does not depend on where it is built.
-  sourceRoot: undefined,
-  metafile: false,
 });
 
 // An ESM bundle named .js needs "type": "module" beside it (the Action's folder has no package.json of ours).
@@ -63,7 +75,7 @@ writeFileSync(join(outdir, 'package.json'), JSON.stringify({ type: 'module', pri
 
 copyFileSync(join(root, 'node_modules/libpg-query/wasm/libpg-query.wasm'), join(outdir, 'libpg-query.wasm'));
 
-// PGlite's run-time files, unchanged, where `import('@electric-sql/pglite')` from dist/index.js finds them.
+// PGlite's run-time files, unchanged, where `import("@electric-sql/pglite")` from dist/main.js finds them.
 const pgliteSrc = join(root, 'node_modules/@electric-sql/pglite');
 const pgliteDst = join(outdir, 'node_modules/@electric-sql/pglite');
 const keep = (rel) =>
@@ -77,17 +89,17 @@ for (const rel of walk(pgliteSrc).filter(keep)) {
 }
 
 // Guard: every `new URL("./x", import.meta.url)` the bundle itself makes must point at a shipped file.
-const bundle = readFileSync(join(outdir, 'index.js'), 'utf8');
+const bundle = readFileSync(join(outdir, 'main.js'), 'utf8');
 for (const m of bundle.matchAll(/new URL\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*,\s*import\.meta\.url\s*\)/g)) {
   if (!existsSync(join(outdir, m[1]))) {
-    console.error(`build-action: the bundle loads ${m[1]} relative to dist/index.js, but it is not in ${relative(root, outdir)}/`);
+    console.error(`build-action: the bundle loads ${m[1]} relative to dist/main.js, but it is not in ${relative(root, outdir)}/`);
     process.exit(1);
   }
 }
 
 const size = (p) => statSync(p).size;
 const total = walk(outdir).reduce((n, rel) => n + size(join(outdir, rel)), 0);
-console.log(`build-action: ${relative(root, outdir) || outdir}/index.js ${(size(join(outdir, 'index.js')) / 1e6).toFixed(2)} MB; with assets ${(total / 1e6).toFixed(1)} MB`);
+console.log(`build-action: ${relative(root, outdir) || outdir}/main.js ${(size(join(outdir, 'main.js')) / 1e6).toFixed(2)} MB; with assets ${(total / 1e6).toFixed(1)} MB`);
 
 /** Files under `dir`, relative, sorted (deterministic output). */
 function walk(dir, prefix = '') {
