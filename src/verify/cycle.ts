@@ -93,6 +93,12 @@ export class CycleState {
    * (after its up), since everything after B was rolled back. Seeding adds rows only.
    */
   schema: Snapshot | undefined;
+  /**
+   * An earlier up altered a table: PL/pgSQL functions of this session may hold plans
+   * for the old row type ("type of parameter N does not match that when preparing
+   * the plan"), which a deploy's fresh session would not. DISCARD PLANS before the next.
+   */
+  plansStale = false;
   /** Set once the chain cannot continue; later migrations are skipped with this reason. */
   stopped: string | undefined;
   baseline: Baseline | undefined;
@@ -311,10 +317,19 @@ async function rebuild(state: CycleState): Promise<boolean> {
   return true;
 }
 
+/** DISCARD PLANS when an earlier up altered a table (see CycleState.plansStale). */
+async function discardStalePlans(state: CycleState): Promise<void> {
+  if (!state.plansStale) return;
+  await state.db.exec('DISCARD PLANS');
+  state.plansStale = false;
+}
+
 /** Apply an unchanged migration's up (no trace, no cycle); returns its verification only when it failed. */
 export async function applyOnly(state: CycleState, m: Migration): Promise<MigrationVerification | undefined> {
   const { db, options } = state;
   const { units } = unitsOf(m, 'up');
+  await discardStalePlans(state);
+  if (units.some((u) => u.kind === 'AlterTableStmt')) state.plansStale = true;
   const auto = !m.transactional && needsAutocommit(units);
   await setTimeoutMs(db, options.statementTimeoutMs);
   let r: RunResult;
@@ -359,6 +374,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   const timeout = options.statementTimeoutMs;
 
   state.baseline ??= await captureBaseline(db);
+  await discardStalePlans(state);
 
   // Data: fill empty tables, then fingerprint what the up will meet. What is known
   // from earlier migrations is reused (see DataKnowledge).
@@ -447,6 +463,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
     if (auto) await db.exec('BEGIN');
   }
   state.applied.push(m);
+  if (up.units.some((u) => u.kind === 'AlterTableStmt')) state.plansStale = true;
   // What the up may have changed (and so what the next migration must look at again).
   const touchedByUp = auto || v.dataCheck.failsWithData ? new Set(colsA.keys()) : modifyingLocks(upRun.traces.flatMap((t) => t.locks.map((l) => [l.relation, l.mode] as [string, string])));
   know.forget(touchedByUp);

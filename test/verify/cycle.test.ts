@@ -57,6 +57,15 @@ const cases = [
   migration('020_enum_value_used', "ALTER TYPE mood ADD VALUE 'angry';\nUPDATE audit SET mood = 'angry';", 'UPDATE audit SET mood = NULL;', { transactional: false }),
   migration('021_profiles', "CREATE TABLE profiles (id int PRIMARY KEY, website text CHECK (website LIKE 'http%'), bio text);", 'DROP TABLE profiles;'),
   migration('022_drop_bio', 'ALTER TABLE profiles DROP COLUMN bio;', 'ALTER TABLE profiles ADD COLUMN bio text;'),
+  migration(
+    '023_trigger',
+    "CREATE TABLE events (id int PRIMARY KEY, note text, at timestamp);\n" +
+      "CREATE FUNCTION events_note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.at > '2000-01-01' THEN NEW.note := 'x'; END IF; RETURN NEW; END $$;\n" +
+      'CREATE TRIGGER events_note BEFORE INSERT OR UPDATE ON events FOR EACH ROW EXECUTE FUNCTION events_note();',
+    'DROP TABLE events;\nDROP FUNCTION events_note();',
+  ),
+  migration('024_retype', 'ALTER TABLE events ALTER COLUMN at TYPE timestamptz;', 'ALTER TABLE events ALTER COLUMN at TYPE timestamp;'),
+  migration('025_update_after_retype', "UPDATE events SET note = 'y';", 'SELECT 1;'),
 ];
 
 function byId(v: Verification, id: string): MigrationVerification {
@@ -219,6 +228,12 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
 
     test('a CHECK the synthetic value breaks leaves only that optional column NULL', () => {
       assert.deepEqual(byId(verification, '022_drop_bio').dataCheck.lost, ['profiles.bio: 100 values lost']);
+    });
+
+    test('a trigger compiled before a column type change still works in the next migration (as in a fresh deploy session)', () => {
+      const v = byId(verification, '025_update_after_retype');
+      assert.equal(v.up.ok, true, v.up.error ?? '');
+      assert.equal(v.dataCheck.failsWithData, false, v.dataCheck.error ?? '');
     });
   });
 }
