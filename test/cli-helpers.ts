@@ -37,6 +37,12 @@ export function cli(args: string[], options: { cwd: string; env?: Record<string,
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Path of the bundled CLI the tests run (built on first use). */
+export function cliPath(): string {
+  ensureBuilt();
+  return CLI;
+}
+
 const temps: string[] = [];
 after(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });

@@ -1,11 +1,11 @@
 // The CLI as users run it: a child process on real SQL in temp folders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../rules/index';
-import { ADD_REQUIRED, ROOT, cli, tempTree } from './cli-helpers';
+import { ADD_REQUIRED, ROOT, cli, cliPath, tempTree } from './cli-helpers';
 
 const RANK = { info: 1, warning: 2, error: 3 } as const;
 
@@ -59,6 +59,14 @@ test('--color forces ANSI colours, NO_COLOR and --no-color keep them off', () =>
   const dir = tempTree({ 'a.sql': ADD_REQUIRED });
   assert.match(cli(['lint', 'a.sql', '--color'], { cwd: dir }).stdout, /\u001b\[31m/);
   assert.doesNotMatch(cli(['lint', 'a.sql', '--no-color'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout, /\u001b\[/);
+});
+
+test('on a terminal (a pty from script(1)) colours are on unless NO_COLOR is set', { skip: !existsSync('/usr/bin/script') && 'script(1) is not installed' }, () => {
+  const dir = tempTree({ 'a.sql': ADD_REQUIRED });
+  const onTty = (env: Record<string, string | undefined>) =>
+    spawnSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${cliPath()}" lint a.sql -q`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, ...env } }).stdout;
+  assert.match(onTty({}), /\u001b\[31m/);
+  assert.doesNotMatch(onTty({ NO_COLOR: '1' }), /\u001b\[/);
 });
 
 test('json output keeps the documented contract', () => {
