@@ -3,7 +3,7 @@
 // work is in run.ts and the renderers. Exit codes (DESIGN.md): 0 nothing at or
 // above --fail-on, 1 findings at or above it, 2 could not run.
 
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rules as registry } from '../rules/index';
@@ -23,6 +23,7 @@ import {
   type ConfigOverrides,
 } from './config';
 import { DatabaseUnavailableError, UsageError } from './errors';
+import { readSourceText } from './migrations/decode';
 import { FORMATS, render, type Format } from './report/index';
 import { catalogue, renderCatalogueJson, renderCatalogueText, renderExplainText } from './report/rules';
 import { exitCodeFor, run, type Command } from './run';
@@ -53,7 +54,7 @@ const FLAGS: Record<string, FlagSpec> = {
   base: { value: 'GIT_REF', for: RUN, help: 'only migrations added or changed since GIT_REF' },
   layout: { value: 'NAME', for: RUN, help: `migration layout: auto|${LAYOUTS.join('|')}` },
   'assume-in-transaction': { for: RUN, help: 'treat every file as run inside a transaction' },
-  color: { for: COMMANDS, help: 'force coloured output' },
+  color: { for: COMMANDS, help: 'force coloured output (also FORCE_COLOR=1)' },
   'no-color': { for: COMMANDS, help: 'never colour output' },
   quiet: { short: 'q', for: RUN, help: 'no progress lines on stderr' },
   database: { value: 'KIND', for: VERIFY, help: 'auto|pglite|local|container|url (default auto: url if given, else pglite)' },
@@ -226,7 +227,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(helpText());
     return 2;
   }
-  const color = args.flags['no-color'] ? false : args.flags.color ? true : io.stdoutIsTTY && !args.flags.output && !io.env.NO_COLOR;
+  const forced = !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+  const color = args.flags['no-color'] ? false : args.flags.color || forced ? true : io.stdoutIsTTY && !args.flags.output && !io.env.NO_COLOR;
   const config = () => loadConfig({ cwd: io.cwd, file: args.flags.config as string | undefined });
 
   switch (args.command) {
@@ -270,7 +272,8 @@ async function runCommand(command: Command, args: ParsedArgs, io: CliIo, color: 
     base: args.flags.base as string | undefined,
     progress: quiet ? undefined : (m) => io.stderr(`${m}\n`),
   });
-  const source = (file: string) => readFileSync(resolve(io.cwd, file), 'utf8');
+  // Decoded as the linter read it; a FIFO or folder is never opened (it would block or throw).
+  const source = (file: string) => readSourceText(resolve(io.cwd, file));
   const text = render(format as Format, report, { color, source, rules: registry });
   const output = args.flags.output as string | undefined;
   if (output) {

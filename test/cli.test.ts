@@ -59,6 +59,8 @@ test('--color forces ANSI colours, NO_COLOR and --no-color keep them off', () =>
   const dir = tempTree({ 'a.sql': ADD_REQUIRED });
   assert.match(cli(['lint', 'a.sql', '--color'], { cwd: dir }).stdout, /\u001b\[31m/);
   assert.doesNotMatch(cli(['lint', 'a.sql', '--no-color'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout, /\u001b\[/);
+  assert.match(cli(['lint', 'a.sql'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[31m/, 'FORCE_COLOR, as CI systems set it');
+  assert.doesNotMatch(cli(['lint', 'a.sql', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[/, '--no-color wins');
 });
 
 test('on a terminal (a pty from script(1)) colours are on unless NO_COLOR is set', { skip: !existsSync('/usr/bin/script') && 'script(1) is not installed' }, () => {
