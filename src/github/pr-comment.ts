@@ -73,6 +73,34 @@ export async function upsertComment(
   return { action: 'created', url: res.data.html_url, id: res.data.id };
 }
 
+/**
+ * After creating a comment: if a concurrent run created one too (two pushes in
+ * quick succession), keep the oldest, give it `body`, and delete the others, so
+ * every run converges on one comment. Returns the survivor.
+ */
+export async function settleDuplicates(
+  client: GitHubClient,
+  t: Target,
+  created: { id: number; url: string },
+  marker: string,
+  authors: ReadonlySet<string>,
+  body: string,
+): Promise<{ id: number; url: string }> {
+  const comments = await client.paginate<IssueComment>(`/repos/${enc(t.owner)}/${enc(t.repo)}/issues/${t.issue}/comments`);
+  const ours = comments.filter((c) => hasMarker(c.body, marker) && !!c.user && authors.has(c.user.login)).sort((a, b) => a.id - b.id);
+  if (ours.length <= 1) return created;
+  const keep = ours[0]!;
+  for (const extra of ours.slice(1)) {
+    try {
+      await client.request('DELETE', `/repos/${enc(t.owner)}/${enc(t.repo)}/issues/comments/${extra.id}`);
+    } catch (err) {
+      if ((err as { status?: number }).status !== 404) throw err; // the other run deleted it first
+    }
+  }
+  if (keep.id !== created.id) await client.request('PATCH', `/repos/${enc(t.owner)}/${enc(t.repo)}/issues/comments/${keep.id}`, { body });
+  return { id: keep.id, url: keep.html_url };
+}
+
 /** Whether an earlier comment body reported problems (its headline is not the green one). */
 export function reportedProblems(body: string | null | undefined): boolean {
   return !!body && !/^### ✅ /m.test(body);

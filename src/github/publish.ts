@@ -5,7 +5,7 @@
 import type { Report } from '../types';
 import { isClean, renderComment, type CommentOptions } from './comment';
 import { commentMarker } from './marker';
-import { findOwnComment, ownLogins, reportedProblems, upsertComment, type Target } from './pr-comment';
+import { findOwnComment, ownLogins, reportedProblems, settleDuplicates, upsertComment, type Target } from './pr-comment';
 import { GitHubApiError, type GitHubClient } from './rest';
 import { postReviewComments } from './review';
 
@@ -51,6 +51,7 @@ export class Publisher {
       const res = await upsertComment(client, target, existing, body, !isClean(report));
       out.action = res.action;
       out.commentUrl = res.url;
+      if (res.action === 'created') out.commentUrl = (await settleDuplicates(client, target, res, marker, authors, body)).url;
       this.ctx.info(`PR comment for ${path}: ${res.action}${res.url ? ` ${res.url}` : ' (all clean, nothing to say)'}`);
       if (this.ctx.reviewComments && report.findings.length) {
         const r = await postReviewComments(client, target, this.ctx.headSha, report.findings, authors, this.ctx.summaryOf);

@@ -130,7 +130,8 @@ test('a 502 and a secondary rate limit are retried; the comment lands once', asy
   const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
   assert.equal(r.code, 1, explain(r));
   assert.equal(gh.comments.length, 1, explain(r));
-  assert.equal(gh.requests.filter((q) => q.method === 'GET' && q.path.includes('/issues/7/comments')).length, 2);
+  // 502 + retry, then one look after creating (a concurrent run's duplicate)
+  assert.equal(gh.requests.filter((q) => q.method === 'GET' && q.path.includes('/issues/7/comments')).length, 3);
   assert.equal(gh.requests.filter((q) => q.method === 'POST').length, 2);
   assert.equal(r.warnings.length, 0, r.warnings.join('\n'));
   assert.ok(r.ms < 30_000);
@@ -271,4 +272,22 @@ test('several paths: one comment each, keyed by workflow and path', async () => 
   const again = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: { ...LINT, path: 'a, b' }, event: prEvent(repo.baseSha, repo.headSha) });
   assert.equal(again.code, 1);
   assert.equal(gh.comments.length, 2);
+});
+
+test('two runs racing on one pull request converge on a single comment', async () => {
+  const repo = makeRepo({ base: BASE, head: HEAD });
+  // Another run of the workflow creates its comment between our look-up and our create.
+  gh.beforeCreate = () => {
+    gh.beforeCreate = undefined;
+    gh.addComment(`${MARKER}\n### ❌ from the other run`, 'github-actions[bot]');
+  };
+  try {
+    const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
+    assert.equal(r.code, 1, explain(r));
+    assert.equal(gh.comments.length, 1, explain(r));
+    assert.match(gh.comments[0]!.body, /adding-required-column/, 'the survivor (the older comment) has this run’s content');
+    assert.equal(r.outputs['comment-url'], gh.comments[0]!.html_url);
+  } finally {
+    gh.beforeCreate = undefined;
+  }
 });

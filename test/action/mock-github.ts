@@ -45,6 +45,8 @@ export class MockGitHub {
   /** `GET /pulls/N/files` answer. */
   files: { filename: string; status: string; patch?: string }[] = [];
   failures: Failure[] = [];
+  /** Called when a comment is about to be created (to simulate a concurrent run). */
+  beforeCreate?: () => void;
   /** The login of the token's comments (GITHUB_TOKEN → github-actions[bot]). */
   botLogin = 'github-actions[bot]';
   /** Page size for list endpoints (small to exercise pagination). */
@@ -117,7 +119,10 @@ export class MockGitHub {
     if (method === 'GET' && p === '/user') return send(403, { message: 'Resource not accessible by integration' });
     if ((m = /^\/repos\/owner\/repo\/issues\/7\/comments$/.exec(p))) {
       if (method === 'GET') return list(this.comments);
-      if (method === 'POST') return send(201, this.addComment(body.body, this.botLogin));
+      if (method === 'POST') {
+        this.beforeCreate?.();
+        return send(201, this.addComment(body.body, this.botLogin));
+      }
     }
     if ((m = /^\/repos\/owner\/repo\/issues\/comments\/(\d+)$/.exec(p)) && method === 'PATCH') {
       const c = this.comments.find((x) => x.id === Number(m![1]));
@@ -125,6 +130,13 @@ export class MockGitHub {
       if (c.user.login !== this.botLogin) return send(403, { message: 'not your comment' });
       c.body = body.body;
       return send(200, c);
+    }
+    if ((m = /^\/repos\/owner\/repo\/issues\/comments\/(\d+)$/.exec(p)) && method === 'DELETE') {
+      const c = this.comments.find((x) => x.id === Number(m![1]));
+      if (!c) return send(404, { message: 'Not Found' });
+      if (c.user.login !== this.botLogin) return send(403, { message: 'not your comment' });
+      this.comments = this.comments.filter((x) => x !== c);
+      return send(204, undefined);
     }
     if (p === '/repos/owner/repo/pulls/7/files' && method === 'GET') return list(this.files);
     if (p === '/repos/owner/repo/pulls/7/comments') {
