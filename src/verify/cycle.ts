@@ -385,7 +385,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   let unseeded = new Map<string, string>();
   if (unknown.length && options.seedRows > 0) {
     const assumed = new Map([...colsA.keys()].filter((t) => !unknown.includes(t)).map((t) => [t, know.hasRows.get(t) ?? false]));
-    const seed = await state.timed('seed', () => seedEmptyTables(db, options.seedRows, state.seedMemory, assumed));
+    const seed = await state.timed('seed', () => seedEmptyTables(db, options.seedRows, state.seedMemory, assumed, unknown));
     for (const [t, n] of seed.rows) know.hasRows.set(t, n > 0);
     for (const [t, n] of seed.seeded) {
       state.seededRows.set(t, n);

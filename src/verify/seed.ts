@@ -47,6 +47,8 @@ interface SeedTable {
   checks: string[];
   /** Constraint or unique index name → its columns, to find which column a violation is about. */
   constraintColumns: Map<string, string[]>;
+  /** A parent outside the tables asked about: known by name only, never seeded here. */
+  stub?: boolean;
   rows: number;
 }
 
@@ -72,6 +74,7 @@ WITH t AS (
   WHERE c.oid >= 16384 AND c.relkind IN ('r', 'p') AND NOT c.relispartition
     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+    AND ($1::text[] IS NULL OR c.oid::regclass::text = ANY($1::text[]))
 ),
 uniq AS (
   SELECT DISTINCT ix.indrelid, k.attnum
@@ -96,7 +99,7 @@ SELECT 'c', t.oid::int8, a.attnum, jsonb_build_object(
   LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
   LEFT JOIN uniq u ON u.indrelid = a.attrelid AND u.attnum = a.attnum
 UNION ALL
-SELECT 'f', t.oid::int8, 0, jsonb_build_object('parent', con.confrelid::int8,
+SELECT 'f', t.oid::int8, 0, jsonb_build_object('parent', con.confrelid::int8, 'parentName', con.confrelid::regclass::text,
     'columns', (SELECT jsonb_agg(a.attname ORDER BY k.i) FROM unnest(con.conkey) WITH ORDINALITY k(n, i) JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n),
     'parentColumns', (SELECT jsonb_agg(a.attname ORDER BY k.i) FROM unnest(con.confkey) WITH ORDINALITY k(n, i) JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n))
   FROM t JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype = 'f'
@@ -121,8 +124,9 @@ const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** The user tables with what seeding needs to know, and whether each has rows. */
-async function readTables(db: Database, known: Map<string, boolean> = new Map()): Promise<SeedTable[]> {
-  const rows = await queryPrepared<{ k: string; oid: number | string; n: number; d: unknown }>(db, 'migration_guard_seed_tables', TABLES_SQL);
+async function readTables(db: Database, known: Map<string, boolean> = new Map(), only?: string[]): Promise<SeedTable[]> {
+  const arg = only ? `ARRAY[${only.map(quoteLiteral).join(', ')}]::text[]` : 'NULL::text[]';
+  const rows = await queryPrepared<{ k: string; oid: number | string; n: number; d: unknown }>(db, 'migration_guard_seed_tables', TABLES_SQL, [arg], ['text[]']);
   const byOid = new Map<number, SeedTable>();
   const cols: { oid: number; n: number; c: Omit<SeedColumn, 'allowed'> }[] = [];
   for (const r of rows) {
@@ -133,6 +137,14 @@ async function readTables(db: Database, known: Map<string, boolean> = new Map())
     else if (r.k === 'c') cols.push({ oid, n: Number(r.n), c: d });
     else if (r.k === 'f') byOid.get(oid)?.fks.push(d as SeedForeignKey);
     else if (r.k === 'k') byOid.get(oid)?.checks.push(String(d.def));
+  }
+  // Parents outside `only`: their name and whether they have rows is all seeding needs.
+  for (const t of [...byOid.values()]) {
+    for (const fk of t.fks) {
+      if (byOid.has(fk.parent)) continue;
+      const name = (fk as SeedForeignKey & { parentName?: string }).parentName ?? String(fk.parent);
+      byOid.set(fk.parent, { oid: fk.parent, name, columns: [], fks: [], checks: [], constraintColumns: new Map(), rows: 0, stub: true });
+    }
   }
   cols.sort((a, b) => a.oid - b.oid || a.n - b.n);
   for (const { oid, c } of cols) {
@@ -370,15 +382,22 @@ function errorText(err: unknown): string {
 /**
  * Fill every empty user table with `rows` synthetic rows (parents first). Runs in
  * autocommit: each table's INSERT stands alone, and a refused one leaves nothing.
- * `known`: tables (by `regclass` text) whose having rows the caller already knows.
+ * `known`: tables (by `regclass` text) whose having rows the caller already knows;
+ * `only`: look at these tables alone (their parents are taken from `known`).
  */
-export async function seedEmptyTables(db: Database, rows: number, memory: SeedMemory = new Map(), known: Map<string, boolean> = new Map()): Promise<SeedResult> {
-  const tables = await readTables(db, known);
+export async function seedEmptyTables(
+  db: Database,
+  rows: number,
+  memory: SeedMemory = new Map(),
+  known: Map<string, boolean> = new Map(),
+  only?: string[],
+): Promise<SeedResult> {
+  const tables = await readTables(db, known, only);
   const byOid = new Map(tables.map((t) => [t.oid, t]));
   const result: SeedResult = { seeded: new Map(), unseeded: new Map(), rows: new Map() };
   if (rows > 0) {
     for (const t of parentsFirst(tables)) {
-      if (t.rows > 0) continue;
+      if (t.rows > 0 || t.stub) continue;
       const key = shapeKey(t, byOid);
       const known = memory.get(key);
       if (known) {
@@ -420,7 +439,7 @@ export async function seedEmptyTables(db: Database, rows: number, memory: SeedMe
       }
     }
   }
-  for (const t of tables) result.rows.set(t.name, t.rows);
+  for (const t of tables) if (!t.stub) result.rows.set(t.name, t.rows);
   return result;
 }
 
