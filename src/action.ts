@@ -14,7 +14,7 @@ import type { ConfigOverrides } from './config';
 import { DatabaseUnavailableError, UsageError } from './errors';
 import { toAnnotation } from './github/annotations';
 import { probeDocker } from './github/docker';
-import { reachesFailOn, renderComment } from './github/comment';
+import { reachesFailOn, renderComment, renderFailure } from './github/comment';
 import { readEvent, type EventInfo } from './github/event';
 import { parseInputs, type ActionInputs } from './github/inputs';
 import { Publisher } from './github/publish';
@@ -59,6 +59,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   core.info(`migration-guard: ${event.name || 'local'} event, ${base ? `changes since ${base.slice(0, 12)}` : 'all migrations'}, ${verify ? `lint + verify (${inputs.database})` : 'lint only'}`);
 
   const paths = inputs.paths.length ? inputs.paths : [''];
+  // The label keys the PR comment's marker: `./db/` and `db` are the same comment.
+  const label = (path: string) => path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
   const reports: { path: string; report: Report }[] = [];
   let database = inputs.database;
   const fallBack = (reason: string) => {
@@ -102,12 +104,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
         overrides.verify = { ...overrides.verify, database };
         report = await once();
       }
-      // The label keys the PR comment's marker: `./db/` and `db` are the same comment.
-      reports.push({ path: path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.', report });
+      reports.push({ path: label(path), report });
     }
   } catch (err) {
     const message = err instanceof UsageError || err instanceof DatabaseUnavailableError ? err.message : `${(err as Error).stack ?? err}`;
     core.setFailed(`migration-guard could not run: ${message}`);
+    // No stale verdict: the job summary and our earlier PR comment say so too.
+    await writeSummary(env, paths.map((p) => renderFailure(message, { path: label(p) })));
+    if (event.pullRequest && inputs.comment && inputs.githubToken) {
+      const publisher = makePublisher(inputs, event, env, {});
+      for (const p of paths) await publisher.publishFailure(message, label(p));
+    }
     return;
   }
 
@@ -129,14 +136,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const renderOptions = { failOn: inputs.failOn, link, ruleDoc, notes };
 
   // Job summary: the same content as the comment, one section per path.
-  if (env.GITHUB_STEP_SUMMARY) {
-    try {
-      for (const { path, report } of reports) core.summary.addRaw(renderComment(report, { ...renderOptions, path }), true);
-      await core.summary.write();
-    } catch (err) {
-      core.warning(`could not write the job summary: ${(err as Error).message}`);
-    }
-  }
+  await writeSummary(env, reports.map(({ path, report }) => renderComment(report, { ...renderOptions, path })));
 
   const outDir = join(env.RUNNER_TEMP || tmpdir(), 'migration-guard');
   mkdirSync(outDir, { recursive: true });
@@ -167,6 +167,37 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
 }
 
+async function writeSummary(env: NodeJS.ProcessEnv, sections: string[]): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) return;
+  try {
+    for (const md of sections) core.summary.addRaw(md, true);
+    await core.summary.write();
+  } catch (err) {
+    core.warning(`could not write the job summary: ${(err as Error).message}`);
+  }
+}
+
+function makePublisher(inputs: ActionInputs, event: EventInfo, env: NodeJS.ProcessEnv, renderOptions: Parameters<typeof renderComment>[1]): Publisher {
+  const client = new GitHubClient({
+    token: inputs.githubToken,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    retryDelayMs: numberEnv(env.MIGRATION_GUARD_RETRY_DELAY_MS, 1000),
+    maxRetryDelayMs: numberEnv(env.MIGRATION_GUARD_MAX_RETRY_DELAY_MS, 60_000),
+    onRetry: (r) => core.info(`GitHub API ${r.method} ${r.path}: ${r.reason}; retry ${r.attempt} in ${r.delayMs} ms`),
+  });
+  return new Publisher({
+    client,
+    target: { owner: event.owner, repo: event.repo, issue: event.pullRequest!.number },
+    workflow: env.GITHUB_WORKFLOW || 'migration-guard',
+    headSha: event.pullRequest!.headSha,
+    reviewComments: inputs.reviewComments,
+    render: renderOptions ?? {},
+    summaryOf: (id) => ruleMeta.get(id)?.summary,
+    warn: (m) => core.warning(m),
+    info: (m) => core.info(m),
+  });
+}
+
 async function publishComments(
   inputs: ActionInputs,
   event: EventInfo,
@@ -178,24 +209,7 @@ async function publishComments(
     core.warning('No github-token: the pull request comment is skipped (annotations and the job summary still show every finding).');
     return '';
   }
-  const client = new GitHubClient({
-    token: inputs.githubToken,
-    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-    retryDelayMs: numberEnv(env.MIGRATION_GUARD_RETRY_DELAY_MS, 1000),
-    maxRetryDelayMs: numberEnv(env.MIGRATION_GUARD_MAX_RETRY_DELAY_MS, 60_000),
-    onRetry: (r) => core.info(`GitHub API ${r.method} ${r.path}: ${r.reason}; retry ${r.attempt} in ${r.delayMs} ms`),
-  });
-  const publisher = new Publisher({
-    client,
-    target: { owner: event.owner, repo: event.repo, issue: event.pullRequest!.number },
-    workflow: env.GITHUB_WORKFLOW || 'migration-guard',
-    headSha: event.pullRequest!.headSha,
-    reviewComments: inputs.reviewComments,
-    render: renderOptions ?? {},
-    summaryOf: (id) => ruleMeta.get(id)?.summary,
-    warn: (m) => core.warning(m),
-    info: (m) => core.info(m),
-  });
+  const publisher = makePublisher(inputs, event, env, renderOptions);
   let url = '';
   for (const { path, report } of reports) {
     const out = await publisher.publish(report, path);

@@ -269,3 +269,16 @@ export function renderComment(report: Report, options: CommentOptions = {}): str
   // Last resort (absurd notes or path): hard cut, keeping the marker so the comment stays ours.
   return fits(text, budget) ? text : `${Buffer.from(text).subarray(0, budget - 200).toString('utf8').replace(/\uFFFD$/, '')}\n\n_…truncated._\n`;
 }
+
+/**
+ * The comment / summary when the run could not happen (bad config, missing path,
+ * database unavailable): replaces an earlier report so no stale verdict remains.
+ */
+export function renderFailure(message: string, options: Pick<CommentOptions, 'marker' | 'path'> = {}): string {
+  const out: string[] = [];
+  if (options.marker) out.push(options.marker);
+  out.push('### ⛔ migration-guard could not run', '');
+  if (options.path) out.push(`Nothing was checked in ${inlineCode(options.path)}: the findings reported here earlier are not current.`, '');
+  out.push(codeBlock(clip(message, 4000)), '', 'Fix the problem above (the step log has details) and push again.');
+  return out.join('\n') + '\n';
+}

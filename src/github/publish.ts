@@ -3,7 +3,7 @@
 // becomes one warning, never an exception that could change the verdict.
 
 import type { Report } from '../types';
-import { isClean, renderComment, type CommentOptions } from './comment';
+import { isClean, renderComment, renderFailure, type CommentOptions } from './comment';
 import { commentMarker } from './marker';
 import { findOwnComment, ownLogins, reportedProblems, settleDuplicates, upsertComment, type Target } from './pr-comment';
 import { GitHubApiError, type GitHubClient } from './rest';
@@ -62,6 +62,21 @@ export class Publisher {
       this.fail(err);
     }
     return out;
+  }
+
+  /** Replaces our existing comment for `path` with the could-not-run notice (never creates one); never throws. */
+  async publishFailure(message: string, path: string): Promise<PublishOutcome> {
+    if (this.denied) return {};
+    try {
+      this.authors ??= ownLogins(this.ctx.client);
+      const marker = commentMarker(this.ctx.workflow, path);
+      const existing = await findOwnComment(this.ctx.client, this.ctx.target, marker, await this.authors);
+      const res = await upsertComment(this.ctx.client, this.ctx.target, existing, renderFailure(message, { marker, path }), false);
+      return { action: res.action, commentUrl: res.url };
+    } catch (err) {
+      this.fail(err);
+      return {};
+    }
   }
 
   private fail(err: unknown): void {

@@ -291,3 +291,22 @@ test('two runs racing on one pull request converge on a single comment', async (
     gh.beforeCreate = undefined;
   }
 });
+
+test('when the run cannot happen (bad config), the step fails and our earlier comment says so instead of a stale verdict', async () => {
+  const repo = makeRepo({ base: BASE, head: HEAD });
+  await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(gh.comments.length, 1);
+  const head2 = repo.commit({ '.migration-guard.yml': `${CONFIG}failOn: sometimes\n` });
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, head2) });
+  assert.equal(r.code, 1, explain(r));
+  assert.match(r.stdout, /::error::migration-guard could not run: .*failOn/);
+  assert.equal(gh.comments.length, 1);
+  assert.match(gh.comments[0]!.body, /^### ⛔ migration-guard could not run$/m);
+  assert.match(gh.comments[0]!.body, /failOn/);
+  assert.doesNotMatch(gh.comments[0]!.body, /adding-required-column/);
+  assert.match(r.summary, /could not run/);
+  // A pull request that never had a comment does not get one for this (the failed check says it).
+  gh.comments = [];
+  await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, head2) });
+  assert.equal(gh.comments.length, 0);
+});
