@@ -18,8 +18,10 @@ export interface EngineProbe {
 type Endpoint = { socketPath: string } | { host: string; port: number };
 
 /** The endpoints to try, in order, for an environment (pure). */
-export function dockerEndpoints(env: Record<string, string | undefined>, home = safeHome()): { label: string; endpoint?: Endpoint }[] {
+export function dockerEndpoints(env: Record<string, string | undefined>, home = safeHome(), platform = process.platform): { label: string; endpoint?: Endpoint }[] {
   const host = env.DOCKER_HOST;
+  // Windows engines listen on a named pipe we do not probe: testcontainers tries, and a failure falls back later.
+  if (!host && platform === 'win32') return [{ label: 'npipe:////./pipe/docker_engine' }];
   if (host) {
     if (host.startsWith('unix://')) return [{ label: host, endpoint: { socketPath: host.slice('unix://'.length) } }];
     if (host.startsWith('tcp://') || host.startsWith('http://')) {

@@ -182,6 +182,7 @@ test('docker endpoints: DOCKER_HOST alone when set (as the docker CLI), else the
   assert.deepEqual(dockerEndpoints({ DOCKER_HOST: 'tcp://10.0.0.2:2376' }, '/h').map((e) => e.endpoint), [{ host: '10.0.0.2', port: 2376 }]);
   assert.equal(dockerEndpoints({ DOCKER_HOST: 'npipe:////./pipe/docker_engine' }, '/h')[0]!.endpoint, undefined);
   assert.deepEqual(dockerEndpoints({}, '/h').map((e) => e.label)[0], 'unix:///var/run/docker.sock');
+  assert.equal(dockerEndpoints({}, 'C:/h', 'win32')[0]!.endpoint, undefined, 'Windows: let testcontainers try the pipe');
   const none = await probeDocker({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, 200);
   assert.equal(none.ok, false);
   assert.match(none.reason!, /no Docker engine answered at unix:\/\/\/nonexistent\/docker.sock \(no socket\)/);
