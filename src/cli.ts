@@ -62,6 +62,7 @@ const FLAGS: Record<string, FlagSpec> = {
   'postgres-image': { value: 'IMAGE', for: VERIFY, help: 'image for --database container' },
   'seed-rows': { value: 'N', for: VERIFY, help: 'synthetic rows per existing table for the data checks (default 100)' },
   'statement-timeout': { value: 'MS', for: VERIFY, help: 'per-statement timeout in milliseconds (default 60000)' },
+  'allow-host-access': { for: VERIFY, help: 'let local/url run SQL that acts on the server host (COPY … PROGRAM, pg_read_file, …)' },
   help: { short: 'h', for: COMMANDS, help: 'show this help' },
   version: { short: 'V', for: COMMANDS, help: 'print the version' },
 };
@@ -154,6 +155,7 @@ export function overridesFromFlags(flags: ParsedArgs['flags']): ConfigOverrides 
   if (str('postgres-image') !== undefined) verify.postgresImage = str('postgres-image');
   if (str('seed-rows') !== undefined) verify.seedRows = checkInt(str('seed-rows'), 0, 1_000_000, bad('seed-rows'));
   if (str('statement-timeout') !== undefined) verify.statementTimeout = checkInt(str('statement-timeout'), 1, 86_400_000, bad('statement-timeout'));
+  if (flags['allow-host-access']) verify.allowHostAccess = true;
   if (Object.keys(verify).length) o.verify = verify;
   return o;
 }
@@ -180,7 +182,7 @@ export function helpText(): string {
     ...flagLines(['format', 'output', 'config', 'pg-version', 'fail-on', 'base', 'layout', 'assume-in-transaction', 'color', 'no-color', 'quiet']),
     '',
     'Verify options:',
-    ...flagLines(['database', 'database-url', 'postgres-image', 'seed-rows', 'statement-timeout']),
+    ...flagLines(['database', 'database-url', 'postgres-image', 'seed-rows', 'statement-timeout', 'allow-host-access']),
     '',
     ...flagLines(['help', 'version']),
     '',

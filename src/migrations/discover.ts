@@ -3,11 +3,12 @@
 // whether the tool wraps each in a transaction. Layouts live in layouts/, one per
 // tool; this file detects which one applies and handles folders holding several
 // independent sets (projects).
-import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors';
 import type { Finding, LayoutName, Migration } from '../types';
-import { displayPath, listDir, unreadableFinding, type Listing } from './files';
+import { displayPath, listDir, readText, unreadableFinding, type Listing } from './files';
+import { whyNotAFile } from './decode';
 import { compareWithBase, onlyChanged } from './history';
 import { duplicateVersionFindings, missingDownFindings } from './integrity';
 import type { Evidence, Layout } from './layout';
@@ -190,15 +191,12 @@ function discoverFile(abs: string, cwd: string, forced: Layout | undefined): Dis
   }
   if (plainMatch) return plainMatch;
   const shown = displayPath(abs, cwd);
-  let text: string;
-  try {
-    text = readFileSync(abs, 'utf8');
-  } catch (err) {
-    return { layout: forced?.name ?? 'plain', migrations: [], findings: [unreadableFinding(shown, (err as Error).message)] };
-  }
+  const read = readText(abs, shown);
+  if (!read.ok) return { layout: forced?.name ?? 'plain', migrations: [], findings: [read.finding] };
+  const text = read.text;
   const id = basename(abs).replace(/\.sql$/i, '');
   const m: Migration = { id, version: id, name: id, layout: 'plain', up: { file: shown, text, firstLine: 1 }, transactional: false, changed: true };
-  return { layout: 'plain', migrations: [m], findings: [] };
+  return { layout: 'plain', migrations: [m], findings: read.notice ? [read.notice] : [] };
 }
 
 /** `unreadable-file` findings for .sql files in `dir` that cannot be read and were not reported yet. */
@@ -208,6 +206,11 @@ function unreadableSqlFiles(dir: string, cwd: string, already: Finding[]): Findi
     if (!/\.sql$/i.test(f)) continue;
     const shown = displayPath(join(dir, f), cwd);
     if (already.some((x) => x.file === shown)) continue;
+    const special = whyNotAFile(join(dir, f)); // a FIFO would block open()
+    if (special) {
+      out.push(unreadableFinding(shown, special));
+      continue;
+    }
     try {
       closeSync(openSync(join(dir, f), 'r'));
     } catch (err) {

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Finding, SqlSource } from '../types';
+import { decodeSql, whyNotAFile, type InvalidUtf8 } from './decode';
 
 /** The entries of a folder, split into files and subfolders, each sorted by name. */
 export interface Listing {
@@ -42,18 +43,42 @@ export function displayPath(file: string, cwd: string): string {
   return sep === '/' ? shown : shown.split(sep).join('/');
 }
 
-/** The result of reading one file: its text, or a finding saying why it could not be read. */
-export type ReadResult = { ok: true; text: string } | { ok: false; finding: Finding };
+/** The result of reading one file: its text (and a finding when it is not valid UTF-8), or a finding saying why it could not be read. */
+export type ReadResult = { ok: true; text: string; notice?: Finding } | { ok: false; finding: Finding };
 
-/** Read a UTF-8 text file (BOM stripped); failures become an `unreadable-file` finding naming the file. */
+/**
+ * Read a text file: UTF-8 (BOM stripped) or UTF-16 with a BOM. Failures become an
+ * `unreadable-file` finding naming the file: a folder, FIFO or device (never
+ * opened: it could block), a broken symlink, a binary file. Invalid UTF-8 is read
+ * with U+FFFD in place of the bad bytes, and `notice` says where they are.
+ */
 export function readText(file: string, shown: string): ReadResult {
+  const special = whyNotAFile(file);
+  if (special) return { ok: false, finding: unreadableFinding(shown, special) };
   try {
-    const text = readFileSync(file, 'utf8');
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    const decoded = decodeSql(readFileSync(file));
+    if (!decoded.ok) return { ok: false, finding: unreadableFinding(shown, decoded.why) };
+    return { ok: true, text: decoded.text, ...(decoded.invalid ? { notice: invalidUtf8Finding(shown, decoded.invalid) } : {}) };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    return { ok: false, finding: unreadableFinding(shown, e.code ? `${e.code}: ${e.message}` : String(e.message ?? e)) };
+    const message = String(e.message ?? e);
+    return { ok: false, finding: unreadableFinding(shown, e.code && !message.startsWith(e.code) ? `${e.code}: ${message}` : message) };
   }
+}
+
+/** A `syntax-error` finding for a file that is not valid UTF-8: Postgres refuses such bytes from a UTF8 client. */
+function invalidUtf8Finding(shown: string, at: InvalidUtf8): Finding {
+  return {
+    rule: 'syntax-error',
+    severity: 'error',
+    file: shown,
+    line: at.line,
+    column: at.column,
+    endLine: at.line,
+    endColumn: at.column + 1,
+    message: `${shown} is not valid UTF-8 (byte ${at.byte} at line ${at.line}, column ${at.column}): with client_encoding UTF8 Postgres rejects it (invalid byte sequence for encoding "UTF8"). It was linted with the invalid bytes replaced by U+FFFD.`,
+    help: 'Save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`), or set the encoding your migration tool uses explicitly.',
+  };
 }
 
 /** An `unreadable-file` finding for `shown` (its migration is skipped; the others continue). */
@@ -111,6 +136,7 @@ export function readSqlFile(path: string, cwd: string, findings: Finding[]): Sql
     findings.push(r.finding);
     return undefined;
   }
+  if (r.notice) findings.push(r.notice);
   return wholeFile(shown, r.text);
 }
 
@@ -151,9 +177,6 @@ export function upDownSections(shown: string, all: string[], markers: { up: numb
 
 /** Read a file and test its text; an unreadable file tests false (it is reported when loaded). */
 export function fileHas(path: string, test: (text: string) => boolean): boolean {
-  try {
-    return test(readFileSync(path, 'utf8'));
-  } catch {
-    return false;
-  }
+  const r = readText(path, path); // never opens a FIFO; decodes UTF-16
+  return r.ok && test(r.text);
 }

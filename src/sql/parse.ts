@@ -17,7 +17,7 @@
 //  5. DO blocks and function bodies (PL/pgSQL and SQL) yield extra, `embedded`
 //     statements with their true file positions.
 
-import { loadModule, parsePlPgSQLSync, parseSync, scanSync } from './pg-parser';
+import { loadModule, parsePlPgSQLSync, parseSync, scanTokens } from './pg-parser';
 import type { ParsedSql, ParseProblem, Range, SqlSource, Statement } from '../types';
 
 let ready: Promise<void> | undefined;
@@ -427,7 +427,10 @@ function splitText(text: string, map: PositionMap): Split {
       const upper = t.text.toUpperCase();
       if (!current) current = { start: a, end: b, leadingComments: comments, tokens: [] };
       current.end = b;
-      current.tokens.push({ start: a, end: b, upper, name: t.tokenName });
+      // Only DO and CREATE FUNCTION/PROCEDURE read their tokens later (embeddedStatements); keeping every
+      // token of every statement cost ~500 MB on a 50 MB file of INSERTs.
+      const keep = current.tokens.length === 0 || current.tokens[0]!.upper === 'CREATE' || current.tokens[0]!.upper === 'DO';
+      if (keep) current.tokens.push({ start: a, end: b, upper, name: t.tokenName });
       if (upper === 'RULE' && current.tokens.length <= 4 && current.tokens[0]!.upper === 'CREATE') rule = true;
       if (rule && t.text === '(') parens++;
       else if (rule && t.text === ')') parens = Math.max(0, parens - 1);
@@ -446,7 +449,7 @@ function splitText(text: string, map: PositionMap): Split {
 
 function scan(text: string): { start: number; end: number; text: string; tokenName: string }[] | undefined {
   try {
-    return scanSync(text).tokens;
+    return scanTokens(text); // windowed: a whole 50 MB file in one scan comes back empty
   } catch {
     return undefined;
   }

@@ -231,6 +231,91 @@ export function scanSync(sql: string): { version: number; tokens: ScanToken[] } 
   return parseJson(stringCall('_wasm_scan', sql, (s) => s.startsWith('{')));
 }
 
+/** Text scanned per call by `scanTokens`: the scanner's JSON for a whole large file costs ~1 KB per token, and past ~16 MB it comes back empty. */
+const SCAN_WINDOW = 256 * 1024;
+
+/**
+ * The scanner's tokens for `sql` (byte offsets from its start), scanned in
+ * windows cut after top-level semicolons, so a 50 MB file neither holds one
+ * giant JSON string nor loses its tokens. Throws like scanSync on an
+ * unterminated quote or comment; throws too when the scanner returns nothing
+ * for text that is not blank, rather than let a file pass as empty.
+ */
+export function scanTokens(sql: string): ScanToken[] {
+  const cuts = sql.length > SCAN_WINDOW ? windowCuts(sql, SCAN_WINDOW) : [];
+  let tokens: ScanToken[];
+  if (cuts.length === 0) tokens = scanSync(sql).tokens;
+  else {
+    tokens = [];
+    let from = 0;
+    let byte = 0;
+    try {
+      for (const to of [...cuts, sql.length]) {
+        const part = sql.slice(from, to);
+        const found = scanSync(part).tokens;
+        if (found.length === 0 && /\S/.test(part)) throw new Error('no tokens');
+        for (const t of found) tokens.push({ ...t, start: t.start + byte, end: t.end + byte });
+        byte += Buffer.byteLength(part, 'utf8');
+        from = to;
+      }
+    } catch {
+      tokens = scanSync(sql).tokens; // the cut finder misjudged a quote: scan whole, as the scanner sees it
+    }
+  }
+  if (tokens.length === 0 && /\S/.test(sql)) throw new ParserAbortError(`the scanner returned no tokens for ${(sql.length / 1048576).toFixed(1)} MB of SQL (too large)`);
+  return tokens;
+}
+
+/** String indexes just after top-level `;` (outside quotes, dollar quotes and comments), about `size` apart. */
+function windowCuts(text: string, size: number): number[] {
+  const cuts: number[] = [];
+  const n = text.length;
+  let last = 0;
+  let i = 0;
+  const ident = (c: string | undefined) => !!c && /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
+  const tag = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '-' && text[i + 1] === '-') {
+      while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      let depth = 0;
+      while (i < n) {
+        if (text[i] === '/' && text[i + 1] === '*') (depth++, (i += 2));
+        else if (text[i] === '*' && text[i + 1] === '/') {
+          i += 2;
+          if (--depth === 0) break;
+        } else i++;
+      }
+    } else if (c === "'") {
+      const escapes = (text[i - 1] === 'E' || text[i - 1] === 'e') && !ident(text[i - 2]);
+      i++;
+      while (i < n) {
+        if (escapes && text[i] === '\\') i += 2;
+        else if (text[i] === "'" && text[i + 1] === "'") i += 2;
+        else if (text[i++] === "'") break;
+      }
+    } else if (c === '"') {
+      i++;
+      while (i < n) {
+        if (text[i] === '"' && text[i + 1] === '"') i += 2;
+        else if (text[i++] === '"') break;
+      }
+    } else if (c === '$' && !ident(text[i - 1])) {
+      tag.lastIndex = i;
+      const m = tag.exec(text);
+      if (m) {
+        const close = text.indexOf(m[0], i + m[0].length);
+        i = close < 0 ? n : close + m[0].length;
+      } else i++;
+    } else {
+      i++;
+      if (c === ';' && i - last >= size) cuts.push((last = i));
+    }
+  }
+  return cuts;
+}
+
 /** The PL/pgSQL parser's JSON tree for a CREATE FUNCTION or DO statement. */
 export function parsePlPgSQLSync(sql: string): any {
   return parseJson(stringCall('_wasm_parse_plpgsql', sql, (s) => s.startsWith('{')));
