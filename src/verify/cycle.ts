@@ -399,10 +399,12 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   const filled = new Map([...colsA].filter(([t]) => know.hasRows.get(t)));
   const rowsPresent = [...filled.keys()].reduce((sum, t) => sum + (state.seededRows.get(t) ?? 1), 0);
   v.dataCheck.rowsSeeded = rowsPresent;
-  const a = state.schema ?? (await state.timed('snapshot', () => takeSnapshot(db)));
+  // Without a down there is nothing to compare the schema before the up with.
+  const a = v.hasDown ? (state.schema ?? (await state.timed('snapshot', () => takeSnapshot(db)))) : undefined;
   state.schema = undefined; // until this cycle's B is known
   const stale = new Map([...filled].filter(([t]) => know.fingerprints.get(t)?.shape !== shape(t)));
-  if (stale.size) {
+  if (stale.size && v.hasDown) {
+    // Fingerprints serve the up → down comparison only.
     const fresh = await state.timed('data', () => fingerprint(db, stale));
     for (const [t, fp] of fresh) know.fingerprints.set(t, { shape: shape(t), fp });
   }
@@ -480,7 +482,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
         await rollbackQuietly(db, 'migration_guard_cycle');
       } else {
         const c = await state.timed('snapshot', () => takeSnapshot(db));
-        const reverse = diffSnapshots(a, c, { before: 'before up', after: 'after down' });
+        const reverse = diffSnapshots(a!, c, { before: 'before up', after: 'after down' });
         v.reversible = !reverse.some((d) => !d.orderOnly);
         const diffs: SchemaDifference[] = [...reverse];
         if (!v.dataCheck.failsWithData && fpA.size) {
