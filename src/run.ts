@@ -9,7 +9,8 @@ import { relative, resolve } from 'node:path';
 import { rules as registry } from '../rules/index';
 import { applyOverrides, enabledRules, ignoreMatcher, levelOf, loadConfig, type Config, type ConfigOverrides } from './config';
 import { UsageError } from './errors';
-import { lintSource, type EnabledRule } from './lint/engine';
+import { lintFile, type EnabledRule } from './lint/engine';
+import type { CreatedObjects } from './lint/created';
 import type { LintOptions } from './lint/context';
 import { discoverMigrations, type DiscoverOptions } from './migrations/discover';
 import { initParser } from './sql/parse';
@@ -104,12 +105,17 @@ export async function run(options: RunOptions): Promise<Report> {
         changed: m.changed,
       });
       if (options.command === 'verify') continue;
-      // One file at a time: its statements and ASTs are garbage once lintSource returns.
+      // One file at a time: its statements and ASTs are garbage once lintFile returns.
       const sources: SqlSource[] = [m.up, ...(m.extraUp ?? []).filter((s) => !isIgnored(s.file))];
       if (down && config.lintDown) sources.push(down);
+      // What the up (and extra up files) created is new for the files after it: the down may drop it.
+      let created: CreatedObjects | undefined;
       for (const source of sources) {
         try {
-          findings.push(...lintSource({ source, transactional: m.transactional, migration: m.id }, enabled, allRules, lintOptions));
+          const input = { source, transactional: m.transactional, sentAsOneQuery: m.sentAsOneQuery ?? false, migration: m.id, createdByUp: created };
+          const result = lintFile(input, enabled, allRules, lintOptions);
+          findings.push(...result.findings);
+          created = result.created;
         } catch (err) {
           // A bug on one file must not hide the findings of the others.
           const f = adjust(internalError(source, m.id, err));

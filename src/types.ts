@@ -41,6 +41,14 @@ export interface Migration {
   down?: SqlSource;
   /** Whether the framework wraps each file in a transaction. */
   transactional: boolean;
+  /**
+   * The framework sends each file (or section) to Postgres as ONE multi-statement
+   * simple query (golang-migrate, dbmate, Prisma, Diesel, …) rather than statement
+   * by statement. Postgres then runs a file of several statements as one implicit
+   * transaction block, so e.g. CREATE INDEX CONCURRENTLY fails there even when the
+   * framework opens no transaction. Absent means statement by statement.
+   */
+  sentAsOneQuery?: boolean;
   /** Added or modified since `--base` (true when no base was given). */
   changed: boolean;
   /**

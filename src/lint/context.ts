@@ -3,6 +3,7 @@
 // rules stay pure functions of (statement, context).
 
 import type { Statement } from '../types';
+import type { CreatedObjects } from './created';
 
 export interface LintOptions {
   /** Target Postgres major version (default 15). */
@@ -50,6 +51,12 @@ export interface LintContext {
   readonly notNullChecks: ReadonlySet<string>;
   /** Constraints added with NOT VALID earlier in the current transaction: `table.constraint` lower-cased. */
   readonly notValidInTransaction: ReadonlySet<string>;
+  /**
+   * Objects an earlier file of the same migration created: for a down, what its up
+   * created (the version the down returns to never used them). Read through the
+   * isNew* helpers in created.ts, which also seed `createdTables`/`isNew` from it.
+   */
+  readonly createdEarlier?: CreatedObjects;
   /** Whether `name` (any case, optionally schema-qualified) was created in this migration. */
   isNew(name: string | undefined | null): boolean;
   /**

@@ -12,34 +12,69 @@ import { alterCommands, as, bareName, columnConstraints, nameOf, str } from '../
 type Kind = 'table' | 'column' | 'constraint' | 'schema' | 'type' | 'enum-value' | 'database' | 'index';
 
 interface Creation {
+  /** Statement index in the file; -1 for objects an earlier file (the migration's up) created. */
   index: number;
   kind: Kind;
   /** Lower-cased key: `table`, `table.column`, `table.constraint`, `type.value`. */
   key: string;
+  /** For indexes: the lower-cased, schema-less table it is on. */
+  on?: string;
+}
+
+/**
+ * What a migration's up file(s) created, in a form the lint engine can hand to the
+ * down: dropping those objects in the down cannot break the application version the
+ * down returns to, which never used them. Opaque outside this module and the engine.
+ */
+export interface CreatedObjects {
+  readonly creations: readonly Creation[];
 }
 
 const cache = new WeakMap<readonly Statement[], Creation[]>();
 
-/** Every creation in the file, in statement order (computed once per file). */
-function creations(statements: readonly Statement[]): Creation[] {
+/** Every creation in the file, in statement order (computed once per file), after those of `earlier`. */
+function creations(statements: readonly Statement[], earlier?: CreatedObjects): Creation[] {
   let list = cache.get(statements);
   if (!list) {
-    list = collect(statements);
+    list = collect(statements, earlier?.creations ?? []);
     cache.set(statements, list);
   }
   return list;
 }
 
+/** The objects these statements create (the same walk the rules' isNew* use), to seed a later file's context. */
+export function createdObjects(statements: readonly Statement[], earlier?: CreatedObjects): CreatedObjects {
+  return { creations: creations(statements, earlier).map((c) => ({ ...c, index: -1 })) };
+}
+
+/**
+ * Names to seed the engine's LintContext sets with (`isNew`, which lock rules read
+ * too): tables, views and types the earlier file created, and indexes only when
+ * their table is one of those — an index the up added to an existing table still
+ * locks that table when the down drops it.
+ */
+export function seedNames(created: CreatedObjects | undefined): { tables: string[]; indexes: string[]; objects: string[] } {
+  const out = { tables: [] as string[], indexes: [] as string[], objects: [] as string[] };
+  if (!created) return out;
+  const tables = new Set(created.creations.filter((c) => c.kind === 'table').map((c) => c.key));
+  for (const c of created.creations) {
+    if (c.kind === 'table') out.tables.push(c.key);
+    else if (c.kind === 'type') out.objects.push(c.key);
+    else if (c.kind === 'index' && c.on && tables.has(c.on)) out.indexes.push(c.key);
+  }
+  return out;
+}
+
 const lower = (s: string | undefined | null) => String(s ?? '').toLowerCase();
 
-function collect(statements: readonly Statement[]): Creation[] {
-  const out: Creation[] = [];
+function collect(statements: readonly Statement[], earlier: readonly Creation[]): Creation[] {
+  const out: Creation[] = [...earlier];
   const has = (kind: Kind, key: string) => out.some((c) => c.kind === kind && c.key === key);
   statements.forEach((st, index) => {
     if (st.embedded?.in === 'function') return; // runs when the function is called, not during the migration
     const n = st.node;
-    const add = (kind: Kind, key: string | undefined) => {
-      if (key) out.push({ index, kind, key: key.toLowerCase() });
+    const add = (kind: Kind, key: string | undefined, on?: string) => {
+      if (key) out.push({ index, kind, key: key.toLowerCase(), ...(on ? { on } : {}) });
     };
     const addColumns = (table: string, elts: any[] | undefined) => {
       for (const el of elts ?? []) {
@@ -77,7 +112,7 @@ function collect(statements: readonly Statement[]): Creation[] {
         break;
       }
       case 'IndexStmt':
-        add('index', n.idxname);
+        add('index', n.idxname, bareName(n.relation?.relname));
         break;
       case 'CreateSchemaStmt':
         add('schema', n.schemaname);
@@ -124,7 +159,7 @@ function collect(statements: readonly Statement[]): Creation[] {
 
 function createdBefore(ctx: LintContext, kind: Kind, key: string): boolean {
   const k = key.toLowerCase();
-  return creations(ctx.statements).some((c) => c.index < ctx.index && c.kind === kind && c.key === k);
+  return creations(ctx.statements, ctx.createdEarlier).some((c) => c.index < ctx.index && c.kind === kind && c.key === k);
 }
 
 /** Whether the table (or view) was created earlier in this migration, following renames. */
@@ -158,7 +193,7 @@ export function isNewType(ctx: LintContext, type: string | undefined | null): bo
 /** Whether the enum value was added earlier in this migration (or its type was created here). */
 export function isNewEnumValue(ctx: LintContext, type: string | undefined | null, value: string | undefined | null): boolean {
   if (!type) return false;
-  return isNewType(ctx, type) || (value != null && creations(ctx.statements).some((c) => c.index < ctx.index && c.kind === 'enum-value' && c.key === `${bareName(type)}.${value}`.toLowerCase()));
+  return isNewType(ctx, type) || (value != null && creations(ctx.statements, ctx.createdEarlier).some((c) => c.index < ctx.index && c.kind === 'enum-value' && c.key === `${bareName(type)}.${value}`.toLowerCase()));
 }
 
 /** Whether the database was created earlier in this file. */

@@ -8,6 +8,7 @@ import { parseSql, placeholderIdentifier, type ParsedFile, type Placeholder } fr
 import { as, bareName, walk } from '../sql/ast';
 import type { LintContext, LintOptions } from './context';
 import { accessExclusiveTables } from './locks';
+import { createdObjects, seedNames, type CreatedObjects } from './created';
 import { parseSuppressions, suppresses, targetSpan, type IgnoreTool, type Suppression } from './suppressions';
 
 /** A rule with the severity the configuration gives it. */
@@ -28,6 +29,17 @@ export interface LintFileInput {
   sentAsOneQuery?: boolean;
   /** Migration id for the findings. */
   migration?: string;
+  /**
+   * What the migration's earlier file(s) created (`LintFileResult.created` of its up):
+   * set when linting a down, whose drops of those objects break nothing.
+   */
+  createdByUp?: CreatedObjects;
+}
+
+/** Findings of one file, and what it created (to seed its down's context). */
+export interface LintFileResult {
+  findings: Finding[];
+  created: CreatedObjects;
 }
 
 export const DEFAULT_LINT_OPTIONS: LintOptions = { pgVersion: 15, assumeInTransaction: false };
@@ -65,6 +77,16 @@ export function lintSource(
   allRules: readonly Rule[],
   options: LintOptions = DEFAULT_LINT_OPTIONS,
 ): Finding[] {
+  return lintFile(input, enabled, allRules, options).findings;
+}
+
+/** lintSource, also returning what the file created (pass it as `createdByUp` when linting the migration's down). */
+export function lintFile(
+  input: LintFileInput,
+  enabled: readonly EnabledRule[],
+  allRules: readonly Rule[],
+  options: LintOptions = DEFAULT_LINT_OPTIONS,
+): LintFileResult {
   const { source } = input;
   const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
   const metaOf = new Map(allRules.map((r) => [r.meta.id, r.meta]));
@@ -82,7 +104,7 @@ export function lintSource(
     parsed = parseSql(source);
   } catch (err) {
     add('internal-error', startRange, `the parser failed on this file: ${(err as Error)?.message ?? err}`);
-    return raw;
+    return { findings: raw, created: input.createdByUp ?? { creations: [] } };
   }
 
   for (const p of parsed.problems) add(PROBLEM_RULE[p.kind], p.range, p.message);
@@ -90,7 +112,7 @@ export function lintSource(
   const statements = parsed.statements;
   const runsNow = calledBodies(statements);
   const oneQuery = !!input.sentAsOneQuery && statements.filter((st) => !st.embedded).length > 1;
-  const walker = new ContextWalker(statements, options, input.transactional ?? false, runsNow, oneQuery);
+  const walker = new ContextWalker(statements, options, input.transactional ?? false, runsNow, oneQuery, input.createdByUp);
   const lintRules = enabled.filter((e) => (e.rule.meta.stage ?? 'lint') === 'lint');
   for (let i = 0; i < statements.length; i++) {
     const statement = statements[i]!;
@@ -122,7 +144,7 @@ export function lintSource(
   const unused = raw.slice(before); // not themselves suppressible
   const findings = [...kept, ...unused].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   restorePlaceholders(findings, parsed.placeholders);
-  return findings;
+  return { findings, created: createdObjects(statements, input.createdByUp) };
 }
 
 /** Messages name objects as the user wrote them: `{{ .Schema }}.users`, not the substituted identifier. */
@@ -282,8 +304,14 @@ class ContextWalker {
     private readonly calledBodies: ReadonlySet<number> = new Set(),
     /** The file is one multi-statement query: an implicit transaction block from start to end. */
     private readonly oneQuery = false,
+    /** What an earlier file of the migration created (a down's up): new here too. */
+    private readonly createdEarlier?: CreatedObjects,
   ) {
     this.txOpen = frameworkTransaction || options.assumeInTransaction || oneQuery;
+    const seed = seedNames(createdEarlier);
+    for (const t of seed.tables) this.createdTables.add(t);
+    for (const i of seed.indexes) this.createdIndexes.add(i);
+    for (const o of seed.objects) this.createdObjects.add(o);
   }
 
   private inTransaction(st: Statement | undefined): boolean {
@@ -322,6 +350,7 @@ class ContextWalker {
       notNullChecks: this.notNullChecks,
       notValidInTransaction: this.notValid,
       runsDuringMigration: runs,
+      ...(this.createdEarlier ? { createdEarlier: this.createdEarlier } : {}),
       isNew: (name) => {
         if (!name) return false;
         const b = bareName(name);

@@ -48,6 +48,8 @@ export function migration(fields: {
   up: SqlSource;
   down?: SqlSource | undefined;
   transactional: boolean;
+  /** See Migration.sentAsOneQuery; each layout states what its runner does. */
+  sentAsOneQuery: boolean;
   extraUp?: SqlSource[];
 }): Migration {
   const m: Migration = {
@@ -59,6 +61,7 @@ export function migration(fields: {
     transactional: fields.transactional,
     changed: true,
   };
+  if (fields.sentAsOneQuery) m.sentAsOneQuery = true;
   if (fields.down) m.down = fields.down;
   if (fields.extraUp?.length) m.extraUp = fields.extraUp;
   return m;

@@ -8,6 +8,11 @@
 // line says `transaction:false` (dbmate README "Options": "dbmate wraps each
 // migration in a transaction by default"; `ParsedMigrationOptions.Transaction()`).
 // `transactional` describes the up section's option.
+//
+// One query: each section goes to Postgres in one `tx.Exec(migrationSection.Up)`
+// (pkg/dbmate/db.go `Migrate`, and `.Down` in `Rollback`), inside the transaction or
+// on the bare connection, so with `transaction:false` a multi-statement section still
+// runs as one implicit transaction block.
 import { join } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { migration } from '../layout';
@@ -48,6 +53,7 @@ export const dbmate: Layout = {
           up,
           down,
           transactional: !/\btransaction:false\b/.test(options),
+          sentAsOneQuery: true,
         }),
       );
     }

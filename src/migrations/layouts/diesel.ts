@@ -8,6 +8,11 @@
 // `metadata.toml` says `run_in_transaction = false` (diesel_migrations
 // `TomlMetadata::run_in_transaction`, default true; Diesel CLI docs "Disabling
 // transactions for a migration").
+//
+// One query: the whole up.sql/down.sql goes through `conn.batch_execute(&sql)`
+// (diesel_migrations file_based_migrations.rs `run_sql_from_file`), which is
+// libpq's PQexec, a simple query: with `run_in_transaction = false` a file of
+// several statements is still one implicit transaction block.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
@@ -48,6 +53,7 @@ export const diesel: Layout = {
           up,
           down,
           transactional: runsInTransaction(join(dir, d, 'metadata.toml'), ctx),
+          sentAsOneQuery: true,
         }),
       );
     }

@@ -13,6 +13,8 @@
 //   CONCURRENTLY, REINDEX, VACUUM, DISCARD ALL; ALTER TYPE … ADD VALUE only before
 //   PostgreSQL 12, not modelled here) and runs
 //   without a transaction (or refuses when mixed with transactional ones unless `mixed=true`).
+// Not one query: Flyway's parser splits the script and executes each statement
+// through JDBC on its own.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
@@ -89,6 +91,7 @@ export const flyway: Layout = {
           up,
           down,
           transactional: flywayTransactional(up.text, conf?.ok ? conf.text : undefined),
+          sentAsOneQuery: false,
         }),
       );
     };

@@ -8,10 +8,15 @@
 //   the FAQ "Do migrations run in transactions? No" (github.com/golang-migrate/migrate
 //   FAQ.md). Postgres itself then runs a multi-statement file as one *implicit*
 //   transaction, which is why CREATE INDEX CONCURRENTLY must sit alone in its file.
+//   So every file is `sentAsOneQuery`: `p.conn.ExecContext(ctx, query)` with the whole
+//   file and no arguments goes out as one simple query (lib/pq). Only the opt-in URL
+//   parameter `x-multi-statement=true` splits at semicolons; it is not assumed.
 // - gobuffalo/pop and popx (same file names plus a dialect) run every migration
 //   inside a transaction unless the file name carries
 //   `.autocommit` (ory/x popx/match.go `mrx` + `Match.Autocommit`, popx/migrator.go
-//   runs autocommit migrations on the bare connection). popx skips files that hold
+//   runs autocommit migrations on the bare connection), in both cases with one
+//   `tx.Exec(content)` for the whole file (popx/migration_box.go runner), i.e. one
+//   query as well. popx skips files that hold
 //   only comments/blank lines (popx/migration_box.go `isMigrationEmpty`); they stay
 //   listed here so ups and downs keep pairing, and simply lint as empty.
 // - For each version popx prefers the `.postgres.` file over the dialect-less one;
@@ -105,6 +110,7 @@ export const golangMigrate: Layout = {
           up,
           down,
           transactional: popx ? !slot.up.autocommit : false,
+          sentAsOneQuery: true,
         }),
       );
     }

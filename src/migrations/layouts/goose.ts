@@ -6,7 +6,10 @@
 // `-- +goose NO TRANSACTION` (pressly/goose internal/sqlparser/parser.go:
 // `useTx = true`, the NO TRANSACTION annotation sets it false; the provider then
 // runs the statements without BEGIN). Annotations are matched case-insensitively
-// (goose v3's `extractAnnotation`), and real sets spell them in lower case too
+// (goose v3's `extractAnnotation`). Not one query: goose splits the section into
+// statements (sqlparser.ParseSQLMigration) and executes them one by one, so a
+// NO TRANSACTION file really runs each statement on its own. Real sets spell the
+// annotations in lower case too
 // (hatchet has `-- +goose no transaction`). Files are ordered by the numeric version
 // before the first `_` (goose `NumericComponent`).
 import { join } from 'node:path';
@@ -53,7 +56,7 @@ export const goose: Layout = {
       const { up, down } = upDownSections(source.file, all, markers);
       const [, version, name] = FILE.exec(f)!;
       result.migrations.push(
-        migration({ id: f.slice(0, -4), version: version!, name: name!, layout: 'goose', up, down, transactional: !noTx }),
+        migration({ id: f.slice(0, -4), version: version!, name: name!, layout: 'goose', up, down, transactional: !noTx, sentAsOneQuery: false }),
       );
     }
     return result;

@@ -8,6 +8,9 @@
 // migration calls `pgm.noTransaction()` (src/migration.ts `_apply`, the builder's
 // `noTransaction`); an SQL file has no way to call it, so SQL migrations are always
 // transactional (and by default all pending ones share one transaction).
+// One query: an SQL migration is `pgm.sql(upSql)` with the whole section
+// (src/sqlMigration.ts `getActions`), run as one parameterless `db.query` (a simple
+// query in node-postgres).
 import { join } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { migration } from '../layout';
@@ -42,7 +45,7 @@ export const nodePgMigrate: Layout = {
       const stem = f.slice(0, -4);
       const m = /^(\d+)[_-]?(.*)$/.exec(stem);
       result.migrations.push(
-        migration({ id: stem, version: m ? m[1]! : stem, name: m ? m[2] || stem : stem, layout: 'node-pg-migrate', up, down, transactional: true }),
+        migration({ id: stem, version: m ? m[1]! : stem, name: m ? m[2] || stem : stem, layout: 'node-pg-migrate', up, down, transactional: true, sentAsOneQuery: true }),
       );
     }
     return result;

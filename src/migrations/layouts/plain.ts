@@ -1,6 +1,7 @@
 // Plain: every `*.sql` in the folder is one up-only migration, applied in natural
 // sort order (`2_x.sql` before `10_x.sql`). Used when nothing marks a framework,
-// e.g. files run by `psql -f` in a loop. Nothing wraps them in a transaction.
+// e.g. files run by `psql -f` in a loop. Nothing wraps them in a transaction, and
+// psql sends each statement separately (not one query).
 import { join } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { migration } from '../layout';
@@ -25,7 +26,7 @@ export const plain: Layout = {
       const stem = f.replace(/\.sql$/i, '');
       const m = /^(\d+)[_-]?(.*)$/.exec(stem);
       result.migrations.push(
-        migration({ id: stem, version: m ? m[1]! : stem, name: m ? m[2] || stem : stem, layout: 'plain', up, transactional: false }),
+        migration({ id: stem, version: m ? m[1]! : stem, name: m ? m[2] || stem : stem, layout: 'plain', up, transactional: false, sentAsOneQuery: false }),
       );
     }
     return result;

@@ -6,7 +6,11 @@
 // discussion #3774, maintainers: "wrapping migrations in a transaction is
 // considered in the future, but it's currently not implemented"); the schema
 // engine sends the script as one query, so Postgres runs a multi-statement file as
-// one implicit transaction (CREATE INDEX CONCURRENTLY must be alone in its file).
+// one implicit transaction (CREATE INDEX CONCURRENTLY must be alone in its file):
+// prisma-engines sql-schema-connector flavour/postgres/connector/native
+// `apply_migration_script` → `client.simple_query(script)` (prisma/prisma#14456 has
+// the symptom). prisma-engines#5767 (2026) adds CONCURRENTLY support for newer
+// Prisma versions; until a version is known, the long-standing behaviour is assumed.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
@@ -27,7 +31,7 @@ export const prisma: Layout = {
       const up = readSqlFile(join(dir, d, 'migration.sql'), ctx.cwd, result.findings);
       if (!up) continue;
       const m = /^(\d+)_(.*)$/.exec(d);
-      result.migrations.push(migration({ id: d, version: m ? m[1]! : d, name: m ? m[2]! : d, layout: 'prisma', up, transactional: false }));
+      result.migrations.push(migration({ id: d, version: m ? m[1]! : d, name: m ? m[2]! : d, layout: 'prisma', up, transactional: false, sentAsOneQuery: true }));
     }
     return result;
   },

@@ -12,6 +12,7 @@
 // engine runs each script with `psql --file` (App::Sqitch::Engine::pg `run_file`)
 // and the generated templates carry their own `BEGIN;` / `COMMIT;` (sqitch-pg docs
 // "sqitchtutorial": "the BEGIN and COMMIT … make this change atomic").
+// Not one query: psql sends each statement of the file separately.
 // `sqitch.conf` overrides of the script folders are not read.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,7 +103,7 @@ export const sqitch: Layout = {
       const revertPath = join(dir, 'revert', `${stem}.sql`);
       const down = existsSync(revertPath) ? readSqlFile(revertPath, ctx.cwd, result.findings) : undefined;
       result.migrations.push(
-        migration({ id: stem, version: String(index + 1), name: change.name, layout: 'sqitch', up, down, transactional: false }),
+        migration({ id: stem, version: String(index + 1), name: change.name, layout: 'sqitch', up, down, transactional: false, sentAsOneQuery: false }),
       );
     });
     return result;

@@ -7,7 +7,8 @@
 //
 // Transactions: none. The tool splits each file into statements and executes them
 // one by one on the connection (temporalio/temporal tools/common/schema
-// `UpdateTask.executeUpdates` → `db.Exec(stmt)`), so nothing wraps a version.
+// `UpdateTask.executeUpdates` → `db.Exec(stmt)`), so nothing wraps a version, and
+// no file is sent as one query.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SqlSource } from '../../types';
@@ -64,7 +65,7 @@ export const temporalSqlTool: Layout = {
       const version = manifest.CurrVersion ?? v.slice(1);
       const [up, ...extraUp] = sources.length ? sources : [{ file: shown, text: '', firstLine: 1 }];
       result.migrations.push(
-        migration({ id: v, version, name: manifest.Description ?? v, layout: 'temporal-sql-tool', up: up!, extraUp, transactional: false }),
+        migration({ id: v, version, name: manifest.Description ?? v, layout: 'temporal-sql-tool', up: up!, extraUp, transactional: false, sentAsOneQuery: false }),
       );
     }
     return result;
