@@ -169,8 +169,11 @@ function traceOf(u: ExecUnit, ms: number): StatementTrace {
 /**
  * Run units inside the current transaction. With `known`, each statement is traced:
  * locks newly held and relations rewritten since the previous statement.
+ * `asWritten`: the framework itself wraps the file in a transaction, so statements
+ * that cannot run in one are sent unchanged and fail as they will in production;
+ * otherwise they run in their in-transaction form (CONCURRENTLY removed, VACUUM skipped).
  */
-async function runInTransaction(db: Database, units: ExecUnit[], timeoutMs: number, known?: Map<number, KnownRelation>): Promise<RunResult> {
+async function runInTransaction(db: Database, units: ExecUnit[], timeoutMs: number, known?: Map<number, KnownRelation>, asWritten = false): Promise<RunResult> {
   const traces: StatementTrace[] = [];
   let total = 0;
   let prev = known ? await observe(db, known) : undefined;
@@ -179,14 +182,14 @@ async function runInTransaction(db: Database, units: ExecUnit[], timeoutMs: numb
       if (known) traces.push({ ...traceOf(u, 0), notObserved: 'transaction control: not sent, verify runs the migration in its own transaction' });
       continue;
     }
-    if (u.inTransactionSql === null) {
+    if (u.inTransactionSql === null && !asWritten) {
       if (known) traces.push({ ...traceOf(u, 0), notObserved: `${u.nonTransactional}: skipped inside the verification transaction (no schema effect)` });
       continue;
     }
-    const r = await execTimed(db, u.inTransactionSql, timeoutMs);
+    const r = await execTimed(db, asWritten ? u.sql : u.inTransactionSql!, timeoutMs);
     total += r.ms;
     const t = traceOf(u, r.ms);
-    if (u.nonTransactional) t.notObserved = `${u.nonTransactional} cannot run in a transaction: verify ran it without CONCURRENTLY, so its locks are not the ones production takes`;
+    if (u.nonTransactional && !asWritten) t.notObserved = `${u.nonTransactional} cannot run in a transaction: verify ran it without CONCURRENTLY, so its locks are not the ones production takes`;
     if (r.error) {
       t.error = r.error.message;
       if (known) traces.push(t);
@@ -337,14 +340,14 @@ export async function applyOnly(state: CycleState, m: Migration): Promise<Migrat
     r = await runAutocommit(db, units, options.statementTimeoutMs, new Map());
   } else {
     await db.exec('BEGIN');
-    r = await runInTransaction(db, units, options.statementTimeoutMs);
+    r = await runInTransaction(db, units, options.statementTimeoutMs, undefined, m.transactional);
     if (r.ok) await db.exec('COMMIT');
     else {
       await rollbackQuietly(db);
       // Earlier seeding may be what it trips on: retry on empty tables.
       await db.exec('BEGIN');
       await truncateAll(db);
-      const retry = await runInTransaction(db, units, options.statementTimeoutMs);
+      const retry = await runInTransaction(db, units, options.statementTimeoutMs, undefined, m.transactional);
       if (retry.ok) {
         await db.exec('COMMIT');
         r = retry;
@@ -418,7 +421,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
     upRun = await state.timed('up', () => runAutocommit(db, up.units, timeout, known));
   } else {
     await db.exec('BEGIN');
-    upRun = await state.timed('up', () => runInTransaction(db, up.units, timeout, known));
+    upRun = await state.timed('up', () => runInTransaction(db, up.units, timeout, known, m.transactional));
   }
   v.statements = upRun.traces;
   if (up.problem) v.statements.unshift({ line: m.up.firstLine, sql: '', ms: 0, locks: [], rewrites: [], notObserved: `could not split into statements (${up.problem}); ran as one` });
@@ -447,7 +450,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
       } else {
         await db.exec('BEGIN');
         await truncateAll(db);
-        retry = await runInTransaction(db, up.units, timeout);
+        retry = await runInTransaction(db, up.units, timeout, undefined, m.transactional);
         if (!retry.ok) await rollbackQuietly(db);
         else know.forgetAll(); // committed below with every table emptied
       }
@@ -476,7 +479,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
     if (v.hasDown) {
       const b = await state.timed('snapshot', () => takeSnapshot(db));
       state.schema = b;
-      const downRun = await state.timed('down', () => runInTransaction(db, down.units, timeout));
+      const downRun = await state.timed('down', () => runInTransaction(db, down.units, timeout, undefined, m.transactional));
       v.down = outcome(downRun);
       if (!downRun.ok) {
         await rollbackQuietly(db, 'migration_guard_cycle');
@@ -499,7 +502,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
           const comparable = new Map([...fpA].filter(([t]) => touched.has(t) && (!colsC.has(t) || fpC.has(t))));
           v.dataCheck.lost = dataLoss(comparable, fpC);
         }
-        const reupRun = await state.timed('reup', () => runInTransaction(db, up.units, timeout));
+        const reupRun = await state.timed('reup', () => runInTransaction(db, up.units, timeout, undefined, m.transactional));
         v.reup = outcome(reupRun);
         if (!reupRun.ok) {
           await rollbackQuietly(db, 'migration_guard_cycle');

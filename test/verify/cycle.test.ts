@@ -38,6 +38,11 @@ const cases = [
     'DROP INDEX CONCURRENTLY payments_id_amount_idx;',
     { transactional: false },
   ),
+  migration(
+    '012b_concurrently_in_transaction',
+    'CREATE TABLE tags (id int);',
+    'DROP TABLE tags;\nCREATE INDEX CONCURRENTLY payments_amount2_idx ON payments (amount);',
+  ),
   migration('013_down_fails', 'CREATE TABLE widgets (id int);', 'DROP TABLE widgetz;'),
   migration(
     '014_seeds_constraints',
@@ -186,6 +191,13 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
       assert.match(v.statements[0]!.notObserved ?? '', /outside a transaction/);
       assert.equal(v.reversible, true);
       assert.equal(v.reapplicable, true);
+    });
+
+    test('CONCURRENTLY in a migration its framework wraps in a transaction fails as it will in production', () => {
+      const v = byId(verification, '012b_concurrently_in_transaction');
+      assert.equal(v.down?.ok, false);
+      assert.match(v.down!.error!, /cannot run inside a transaction block/);
+      assert.equal(v.down!.line, 2);
     });
 
     test('a failed down is reported and the next migration starts from the up state', () => {
