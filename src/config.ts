@@ -35,6 +35,8 @@ export interface VerifyConfig {
   seedRows: number;
   /** Per-statement timeout in milliseconds. */
   statementTimeout: number;
+  /** Run migrations that act on the server's host (COPY … PROGRAM, pg_read_file, untrusted languages…) on `local`/`url` too. */
+  allowHostAccess?: boolean;
 }
 
 /** The resolved configuration of one run. */
@@ -122,7 +124,7 @@ function displayPath(file: string, cwd: string): string {
 }
 
 const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'verify'] as const;
-const VERIFY_KEYS = ['database', 'databaseUrl', 'postgresImage', 'seedRows', 'statementTimeout'] as const;
+const VERIFY_KEYS = ['database', 'databaseUrl', 'postgresImage', 'seedRows', 'statementTimeout', 'allowHostAccess'] as const;
 
 /** Parse and validate config YAML. `file` is its absolute path (its folder becomes the root). */
 export function parseConfig(text: string, options: { file: string; displayName?: string; rules?: readonly Rule[] }): Config {
@@ -229,6 +231,10 @@ export function parseConfig(text: string, options: { file: string; displayName?:
               break;
             case 'statementTimeout':
               config.verify.statementTimeout = checkInt(v, 1, 86_400_000, vfail);
+              break;
+            case 'allowHostAccess':
+              if (typeof v !== 'boolean') vfail(`expected true or false, got ${show(v)}`);
+              config.verify.allowHostAccess = v as boolean;
               break;
             default:
               fail(`verify.${vkey}: unknown setting${didYouMean(vkey, [...VERIFY_KEYS])}; expected one of ${VERIFY_KEYS.join(', ')}`, vp.key);

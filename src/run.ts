@@ -237,7 +237,18 @@ function discover(path: string, options: DiscoverOptions, allRules: readonly Rul
 
 /** Start the configured database, prove the migrations up → down → up on it, stop it. */
 async function verifyMigrations(migrations: Migration[], config: Config, progress: (m: string) => void): Promise<VerifyOutcome> {
-  const [{ verifyMigrations: verify }, { startDatabase, extensionsIn }] = await Promise.all([import('./verify/index'), import('./verify/databases/index')]);
+  const [{ verifyMigrations: verify }, { startDatabase, extensionsIn, resolveDatabaseKind }, hostAccess] = await Promise.all([
+    import('./verify/index'),
+    import('./verify/databases/index'),
+    import('./verify/host-access'),
+  ]);
+  // Migration SQL is untrusted: refuse (exit 2) to run what acts on the host on local/url unless allowed.
+  const kind = resolveDatabaseKind(config.verify.database, { databaseUrl: config.verify.databaseUrl });
+  if (hostAccess.actsOnHost(kind)) {
+    const found = hostAccess.hostAccessInMigrations(migrations);
+    hostAccess.checkHostAccess(kind, found, !!config.verify.allowHostAccess);
+    if (found.length) progress(`verify: ${found.length} statement(s) act on the server host; running them on ${kind} as allowed (--allow-host-access)`);
+  }
   const sql = migrations.flatMap((m) => [m.up, ...(m.extraUp ?? []), ...(m.down ? [m.down] : [])].map((s) => s.text)).join('\n');
   const db = await startDatabase(config.verify.database, {
     databaseUrl: config.verify.databaseUrl,

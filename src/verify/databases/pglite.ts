@@ -14,6 +14,7 @@ import { DatabaseUnavailableError } from '../../errors';
 import { registerCleanup } from './cleanup';
 import { WORKER_SOURCE, type SerializedError, type WorkerInit, type WorkerReply, type WorkerRequest } from './pglite-worker';
 import type { Database, QueryResult, StartOptions } from './types';
+import { hasCopyProgram } from '../host-access';
 
 /** Extensions PGlite ships (`CREATE EXTENSION` names); plpgsql is built in. */
 export const PGLITE_EXTENSIONS = [
@@ -23,6 +24,10 @@ export const PGLITE_EXTENSIONS = [
   'pg_visibility', 'pg_walinspect', 'pgcrypto', 'seg', 'tablefunc', 'tcn', 'tsm_system_rows', 'tsm_system_time',
   'unaccent', 'uuid-ossp',
 ] as const;
+
+/** Why a COPY … PROGRAM fails on PGlite (see hasCopyProgram). */
+export const COPY_PROGRAM_MESSAGE =
+  'PGlite cannot run COPY … TO/FROM PROGRAM (WebAssembly has no processes; it would hang the embedded database): verify this migration with --database container';
 
 /** Extensions another one needs installed first (CREATE EXTENSION … CASCADE loads them). */
 const REQUIRES: Record<string, string[]> = { earthdistance: ['cube'] };
@@ -190,6 +195,10 @@ export async function startPglite(options: StartOptions = {}): Promise<PgliteDat
   const call = (req: WorkerCall): Promise<unknown[] | undefined> => {
     if (stopped) return Promise.reject(new DatabaseUnavailableError('pglite: the database was already stopped'));
     if (gone) return Promise.reject(unavailable());
+    if ((req.op === 'query' || req.op === 'exec') && hasCopyProgram(req.sql)) {
+      // a failed statement (SQLSTATE feature_not_supported), not a wedged database
+      return Promise.reject(Object.assign(new Error(COPY_PROGRAM_MESSAGE), { code: '0A000' }));
+    }
     const id = nextId++;
     const limit = timeoutMs;
     return new Promise((resolve, reject) => {
