@@ -10,7 +10,7 @@
 // An up that fails with rows present is rolled back and retried on empty tables
 // (TRUNCATE inside the retry's transaction): success there means it fails only
 // on existing data (dataCheck.failsWithData). An up that fails on empty tables
-// stops the run: every later migration depends on it.
+// stops the verification of its set: every later migration depends on it.
 //
 // Migrations that must run outside a transaction (CONCURRENTLY, VACUUM…, with
 // `transactional: false`) run their up statement by statement in autocommit, as
@@ -20,7 +20,14 @@
 // down and second up still run inside a transaction that is rolled back, with
 // CONCURRENTLY removed (the resulting schema is the same). If such an up fails
 // part-way the database is rebuilt (every user schema dropped, earlier ups
-// replayed) before deciding whether it fails only with data.
+// replayed) before deciding whether it fails only with data. A migration its
+// framework wraps in a transaction (`transactional: true`) gets every statement
+// as written: CONCURRENTLY fails there exactly as it will in production.
+//
+// Cost: the schema after the up (B) is the next migration's A; row counts and
+// fingerprints are kept between migrations and re-read only for tables an up
+// locked ROW EXCLUSIVE or stronger (DataKnowledge); a migration without a down
+// takes no snapshot at all.
 
 import type { MigrationVerification, Migration, StatementTrace, StepOutcome } from '../types';
 import type { Database } from './databases/types';
@@ -309,10 +316,16 @@ async function rebuild(state: CycleState): Promise<boolean> {
   state.schema = undefined;
   await resetDatabase(db, state.baseline);
   for (const m of state.applied) {
+    const { units } = unitsOf(m, 'up');
+    if (!m.transactional && needsAutocommit(units)) {
+      if (!(await runAutocommit(db, units, options.statementTimeoutMs, new Map())).ok) return false;
+      continue;
+    }
     await db.exec('BEGIN');
-    const r = await runInTransaction(db, unitsOf(m, 'up').units, options.statementTimeoutMs);
+    const r = await runInTransaction(db, units, options.statementTimeoutMs, undefined, m.transactional);
     if (!r.ok) {
       await rollbackQuietly(db);
+      options.log?.(`verify: could not replay ${m.id} while rebuilding: ${r.error}`);
       return false;
     }
     await db.exec('COMMIT');

@@ -71,6 +71,13 @@ const cases = [
   ),
   migration('024_retype', 'ALTER TABLE events ALTER COLUMN at TYPE timestamptz;', 'ALTER TABLE events ALTER COLUMN at TYPE timestamp;'),
   migration('025_update_after_retype', "UPDATE events SET note = 'y';", 'SELECT 1;'),
+  migration(
+    '026_autocommit_fails_with_rows',
+    'CREATE INDEX CONCURRENTLY profiles_website_idx ON profiles (website);\nALTER TABLE profiles ADD COLUMN score int NOT NULL;',
+    'ALTER TABLE profiles DROP COLUMN score;\nDROP INDEX CONCURRENTLY profiles_website_idx;',
+    { transactional: false },
+  ),
+  migration('027_after_rebuild', 'ALTER TABLE profiles ADD COLUMN tagline text;', 'ALTER TABLE profiles DROP COLUMN tagline;'),
 ];
 
 function byId(v: Verification, id: string): MigrationVerification {
@@ -246,6 +253,18 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
       const v = byId(verification, '025_update_after_retype');
       assert.equal(v.up.ok, true, v.up.error ?? '');
       assert.equal(v.dataCheck.failsWithData, false, v.dataCheck.error ?? '');
+    });
+
+    test('a migration without a transaction that fails part-way with rows: database rebuilt, retried empty, chain goes on', () => {
+      const v = byId(verification, '026_autocommit_fails_with_rows');
+      assert.equal(v.up.ok, true, v.up.error ?? '');
+      assert.equal(v.dataCheck.failsWithData, true);
+      assert.match(v.dataCheck.error!, /line 2: column "score" of relation "profiles" contains null values/);
+      assert.equal(v.reversible, true, v.schemaDiff.join('\n'));
+      const after = byId(verification, '027_after_rebuild');
+      assert.equal(after.up.ok, true, after.up.error ?? '');
+      assert.equal(after.reversible, true, after.schemaDiff.join('\n'));
+      assert.ok(after.dataCheck.rowsSeeded > 0);
     });
   });
 }
