@@ -1,5 +1,5 @@
 // Text rendering of a Verification: per migration its verdicts, a small table of
-// the up's statements (first line, locks newly taken on existing relations,
+// the up's statements (start of the text, locks newly taken on existing relations,
 // rewrites, ms) and the schema/data differences behind each failed verdict.
 // Pure: (Verification) => string.
 
@@ -101,7 +101,8 @@ function locksText(s: StatementTrace): string {
 function statementTable(statements: StatementTrace[], p: Paint): string[] {
   const rows = statements.map((s) => ({
     line: String(s.line),
-    sql: clip((s.sql.split('\n')[0] ?? '').trim() || '(whole file)', SQL_WIDTH),
+    // Whitespace collapsed: a statement's first line alone is often just `alter table x`.
+    sql: clip(s.sql.replace(/\s+/g, ' ').trim() || '(whole file)', SQL_WIDTH),
     locks: clip(locksText(s), LOCKS_WIDTH),
     rewrites: s.rewrites.join(', ') || '-',
     ms: s.ms.toFixed(1),
