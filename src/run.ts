@@ -245,9 +245,9 @@ async function verifyMigrations(migrations: Migration[], config: Config, progres
   // Migration SQL is untrusted: refuse (exit 2) to run what acts on the host on local/url unless allowed.
   const kind = resolveDatabaseKind(config.verify.database, { databaseUrl: config.verify.databaseUrl });
   if (hostAccess.actsOnHost(kind)) {
-    const found = hostAccess.hostAccessInMigrations(migrations);
+    const found = hostAccess.refusedOn(kind, hostAccess.hostAccessInMigrations(migrations));
     hostAccess.checkHostAccess(kind, found, !!config.verify.allowHostAccess);
-    if (found.length) progress(`verify: ${found.length} statement(s) act on the server host; running them on ${kind} as allowed (--allow-host-access)`);
+    if (found.length) progress(`verify: ${found.length} statement(s) act outside the database; running them on ${kind} as allowed (--allow-host-access)`);
   }
   const sql = migrations.flatMap((m) => [m.up, ...(m.extraUp ?? []), ...(m.down ? [m.down] : [])].map((s) => s.text)).join('\n');
   const db = await startDatabase(config.verify.database, {

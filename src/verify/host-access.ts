@@ -22,6 +22,12 @@ export interface HostAccess {
   column: number;
   /** What it is, e.g. `COPY … TO PROGRAM (runs a shell command)`. */
   construct: string;
+  /**
+   * `host`: reaches the server's machine (files, programs, libraries, network): refused on local and url.
+   * `cluster`: changes what every database on the server shares (roles, databases, tablespaces, settings,
+   * other sessions): harmless in a throwaway server, refused on url, where the server is someone else's.
+   */
+  scope: 'host' | 'cluster';
 }
 
 /** Server-side functions that read, list or write files on the server's host (or open connections from it). */
@@ -71,7 +77,27 @@ const LIBRARY_SETTINGS = new Set(['session_preload_libraries', 'local_preload_li
 /** Predefined roles that grant file and program access. */
 const HOST_ROLES = new Set(['pg_execute_server_program', 'pg_read_server_files', 'pg_write_server_files']);
 
-/** Every statement in the source that would act on the server's host, in file order. */
+/** Server functions that act on the whole server or other sessions. */
+const CLUSTER_FUNCTIONS: Record<string, string> = {
+  pg_terminate_backend: 'ends another session',
+  pg_cancel_backend: "cancels another session's query",
+  pg_reload_conf: 'reloads the server configuration',
+  pg_rotate_logfile: 'rotates the server log',
+  pg_switch_wal: 'switches the WAL file',
+  pg_create_restore_point: 'writes a restore point',
+  pg_create_physical_replication_slot: 'creates a replication slot',
+  pg_create_logical_replication_slot: 'creates a replication slot',
+  pg_drop_replication_slot: 'drops a replication slot',
+  pg_promote: 'promotes a standby',
+  pg_stat_reset_shared: 'resets server-wide statistics',
+};
+
+/** Object types stored once per server (shared catalogs). */
+const SHARED_OBJECTS: Record<string, string> = { OBJECT_ROLE: 'ROLE', OBJECT_DATABASE: 'DATABASE', OBJECT_TABLESPACE: 'TABLESPACE' };
+
+const SHARED = '(shared by every database on the server)';
+
+/** Every statement in the source that would act on the server's host or on what its databases share, in file order. */
 export function hostAccessIn(source: SqlSource): HostAccess[] {
   const out: HostAccess[] = [];
   const seen = new Set<string>();
@@ -121,6 +147,11 @@ export function actsOnHost(kind: DatabaseKind): boolean {
   return kind === 'local' || kind === 'url';
 }
 
+/** The findings that matter on a provider: host access on local and url; cluster-wide changes on url too. */
+export function refusedOn(kind: DatabaseKind, found: HostAccess[]): HostAccess[] {
+  return found.filter((f) => (f.scope === 'host' ? actsOnHost(kind) : kind === 'url'));
+}
+
 /** The refusal: exit 2 (a UsageError), naming each file, line and construct. */
 export class HostAccessError extends UsageError {
   override name = 'HostAccessError';
@@ -132,9 +163,10 @@ export class HostAccessError extends UsageError {
   }
 }
 
-/** Throws HostAccessError when `kind` acts on a host, host access was found and not allowed. */
+/** Throws HostAccessError when statements that matter on `kind` (see refusedOn) were found and not allowed. */
 export function checkHostAccess(kind: DatabaseKind, found: HostAccess[], allow: boolean): void {
-  if (found.length && actsOnHost(kind) && !allow) throw new HostAccessError(kind, found);
+  const refused = refusedOn(kind, found);
+  if (refused.length && !allow) throw new HostAccessError(kind, refused);
 }
 
 const SHOWN = 20;
@@ -144,7 +176,7 @@ export function refusalMessage(kind: DatabaseKind, found: HostAccess[]): string 
   const where =
     kind === 'local'
       ? 'the throwaway server runs on this machine as the postgres OS user'
-      : 'the server at --database-url is not a sandbox this run owns';
+      : 'the server at --database-url is not a sandbox this run owns: only the scratch database is';
   const lines = found.slice(0, SHOWN).map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.construct}`);
   if (found.length > SHOWN) lines.push(`  … and ${found.length - SHOWN} more`);
   return [
@@ -158,7 +190,8 @@ export function refusalMessage(kind: DatabaseKind, found: HostAccess[]): string 
 /** The constructs in one parsed statement, with the line/column of each. */
 function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
   const out: Omit<HostAccess, 'file'>[] = [];
-  const at = (location: number | undefined, construct: string) => out.push({ ...position(st, location), construct });
+  const at = (location: number | undefined, construct: string, scope: HostAccess['scope'] = 'host') => out.push({ ...position(st, location), construct, scope });
+  const shared = (construct: string) => at(undefined, `${construct} ${SHARED}`, 'cluster');
   walk(st.node === undefined ? undefined : { [st.kind]: st.node }, (key, n) => {
     switch (key) {
       case 'CopyStmt':
@@ -171,6 +204,7 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
         const names: string[] = (n.funcname ?? []).map((x: any) => String(x?.String?.sval ?? ''));
         const name = (names[names.length - 1] ?? '').toLowerCase();
         if (HOST_FUNCTIONS[name]) at(n.location, `${name}() (${HOST_FUNCTIONS[name]})`);
+        if (CLUSTER_FUNCTIONS[name]) at(n.location, `${name}() (${CLUSTER_FUNCTIONS[name]})`, 'cluster');
         if (name === 'set_config') {
           const setting = String(n.args?.[0]?.A_Const?.sval?.sval ?? '').toLowerCase();
           if (LIBRARY_SETTINGS.has(setting)) at(n.location, `set_config('${setting}', …) (loads shared libraries from the server host)`);
@@ -212,25 +246,64 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
         // their `setstmt` is a bare VariableSetStmt body (no wrapping key)
         const name = String(n.setstmt?.name ?? '').toLowerCase();
         if (LIBRARY_SETTINGS.has(name)) at(undefined, `SET ${name} (loads shared libraries from the server host)`);
+        else shared(key === 'AlterRoleSetStmt' ? 'ALTER ROLE … SET' : 'ALTER DATABASE … SET');
         break;
       }
       case 'LoadStmt':
         at(undefined, `LOAD '${n.filename ?? ''}' (loads a shared library from the server host)`);
         break;
       case 'CreateRoleStmt':
-      case 'AlterRoleStmt':
-        for (const o of n.options ?? []) {
-          const d = o?.DefElem;
-          if (d?.defname === 'superuser' && d.arg?.Boolean?.boolval === true) {
-            at(d.location, `${key === 'CreateRoleStmt' ? 'CREATE' : 'ALTER'} ROLE … SUPERUSER (a superuser can run programs and read files on the server host)`);
-          }
-        }
+      case 'AlterRoleStmt': {
+        const verb = key === 'CreateRoleStmt' ? 'CREATE' : 'ALTER';
+        const superuser = (n.options ?? []).map((o: any) => o?.DefElem).find((d: any) => d?.defname === 'superuser' && d.arg?.Boolean?.boolval === true);
+        if (superuser) at(superuser.location, `${verb} ROLE … SUPERUSER (a superuser can run programs and read files on the server host)`);
+        else shared(`${verb} ROLE`);
         break;
-      case 'GrantRoleStmt':
-        for (const r of n.granted_roles ?? []) {
-          const role = String(r?.AccessPriv?.priv_name ?? '').toLowerCase();
-          if (HOST_ROLES.has(role)) at(undefined, `GRANT ${role} (file or program access on the server host)`);
-        }
+      }
+      case 'DropRoleStmt':
+        shared('DROP ROLE');
+        break;
+      case 'GrantRoleStmt': {
+        const roles = (n.granted_roles ?? []).map((r: any) => String(r?.AccessPriv?.priv_name ?? '').toLowerCase());
+        const host = roles.find((r: string) => HOST_ROLES.has(r));
+        if (host) at(undefined, `GRANT ${host} (file or program access on the server host)`);
+        else shared(`${n.is_grant ? 'GRANT' : 'REVOKE'} role membership`);
+        break;
+      }
+      case 'CreatedbStmt':
+        shared('CREATE DATABASE');
+        break;
+      case 'DropdbStmt':
+        shared('DROP DATABASE');
+        break;
+      case 'AlterDatabaseStmt':
+      case 'AlterDatabaseRefreshCollStmt':
+        shared('ALTER DATABASE');
+        break;
+      case 'DropTableSpaceStmt':
+        shared('DROP TABLESPACE');
+        break;
+      case 'AlterTableSpaceOptionsStmt':
+        shared('ALTER TABLESPACE');
+        break;
+      case 'ReassignOwnedStmt':
+        shared('REASSIGN OWNED');
+        break;
+      case 'DropOwnedStmt':
+        shared('DROP OWNED');
+        break;
+      case 'RenameStmt':
+        if (SHARED_OBJECTS[n.renameType]) shared(`ALTER ${SHARED_OBJECTS[n.renameType]} … RENAME`);
+        break;
+      case 'AlterOwnerStmt':
+        if (SHARED_OBJECTS[n.objectType]) shared(`ALTER ${SHARED_OBJECTS[n.objectType]} … OWNER`);
+        break;
+      case 'CommentStmt':
+      case 'SecLabelStmt':
+        if (SHARED_OBJECTS[n.objtype]) shared(`${key === 'CommentStmt' ? 'COMMENT' : 'SECURITY LABEL'} ON ${SHARED_OBJECTS[n.objtype]}`);
+        break;
+      case 'GrantStmt':
+        if (SHARED_OBJECTS[n.objtype]) shared(`${n.is_grant ? 'GRANT' : 'REVOKE'} … ON ${SHARED_OBJECTS[n.objtype]}`);
         break;
       case 'CreateTableSpaceStmt':
         at(undefined, `CREATE TABLESPACE … LOCATION '${n.location ?? ''}' (a directory on the server host)`);

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { initParser } from '../../src/sql/parse';
 import { PGlite } from '@electric-sql/pglite';
 import { startPglite, type PgliteDatabase } from '../../src/verify/databases/pglite';
-import { actsOnHost, checkHostAccess, HostAccessError, hostAccessIn, hostAccessInMigrations } from '../../src/verify/host-access';
+import { actsOnHost, checkHostAccess, HostAccessError, hostAccessIn, hostAccessInMigrations, refusedOn } from '../../src/verify/host-access';
 import { UsageError } from '../../src/errors';
 import type { Migration } from '../../src/types';
 
@@ -104,13 +104,45 @@ describe('hostAccessIn', () => {
       'CREATE EXTENSION IF NOT EXISTS pgcrypto;',
       'CREATE OR REPLACE LANGUAGE plpgsql;',
       "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
-      'ALTER ROLE app NOSUPERUSER;',
       "SET search_path = public;",
       "SELECT set_config('search_path', 'public', false);",
       "COMMENT ON TABLE t IS 'COPY t TO PROGRAM ''x''; pg_read_file()';",
       "CREATE FUNCTION read_file(p text) RETURNS text LANGUAGE sql AS $$ SELECT p $$;",
     ].join('\n');
     assert.deepEqual(found(sql), []);
+  });
+
+  test('what every database on the server shares (roles, databases, tablespaces, other sessions) is the cluster scope', () => {
+    const sql = [
+      'CREATE ROLE app LOGIN;', // 1
+      "ALTER ROLE postgres PASSWORD 'x';", // 2
+      'DROP ROLE IF EXISTS reporting;', // 3
+      'GRANT app TO reporting;', // 4
+      'CREATE DATABASE other;', // 5
+      "ALTER DATABASE myapp SET timezone = 'UTC';", // 6
+      'ALTER DATABASE myapp RENAME TO old;', // 7
+      'GRANT CONNECT ON DATABASE myapp TO app;', // 8
+      "COMMENT ON ROLE app IS 'x';", // 9
+      'REASSIGN OWNED BY app TO postgres;', // 10
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'myapp';", // 11
+      'CREATE TABLE t (id int);', // 12: per database: not reported
+      'GRANT SELECT ON t TO app;', // 13: per database: not reported
+    ].join('\n');
+    const all = hostAccessIn({ file: 'm.sql', text: sql, firstLine: 1 });
+    assert.ok(all.every((f) => f.scope === 'cluster'));
+    assert.deepEqual(found(sql), [
+      '1:1 CREATE ROLE',
+      '2:1 ALTER ROLE',
+      '3:1 DROP ROLE',
+      '4:1 GRANT role membership',
+      '5:1 CREATE DATABASE',
+      '6:1 ALTER DATABASE … SET',
+      '7:1 ALTER DATABASE … RENAME',
+      '8:1 GRANT … ON DATABASE',
+      '9:1 COMMENT ON ROLE',
+      '10:1 REASSIGN OWNED',
+      '11:8 pg_terminate_backend()',
+    ]);
   });
 
   test('a file that does not parse reports what it can and never throws', () => {
@@ -155,6 +187,14 @@ describe('checkHostAccess', () => {
     }
     checkHostAccess('pglite', one(), false);
     checkHostAccess('container', one(), false);
+  });
+
+  test('cluster-wide changes are refused on url only: local, container and pglite servers are throwaway', () => {
+    const roles = hostAccessIn({ file: 'db/2.up.sql', text: 'CREATE ROLE app;\nDROP ROLE legacy;', firstLine: 1 });
+    assert.deepEqual(refusedOn('local', roles), []);
+    for (const kind of ['local', 'container', 'pglite'] as const) checkHostAccess(kind, roles, false);
+    assert.throws(() => checkHostAccess('url', roles, false), /--database url: 2 statements would act outside the database[\s\S]*db\/2\.up\.sql:1:1: CREATE ROLE \(shared by every database on the server\)\n  db\/2\.up\.sql:2:1: DROP ROLE/);
+    checkHostAccess('url', roles, true);
   });
 });
 
