@@ -174,7 +174,10 @@ function discoverFile(abs: string, cwd: string, forced: Layout | undefined): Dis
   // Folder-per-migration layouts (diesel, prisma) keep the file one level deeper;
   // a framework layout found there beats reading the file's own folder as plain.
   let plainMatch: Discovery | undefined;
-  for (const dir of [dirname(abs), dirname(dirname(abs))]) {
+  // Only those layouts keep a migration's file below its set's folder; looking one
+  // level up for any other file would read a whole unrelated tree (e.g. all of /tmp).
+  const nested = /^(up|down|migration)\.sql$/i.test(basename(abs)) || /^(deploy|revert|verify)$/.test(basename(dirname(abs)));
+  for (const dir of nested ? [dirname(abs), dirname(dirname(abs))] : [dirname(abs)]) {
     let discovery: Discovery;
     try {
       discovery = discoverFolder(dir, dir, cwd, forced);
