@@ -16,6 +16,7 @@ import deletingAppliedMigration from './deleting-applied-migration';
 import detachingPartitionNonConcurrently from './detaching-partition-non-concurrently';
 import downFailing from './down-failing';
 import downNotRestoringSchema from './down-not-restoring-schema';
+import downWithoutUp from './down-without-up';
 import droppingColumn from './dropping-column';
 import droppingConstraint from './dropping-constraint';
 import droppingDatabase from './dropping-database';
@@ -29,6 +30,7 @@ import failingWithExistingRows from './failing-with-existing-rows';
 import holdingAccessExclusiveLock from './holding-access-exclusive-lock';
 import identifierTooLong from './identifier-too-long';
 import internalError from './internal-error';
+import invalidMigrationFile from './invalid-migration-file';
 import lockingTableExplicitly from './locking-table-explicitly';
 import losingDataOnRollback from './losing-data-on-rollback';
 import missingDown from './missing-down';
@@ -84,6 +86,7 @@ export const rules: readonly Rule[] = [
   detachingPartitionNonConcurrently,
   downFailing,
   downNotRestoringSchema,
+  downWithoutUp,
   droppingColumn,
   droppingConstraint,
   droppingDatabase,
@@ -97,6 +100,7 @@ export const rules: readonly Rule[] = [
   holdingAccessExclusiveLock,
   identifierTooLong,
   internalError,
+  invalidMigrationFile,
   lockingTableExplicitly,
   losingDataOnRollback,
   missingDown,

@@ -112,7 +112,8 @@ export async function run(options: RunOptions): Promise<Report> {
       let created: CreatedObjects | undefined;
       for (const source of sources) {
         try {
-          const input = { source, transactional: m.transactional, sentAsOneQuery: m.sentAsOneQuery ?? false, migration: m.id, createdByUp: created };
+          const transactional = source === down ? (m.downTransactional ?? m.transactional) : m.transactional; // dbmate sets the down's own
+          const input = { source, transactional, sentAsOneQuery: m.sentAsOneQuery ?? false, migration: m.id, createdByUp: created };
           const result = lintFile(input, enabled, allRules, lintOptions);
           findings.push(...result.findings);
           created = result.created;

@@ -42,6 +42,11 @@ export interface Migration {
   /** Whether the framework wraps each file in a transaction. */
   transactional: boolean;
   /**
+   * Whether the framework wraps the down in a transaction, when that differs from
+   * `transactional` (dbmate's `-- migrate:down transaction:false`). Absent: as `transactional`.
+   */
+  downTransactional?: boolean;
+  /**
    * The framework sends each file (or section) to Postgres as ONE multi-statement
    * simple query (golang-migrate, dbmate, Prisma, Diesel, …) rather than statement
    * by statement. Postgres then runs a file of several statements as one implicit

@@ -89,3 +89,23 @@ function expectedDown(m: Migration): string {
       return 'none found';
   }
 }
+
+/**
+ * `down-without-up`: a down file whose migration has no up file. `why` says what
+ * the tool does with it (golang-migrate records the version with nothing applied;
+ * Diesel refuses the whole folder).
+ */
+export function downWithoutUpFinding(shownDown: string, expectedUp: string, why: string, migration: string): Finding {
+  return {
+    rule: 'down-without-up',
+    severity: 'error',
+    file: shownDown,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: `${shownDown} is a down migration with no up (expected ${expectedUp}): ${why}`,
+    help: 'Restore or rename the up file so both share the version and name, or delete the stray down.',
+    migration,
+  };
+}

@@ -48,6 +48,8 @@ export function migration(fields: {
   up: SqlSource;
   down?: SqlSource | undefined;
   transactional: boolean;
+  /** See Migration.downTransactional; set only when the down differs from the up. */
+  downTransactional?: boolean;
   /** See Migration.sentAsOneQuery; each layout states what its runner does. */
   sentAsOneQuery: boolean;
   extraUp?: SqlSource[];
@@ -63,6 +65,7 @@ export function migration(fields: {
   };
   if (fields.sentAsOneQuery) m.sentAsOneQuery = true;
   if (fields.down) m.down = fields.down;
+  if (fields.down && fields.downTransactional !== undefined && fields.downTransactional !== fields.transactional) m.downTransactional = fields.downTransactional;
   if (fields.extraUp?.length) m.extraUp = fields.extraUp;
   return m;
 }

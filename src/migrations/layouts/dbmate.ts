@@ -7,7 +7,9 @@
 // Transactions: dbmate wraps each migration in a transaction unless its marker
 // line says `transaction:false` (dbmate README "Options": "dbmate wraps each
 // migration in a transaction by default"; `ParsedMigrationOptions.Transaction()`).
-// `transactional` describes the up section's option.
+// `transactional` describes the up section's option, `downTransactional` the down's
+// (each section carries its own options: `ParsedMigration.UpOptions`/`DownOptions`,
+// and `Rollback` checks `DownOptions.Transaction()`).
 //
 // One query: each section goes to Postgres in one `tx.Exec(migrationSection.Up)`
 // (pkg/dbmate/db.go `Migrate`, and `.Down` in `Rollback`), inside the transaction or
@@ -42,6 +44,7 @@ export const dbmate: Layout = {
       const all = lines(source.text);
       const markers = findMarkers(all, (l) => (MARKER.exec(l)?.[1] as 'up' | 'down' | undefined) ?? null);
       const options = MARKER.exec(all[markers.up]!)?.[2] ?? '';
+      const downOptions = markers.down >= 0 ? (MARKER.exec(all[markers.down]!)?.[2] ?? '') : '';
       const { up, down } = upDownSections(source.file, all, markers);
       const [, version, rest] = FILE.exec(f)!;
       result.migrations.push(
@@ -53,6 +56,7 @@ export const dbmate: Layout = {
           up,
           down,
           transactional: !/\btransaction:false\b/.test(options),
+          downTransactional: !/\btransaction:false\b/.test(downOptions),
           sentAsOneQuery: true,
         }),
       );

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { migration } from '../layout';
 import { displayPath, listDir, readSqlFile, readText, type Listing } from '../files';
+import { downWithoutUpFinding } from '../integrity';
 
 /** Diesel's version for a migration folder name. */
 export function dieselVersion(dirName: string): string {
@@ -39,6 +40,20 @@ export const diesel: Layout = {
       .dirs.filter((d) => existsSync(join(dir, d, 'up.sql')))
       .map((d) => ({ d, version: dieselVersion(d) }))
       .sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : a.d < b.d ? -1 : 1));
+    // A folder with down.sql and no up.sql: Diesel refuses the whole migrations folder
+    // (diesel_migrations `FileBasedMigrations::from_path` → `UnknownMigrationFormat`
+    // for any subfolder that `valid_sql_migration_directory` rejects: it needs up.sql).
+    for (const d of listDir(dir).dirs) {
+      if (existsSync(join(dir, d, 'up.sql')) || !existsSync(join(dir, d, 'down.sql'))) continue;
+      result.findings.push(
+        downWithoutUpFinding(
+          displayPath(join(dir, d, 'down.sql'), ctx.cwd),
+          displayPath(join(dir, d, 'up.sql'), ctx.cwd),
+          'Diesel refuses to run any migration in this folder while it holds a migration folder without up.sql (UnknownMigrationFormat).',
+          d,
+        ),
+      );
+    }
     for (const { d, version } of dirs) {
       const up = readSqlFile(join(dir, d, 'up.sql'), ctx.cwd, result.findings);
       if (!up) continue;

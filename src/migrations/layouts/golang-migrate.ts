@@ -28,7 +28,8 @@
 //   missing-down stays quiet for them.
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { migration } from '../layout';
-import { filesMatching, readSqlFile, type Listing } from '../files';
+import { displayPath, filesMatching, readSqlFile, type Listing } from '../files';
+import { downWithoutUpFinding } from '../integrity';
 import { compareDigits } from '../natural-sort';
 import { join } from 'node:path';
 
@@ -93,11 +94,34 @@ export const golangMigrate: Layout = {
       if (!prev || (prev.dialect === 'all' && p.dialect === 'postgres')) slot[p.direction] = p;
       slots.set(key, slot);
     }
+    // golang-migrate pairs an up and a down by version alone (source/migration.go
+    // `Migrations.Append` indexes by version and direction), so a down whose name
+    // differs from the only up of its version still belongs to it.
+    for (const [key, slot] of slots) {
+      if (slot.up || !slot.down) continue;
+      const ups = [...slots.values()].filter((o) => o.version === slot.version && o.up && !o.down);
+      if (ups.length !== 1) continue;
+      ups[0]!.down = slot.down;
+      slots.delete(key);
+    }
     const result: LoadResult = { migrations: [], findings: [] };
     const ordered = [...slots.values()].sort((a, b) => compareDigits(a.version, b.version) || ((a.up ?? a.down)!.name < (b.up ?? b.down)!.name ? -1 : 1));
     for (const slot of ordered) {
       const version = slot.version;
-      if (!slot.up) continue; // a down without an up is never applied
+      if (!slot.up) {
+        const d = slot.down!;
+        const shown = displayPath(join(dir, d.file), ctx.cwd);
+        result.findings.push(
+          downWithoutUpFinding(
+            shown,
+            shown.replace(/\.down\.sql$/, '.up.sql'),
+            // migrate.go `newMigration`: a version whose up file does not exist becomes an "empty" migration.
+            `${popx ? 'the migrator' : 'golang-migrate'} records version ${slot.version} as applied without running anything, and a rollback then runs this down against a schema that never had its up.`,
+            `${version}_${d.name}`,
+          ),
+        );
+        continue;
+      }
       const up = readSqlFile(join(dir, slot.up.file), ctx.cwd, result.findings);
       if (!up) continue;
       const down = slot.down ? readSqlFile(join(dir, slot.down.file), ctx.cwd, result.findings) : undefined;

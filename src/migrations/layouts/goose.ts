@@ -12,24 +12,110 @@
 // annotations in lower case too
 // (hatchet has `-- +goose no transaction`). Files are ordered by the numeric version
 // before the first `_` (goose `NumericComponent`).
+//
+// Annotations are read as goose v3 reads them (internal/sqlparser/parser.go
+// `ParseSQLMigration` + `extractAnnotation`): a comment line holding `+goose` must be
+// exactly one of Up, Down, StatementBegin, StatementEnd, NO TRANSACTION, ENVSUB ON,
+// ENVSUB OFF (case-insensitive, not indented); anything else ("-- +goose Up migrate",
+// the pre-release spelling ENVSUBST) stops goose with an error. So do SQL before
+// `-- +goose Up`, a second Up, Down before Up, an unclosed StatementBegin and a file
+// with no Up at all. Each becomes an `invalid-migration-file` finding naming the
+// file and line (only the first, as goose stops there); a file with no Up is not a
+// migration here. `ENVSUB ON` substitutes `${VAR}` from the environment; the parser
+// already reads `${…}` as a template placeholder, so only the markers matter here.
 import { join } from 'node:path';
+import type { Finding } from '../../types';
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { migration } from '../layout';
 import { fileHas, filesMatching, findMarkers, lines, readSqlFile, upDownSections, type Listing } from '../files';
 import { compareDigits, naturalCompare } from '../natural-sort';
 
 const FILE = /^(\d+)_(.*)\.sql$/;
-const ANNOTATION = /^\s*--\s*\+goose\s+(.*?)\s*$/i;
+const ANNOTATIONS = ['up', 'down', 'statementbegin', 'statementend', 'no transaction', 'envsub on', 'envsub off'] as const;
+type Annotation = (typeof ANNOTATIONS)[number];
 
-/** The goose annotation on a line (lower-cased, single-spaced), or null. */
-export function gooseAnnotation(line: string): string | null {
-  const m = ANNOTATION.exec(line);
-  return m ? m[1]!.toLowerCase().replace(/\s+/g, ' ') : null;
+/** How goose reads one line: not an annotation (null), an annotation (lower-cased), or why goose rejects it. */
+export function gooseLine(line: string): { annotation: Annotation; indented: boolean } | { error: string } | null {
+  if (!line.trim().startsWith('--') || !line.includes('+goose')) return null;
+  const indented = /^[ \t]/.test(line);
+  let cmd = line.split('--').join('').replace('+goose', '');
+  if (cmd.includes('+goose')) return { error: 'the line holds "+goose" twice' };
+  cmd = cmd.trim();
+  const annotation = ANNOTATIONS.find((a) => a === cmd.toLowerCase());
+  if (!annotation) {
+    const hint = /^envsubst\s+(on|off)$/i.test(cmd) ? ` (goose spells it "-- +goose ENVSUB ${cmd.split(/\s+/)[1]!.toUpperCase()}")` : '';
+    return { error: cmd ? `"${cmd}" is not a goose annotation${hint}` : 'the annotation is empty' };
+  }
+  return { annotation, indented };
+}
+
+/** The goose annotation on a line (lower-cased), or null; indented annotations count, for sectioning. */
+export function gooseAnnotation(line: string): Annotation | null {
+  const r = gooseLine(line);
+  return r && 'annotation' in r ? r.annotation : null;
 }
 
 /** True when `text` has a `-- +goose Up` line. */
 export function hasGooseUp(text: string): boolean {
-  return /^\s*--\s*\+goose\s+up\s*$/im.test(text);
+  return lines(text).some((l) => gooseAnnotation(l) === 'up');
+}
+
+/** The first reason goose would refuse the file (0-based line index), mirroring its parser's state machine; null when it reads it. */
+export function gooseProblem(all: string[]): { index: number; why: string } | null {
+  let state: 'start' | 'up' | 'up-block' | 'down' | 'down-block' = 'start';
+  let beganAt = -1;
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i]!;
+    if (state === 'start' && line.trim() === '') continue;
+    const r = gooseLine(line);
+    if (r && 'error' in r) return { index: i, why: r.error };
+    if (r) {
+      if (r.indented) return { index: i, why: 'the annotation is indented; goose reads annotations only at the start of a line' };
+      switch (r.annotation) {
+        case 'up':
+          if (state !== 'start') return { index: i, why: 'a second "-- +goose Up"' };
+          state = 'up';
+          break;
+        case 'down':
+          if (state === 'start') return { index: i, why: '"-- +goose Down" comes before "-- +goose Up"' };
+          if (state !== 'up') return { index: i, why: state === 'down' ? 'a second "-- +goose Down"' : '"-- +goose Down" inside an open StatementBegin' };
+          state = 'down';
+          break;
+        case 'statementbegin':
+          if (state === 'start') return { index: i, why: '"-- +goose StatementBegin" comes before "-- +goose Up"' };
+          if (state === 'up-block' || state === 'down-block') return { index: i, why: '"-- +goose StatementBegin" inside another StatementBegin' };
+          state = state === 'up' ? 'up-block' : 'down-block';
+          beganAt = i;
+          break;
+        case 'statementend':
+          if (state !== 'up-block' && state !== 'down-block') return { index: i, why: '"-- +goose StatementEnd" without a StatementBegin' };
+          state = state === 'up-block' ? 'up' : 'down';
+          break;
+        default: // NO TRANSACTION, ENVSUB ON/OFF: allowed anywhere
+      }
+      continue;
+    }
+    if (state === 'start' && !line.trim().startsWith('--')) return { index: i, why: 'SQL before "-- +goose Up"' };
+  }
+  if (state === 'start') return { index: 0, why: 'it has no "-- +goose Up" line' };
+  if (state === 'up-block' || state === 'down-block') return { index: beganAt, why: 'this "-- +goose StatementBegin" is never closed by "-- +goose StatementEnd"' };
+  return null;
+}
+
+function invalidFileFinding(shown: string, index: number, why: string, migration: string): Finding {
+  const line = index + 1;
+  return {
+    rule: 'invalid-migration-file',
+    severity: 'error',
+    file: shown,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 1,
+    message: `goose refuses ${shown}: ${why} (line ${line}).`,
+    help: 'Put each goose annotation alone on its own line, unindented: "-- +goose Up" first, then the SQL, then optionally "-- +goose Down"; fence bodies holding semicolons with StatementBegin/StatementEnd.',
+    migration,
+  };
 }
 
 export const goose: Layout = {
@@ -46,8 +132,10 @@ export const goose: Layout = {
     for (const f of files) {
       const source = readSqlFile(join(dir, f), ctx.cwd, result.findings);
       if (!source) continue;
-      if (!hasGooseUp(source.text)) continue; // not a goose migration (goose itself would refuse it)
       const all = lines(source.text);
+      const problem = gooseProblem(all);
+      if (problem) result.findings.push(invalidFileFinding(source.file, problem.index, problem.why, f.slice(0, -4)));
+      if (!hasGooseUp(source.text)) continue; // not a migration goose could run
       const noTx = all.some((l) => gooseAnnotation(l) === 'no transaction');
       const markers = findMarkers(all, (l) => {
         const a = gooseAnnotation(l);

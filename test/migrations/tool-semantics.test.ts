@@ -1,0 +1,88 @@
+// Discovery reads a folder the way the user's tool does in the corners: dbmate's
+// per-section transaction option, downs with no up, goose's strict annotation
+// parser, Flyway's recursive locations and script config, sqitch.conf overrides,
+// and how paths outside the cwd are shown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discoverMigrations } from '../../src/migrations/discover';
+import { run } from '../../src/run';
+import type { Finding, Migration } from '../../src/types';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixtures = 'test/fixtures/layouts';
+const discover = (name: string) => discoverMigrations(`${fixtures}/${name}`, { cwd: repo });
+const ids = (ms: Migration[]) => ms.map((m) => m.id);
+const byId = (ms: Migration[]) => new Map(ms.map((m) => [m.id, m]));
+const lint = async (path: string) => (await run({ command: 'lint', paths: [path], cwd: repo })).findings;
+const of = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule);
+
+test('dbmate: "-- migrate:down transaction:false" applies to the down only', () => {
+  const d = discover('dbmate-down-options');
+  const m = byId(d.migrations);
+  assert.equal(m.get('20240101000000_users')!.transactional, true);
+  assert.equal(m.get('20240101000000_users')!.downTransactional, undefined, 'same as the up: not set');
+  assert.equal(m.get('20240102000000_email_idx')!.transactional, false);
+  assert.equal(m.get('20240102000000_email_idx')!.downTransactional, undefined);
+  assert.equal(m.get('20240103000000_nickname')!.transactional, true);
+  assert.equal(m.get('20240103000000_nickname')!.downTransactional, false);
+});
+
+test('dbmate: the down is linted with its own transaction option', async () => {
+  // 20240103's up runs in dbmate's transaction, its down (DROP INDEX CONCURRENTLY alone) outside one.
+  const findings = of(await lint(`${fixtures}/dbmate-down-options`), 'concurrently-in-transaction');
+  assert.deepEqual(findings.map((f) => `${f.file}:${f.line}`), []);
+});
+
+test('golang-migrate: a down with no up is a down-without-up finding; a down named unlike the only up of its version pairs with it', () => {
+  const d = discover('down-without-up-golang');
+  assert.deepEqual(ids(d.migrations), ['1_users', '3_items']);
+  assert.equal(byId(d.migrations).get('3_items')!.down?.file, `${fixtures}/down-without-up-golang/3_create_items.down.sql`);
+  const orphans = of(d.findings, 'down-without-up');
+  assert.equal(orphans.length, 1);
+  assert.equal(orphans[0]!.file, `${fixtures}/down-without-up-golang/2_orders.down.sql`);
+  assert.equal(orphans[0]!.severity, 'error');
+  assert.match(orphans[0]!.message, /expected .*2_orders\.up\.sql/);
+  assert.match(orphans[0]!.message, /records version 2 as applied without running anything/);
+  assert.deepEqual(of(d.findings, 'missing-down'), []);
+});
+
+test('diesel: a migration folder with only down.sql is a down-without-up finding', () => {
+  const d = discover('down-without-up-diesel');
+  assert.deepEqual(ids(d.migrations), ['20200101000000_users']);
+  const orphans = of(d.findings, 'down-without-up');
+  assert.deepEqual(orphans.map((f) => f.file), [`${fixtures}/down-without-up-diesel/20210101000000_orders/down.sql`]);
+  assert.match(orphans[0]!.message, /Diesel refuses/);
+});
+
+test('goose: annotations read as goose reads them; files goose refuses are invalid-migration-file findings naming file and line', () => {
+  const d = discover('goose-invalid');
+  assert.equal(d.layout, 'goose');
+  const problems = of(d.findings, 'invalid-migration-file').map((f) => [f.file.split('/').pop(), f.line, f.message]);
+  const at = (file: string) => problems.find((p) => p[0] === file);
+  assert.equal(at('00001_envsub.sql'), undefined, 'ENVSUB ON/OFF, "--+goose up", "+GOOSE" in a comment are all fine for goose');
+  assert.deepEqual(at('00002_no_up.sql')?.slice(0, 2), ['00002_no_up.sql', 2]);
+  assert.match(String(at('00002_no_up.sql')?.[2]), /goose refuses .*00002_no_up\.sql: SQL before "-- \+goose Up"/);
+  assert.deepEqual(at('00003_trailing_text.sql')?.slice(0, 2), ['00003_trailing_text.sql', 4]);
+  assert.match(String(at('00003_trailing_text.sql')?.[2]), /"Down  undo" is not a goose annotation/);
+  assert.match(String(at('00004_envsubst.sql')?.[2]), /ENVSUBST ON" is not a goose annotation \(goose spells it "-- \+goose ENVSUB ON"\)/);
+  assert.deepEqual(at('00005_indented.sql')?.slice(0, 2), ['00005_indented.sql', 4]);
+  assert.match(String(at('00005_indented.sql')?.[2]), /indented/);
+  assert.deepEqual(at('00006_unclosed.sql')?.slice(0, 2), ['00006_unclosed.sql', 2]);
+  assert.match(String(at('00006_unclosed.sql')?.[2]), /never closed/);
+  assert.deepEqual(at('00007_sql_first.sql')?.slice(0, 2), ['00007_sql_first.sql', 1]);
+  assert.equal(problems.length, 6);
+  // A file with no Up is not a migration; the others still are, with their sections.
+  assert.deepEqual(ids(d.migrations), ['00001_envsub', '00003_trailing_text', '00004_envsubst', '00005_indented', '00006_unclosed', '00007_sql_first']);
+  const envsub = d.migrations[0]!;
+  assert.equal(envsub.up.firstLine, 3);
+  assert.match(envsub.up.text, /^CREATE TABLE \$\{TABLE_NAME\}/);
+  assert.equal(envsub.down?.firstLine, 8);
+  assert.equal(envsub.down?.text.trim(), 'DROP TABLE ${TABLE_NAME};');
+});
+
+test('goose: ${VAR} under ENVSUB ON lints without a syntax error', async () => {
+  const findings = await lint(`${fixtures}/goose-invalid/00001_envsub.sql`);
+  assert.deepEqual(of(findings, 'syntax-error'), []);
+});
