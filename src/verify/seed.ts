@@ -217,10 +217,11 @@ function scalarValue(base: string, category: string, type: string, typmod: numbe
     case 'jsonb':
       return `pg_catalog.jsonb_build_object('seed', g)::${type}`;
     case 'date':
-      return `(date '2024-01-01' + g)`;
+      // Recent dates and times: tables partitioned by time usually have partitions around now.
+      return `(current_date - g % 7)`;
     case 'timestamp':
     case 'timestamptz':
-      return `(timestamp '2024-01-01' + g * interval '1 minute')::${type}`;
+      return `(now() - g * interval '1 second')::${type}`;
     case 'time':
     case 'timetz':
       return `(time '00:00' + g * interval '1 second')::${type}`;
