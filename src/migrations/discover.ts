@@ -93,6 +93,8 @@ function discoverFolder(abs: string, shownPath: string, cwd: string, forced: Lay
     );
   }
   const layout = projects[0]!.layout;
+  // Flyway: the folder given is the location, scanned recursively as one set.
+  if (layout.recursive && projects.length > 1) projects.splice(0, projects.length, { ...projects[0]!, dir: abs });
   const dirs = projects.map((p) => p.dir).sort((a, b) => naturalCompare(relative(abs, a), relative(abs, b)));
   const ordered = layout.orderProjects ? layout.orderProjects(dirs) : dirs;
   const migrations: Migration[] = [];

@@ -37,6 +37,11 @@ export interface Layout {
   orderProjects?(dirs: string[]): string[];
   /** Subfolders that belong to a project and are never projects themselves. */
   ownSubdirs?: readonly string[];
+  /**
+   * The tool scans a location recursively (Flyway): `load` reads subfolders itself,
+   * and sets found only in subfolders of the given folder are one set, not projects.
+   */
+  recursive?: boolean;
 }
 
 /** Build a Migration with `changed: true` (history narrows it later). */

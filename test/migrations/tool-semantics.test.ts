@@ -86,3 +86,24 @@ test('goose: ${VAR} under ENVSUB ON lints without a syntax error', async () => {
   const findings = await lint(`${fixtures}/goose-invalid/00001_envsub.sql`);
   assert.deepEqual(of(findings, 'syntax-error'), []);
 });
+
+test('flyway: subfolders are scanned as one set ordered by version; undo scripts pair from any folder; script config as .conf or comment', () => {
+  const d = discover('flyway-nested');
+  assert.equal(d.layout, 'flyway');
+  assert.deepEqual(ids(d.migrations), ['V1__init', 'V2__users', 'V2_1__users_email', 'V3__orders', 'V10__note', 'R__views']);
+  assert.ok(d.migrations.every((m) => m.project === undefined), 'one set, not projects');
+  const m = byId(d.migrations);
+  assert.equal(m.get('V2__users')!.up.file, `${fixtures}/flyway-nested/2023/V2__users.sql`);
+  assert.equal(m.get('V2__users')!.down?.file, `${fixtures}/flyway-nested/undo/U2__users.sql`);
+  assert.equal(m.get('V1__init')!.transactional, true);
+  assert.equal(m.get('V2_1__users_email')!.transactional, false, '-- flyway:executeInTransaction=false');
+  assert.equal(m.get('V10__note')!.transactional, false, 'V10__note.sql.conf');
+  assert.equal(m.get('V3__orders')!.transactional, true);
+});
+
+test('flyway: sets found only in sibling subfolders are still one location, not projects', () => {
+  const d = discover('flyway-split');
+  assert.deepEqual(ids(d.migrations), ['V1__core', 'V2__feature', 'V3__core_more']);
+  assert.ok(d.migrations.every((m) => m.project === undefined));
+  assert.deepEqual(d.findings, []);
+});
