@@ -22,6 +22,12 @@ function ensureBuilt(): void {
 }
 after(() => rmSync(OUT_DIR, { recursive: true, force: true }));
 
+/** The bundled CLI entry (built on first use), for tests that spawn it themselves (signals, timing). */
+export function cliEntry(): string {
+  ensureBuilt();
+  return CLI;
+}
+
 export interface CliResult {
   code: number | null;
   stdout: string;

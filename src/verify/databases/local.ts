@@ -6,7 +6,7 @@
 // the unprivileged `postgres` OS user, which owns the temp dir.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, mkdtempSync, chownSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, mkdtempSync, chownSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -133,6 +133,38 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * Server processes still running from `dir` (their working directory is the data dir inside it),
+ * found through /proc (Linux; elsewhere none). Backends are not in the postmaster's process group
+ * (each calls setsid), and one busy in a loop does not notice its postmaster died: after a SIGKILL
+ * of the postmaster it would run on, orphaned, after the data dir is gone.
+ */
+export function serverProcessesIn(dir: string): number[] {
+  if (!existsSync('/proc/self/cwd')) return [];
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cwd = readlinkSync(`/proc/${name}/cwd`);
+      if (cwd === dir || cwd.startsWith(`${dir}/`)) pids.push(Number(name));
+    } catch {
+      // gone, or not ours to inspect
+    }
+  }
+  return pids;
+}
+
+/** SIGKILLs every server process still running from `dir` (see serverProcessesIn). */
+function killStragglers(dir: string): void {
+  for (const pid of serverProcessesIn(dir)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** A running local cluster: the server's pid (its process group) and the temp dir holding data and socket. */
 export interface LocalDatabase extends Database {
   readonly pid: number;
@@ -153,6 +185,7 @@ export async function startLocal(options: StartOptions = {}): Promise<LocalDatab
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   const stopSync = () => {
     if (child?.pid && exited === undefined) killGroup(child.pid, 'SIGKILL');
+    killStragglers(dir);
     removeDir();
   };
   const stopServer = async () => {
@@ -170,6 +203,9 @@ export async function startLocal(options: StartOptions = {}): Promise<LocalDatab
       for (let i = 0; i < 25 && isAlive(-pid); i++) await new Promise((r) => setTimeout(r, 20));
       if (isAlive(-pid)) killGroup(pid, 'SIGKILL');
       for (let i = 0; i < 50 && isAlive(-pid); i++) await new Promise((r) => setTimeout(r, 20));
+      // backends have their own process groups; one stuck in a loop outlives a killed postmaster
+      for (let i = 0; i < 25 && serverProcessesIn(dir).length; i++) await new Promise((r) => setTimeout(r, 20));
+      killStragglers(dir);
     }
     removeDir();
   };

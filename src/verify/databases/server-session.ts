@@ -38,7 +38,8 @@ export async function openServerSession(opts: ServerSessionOptions): Promise<Ser
   let stopping: Promise<void> | undefined;
   let timeoutMs = opts.statementTimeoutMs ?? 0;
 
-  const describe = (): string => gone ?? opts.whyGone?.() ?? 'the connection to the server was lost';
+  // the provider's reason ("the postgres server (pid N) stopped: signal SIGKILL") beats the socket's
+  const describe = (): string => opts.whyGone?.() ?? gone ?? 'the connection to the server was lost';
   const unavailable = (cause?: unknown): DatabaseUnavailableError => {
     const err = new DatabaseUnavailableError(`${opts.kind}: the database is no longer available (${describe()})`);
     if (cause !== undefined) (err as Error & { cause?: unknown }).cause = cause;
@@ -88,6 +89,8 @@ export async function openServerSession(opts: ServerSessionOptions): Promise<Ser
       if (err instanceof DatabaseUnavailableError) throw err;
       if (isConnectionLoss(err)) {
         gone ??= opts.whyGone?.() ?? `connection lost: ${(err as Error).message}`;
+        // the socket often closes a moment before the provider sees its server exit: give it that moment
+        for (let i = 0; i < 10 && opts.whyGone && !opts.whyGone(); i++) await new Promise((r) => setTimeout(r, 20));
         throw unavailable(err);
       }
       throw err;
