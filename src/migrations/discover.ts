@@ -131,7 +131,7 @@ function findProjects(dir: string, depth: number, candidates: readonly Layout[])
   // layouts own their subfolders.
   if (kind && kind !== 'sqitch' && kind !== 'plain') return found;
   if (depth >= MAX_DEPTH) return found;
-  const own = new Set(found[0]?.layout.ownSubdirs ?? []);
+  const own = new Set([...(found[0]?.layout.ownSubdirs ?? []), ...(found[0]?.layout.ownedSubdirs?.(dir) ?? [])]);
   const below: Project[] = [];
   for (const sub of listing.dirs) {
     if (SKIP_DIRS.has(sub) || own.has(sub)) continue;

@@ -37,6 +37,8 @@ export interface Layout {
   orderProjects?(dirs: string[]): string[];
   /** Subfolders that belong to a project and are never projects themselves. */
   ownSubdirs?: readonly string[];
+  /** Like ownSubdirs, read from the project's own config (sqitch.conf's top_dir and script folders). */
+  ownedSubdirs?(dir: string): string[];
   /**
    * The tool scans a location recursively (Flyway): `load` reads subfolders itself,
    * and sets found only in subfolders of the given folder are one set, not projects.

@@ -4,6 +4,8 @@
 // and how paths outside the cwd are shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverMigrations } from '../../src/migrations/discover';
@@ -106,4 +108,30 @@ test('flyway: sets found only in sibling subfolders are still one location, not 
   assert.deepEqual(ids(d.migrations), ['V1__core', 'V2__feature', 'V3__core_more']);
   assert.ok(d.migrations.every((m) => m.project === undefined));
   assert.deepEqual(d.findings, []);
+});
+
+test('sqitch: sqitch.conf moves the plan and script folders (target, then engine, then core settings)', () => {
+  const d = discover('sqitch-conf');
+  assert.equal(d.layout, 'sqitch');
+  assert.deepEqual(ids(d.migrations), ['users', 'orders']);
+  assert.ok(d.migrations.every((m) => m.project === undefined), 'db/ (its top_dir) is not a second project');
+  const [users, orders] = d.migrations;
+  assert.equal(users!.up.file, `${fixtures}/sqitch-conf/db/deploy/users.sql`);
+  assert.equal(users!.down?.file, `${fixtures}/sqitch-conf/db/undo/users.sql`, 'engine.pg.revert_dir wins over top_dir/revert');
+  assert.equal(orders!.down?.file, `${fixtures}/sqitch-conf/db/undo/orders.sql`);
+  assert.deepEqual(d.findings, []);
+});
+
+test('sqitch: a change in the plan sqitch.conf names, without its deploy script, names that plan', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-sqitch-conf-'));
+  try {
+    cpSync(join(repo, fixtures, 'sqitch-conf'), dir, { recursive: true });
+    rmSync(join(dir, 'db', 'deploy', 'orders.sql'));
+    const d = discoverMigrations(dir, { cwd: dir });
+    assert.deepEqual(ids(d.migrations), ['users']);
+    assert.equal(d.findings[0]!.file, 'db/deploy/orders.sql');
+    assert.match(d.findings[0]!.message, /db\/app\.plan line 5 lists change "orders"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -13,12 +13,74 @@
 // and the generated templates carry their own `BEGIN;` / `COMMIT;` (sqitch-pg docs
 // "sqitchtutorial": "the BEGIN and COMMIT … make this change atomic").
 // Not one query: psql sends each statement of the file separately.
-// `sqitch.conf` overrides of the script folders are not read.
+//
+// `sqitch.conf` (git-config syntax) may move things: `top_dir`, `plan_file`,
+// `deploy_dir`, `revert_dir`, `verify_dir` and `extension`, each looked up in
+// `target.<name>` (the target named by `core.target` / `engine.pg.target`), then
+// `engine.pg` (or the deprecated `core.pg`), then `core`; defaults `.`,
+// `<top_dir>/sqitch.plan`, `<top_dir>/deploy`… and `sql`, paths relative to the
+// folder holding sqitch.conf (App::Sqitch::Target `_fetch` and the `top_dir`,
+// `plan_file`, `deploy_dir` attributes). A folder with only a sqitch.conf whose plan
+// file exists is a project too.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { migration } from '../layout';
 import { displayPath, readSqlFile, readText, unreadableFinding, type Listing } from '../files';
+
+/** Where a sqitch project keeps its plan and scripts (absolute paths) and the script extension. */
+export interface SqitchPaths {
+  plan: string;
+  deploy: string;
+  revert: string;
+  verify: string;
+  extension: string;
+}
+
+/** Parse git-config text into `section[.subsection].key` → value (keys lower-cased, last one wins). */
+export function parseGitConfig(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let section = '';
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    const head = /^\[\s*([\w.-]+)(?:\s+"([^"]*)")?\s*\]/.exec(line);
+    if (head) {
+      section = head[1]!.toLowerCase() + (head[2] !== undefined ? `.${head[2]}` : '');
+      continue;
+    }
+    const kv = /^([\w-]+)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!kv || !section) continue;
+    let value = (kv[2] ?? 'true').replace(/\s+[#;].*$/, '').trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    out.set(`${section}.${kv[1]!.toLowerCase()}`, value);
+  }
+  return out;
+}
+
+/** The plan and script folders of the sqitch project rooted at `dir`, honouring its sqitch.conf. */
+export function sqitchPaths(dir: string): SqitchPaths {
+  const confPath = join(dir, 'sqitch.conf');
+  const r = existsSync(confPath) ? readText(confPath, confPath) : undefined;
+  const conf = r?.ok ? parseGitConfig(r.text) : new Map<string, string>();
+  const engine = conf.get('core.engine') ?? 'pg';
+  const targetName = conf.get('core.target') ?? conf.get(`engine.${engine}.target`);
+  const target = targetName && !targetName.includes(':') ? targetName : undefined;
+  const fetch = (key: string) =>
+    (target ? conf.get(`target.${target}.${key}`) : undefined) || conf.get(`engine.${engine}.${key}`) || conf.get(`core.${engine}.${key}`) || conf.get(`core.${key}`) || undefined;
+  const top = resolve(dir, fetch('top_dir') ?? '.');
+  const at = (key: string, fallback: string) => {
+    const v = fetch(key);
+    return v ? resolve(dir, v) : fallback;
+  };
+  return {
+    plan: at('plan_file', join(top, 'sqitch.plan')),
+    deploy: at('deploy_dir', join(top, 'deploy')),
+    revert: at('revert_dir', join(top, 'revert')),
+    verify: at('verify_dir', join(top, 'verify')),
+    extension: fetch('extension') ?? 'sql',
+  };
+}
 
 /** One line of a plan: a change (with its dependencies) or a tag. */
 export type PlanItem = { kind: 'change'; name: string; requires: string[]; line: number } | { kind: 'tag'; name: string; line: number };
@@ -52,7 +114,7 @@ export function parsePlan(text: string): Plan {
 }
 
 /** The script stem for each change entry of a plan, resolving reworked changes to `name@tag`. */
-export function scriptStems(plan: Plan, deployDir: string): string[] {
+export function scriptStems(plan: Plan, deployDir: string, extension = 'sql'): string[] {
   const stems: string[] = [];
   const items = plan.items;
   for (let i = 0; i < items.length; i++) {
@@ -64,7 +126,7 @@ export function scriptStems(plan: Plan, deployDir: string): string[] {
       continue;
     }
     const tags = items.slice(i + 1, next).filter((x) => x.kind === 'tag').map((x) => x.name);
-    const existing = tags.find((t) => existsSync(join(deployDir, `${it.name}@${t}.sql`)));
+    const existing = tags.find((t) => existsSync(join(deployDir, `${it.name}@${t}.${extension}`)));
     stems.push(`${it.name}@${existing ?? tags[0] ?? ''}`);
   }
   return stems;
@@ -74,33 +136,40 @@ export const sqitch: Layout = {
   name: 'sqitch',
   supportsDown: true,
   ownSubdirs: ['deploy', 'revert', 'verify'],
-  detect(_dir: string, listing: Listing) {
-    if (!listing.files.includes('sqitch.plan')) return null;
-    return { evidence: { layout: 'sqitch', what: 'sqitch.plan' }, files: [] };
+  ownedSubdirs(dir: string) {
+    // Folders sqitch.conf points into belong to this project (top_dir = db: db/sqitch.plan is not another one).
+    const p = sqitchPaths(dir);
+    return [p.plan, p.deploy, p.revert, p.verify].map((x) => relative(dir, x).split(/[\\/]/)[0]!).filter((x) => x && x !== '..' && x !== 'sqitch.plan');
+  },
+  detect(dir: string, listing: Listing) {
+    if (listing.files.includes('sqitch.plan')) return { evidence: { layout: 'sqitch', what: 'sqitch.plan' }, files: [] };
+    if (!listing.files.includes('sqitch.conf') || !existsSync(sqitchPaths(dir).plan)) return null;
+    return { evidence: { layout: 'sqitch', what: 'sqitch.conf and its plan file' }, files: [] };
   },
   load(dir: string, ctx: LoadContext): LoadResult {
     const result: LoadResult = { migrations: [], findings: [] };
-    const planPath = join(dir, 'sqitch.plan');
-    const planText = readText(planPath, displayPath(planPath, ctx.cwd));
+    const paths = sqitchPaths(dir);
+    const planText = readText(paths.plan, displayPath(paths.plan, ctx.cwd));
     if (!planText.ok) {
       result.findings.push(planText.finding);
       return result;
     }
     const plan = parsePlan(planText.text);
-    const stems = scriptStems(plan, join(dir, 'deploy'));
+    const planName = relative(dir, paths.plan).split('\\').join('/');
+    const stems = scriptStems(plan, paths.deploy, paths.extension);
     const changes = plan.items.filter((x): x is Extract<PlanItem, { kind: 'change' }> => x.kind === 'change');
     changes.forEach((change, index) => {
       const stem = stems[index]!;
-      const deployPath = join(dir, 'deploy', `${stem}.sql`);
+      const deployPath = join(paths.deploy, `${stem}.${paths.extension}`);
       if (!existsSync(deployPath)) {
         result.findings.push(
-          unreadableFinding(displayPath(deployPath, ctx.cwd), `sqitch.plan line ${change.line} lists change "${change.name}" but its deploy script is missing`, stem),
+          unreadableFinding(displayPath(deployPath, ctx.cwd), `${planName} line ${change.line} lists change "${change.name}" but its deploy script is missing`, stem),
         );
         return;
       }
       const up = readSqlFile(deployPath, ctx.cwd, result.findings);
       if (!up) return;
-      const revertPath = join(dir, 'revert', `${stem}.sql`);
+      const revertPath = join(paths.revert, `${stem}.${paths.extension}`);
       const down = existsSync(revertPath) ? readSqlFile(revertPath, ctx.cwd, result.findings) : undefined;
       result.migrations.push(
         migration({ id: stem, version: String(index + 1), name: change.name, layout: 'sqitch', up, down, transactional: false, sentAsOneQuery: false }),
@@ -110,7 +179,7 @@ export const sqitch: Layout = {
   },
   orderProjects(dirs: string[]): string[] {
     const info = dirs.map((dir) => {
-      const r = readText(join(dir, 'sqitch.plan'), dir);
+      const r = readText(sqitchPaths(dir).plan, dir);
       const plan = r.ok ? parsePlan(r.text) : { project: '', items: [] };
       const needs = new Set<string>();
       for (const it of plan.items) if (it.kind === 'change') for (const d of it.requires) if (d.includes(':')) needs.add(d.split(':')[0]!);
