@@ -5,10 +5,13 @@
 // than it saves. Measured on examples/ (Node 24, 2 cores): lint 2.8 s → 0.6 s and
 // 630 → 100 MB; lint + verify on PGlite 12–13 s → 6.4 s and 1 GB → 460 MB.
 // A Node whose V8 lacks the flag exits 9 at once: then main.js runs without it.
+// Node 20 honours the flag set at run time (before the WASM is compiled), so it
+// needs no child; Node 24 ignores a run-time change of WASM tiering.
 
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 
 const FLAG = '--liftoff-only';
 const main = join(dirname(fileURLToPath(import.meta.url)), 'main.js');
@@ -23,7 +26,7 @@ interface Exit {
 /** Runs main.js in a child Node with `flags`, forwarding cancellation signals, and resolves with how it ended. */
 function runChild(flags: string[]): Promise<Exit> {
   const started = Date.now();
-  const child = spawn(process.execPath, [...flags, main], { stdio: 'inherit', env: process.env });
+  const child = spawn(process.execPath, [...flags, ...process.execArgv, main], { stdio: 'inherit', env: process.env });
   // The runner cancels a job with SIGINT then SIGTERM: the child must get them to clean up its databases.
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -38,7 +41,10 @@ function runChild(flags: string[]): Promise<Exit> {
   });
 }
 
-if (process.execArgv.includes(FLAG) || process.env.MIGRATION_GUARD_IN_PROCESS === '1') {
+const major = Number(process.versions.node.split('.')[0]);
+const inProcess = process.execArgv.includes(FLAG) || process.env.MIGRATION_GUARD_IN_PROCESS === '1';
+if (inProcess || major < 22) {
+  if (!inProcess) setFlagsFromString(FLAG);
   await import(pathToFileURL(main).href);
 } else {
   let exit = await runChild([FLAG]);
