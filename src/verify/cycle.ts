@@ -235,7 +235,7 @@ async function runAutocommit(db: Database, units: ExecUnit[], timeoutMs: number,
     total += r.ms;
     t.ms = Math.round(r.ms * 100) / 100;
     if (r.error) {
-      if (!u.nonTransactional) await db.exec('ROLLBACK');
+      if (!u.nonTransactional) await rollbackQuietly(db); // quietly: PGlite may have stopped (timeout)
       t.error = r.error.message;
       traces.push(t);
       return { ok: false, error: r.error.message, line: u.line, file: u.extra ? u.file : undefined, code: r.error.code, ms: total, traces };
@@ -250,6 +250,11 @@ async function runAutocommit(db: Database, units: ExecUnit[], timeoutMs: number,
     traces.push(t);
   }
   return { ok: true, error: null, ms: total, traces };
+}
+
+/** A statement overran the timeout on PGlite, which then stopped the whole embedded database (nothing more can run). */
+function stoppedByTimeout(db: Database, r: RunResult): boolean {
+  return r.code === '57014' && db.kind === 'pglite';
 }
 
 function outcome(r: RunResult): StepOutcome {
@@ -355,7 +360,7 @@ export async function applyOnly(state: CycleState, m: Migration): Promise<Migrat
     await db.exec('BEGIN');
     r = await runInTransaction(db, units, options.statementTimeoutMs, undefined, m.transactional);
     if (r.ok) await db.exec('COMMIT');
-    else {
+    else if (!stoppedByTimeout(db, r)) {
       await rollbackQuietly(db);
       // Earlier seeding may be what it trips on: retry on empty tables.
       await db.exec('BEGIN');
@@ -488,12 +493,14 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
 
   // Inside a transaction holding the up's result: cycle, then roll back to it.
   await db.exec('SAVEPOINT migration_guard_cycle');
+  let stopped = false; // PGlite stopped by a down or second up that overran the timeout
   try {
     if (v.hasDown) {
       const b = await state.timed('snapshot', () => takeSnapshot(db));
       state.schema = b;
       const downRun = await state.timed('down', () => runInTransaction(db, down.units, timeout, undefined, m.transactional));
       v.down = outcome(downRun);
+      stopped ||= stoppedByTimeout(db, downRun);
       if (!downRun.ok) {
         await rollbackQuietly(db, 'migration_guard_cycle');
       } else {
@@ -517,6 +524,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
         }
         const reupRun = await state.timed('reup', () => runInTransaction(db, up.units, timeout, undefined, m.transactional));
         v.reup = outcome(reupRun);
+        stopped ||= stoppedByTimeout(db, reupRun);
         if (!reupRun.ok) {
           await rollbackQuietly(db, 'migration_guard_cycle');
         } else {
@@ -529,8 +537,14 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
       }
     }
   } finally {
-    await rollbackQuietly(db, 'migration_guard_cycle');
-    await db.exec('COMMIT');
+    if (!stopped) {
+      await rollbackQuietly(db, 'migration_guard_cycle');
+      await db.exec('COMMIT');
+    }
+  }
+  if (stopped) {
+    state.stopped = `the database was stopped after migration ${m.id} ran past the statement timeout`;
+    return v;
   }
   if (v.dataCheck.failsWithData === false && unseeded.size) {
     // Only tables this up touched matter to its data check.

@@ -52,7 +52,9 @@ export async function verifyMigrations(
     // an earlier one, as supabase's init-scripts do), but a failure stops only its own set.
     if (m.project !== project) {
       project = m.project;
-      state.stopped = undefined;
+      // PGlite stops the whole embedded database when a statement overruns the timeout: the later sets cannot run either
+      const pgliteGone = state.stopped !== undefined && db.kind === 'pglite' && !(await db.query('SELECT 1').then(() => true, () => false));
+      if (!pgliteGone) state.stopped = undefined;
     }
     if (state.stopped) {
       if (m.changed) verification.migrations.push(skippedVerification(m, state.stopped));

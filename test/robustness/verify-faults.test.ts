@@ -178,6 +178,52 @@ for (const provider of ['pglite', 'local'] as const) {
   });
 }
 
+for (const provider of ['pglite', 'local'] as const) {
+  describe(`--statement-timeout in a down, and with several migration sets (${provider})`, { skip: provider === 'local' ? NO_LOCAL : false }, () => {
+    test('a down that never finishes: reported as a failed down, the run goes on', async (t) => {
+      const dir = tempTree({
+        ...ONE_OK,
+        'db/0002_loop_down.up.sql': 'CREATE TABLE b (id int);\n',
+        'db/0002_loop_down.down.sql': '-- loops forever\nDO $$ BEGIN LOOP END LOOP; END $$;\n',
+        ...THIRD,
+      });
+      const run = startCli(['verify', 'db', '--database', provider, '--statement-timeout', String(TIMEOUT_MS), '--format', 'json'], dir);
+      const { code, at } = await run.exited;
+      t.diagnostic(`${provider}: exit ${code} after ${at - run.startedAt} ms`);
+      assert.equal(code, 1, run.stderr());
+      const [first, loop, third] = report(run).verification.migrations;
+      assert.equal(first.reversible, true);
+      assert.equal(loop.up.ok, true);
+      assert.equal(loop.down.ok, false);
+      assert.equal(loop.down.line, 2);
+      assert.match(loop.down.error, /statement timeout/);
+      // PGlite cannot cancel a statement: it stopped the database, so the next one is skipped; a server goes on
+      if (provider === 'pglite') assert.match(third.skipped, /the database was stopped after migration 0002_loop_down ran past the statement timeout/);
+      else assert.equal(third.up.ok, true);
+    });
+
+    test('a timeout in one migration set: the next set is still reported (verified, or skipped with the reason)', async (t) => {
+      const dir = tempTree({
+        'db/a/0001_a.up.sql': 'CREATE TABLE a1 (id int);\n',
+        'db/a/0001_a.down.sql': 'DROP TABLE a1;\n',
+        'db/a/0002_a.up.sql': 'SELECT pg_sleep(3600);\n',
+        'db/a/0002_a.down.sql': 'SELECT 1;\n',
+        'db/b/0001_b.up.sql': 'CREATE TABLE b1 (id int);\n',
+        'db/b/0001_b.down.sql': 'DROP TABLE b1;\n',
+      });
+      const run = startCli(['verify', 'db', '--database', provider, '--statement-timeout', String(TIMEOUT_MS), '--format', 'json'], dir);
+      const { code, at } = await run.exited;
+      t.diagnostic(`${provider}: exit ${code} after ${at - run.startedAt} ms`);
+      assert.equal(code, 1, run.stderr());
+      const byId = new Map(report(run).verification.migrations.map((m: { id: string }) => [m.id, m]));
+      assert.match((byId.get('a/0002_a') as any).up.error, /statement timeout/);
+      const b = byId.get('b/0001_b') as any;
+      if (provider === 'pglite') assert.match(b.skipped, /the database was stopped after migration a\/0002_a/);
+      else assert.equal(b.reversible, true);
+    });
+  });
+}
+
 describe('--statement-timeout ends a wait for a lock another session holds (local)', { skip: NO_LOCAL }, () => {
   test('pg_advisory_lock held by the test: the statement is cancelled and named', async (t) => {
     const dir = tempTree({
