@@ -35,7 +35,7 @@ import { dataLoss, fingerprint, userTableColumns, type TableFingerprint } from '
 import { seedEmptyTables, truncateAll, type SeedMemory } from './seed';
 import { diffSnapshots, takeSnapshot, type SchemaDifference, type Snapshot } from './snapshot';
 import { executableStatements, needsAutocommit, type ExecUnit } from './statements';
-import { knownRelations, LOCK_RANK, newLocks, observe, rewrites, type KnownRelation } from './trace';
+import { displayName, knownRelations, LOCK_RANK, newLocks, observe, rewrites, type KnownRelation } from './trace';
 import { captureBaseline, resetDatabase, type Baseline } from './reset';
 
 /** Options of the cycle (see verifyMigrations for defaults). */
@@ -76,12 +76,12 @@ export class DataKnowledge {
   }
 }
 
-/** Relations locked in a mode that can change rows (ROW EXCLUSIVE or stronger), by name; `[oid|name, mode]` pairs. */
-function modifyingLocks(locks: [string, string][], known?: Map<number, KnownRelation>): Set<string> {
+/** Known relations locked in a mode that can change rows (ROW EXCLUSIVE or stronger), by qualified name; `[oid, mode]` pairs. */
+function modifyingLocks(locks: [string, string][], known: Map<number, KnownRelation>): Set<string> {
   const out = new Set<string>();
-  for (const [rel, mode] of locks) {
+  for (const [oid, mode] of locks) {
     if ((LOCK_RANK[mode] ?? 0) < LOCK_RANK.RowExclusiveLock!) continue;
-    const name = known ? known.get(Number(rel))?.name : rel;
+    const name = known.get(Number(oid))?.name;
     if (name) out.add(name);
   }
   return out;
@@ -488,7 +488,11 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   state.applied.push(m);
   if (up.units.some((u) => u.kind === 'AlterTableStmt')) state.plansStale = true;
   // What the up may have changed (and so what the next migration must look at again).
-  const touchedByUp = auto || v.dataCheck.failsWithData ? new Set(colsA.keys()) : modifyingLocks(upRun.traces.flatMap((t) => t.locks.map((l) => [l.relation, l.mode] as [string, string])));
+  // In a transaction the up's locks are all still held: one read says what it touched.
+  const touchedByUp =
+    auto || v.dataCheck.failsWithData
+      ? new Set(colsA.keys())
+      : modifyingLocks([...(await observe(db, known)).locks].map((k) => k.split(':') as [string, string]), known);
   know.forget(touchedByUp);
 
   // Inside a transaction holding the up's result: cycle, then roll back to it.
@@ -549,8 +553,8 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   if (v.dataCheck.failsWithData === false && unseeded.size) {
     // Only tables this up touched matter to its data check.
     const touched = new Set(upRun.traces.flatMap((t) => t.locks.map((l) => l.relation)));
-    const relevant = [...unseeded].filter(([t]) => touched.has(t));
-    if (relevant.length) v.dataCheck.unseeded = relevant.map(([t, why]) => `${t}: ${why}`);
+    const relevant = [...unseeded].filter(([t]) => touched.has(displayName(t)));
+    if (relevant.length) v.dataCheck.unseeded = relevant.map(([t, why]) => `${displayName(t)}: ${why}`);
   }
   return v;
 }

@@ -4,6 +4,7 @@
 
 import type { Database } from './databases/types';
 import { queryPrepared } from './prepared';
+import { displayName } from './trace';
 
 /** One table's fingerprint. */
 export interface TableFingerprint {
@@ -63,9 +64,10 @@ export async function fingerprint(db: Database, tables: Map<string, string[]>, o
 /** What was lost between two fingerprints, one readable line each (`users.legacy: 100 values lost`). */
 export function dataLoss(before: Map<string, TableFingerprint>, after: Map<string, TableFingerprint>): string[] {
   const lost: string[] = [];
-  for (const [table, b] of before) {
+  for (const [qualified, b] of before) {
+    const table = displayName(qualified);
     if (b.rows === 0) continue;
-    const a = after.get(table);
+    const a = after.get(qualified);
     if (!a) {
       lost.push(`${table}: table gone, ${b.rows} rows lost`);
       continue;
@@ -83,10 +85,10 @@ export function dataLoss(before: Map<string, TableFingerprint>, after: Map<strin
   return lost;
 }
 
-/** The user tables (not partitions; partitions are read through their parent) and their live columns, by `regclass` text. */
+/** The user tables (not partitions; partitions are read through their parent) and their live columns, by schema-qualified name. */
 export async function userTableColumns(db: Database): Promise<Map<string, string[]>> {
   const rows = await queryPrepared<{ name: string; cols: unknown }>(db, 'migration_guard_table_columns', `
-    SELECT c.oid::regclass::text AS name,
+    SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name,
       (SELECT coalesce(jsonb_agg(a.attname ORDER BY a.attnum), '[]'::jsonb) FROM pg_catalog.pg_attribute a
         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS cols
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

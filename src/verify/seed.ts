@@ -69,12 +69,12 @@ export type SeedMemory = Map<string, string>;
 // aggregates: correlated subqueries over the catalogs are slow on PGlite.
 const TABLES_SQL = `
 WITH t AS (
-  SELECT c.oid, c.oid::regclass::text AS name
+  SELECT c.oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   WHERE c.oid >= 16384 AND c.relkind IN ('r', 'p') AND NOT c.relispartition
     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
-    AND ($1::text[] IS NULL OR c.oid::regclass::text = ANY($1::text[]))
+    AND ($1::text[] IS NULL OR pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) = ANY($1::text[]))
 ),
 uniq AS (
   SELECT DISTINCT ix.indrelid, k.attnum
@@ -99,7 +99,7 @@ SELECT 'c', t.oid::int8, a.attnum, jsonb_build_object(
   LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
   LEFT JOIN uniq u ON u.indrelid = a.attrelid AND u.attnum = a.attnum
 UNION ALL
-SELECT 'f', t.oid::int8, 0, jsonb_build_object('parent', con.confrelid::int8, 'parentName', con.confrelid::regclass::text,
+SELECT 'f', t.oid::int8, 0, jsonb_build_object('parent', con.confrelid::int8, 'parentName', (SELECT pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(pc.relname) FROM pg_catalog.pg_class pc JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace WHERE pc.oid = con.confrelid),
     'columns', (SELECT jsonb_agg(a.attname ORDER BY k.i) FROM unnest(con.conkey) WITH ORDINALITY k(n, i) JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n),
     'parentColumns', (SELECT jsonb_agg(a.attname ORDER BY k.i) FROM unnest(con.confkey) WITH ORDINALITY k(n, i) JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n))
   FROM t JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype = 'f'

@@ -9,7 +9,7 @@ import { queryPrepared } from './prepared';
 /** A relation that existed before the migration ran. */
 export interface KnownRelation {
   oid: number;
-  /** As `regclass` prints it: schema-qualified when not on the search path. */
+  /** Schema-qualified (`public.users`), whatever the search_path: migrations may change it. */
   name: string;
   /** `r` table, `p` partitioned, `m` matview, `i`/`I` index, `S` sequence, … */
   kind: string;
@@ -18,10 +18,15 @@ export interface KnownRelation {
   filenode: number | null;
 }
 
+/** A schema-qualified name as the user reads it: `public.` dropped. */
+export function displayName(qualified: string): string {
+  return qualified.startsWith('public.') ? qualified.slice('public.'.length) : qualified;
+}
+
 /** The user relations of the database, by oid. */
 export async function knownRelations(db: Database): Promise<Map<number, KnownRelation>> {
   const rows = await queryPrepared<{ oid: number | string; name: string; kind: string; tbl: number | string | null; filenode: number | string | null }>(db, 'migration_guard_relations', `
-    SELECT c.oid::int8 AS oid, c.oid::regclass::text AS name, c.relkind::text AS kind, i.indrelid::int8 AS tbl,
+    SELECT c.oid::int8 AS oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name, c.relkind::text AS kind, i.indrelid::int8 AS tbl,
            pg_catalog.pg_relation_filenode(c.oid)::int8 AS filenode
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid
@@ -79,7 +84,7 @@ export function newLocks(before: Observation, after: Observation, known: Map<num
     const [oid, mode] = key.split(':') as [string, string];
     const rel = known.get(Number(oid));
     if (!rel) continue; // created by this migration, or a system relation
-    out.push({ relation: rel.name, mode, rank: LOCK_RANK[mode] ?? 0 });
+    out.push({ relation: displayName(rel.name), mode, rank: LOCK_RANK[mode] ?? 0 });
   }
   return out
     .sort((a, b) => a.relation.localeCompare(b.relation) || b.rank - a.rank)
@@ -115,7 +120,7 @@ export function rewrites(before: Observation, after: Observation, known: Map<num
   for (const oid of changed) {
     const rel = known.get(oid)!;
     if (rel.kind === 'i' && rel.table !== undefined && changed.has(rel.table)) continue;
-    out.push(rel.kind === 'i' ? `index ${rel.name}` : rel.name);
+    out.push(rel.kind === 'i' ? `index ${displayName(rel.name)}` : displayName(rel.name));
   }
   return out.sort();
 }

@@ -78,6 +78,8 @@ const cases = [
     { transactional: false },
   ),
   migration('027_after_rebuild', 'ALTER TABLE profiles ADD COLUMN tagline text;', 'ALTER TABLE profiles DROP COLUMN tagline;'),
+  migration('028_search_path', 'SET search_path = app, pg_catalog;\nALTER TABLE public.members DROP COLUMN email;', 'ALTER TABLE public.members ADD COLUMN email varchar(40);'),
+  migration('029_after_search_path', 'ALTER TABLE public.members ADD COLUMN bio text;', 'ALTER TABLE public.members DROP COLUMN bio;'),
 ];
 
 function byId(v: Verification, id: string): MigrationVerification {
@@ -265,6 +267,16 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
       assert.equal(after.up.ok, true, after.up.error ?? '');
       assert.equal(after.reversible, true, after.schemaDiff.join('\n'));
       assert.ok(after.dataCheck.rowsSeeded > 0);
+    });
+
+    test('names do not depend on the search_path a migration sets', () => {
+      const v = byId(verification, '028_search_path');
+      assert.deepEqual(v.dataCheck.lost, ['members.email: 100 values lost']);
+      assert.ok(v.statements[1]!.locks.some((l) => l.relation === 'members' && l.mode === 'AccessExclusiveLock'), JSON.stringify(v.statements[1]!.locks));
+      const after = byId(verification, '029_after_search_path');
+      assert.equal(after.reversible, true, after.schemaDiff.join('\n'));
+      assert.deepEqual(after.dataCheck.lost, []);
+      assert.deepEqual(after.statements[0]!.locks, [{ relation: 'members', mode: 'AccessExclusiveLock' }]);
     });
   });
 }
