@@ -66,6 +66,8 @@ export async function run(options: RunOptions): Promise<Report> {
   for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(`path not found: ${display(p, cwd)}`);
   }
+  // Discovery shows files outside the cwd the way their path was written (relative stays relative).
+  const asGiven = new Map(options.paths?.length ? options.paths.map((p) => [resolve(cwd, p), p] as const) : []);
   const verifying = options.command === 'verify' || options.command === 'check';
 
   await initParser();
@@ -81,7 +83,7 @@ export async function run(options: RunOptions): Promise<Report> {
   const seen = new Set<string>();
 
   for (const path of paths) {
-    const discovery = discover(path, { layout: config.layout, cwd, base: options.base }, allRules);
+    const discovery = discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base }, allRules);
     for (const f of discovery.findings) {
       if (isIgnored(f.file)) continue;
       const kept = adjust(f);
@@ -217,7 +219,7 @@ function discover(path: string, options: DiscoverOptions, allRules: readonly Rul
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const rule = allRules.find((r) => r.meta.id === 'unreadable-file');
-    const file = display(path, options.cwd ?? process.cwd());
+    const file = display(resolve(options.cwd ?? process.cwd(), path), options.cwd ?? process.cwd());
     const finding: Finding = {
       rule: 'unreadable-file',
       severity: rule?.meta.severity ?? 'error',

@@ -7,7 +7,7 @@ import { closeSync, openSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors';
 import type { Finding, LayoutName, Migration } from '../types';
-import { displayPath, listDir, readText, unreadableFinding, type Listing } from './files';
+import { displayPath, listDir, pathShower, readText, unreadableFinding, type Listing, type PathBase } from './files';
 import { whyNotAFile } from './decode';
 import { compareWithBase, onlyChanged } from './history';
 import { duplicateVersionFindings, missingDownFindings } from './integrity';
@@ -43,6 +43,8 @@ export interface Discovery {
 /** How deep below the given folder projects are looked for. */
 const MAX_DEPTH = 4;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'target', 'vendor']);
+/** Layouts that tell a migration by its content (markers), not its name. */
+const CONTENT_MARKED = new Set<LayoutName>(['dbmate', 'goose', 'node-pg-migrate']);
 
 interface Project {
   dir: string;
@@ -65,9 +67,11 @@ export function discoverMigrations(path: string, options: DiscoverOptions = {}):
   } catch {
     throw new UsageError(`${path}: no such file or folder`);
   }
-  const discovery = isDir ? discoverFolder(abs, path, cwd, forced) : discoverFile(abs, cwd, forced);
+  // Paths inside the cwd show relative to it; outside it, the way `path` was written (absolute stays absolute).
+  const base: PathBase = { cwd, show: pathShower(path, cwd) };
+  const discovery = isDir ? discoverFolder(abs, path, base, forced) : discoverFile(abs, base, forced);
   if (!options.base) return discovery;
-  const compared = compareWithBase({ dir: path, migrations: discovery.migrations, base: options.base, layout: discovery.layout, cwd });
+  const compared = compareWithBase({ dir: path, migrations: discovery.migrations, base: options.base, layout: discovery.layout, cwd, show: base.show });
   return {
     layout: discovery.layout,
     migrations: compared.migrations,
@@ -82,12 +86,12 @@ function forcedLayout(name: DiscoverOptions['layout']): Layout | undefined {
   return layout;
 }
 
-function discoverFolder(abs: string, shownPath: string, cwd: string, forced: Layout | undefined): Discovery {
+function discoverFolder(abs: string, shownPath: string, base: PathBase, forced: Layout | undefined): Discovery {
   const projects = findProjects(abs, 0, forced ? [forced] : layouts);
   if (projects.length === 0) throw new UsageError(noLayoutMessage(abs, shownPath, forced));
   const kinds = new Set(projects.map((p) => p.layout.name));
   if (kinds.size > 1) {
-    const list = projects.map((p) => `  - ${displayPath(p.dir, cwd) || '.'}: ${p.layout.name} (${p.evidence.what})`).join('\n');
+    const list = projects.map((p) => `  - ${displayPath(p.dir, base) || '.'}: ${p.layout.name} (${p.evidence.what})`).join('\n');
     throw new UsageError(
       `${shownPath} mixes migration layouts, so migration-guard cannot tell how they are applied:\n${list}\nPoint it at one set of migrations, or force one with --layout <${layoutNames.join('|')}>.`,
     );
@@ -100,7 +104,8 @@ function discoverFolder(abs: string, shownPath: string, cwd: string, forced: Lay
   const migrations: Migration[] = [];
   const findings: Finding[] = [];
   for (const dir of ordered) {
-    const loaded = layout.load(dir, { cwd });
+    // Content-marked layouts need every file's text to know what is a migration (and which have downs).
+    const loaded = layout.load(dir, CONTENT_MARKED.has(layout.name) ? { cwd: base.cwd, ...(base.show ? { show: base.show } : {}) } : base);
     const project = ordered.length > 1 ? posix(relative(abs, dir)) || '.' : undefined;
     for (const m of loaded.migrations) {
       if (project) {
@@ -110,7 +115,7 @@ function discoverFolder(abs: string, shownPath: string, cwd: string, forced: Lay
       migrations.push(m);
     }
     findings.push(...loaded.findings.map((f) => (project && f.migration ? { ...f, migration: `${project}/${f.migration}` } : f)));
-    findings.push(...unreadableSqlFiles(dir, cwd, findings));
+    if (!base.skipRead) findings.push(...unreadableSqlFiles(dir, base, findings));
   }
   findings.push(...duplicateVersionFindings(migrations, layout), ...missingDownFindings(migrations, layout));
   return { layout: layout.name, migrations, findings };
@@ -172,7 +177,23 @@ function noLayoutMessage(abs: string, shownPath: string, forced: Layout | undefi
 }
 
 /** One file: the migration(s) of its folder's layout that use it, else the file on its own. */
-function discoverFile(abs: string, cwd: string, forced: Layout | undefined): Discovery {
+function discoverFile(abs: string, base: PathBase, forced: Layout | undefined): Discovery {
+  const cwd = base.cwd;
+  // Only this file's migration is kept: the folder's other files are listed (names,
+  // versions, which have downs) but not read, so one file of a 700-file folder costs
+  // its own migration's files (content-marked layouts still read each file to find
+  // their markers). A first pass reading only this file finds its migration; the
+  // second reads that migration's files (its down, its undo script…).
+  const uses = (m: Migration) => [m.up, m.down, ...(m.extraUp ?? [])].some((s) => s && resolve(cwd, s.file) === abs);
+  const readOnly = (files: Set<string>): PathBase => ({ ...base, skipRead: (p) => !files.has(resolve(p)) });
+  const discoverIn = (dir: string): Discovery => {
+    const probe = discoverFolder(dir, dir, readOnly(new Set([abs])), forced);
+    if (CONTENT_MARKED.has(probe.layout)) return probe; // read in full already
+    const hits = probe.migrations.filter(uses);
+    if (!hits.length) return probe;
+    const files = hits.flatMap((m) => [m.up, m.down, ...(m.extraUp ?? [])]).filter((s) => s !== undefined);
+    return discoverFolder(dir, dir, readOnly(new Set(files.map((s) => resolve(cwd, s.file)))), forced);
+  };
   // Folder-per-migration layouts (diesel, prisma) keep the file one level deeper;
   // a framework layout found there beats reading the file's own folder as plain.
   let plainMatch: Discovery | undefined;
@@ -182,11 +203,10 @@ function discoverFile(abs: string, cwd: string, forced: Layout | undefined): Dis
   for (const dir of nested ? [dirname(abs), dirname(dirname(abs))] : [dirname(abs)]) {
     let discovery: Discovery;
     try {
-      discovery = discoverFolder(dir, dir, cwd, forced);
+      discovery = discoverIn(dir);
     } catch {
       continue;
     }
-    const uses = (m: Migration) => [m.up, m.down, ...(m.extraUp ?? [])].some((s) => s && resolve(cwd, s.file) === abs);
     const migrations = discovery.migrations.filter(uses);
     if (!migrations.length) continue;
     const ids = new Set(migrations.map((m) => m.id));
@@ -195,7 +215,7 @@ function discoverFile(abs: string, cwd: string, forced: Layout | undefined): Dis
     plainMatch ??= found;
   }
   if (plainMatch) return plainMatch;
-  const shown = displayPath(abs, cwd);
+  const shown = displayPath(abs, base);
   const read = readText(abs, shown);
   if (!read.ok) return { layout: forced?.name ?? 'plain', migrations: [], findings: [read.finding] };
   const text = read.text;
@@ -205,11 +225,11 @@ function discoverFile(abs: string, cwd: string, forced: Layout | undefined): Dis
 }
 
 /** `unreadable-file` findings for .sql files in `dir` that cannot be read and were not reported yet. */
-function unreadableSqlFiles(dir: string, cwd: string, already: Finding[]): Finding[] {
+function unreadableSqlFiles(dir: string, base: PathBase, already: Finding[]): Finding[] {
   const out: Finding[] = [];
   for (const f of listDir(dir).files) {
     if (!/\.sql$/i.test(f)) continue;
-    const shown = displayPath(join(dir, f), cwd);
+    const shown = displayPath(join(dir, f), base);
     if (already.some((x) => x.file === shown)) continue;
     const special = whyNotAFile(join(dir, f)); // a FIFO would block open()
     if (special) {

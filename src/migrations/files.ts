@@ -1,7 +1,7 @@
 // File-system helpers shared by the layouts: listing a folder, reading a file as
 // an SqlSource (or an `unreadable-file` finding), splitting one file into
 // sections that keep the file's true line numbers.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Finding, SqlSource } from '../types';
 import { decodeSql, whyNotAFile, type InvalidUtf8 } from './decode';
@@ -16,27 +16,58 @@ export interface Listing {
 export function listDir(dir: string): Listing {
   const files: string[] = [];
   const dirs: string[] = [];
-  let names: string[] = [];
+  let entries: Dirent[] = [];
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return { files, dirs };
   }
-  for (const name of names.sort()) {
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const name = entry.name;
     if (name.startsWith('.')) continue;
-    let isDir = false;
-    try {
-      isDir = statSync(join(dir, name)).isDirectory();
-    } catch {
-      // A dangling symlink is a file we will fail to read, reported then.
+    // The entry type is free; only a symlink needs a stat to learn what it points to.
+    let isDir = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      try {
+        isDir = statSync(join(dir, name)).isDirectory();
+      } catch {
+        // A dangling symlink is a file we will fail to read, reported then.
+      }
     }
     (isDir ? dirs : files).push(name);
   }
   return { files, dirs };
 }
 
-/** Turns absolute paths into what the user sees: relative to the cwd when inside it, with `/`. */
-export function displayPath(file: string, cwd: string): string {
+/**
+ * How one discovery shows paths, and which files it need not read. `show` maps an
+ * absolute path to what the user sees (default: relative to `cwd`); `skipRead`
+ * (a single-file run) names files whose migrations will be dropped anyway.
+ */
+export interface PathBase {
+  cwd: string;
+  show?: (abs: string) => string;
+  skipRead?: (abs: string) => boolean;
+}
+
+/**
+ * The display function for a discovery of `given` (as the user typed it): paths
+ * inside `cwd` relative to it; outside it, absolute when `given` was absolute,
+ * else relative (the way `given` itself was written). Always `/`-separated.
+ */
+export function pathShower(given: string, cwd: string): (abs: string) => string {
+  return (abs) => {
+    const rel = relative(cwd, abs);
+    const inside = rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
+    const shown = inside || (!isAbsolute(given) && rel && !isAbsolute(rel)) ? rel : abs;
+    return sep === '/' ? shown : shown.split(sep).join('/');
+  };
+}
+
+/** Turns absolute paths into what the user sees: relative to the cwd when inside it, with `/` (or the discovery's own `show`). */
+export function displayPath(file: string, base: string | PathBase): string {
+  if (typeof base !== 'string') return base.show ? base.show(file) : displayPath(file, base.cwd);
+  const cwd = base;
   const rel = relative(cwd, file);
   // Another drive (Windows) has no relative path: keep it absolute.
   const shown = rel && !isAbsolute(rel) ? rel : file;
@@ -128,9 +159,14 @@ export function isEmptySql(text: string): boolean {
   return lines(text).every((l) => /^\s*(--.*)?$/.test(l));
 }
 
-/** Read `path` as a whole-file SqlSource, or push an `unreadable-file` finding to `findings` and return undefined. */
-export function readSqlFile(path: string, cwd: string, findings: Finding[]): SqlSource | undefined {
-  const shown = displayPath(path, cwd);
+/**
+ * Read `path` as a whole-file SqlSource, or push an `unreadable-file` finding to
+ * `findings` and return undefined. A file the base says to skip is not read: its
+ * source is empty (its migration is dropped by the caller).
+ */
+export function readSqlFile(path: string, base: string | PathBase, findings: Finding[]): SqlSource | undefined {
+  const shown = displayPath(path, base);
+  if (typeof base !== 'string' && base.skipRead?.(path)) return wholeFile(shown, '');
   const r = readText(path, shown);
   if (!r.ok) {
     findings.push(r.finding);

@@ -25,6 +25,8 @@ export interface CompareWithBaseInput {
   layout?: LayoutName;
   /** Base for `dir` and for displayed paths (default process.cwd()). */
   cwd?: string;
+  /** How the discovery showed paths (files.ts pathShower); default: relative to `cwd`. */
+  show?: (abs: string) => string;
 }
 
 export interface Comparison {
@@ -48,7 +50,7 @@ export function compareWithBase(input: CompareWithBaseInput): Comparison {
   const commit = resolveCommit(root, input.base);
   const relFolder = posix(relative(realpathSync(root), realpathSync(folder)));
   const base = readBase(root, commit, relFolder, abs === folder ? '' : relative(folder, abs), input.layout);
-  return compareMigrations(input.migrations, base, input.base, (p) => displayPath(join(root, p), cwd));
+  return compareMigrations(input.migrations, base, input.base, (p) => displayPath(join(root, p), { cwd, ...(input.show ? { show: input.show } : {}) }));
 }
 
 /** Keep the findings that concern changed migrations (and those tied to no migration). */

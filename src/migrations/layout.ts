@@ -1,7 +1,7 @@
 // What every layout file in layouts/ provides: how to recognise its folder and
 // how to read it into Migration[] in the order the framework applies them.
 import type { Finding, LayoutName, Migration, SqlSource } from '../types';
-import type { Listing } from './files';
+import type { Listing, PathBase } from './files';
 
 /** Why a folder looks like a given layout, for detection and for error messages. */
 export interface Evidence {
@@ -10,8 +10,8 @@ export interface Evidence {
   what: string;
 }
 
-/** Options every loader receives. */
-export interface LoadContext {
+/** Options every loader receives: pass it (not just `cwd`) to readSqlFile/displayPath so paths show consistently. */
+export interface LoadContext extends PathBase {
   /** Base for displayed paths. */
   cwd: string;
 }

@@ -4,9 +4,9 @@
 // and how paths outside the cwd are shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverMigrations } from '../../src/migrations/discover';
 import { run } from '../../src/run';
@@ -134,4 +134,61 @@ test('sqitch: a change in the plan sqitch.conf names, without its deploy script,
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('paths outside the cwd show as they were given: absolute stays absolute, relative stays relative; inside the cwd, relative', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-paths-'));
+  try {
+    for (const layout of ['golang-migrate', 'dbmate', 'diesel', 'flyway', 'sqitch', 'prisma', 'temporal-sql-tool']) {
+      const sub = join(dir, layout);
+      cpSync(join(repo, fixtures, layout), sub, { recursive: true });
+      const abs = discoverMigrations(sub, { cwd: repo });
+      assert.ok(abs.migrations.every((m) => m.up.file.startsWith(`${sub}/`)), `${layout}: absolute, not ../..: ${abs.migrations[0]!.up.file}`);
+      const rel = relative(repo, sub);
+      const given = discoverMigrations(rel, { cwd: repo });
+      assert.ok(given.migrations.every((m) => m.up.file.startsWith(`${rel}/`)), `${layout}: as given: ${given.migrations[0]!.up.file}`);
+      const inside = discoverMigrations(sub, { cwd: dir });
+      assert.ok(inside.migrations.every((m) => m.up.file.startsWith(`${layout}/`)), `${layout}: relative inside the cwd: ${inside.migrations[0]!.up.file}`);
+    }
+    // Through run(): findings name the file the same way.
+    const findings = await run({ command: 'lint', paths: [join(dir, 'golang-migrate')], cwd: repo });
+    assert.ok(findings.findings.length > 0);
+    assert.ok(findings.findings.every((f) => f.file.startsWith(`${dir}/golang-migrate/`)), findings.findings.map((f) => f.file).join(', '));
+    const relFindings = await run({ command: 'lint', paths: [relative(repo, join(dir, 'golang-migrate'))], cwd: repo });
+    assert.ok(relFindings.findings.every((f) => f.file.startsWith('../')), relFindings.findings.map((f) => f.file).join(', '));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('one file of a big folder: only its own migration\'s files are read (a broken sibling is not reported)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-single-'));
+  try {
+    for (let i = 1; i <= 50; i++) {
+      writeFileSync(join(dir, `${i}_t${i}.up.sql`), `CREATE TABLE t${i} (id bigint);\n`);
+      writeFileSync(join(dir, `${i}_t${i}.down.sql`), `DROP TABLE t${i};\n`);
+    }
+    writeFileSync(join(dir, '7_t7.up.sql'), Buffer.from([0x43, 0x52, 0xff, 0x0a])); // not UTF-8: a finding if read
+    const d = discoverMigrations(join(dir, '20_t20.up.sql'), { cwd: dir });
+    assert.deepEqual(ids(d.migrations), ['20_t20']);
+    assert.equal(d.migrations[0]!.up.text, 'CREATE TABLE t20 (id bigint);\n');
+    assert.equal(d.migrations[0]!.down?.text, 'DROP TABLE t20;\n', 'its down is read');
+    assert.deepEqual(d.findings, [], 'the broken sibling was never read');
+    // The whole folder does read it.
+    assert.ok(discoverMigrations(dir, { cwd: dir }).findings.some((f) => f.file === '7_t7.up.sql'));
+    // A down file on its own brings its up.
+    const down = discoverMigrations(join(dir, '20_t20.down.sql'), { cwd: dir });
+    assert.equal(down.migrations[0]!.up.text, 'CREATE TABLE t20 (id bigint);\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('one Flyway undo script: its versioned migration is read, with its own transaction decision', () => {
+  const d = discoverMigrations(`${fixtures}/flyway-nested/undo/U2__users.sql`, { cwd: repo });
+  // The undo's folder alone holds no versioned migration; the file is then linted on its own.
+  assert.equal(d.migrations.length, 1);
+  const v = discoverMigrations(`${fixtures}/flyway-nested/2024/V10__note.sql`, { cwd: repo });
+  assert.deepEqual(ids(v.migrations), ['V10__note']);
+  assert.equal(v.migrations[0]!.transactional, false, 'the .conf beside it is still read');
 });

@@ -39,7 +39,7 @@ export const dbmate: Layout = {
   load(dir: string, ctx: LoadContext): LoadResult {
     const result: LoadResult = { migrations: [], findings: [] };
     for (const f of filesMatching(dir, FILE)) {
-      const source = readSqlFile(join(dir, f), ctx.cwd, result.findings);
+      const source = readSqlFile(join(dir, f), ctx, result.findings);
       if (!source || !hasDbmateUp(source.text)) continue;
       const all = lines(source.text);
       const markers = findMarkers(all, (l) => (MARKER.exec(l)?.[1] as 'up' | 'down' | undefined) ?? null);

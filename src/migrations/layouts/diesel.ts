@@ -47,17 +47,17 @@ export const diesel: Layout = {
       if (existsSync(join(dir, d, 'up.sql')) || !existsSync(join(dir, d, 'down.sql'))) continue;
       result.findings.push(
         downWithoutUpFinding(
-          displayPath(join(dir, d, 'down.sql'), ctx.cwd),
-          displayPath(join(dir, d, 'up.sql'), ctx.cwd),
+          displayPath(join(dir, d, 'down.sql'), ctx),
+          displayPath(join(dir, d, 'up.sql'), ctx),
           'Diesel refuses to run any migration in this folder while it holds a migration folder without up.sql (UnknownMigrationFormat).',
           d,
         ),
       );
     }
     for (const { d, version } of dirs) {
-      const up = readSqlFile(join(dir, d, 'up.sql'), ctx.cwd, result.findings);
+      const up = readSqlFile(join(dir, d, 'up.sql'), ctx, result.findings);
       if (!up) continue;
-      const down = existsSync(join(dir, d, 'down.sql')) ? readSqlFile(join(dir, d, 'down.sql'), ctx.cwd, result.findings) : undefined;
+      const down = existsSync(join(dir, d, 'down.sql')) ? readSqlFile(join(dir, d, 'down.sql'), ctx, result.findings) : undefined;
       const cut = d.indexOf('_');
       result.migrations.push(
         migration({
@@ -79,7 +79,7 @@ export const diesel: Layout = {
 /** Reads `run_in_transaction` from a Diesel metadata.toml (absent file or key: true). */
 function runsInTransaction(path: string, ctx: LoadContext): boolean {
   if (!existsSync(path)) return true;
-  const r = readText(path, displayPath(path, ctx.cwd));
+  const r = readText(path, displayPath(path, ctx));
   if (!r.ok) return true;
   const m = /^\s*run_in_transaction\s*=\s*(true|false)\s*(#.*)?$/m.exec(r.text);
   return m ? m[1] === 'true' : true;

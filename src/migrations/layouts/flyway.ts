@@ -90,10 +90,10 @@ export const flyway: Layout = {
     versioned.sort((a, b) => compareDottedVersions(a.version, b.version) || naturalCompare(a.file, b.file));
     repeatable.sort((a, b) => naturalCompare(a.name, b.name) || naturalCompare(a.file, b.file));
     const load = (file: string, version: string, name: string) => {
-      const up = readSqlFile(join(dir, file), ctx.cwd, result.findings);
+      const up = readSqlFile(join(dir, file), ctx, result.findings);
       if (!up) return;
       const undoFile = version ? undo.get(version) : undefined;
-      const down = undoFile ? readSqlFile(join(dir, undoFile), ctx.cwd, result.findings) : undefined;
+      const down = undoFile ? readSqlFile(join(dir, undoFile), ctx, result.findings) : undefined;
       result.migrations.push(
         migration({
           id: file.slice(file.lastIndexOf('/') + 1, -4),
@@ -102,9 +102,9 @@ export const flyway: Layout = {
           layout: 'flyway',
           up,
           down,
-          transactional: flywayTransactional(up.text, readConf(join(dir, `${file}.conf`), ctx.cwd)),
+          transactional: flywayTransactional(up.text, readConf(join(dir, `${file}.conf`), ctx)),
           // Flyway decides for the undo script on its own (its statements, its .conf).
-          ...(down && undoFile ? { downTransactional: flywayTransactional(down.text, readConf(join(dir, `${undoFile}.conf`), ctx.cwd)) } : {}),
+          ...(down && undoFile ? { downTransactional: flywayTransactional(down.text, readConf(join(dir, `${undoFile}.conf`), ctx)) } : {}),
           sentAsOneQuery: false,
         }),
       );
@@ -128,8 +128,8 @@ function flywayFiles(dir: string): string[] {
 }
 
 /** The text of a script config file, if there is a readable one. */
-function readConf(path: string, cwd: string): string | undefined {
+function readConf(path: string, ctx: LoadContext): string | undefined {
   if (!existsSync(path)) return undefined;
-  const r = readText(path, displayPath(path, cwd));
+  const r = readText(path, displayPath(path, ctx));
   return r.ok ? r.text : undefined;
 }

@@ -110,7 +110,7 @@ export const golangMigrate: Layout = {
       const version = slot.version;
       if (!slot.up) {
         const d = slot.down!;
-        const shown = displayPath(join(dir, d.file), ctx.cwd);
+        const shown = displayPath(join(dir, d.file), ctx);
         result.findings.push(
           downWithoutUpFinding(
             shown,
@@ -122,9 +122,9 @@ export const golangMigrate: Layout = {
         );
         continue;
       }
-      const up = readSqlFile(join(dir, slot.up.file), ctx.cwd, result.findings);
+      const up = readSqlFile(join(dir, slot.up.file), ctx, result.findings);
       if (!up) continue;
-      const down = slot.down ? readSqlFile(join(dir, slot.down.file), ctx.cwd, result.findings) : undefined;
+      const down = slot.down ? readSqlFile(join(dir, slot.down.file), ctx, result.findings) : undefined;
       result.migrations.push(
         migration({
           id: `${version}_${slot.up.name}`,

@@ -130,7 +130,7 @@ export const goose: Layout = {
     const result: LoadResult = { migrations: [], findings: [] };
     const files = filesMatching(dir, FILE).sort((a, b) => compareDigits(FILE.exec(a)![1]!, FILE.exec(b)![1]!) || naturalCompare(a, b));
     for (const f of files) {
-      const source = readSqlFile(join(dir, f), ctx.cwd, result.findings);
+      const source = readSqlFile(join(dir, f), ctx, result.findings);
       if (!source) continue;
       const all = lines(source.text);
       const problem = gooseProblem(all);

@@ -37,7 +37,7 @@ export const nodePgMigrate: Layout = {
   load(dir: string, ctx: LoadContext): LoadResult {
     const result: LoadResult = { migrations: [], findings: [] };
     for (const f of filesMatching(dir, FILE).sort(naturalCompare)) {
-      const source = readSqlFile(join(dir, f), ctx.cwd, result.findings);
+      const source = readSqlFile(join(dir, f), ctx, result.findings);
       if (!source || !hasNodePgMigrateUp(source.text)) continue;
       const all = lines(source.text);
       const markers = findMarkers(all, (l) => (UP.test(l) ? 'up' : DOWN.test(l) ? 'down' : null));

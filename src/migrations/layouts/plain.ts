@@ -21,7 +21,7 @@ export const plain: Layout = {
   load(dir: string, ctx: LoadContext): LoadResult {
     const result: LoadResult = { migrations: [], findings: [] };
     for (const f of filesMatching(dir, FILE).sort(naturalCompare)) {
-      const up = readSqlFile(join(dir, f), ctx.cwd, result.findings);
+      const up = readSqlFile(join(dir, f), ctx, result.findings);
       if (!up) continue;
       const stem = f.replace(/\.sql$/i, '');
       const m = /^(\d+)[_-]?(.*)$/.exec(stem);

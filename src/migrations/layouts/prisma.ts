@@ -28,7 +28,7 @@ export const prisma: Layout = {
   load(dir: string, ctx: LoadContext): LoadResult {
     const result: LoadResult = { migrations: [], findings: [] };
     for (const d of listDir(dir).dirs.filter((x) => existsSync(join(dir, x, 'migration.sql')))) {
-      const up = readSqlFile(join(dir, d, 'migration.sql'), ctx.cwd, result.findings);
+      const up = readSqlFile(join(dir, d, 'migration.sql'), ctx, result.findings);
       if (!up) continue;
       const m = /^(\d+)_(.*)$/.exec(d);
       result.migrations.push(migration({ id: d, version: m ? m[1]! : d, name: m ? m[2]! : d, layout: 'prisma', up, transactional: false, sentAsOneQuery: true }));

@@ -149,7 +149,7 @@ export const sqitch: Layout = {
   load(dir: string, ctx: LoadContext): LoadResult {
     const result: LoadResult = { migrations: [], findings: [] };
     const paths = sqitchPaths(dir);
-    const planText = readText(paths.plan, displayPath(paths.plan, ctx.cwd));
+    const planText = readText(paths.plan, displayPath(paths.plan, ctx));
     if (!planText.ok) {
       result.findings.push(planText.finding);
       return result;
@@ -163,14 +163,14 @@ export const sqitch: Layout = {
       const deployPath = join(paths.deploy, `${stem}.${paths.extension}`);
       if (!existsSync(deployPath)) {
         result.findings.push(
-          unreadableFinding(displayPath(deployPath, ctx.cwd), `${planName} line ${change.line} lists change "${change.name}" but its deploy script is missing`, stem),
+          unreadableFinding(displayPath(deployPath, ctx), `${planName} line ${change.line} lists change "${change.name}" but its deploy script is missing`, stem),
         );
         return;
       }
-      const up = readSqlFile(deployPath, ctx.cwd, result.findings);
+      const up = readSqlFile(deployPath, ctx, result.findings);
       if (!up) return;
       const revertPath = join(paths.revert, `${stem}.${paths.extension}`);
-      const down = existsSync(revertPath) ? readSqlFile(revertPath, ctx.cwd, result.findings) : undefined;
+      const down = existsSync(revertPath) ? readSqlFile(revertPath, ctx, result.findings) : undefined;
       result.migrations.push(
         migration({ id: stem, version: String(index + 1), name: change.name, layout: 'sqitch', up, down, transactional: false, sentAsOneQuery: false }),
       );

@@ -44,7 +44,7 @@ export const temporalSqlTool: Layout = {
       .sort((a, b) => compareDottedVersions(a.slice(1), b.slice(1)));
     for (const v of versions) {
       const manifestPath = join(root, v, 'manifest.json');
-      const shown = displayPath(manifestPath, ctx.cwd);
+      const shown = displayPath(manifestPath, ctx);
       const r = readText(manifestPath, shown);
       if (!r.ok) {
         result.findings.push(r.finding);
@@ -59,7 +59,7 @@ export const temporalSqlTool: Layout = {
       }
       const sources: SqlSource[] = [];
       for (const f of manifest.SchemaUpdateCqlFiles ?? []) {
-        const s = readSqlFile(join(root, v, f), ctx.cwd, result.findings);
+        const s = readSqlFile(join(root, v, f), ctx, result.findings);
         if (s) sources.push(s);
       }
       const version = manifest.CurrVersion ?? v.slice(1);
