@@ -5,7 +5,7 @@
 // Each test says what it measured with t.diagnostic.
 
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -33,8 +33,16 @@ interface RunningCli {
   stderr(): string;
 }
 
-function startCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): RunningCli {
-  const child = spawn(process.execPath, [cliEntry(), ...args], {
+/**
+ * Runs the CLI; with `hideDockerSocket`, inside a private mount namespace where /var/run/docker.sock
+ * is /dev/null (testcontainers falls back to that socket when DOCKER_HOST fails, so a real engine
+ * there would answer instead of the absent or refusing one under test).
+ */
+function startCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}, hideDockerSocket = false): RunningCli {
+  const [command, argv] = hideDockerSocket
+    ? ['unshare', ['-m', 'sh', '-c', 'mount --bind /dev/null /var/run/docker.sock && exec "$0" "$@"', process.execPath, cliEntry(), ...args]]
+    : [process.execPath, [cliEntry(), ...args]];
+  const child = spawn(command as string, argv as string[], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -326,12 +334,15 @@ describe('a container engine that is absent or refuses', () => {
     ['refusing (answers 403 to everything)', () => refusingEngine(403)],
     ['broken (answers 500 to everything)', () => refusingEngine(500)],
   ];
+  const canHide = process.getuid?.() === 0 && existsSync('/var/run/docker.sock') && spawnSync('unshare', ['--version']).status === 0;
   for (const [what, make] of cases) {
     test(`CLI, engine ${what}: exit 2 with a clear message, quickly`, async (t) => {
+      const realEngine = existsSync('/var/run/docker.sock');
+      if (realEngine && !canHide) return t.skip('a Docker socket exists and cannot be hidden from the CLI here (needs root and unshare)');
       const engine = await make();
       try {
         const dir = tempTree(ONE_OK);
-        const run = startCli(['verify', 'db', '--database', 'container'], dir, { DOCKER_HOST: engine.host });
+        const run = startCli(['verify', 'db', '--database', 'container'], dir, { DOCKER_HOST: engine.host }, realEngine);
         const { code, at } = await run.exited;
         t.diagnostic(`engine ${what}: exit ${code} after ${at - run.startedAt} ms: ${run.stderr().trim().split('\n').pop()}`);
         assert.equal(code, 2, run.stderr());
