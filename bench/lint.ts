@@ -1,11 +1,14 @@
 // Times migration-guard's `lint` against squawk (npm `squawk-cli`) on the same
 // inputs in the same run: whole processes, as a user or CI would start them
 // (`node_modules/.bin/squawk` is squawk's npm launcher, which spawns its Rust
-// binary; ours is the built bin). Prints the median of N runs and the ratio.
+// binary; ours is the built bin). Prints the median of N runs and the ratio, for
+// wall time and for CPU time (user + sys of the process and its children, read
+// from /proc/self/stat; on a loaded machine CPU time is the steadier measure).
 //
-//   npm run build && npx tsx bench/lint.ts [--runs 7] [--corpus ../shared/corpus]
+//   npm run build && npx tsx bench/lint.ts [--runs 7] [--corpus ../shared/corpus] [--ours path/to/bin.js]
+// The first row is this repo's examples/migrations (12 tiny files: start-up cost).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -16,7 +19,7 @@ const flag = (name: string, dflt: string) => {
 const runs = Number(flag('--runs', '7'));
 const corpus = resolve(flag('--corpus', '../shared/corpus'));
 const root = resolve(import.meta.dirname, '..');
-const ours = join(root, 'bin', 'migration-guard.js');
+const ours = resolve(flag('--ours', join(root, 'bin', 'migration-guard.js')));
 const squawk = join(root, 'node_modules', '.bin', 'squawk');
 
 if (!existsSync(corpus)) {
@@ -35,12 +38,23 @@ function sqlFiles(dir: string): string[] {
   return out.sort();
 }
 
-function timeMs(cmd: string, argv: string[]): number {
+/** CPU ms used so far by waited-for children (cutime + cstime), or NaN where /proc is absent. */
+function childrenCpuMs(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
+function timeMs(cmd: string, argv: string[]): { wall: number; cpu: number } {
+  const c0 = childrenCpuMs();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error) throw r.error;
-  return ms;
+  return { wall, cpu: childrenCpuMs() - c0 };
 }
 
 function median(xs: number[]): number {
@@ -50,26 +64,44 @@ function median(xs: number[]): number {
 }
 
 const sets = readdirSync(corpus).filter((d) => statSync(join(corpus, d)).isDirectory()).sort();
-const rows: { set: string; files: number; ours: number; squawk: number }[] = [];
-for (const set of [...sets, '(all)']) {
-  const dir = set === '(all)' ? corpus : join(corpus, set);
+const rows: { set: string; files: number; ours: number; squawk: number; oursCpu: number; squawkCpu: number }[] = [];
+const examples = join(root, 'examples', 'migrations');
+for (const set of ['examples', ...sets, '(all)']) {
+  const dir = set === 'examples' ? examples : set === '(all)' ? corpus : join(corpus, set);
   const files = sqlFiles(dir);
   // Our CLI discovers the layout of each set; the whole corpus is several layouts, so pass each set.
   const ourArgs = set === '(all)' ? sets.map((s) => join(corpus, s)) : [dir];
-  const a: number[] = [];
-  const b: number[] = [];
+  const a: { wall: number; cpu: number }[] = [];
+  const b: { wall: number; cpu: number }[] = [];
   timeMs('node', [ours, 'lint', '--format', 'json', '--fail-on', 'never', ...ourArgs]); // warm the page cache
   for (let i = 0; i < runs; i++) {
     a.push(timeMs('node', [ours, 'lint', '--format', 'json', '--fail-on', 'never', ...ourArgs]));
     b.push(timeMs(squawk, ['--reporter', 'json', ...files]));
   }
-  rows.push({ set, files: files.length, ours: median(a), squawk: median(b) });
+  rows.push({
+    set,
+    files: files.length,
+    ours: median(a.map((x) => x.wall)),
+    squawk: median(b.map((x) => x.wall)),
+    oursCpu: median(a.map((x) => x.cpu)),
+    squawkCpu: median(b.map((x) => x.cpu)),
+  });
 }
 
-console.log(`median of ${runs} runs, whole process, ms`);
-console.log(['set'.padEnd(20), 'files'.padStart(6), 'ours'.padStart(8), 'squawk'.padStart(8), 'ours/squawk'.padStart(12)].join(' '));
+console.log(`median of ${runs} runs, whole process, ms (cpu = user + sys, 10 ms resolution)`);
+const head = ['set'.padEnd(20), 'files'.padStart(6), 'ours'.padStart(8), 'squawk'.padStart(8), 'ratio'.padStart(7), 'ours cpu'.padStart(9), 'sq cpu'.padStart(8), 'ratio'.padStart(7)];
+console.log(head.join(' '));
 for (const r of rows) {
   console.log(
-    [r.set.padEnd(20), String(r.files).padStart(6), r.ours.toFixed(0).padStart(8), r.squawk.toFixed(0).padStart(8), (r.ours / r.squawk).toFixed(2).padStart(12)].join(' '),
+    [
+      r.set.padEnd(20),
+      String(r.files).padStart(6),
+      r.ours.toFixed(0).padStart(8),
+      r.squawk.toFixed(0).padStart(8),
+      (r.ours / r.squawk).toFixed(2).padStart(7),
+      r.oursCpu.toFixed(0).padStart(9),
+      r.squawkCpu.toFixed(0).padStart(8),
+      (r.oursCpu / r.squawkCpu).toFixed(2).padStart(7),
+    ].join(' '),
   );
 }

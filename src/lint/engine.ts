@@ -3,7 +3,7 @@
 // Nothing here throws on user input: parse problems become findings, a rule that
 // throws becomes an `internal-error` finding and the other rules still run.
 
-import type { Finding, ParseProblem, Range, Rule, Severity, SqlSource, Statement } from '../types';
+import type { Finding, ParseProblem, Range, Rule, RuleReport, Severity, SqlSource, Statement } from '../types';
 import { parseSql, placeholderIdentifier, type ParsedFile, type Placeholder } from '../sql/parse';
 import { as, bareName, walk } from '../sql/ast';
 import type { LintContext, LintOptions } from './context';
@@ -44,8 +44,16 @@ export interface LintFileResult {
 
 export const DEFAULT_LINT_OPTIONS: LintOptions = { pgVersion: 15, assumeInTransaction: false };
 
-/** Maps an ignore-comment id (ours or squawk's) to our rule ids. */
+const resolvers = new WeakMap<readonly Rule[], ReturnType<typeof buildIdResolver>>();
+
+/** Maps an ignore-comment id (ours or squawk's) to our rule ids (built once per registry). */
 export function makeIdResolver(allRules: readonly Rule[]) {
+  let resolver = resolvers.get(allRules);
+  if (!resolver) resolvers.set(allRules, (resolver = buildIdResolver(allRules)));
+  return resolver;
+}
+
+function buildIdResolver(allRules: readonly Rule[]) {
   const ours = new Set(allRules.map((r) => r.meta.id));
   const squawk = new Map<string, string[]>();
   for (const r of allRules) {
@@ -114,13 +122,17 @@ export function lintFile(
   const oneQuery = !!input.sentAsOneQuery && statements.filter((st) => !st.embedded).length > 1;
   const walker = new ContextWalker(statements, options, input.transactional ?? false, runsNow, oneQuery, input.createdByUp);
   const lintRules = enabled.filter((e) => (e.rule.meta.stage ?? 'lint') === 'lint');
+  // One reporter per rule for the whole file (not a closure per rule and statement: ~450k on the corpus).
+  let current: Statement | undefined;
+  const reporters = lintRules.map(({ rule }) => (r: RuleReport) => add(rule.meta.id, r.range ?? current!.range, r.message));
   for (let i = 0; i < statements.length; i++) {
-    const statement = statements[i]!;
+    const statement = (current = statements[i]!);
     const ctx = walker.before(i);
-    for (const { rule } of lintRules) {
+    for (let k = 0; k < lintRules.length; k++) {
+      const { rule } = lintRules[k]!;
       if (!ctx.runsDuringMigration && !rule.meta.lintsFunctionBodies) continue;
       try {
-        rule.check(statement, ctx, (r) => add(rule.meta.id, r.range ?? statement.range, r.message));
+        rule.check(statement, ctx, reporters[k]!);
       } catch (err) {
         add('internal-error', statement.range, `rule ${rule.meta.id} failed on this statement: ${(err as Error)?.message ?? err}`);
       }

@@ -11,9 +11,13 @@
 //  2. psql meta-command lines (`\set`, `\i` …) and COPY … FROM stdin data are
 //     cut out (found with a small quote-aware pre-lexer, only when the text has
 //     a backslash);
-//  3. the Postgres scanner splits what is left at top-level `;` (not inside
-//     strings, dollar quotes, comments or BEGIN ATOMIC … END);
-//  4. each statement is parsed on its own, so a syntax error stops only itself;
+//  3. fast path: the Postgres parser parses the whole file once and gives each
+//     statement's place; a small JS lexer finds the comments (suppressions,
+//     leading comments), checked against the parser's statement boundaries;
+//  4. otherwise (a syntax error, psql meta-commands, a huge file) the Postgres
+//     scanner splits the text at top-level `;` (not inside strings, dollar
+//     quotes, comments or BEGIN ATOMIC … END) and each statement is parsed on
+//     its own, so a syntax error stops only itself;
 //  5. DO blocks and function bodies (PL/pgSQL and SQL) yield extra, `embedded`
 //     statements with their true file positions.
 
@@ -341,6 +345,8 @@ interface Chunk {
   end: number;
   leadingComments: string[];
   tokens: Token[];
+  /** Set by the fast path: the parser's statements for this chunk, locations relative to `start` as if parsed alone. */
+  stmts?: any[];
 }
 
 interface Split {
@@ -447,6 +453,230 @@ function splitText(text: string, map: PositionMap): Split {
   return split;
 }
 
+// ---------------------------------------------------------------------------
+// Fast path: one parse of the whole file
+
+/** Files above this size take the windowed scanner path (one parse tree of a huge file is too big). */
+const WHOLE_FILE_MAX = 1 << 20;
+
+/** Fields of libpg_query nodes holding byte offsets into the parsed text. */
+const OFFSET_FIELDS = new Set(['location', 'stmt_location', 'name_location', 'list_start', 'list_end', 'rexpr_list_start', 'rexpr_list_end']);
+
+/**
+ * Split by parsing the whole file once: the parser gives each statement's first
+ * token and length, a JS lexer the comments. Undefined (take the scanner path)
+ * when the file has a syntax error, a backslash (psql meta-commands, COPY data,
+ * E'' escapes), is very large, or when the lexer and the parser disagree about a
+ * statement boundary.
+ */
+function wholeFileSplit(text: string, map: PositionMap): Split | undefined {
+  if (text.length > WHOLE_FILE_MAX || !/\S/.test(text)) return undefined;
+  if (text.includes('\\')) {
+    const pre = preLex(text); // psql meta-commands and COPY data are cut out by the scanner path
+    if (pre.excluded.length || pre.unterminated) return undefined;
+  }
+  const lex = lexComments(text);
+  if (!lex) return undefined;
+  let tree: any;
+  try {
+    tree = parseSync(text);
+  } catch {
+    return undefined;
+  }
+  const { comments, semicolons } = lex;
+  const commentEnd = new Map(comments.map((c) => [c.start, c.end]));
+  const commentStart = new Map(comments.map((c) => [c.end, c.start]));
+  const chunks: Chunk[] = [];
+  let ci = 0;
+  let si = 0;
+  for (const raw of tree.stmts ?? []) {
+    const loc = raw.stmt_location ?? 0;
+    const first = map.indexOfByte(loc);
+    let start = first;
+    for (;;) {
+      while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+      const e = commentEnd.get(start);
+      if (e === undefined) break;
+      start = e;
+    }
+    // The parser points at the statement's first token: anything skipped there means the lexer misread the text.
+    if (start !== first && loc !== 0) return undefined;
+    const stop = raw.stmt_len ? map.indexOfByte(loc + raw.stmt_len) : text.length;
+    if (raw.stmt_len && text[stop] !== ';') return undefined;
+    let end = stop;
+    for (;;) {
+      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+      const s = commentStart.get(end);
+      if (s === undefined || s < start) break;
+      end = s;
+    }
+    if (end <= start) return undefined;
+    while (si < semicolons.length && semicolons[si]! < start) si++;
+    const after = si > 0 ? semicolons[si - 1]! : -1;
+    if (raw.stmt_len && !semicolons.includes(stop, si)) return undefined;
+    const leadingComments: string[] = [];
+    while (ci < comments.length && comments[ci]!.end <= start) {
+      const c = comments[ci++]!;
+      if (c.start > after) leadingComments.push(text.slice(c.start, c.end));
+    }
+    while (ci < comments.length && comments[ci]!.start < end) ci++; // inside the statement
+    const stmt = raw.stmt;
+    const delta = map.byteOfIndex(start);
+    if (delta && stmt) rebase(stmt, delta);
+    chunks.push({ start, end, leadingComments, tokens: [], stmts: [{ stmt }] });
+  }
+  return { chunks, comments, problems: [] };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** Make a node's byte offsets relative to `delta` (where its statement starts), as a parse of the statement alone gives them (0 is left out, like libpg_query does). */
+function rebase(node: any, delta: number): void {
+  if (Array.isArray(node)) {
+    for (const n of node) if (n && typeof n === 'object') rebase(n, delta);
+    return;
+  }
+  for (const key in node) {
+    const v = node[key];
+    if (typeof v === 'number') {
+      if (v >= delta && OFFSET_FIELDS.has(key)) {
+        if (v === delta) delete node[key];
+        else node[key] = v - delta;
+      }
+    } else if (v && typeof v === 'object') rebase(v, delta);
+  }
+}
+
+/**
+ * Comments and top-level semicolons, lexed like the Postgres scanner (and preLex):
+ * quoted strings (E'' with backslash escapes), quoted identifiers, dollar quotes
+ * and nested block comments are skipped. Undefined on an unterminated one.
+ */
+function lexComments(text: string): { comments: { start: number; end: number }[]; semicolons: number[] } | undefined {
+  const comments: { start: number; end: number }[] = [];
+  const semicolons: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
+      const start = i;
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      comments.push({ start, end: i });
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42) {
+      const start = i;
+      let depth = 0;
+      while (i < n) {
+        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) (depth++, (i += 2));
+        else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+          i += 2;
+          if (--depth === 0) break;
+        } else i++;
+      }
+      if (depth > 0) return undefined;
+      comments.push({ start, end: i });
+    } else if (c === 39 /* ' */ || c === 34 /* " */) {
+      const close = closingQuote(text, i);
+      if (close < 0) return undefined;
+      i = close + 1;
+    } else if (c === 36 /* $ */ && !isIdentChar(text[i - 1])) {
+      DOLLAR_TAG.lastIndex = i;
+      const m = DOLLAR_TAG.exec(text);
+      if (m) {
+        const close = text.indexOf(m[0], i + m[0].length);
+        if (close < 0) return undefined;
+        i = close + m[0].length;
+      } else i++;
+    } else {
+      if (c === 59 /* ; */) semicolons.push(i);
+      i++;
+    }
+  }
+  return { comments, semicolons };
+}
+
+/**
+ * The string constants of a chunk as scanner-like tokens (SCONST for '…', E'…' and
+ * dollar quotes; USCONST, BCONST, XCONST for the other prefixes), found by the same
+ * lexer rules as lexComments: what locateBody needs, without running the scanner.
+ */
+function stringTokens(text: string, chunk: Chunk): Token[] {
+  const out: Token[] = [];
+  const end = chunk.end;
+  let i = chunk.start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 45 && text.charCodeAt(i + 1) === 45) {
+      while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      let depth = 0;
+      while (i < end) {
+        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) (depth++, (i += 2));
+        else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+          i += 2;
+          if (--depth === 0) break;
+        } else i++;
+      }
+    } else if (c === 39 || c === 34) {
+      const open = i;
+      const close = closingQuote(text, i);
+      i = close < 0 ? end : close + 1;
+      if (c === 34) continue;
+      const p = text[open - 1];
+      const prefixed = !!p && /[A-Za-z&]/.test(p) && !isIdentChar(text[open - (p === '&' ? 3 : 2)]);
+      if (p === '&' && /[Uu]/.test(text[open - 2] ?? '')) out.push({ start: open - 2, end: i, upper: '', name: 'USCONST' });
+      else if (prefixed && /[Ee]/.test(p!)) out.push({ start: open - 1, end: i, upper: '', name: 'SCONST' });
+      else if (prefixed && /[BbXx]/.test(p!)) out.push({ start: open - 1, end: i, upper: '', name: /[Bb]/.test(p!) ? 'BCONST' : 'XCONST' });
+      else out.push({ start: open, end: i, upper: '', name: 'SCONST' });
+    } else if (c === 36 && !isIdentChar(text[i - 1])) {
+      DOLLAR_TAG.lastIndex = i;
+      const m = DOLLAR_TAG.exec(text);
+      if (m) {
+        const close = text.indexOf(m[0], i + m[0].length);
+        const stop = close < 0 ? end : close + m[0].length;
+        out.push({ start: i, end: stop, upper: '', name: 'SCONST' });
+        i = stop;
+      } else i++;
+    } else i++;
+  }
+  return out;
+}
+
+/**
+ * Index of the quote closing the string or quoted identifier opened at `open`
+ * (a doubled quote continues it); -1 when unterminated. In E'' strings a
+ * backslash escapes the next character.
+ */
+function closingQuote(text: string, open: number): number {
+  const q = text[open]!;
+  const escapes = q === "'" && (text[open - 1] === 'E' || text[open - 1] === 'e') && !isIdentChar(text[open - 2]);
+  if (!escapes) {
+    let i = text.indexOf(q, open + 1);
+    while (i >= 0 && text[i + 1] === q) i = text.indexOf(q, i + 2);
+    return i;
+  }
+  for (let i = open + 1; i < text.length; i++) {
+    const d = text[i];
+    if (escapes && d === '\\') i++;
+    else if (d === q) {
+      if (text[i + 1] !== q) return i;
+      i++;
+    }
+  }
+  return -1;
+}
+
+/** The scanner's tokens of one chunk (what embeddedStatements reads for DO blocks and function bodies). */
+function chunkTokens(text: string, chunk: Chunk, map: PositionMap): Token[] {
+  const tokens = scan(text.slice(chunk.start, chunk.end)) ?? [];
+  const base = map.byteOfIndex(chunk.start);
+  return tokens
+    .filter((t) => !COMMENT_TOKENS.has(t.tokenName))
+    .map((t) => ({ start: map.indexOfByte(base + t.start), end: map.indexOfByte(base + t.end), upper: t.text.toUpperCase(), name: t.tokenName }));
+}
+
 function scan(text: string): { start: number; end: number; text: string; tokenName: string }[] | undefined {
   try {
     return scanTokens(text); // windowed: a whole 50 MB file in one scan comes back empty
@@ -485,8 +715,11 @@ export interface ParsedFile extends ParsedSql {
   placeholders: Placeholder[];
 }
 
-/** Parse one SQL source into statements with exact ranges; syntax errors become problems, never exceptions. */
-export function parseSql(source: SqlSource): ParsedFile {
+/**
+ * Parse one SQL source into statements with exact ranges; syntax errors become problems, never exceptions.
+ * `fast: false` forces the statement-by-statement path (tests compare the two).
+ */
+export function parseSql(source: SqlSource, { fast = true }: { fast?: boolean } = {}): ParsedFile {
   assertLoaded();
   const raw = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text; // BOM: editors show no column for it
   const substituted = substitutePlaceholders(raw);
@@ -511,7 +744,7 @@ export function parseSql(source: SqlSource): ParsedFile {
   }
   const inPlaceholder = (start: number, end: number) => placeholders.some((p) => p.index < end && p.index + p.text.length > start);
 
-  const split = splitText(text, map);
+  const split = (fast && wholeFileSplit(text, map)) || splitText(text, map);
   for (const p of split.problems) problem(p.kind, p.message, map.range(p.start, p.end));
   for (const chunk of split.chunks) {
     const range = map.range(chunk.start, chunk.end);
@@ -519,7 +752,7 @@ export function parseSql(source: SqlSource): ParsedFile {
     const sql = text.slice(chunk.start, chunk.end);
     let result;
     try {
-      result = parseSync(sql);
+      result = chunk.stmts ? { stmts: chunk.stmts } : parseSync(sql);
     } catch (err) {
       if (inPlaceholder(chunk.start, chunk.end)) {
         problem('placeholder', `statement skipped: it contains a template placeholder and does not parse after substitution (${errorMessage(err)})`, range);
@@ -533,6 +766,8 @@ export function parseSql(source: SqlSource): ParsedFile {
       const statement: Statement = { kind, node: (rawStmt.stmt as any)[kind], sql, file: source.file, range, leadingComments: chunk.leadingComments };
       statements.push(statement);
       if (kind === 'DoStmt' || kind === 'CreateFunctionStmt') {
+        // Fast-path chunks have no tokens: BEGIN ATOMIC bodies need the scanner's, a quoted body only its string constants.
+        if (chunk.stmts && chunk.tokens.length === 0) chunk.tokens = statement.node.sql_body ? chunkTokens(text, chunk, map) : stringTokens(text, chunk);
         const extracted = embeddedStatements(statement, chunk, text, map);
         statements.push(...extracted.statements);
         for (const p of extracted.problems) problem(p.kind, p.message, p.range);

@@ -68,6 +68,11 @@ export function loadModule(): Promise<void> {
   return loading;
 }
 
+/** Bytes of start-up memory kept to restore the parser after an abort (for tests). */
+export function snapshotBytes(): number {
+  return loaded().snapshot.length;
+}
+
 /** How many times the parser was restored after an abort in this process (for tests and benchmarks). */
 export function parserRecoveries(): number {
   return recoveries;
@@ -103,15 +108,32 @@ async function start(): Promise<Instance> {
     throw new Error('libpg-query: unexpected WASM build (memory or stack exports not found); migration-guard needs libpg-query 18.1.x');
   }
   const heap = new Uint8Array(memory.buffer);
-  return { mod, memory, stackGet, stackRestore, snapshot: heap.slice(0, usedLength(heap)), stackTop: stackGet() };
+  const stackTop = stackGet();
+  // Start-up state lives below the stack's top (data, then the stack); the heap above it is still
+  // empty, so only [0, stackTop) is searched — unless something was allocated at start-up after all.
+  const above = Math.min(heap.length, stackTop + ZERO_BLOCK.length) - stackTop;
+  const heapEmpty = Buffer.from(heap.buffer, stackTop, above).compare(ZERO_BLOCK, 0, above) === 0;
+  const searchTo = heapEmpty ? stackTop : heap.length;
+  return { mod, memory, stackGet, stackRestore, snapshot: heap.slice(0, usedLength(heap, searchTo)), stackTop };
 }
 
-/** Index after the last non-zero byte (untouched WASM pages are zero). */
-function usedLength(heap: Uint8Array): number {
-  const words = new Uint32Array(heap.buffer, 0, heap.length >>> 2);
-  let i = words.length - 1;
-  while (i >= 0 && words[i] === 0) i--;
-  return (i + 1) * 4;
+const ZERO_BLOCK = new Uint8Array(65536);
+
+/**
+ * Index after the last non-zero byte before `to` (untouched WASM pages are zero).
+ * Whole zero blocks are skipped with a native compare: scanning all 128 MB word by
+ * word cost 50–200 ms at every start.
+ */
+function usedLength(heap: Uint8Array, to = heap.length): number {
+  const bytes = Buffer.from(heap.buffer, heap.byteOffset, to);
+  let hi = to;
+  let block = Math.floor(Math.max(0, hi - 1) / ZERO_BLOCK.length) * ZERO_BLOCK.length;
+  while (block > 0 && bytes.compare(ZERO_BLOCK, 0, hi - block, block, hi) === 0) {
+    hi = block;
+    block -= ZERO_BLOCK.length;
+  }
+  while (hi > 0 && bytes[hi - 1] === 0) hi--;
+  return hi;
 }
 
 /** Put memory and stack pointer back to the start-up state. */
@@ -163,6 +185,16 @@ function withString<T>(inst: Instance, sql: string, use: (ptr: number) => T): T 
   }
 }
 
+const UTF8 = new TextDecoder();
+
+/** The NUL-terminated UTF-8 string at `ptr` (Emscripten's UTF8ToString finds the NUL in a JS loop: slow on big parse trees). */
+function cString(inst: Instance, ptr: number): string {
+  if (!ptr) return '';
+  const heap = new Uint8Array(inst.memory.buffer);
+  const end = heap.indexOf(0, ptr);
+  return UTF8.decode(heap.subarray(ptr, end < 0 ? heap.length : end));
+}
+
 /** JSON.parse, with a too-deep tree reported like a parser overflow. */
 function parseJson(text: string): any {
   try {
@@ -199,7 +231,7 @@ export function parseSync(sql: string): any {
           });
         }
         if (!tree) throw new ParserAbortError('the parser produced no tree for this statement');
-        return mod.UTF8ToString(tree) as string;
+        return cString(inst, tree);
       } finally {
         mod._wasm_free_parse_result(result);
       }
@@ -216,7 +248,7 @@ function stringCall(exportName: string, sql: string, ok: (s: string) => boolean)
       const { mod } = inst;
       const result = mod[exportName](ptr);
       try {
-        const text = mod.UTF8ToString(result) as string;
+        const text = cString(inst, result);
         if (!ok(text)) throw new SqlError(text, { message: text, cursorPosition: -1 });
         return text;
       } finally {
