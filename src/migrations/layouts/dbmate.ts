@@ -16,6 +16,7 @@
 // on the bare connection, so with `transaction:false` a multi-statement section still
 // runs as one implicit transaction block.
 import { join } from 'node:path';
+import type { Finding } from '../../types';
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { migration } from '../layout';
 import { fileHas, filesMatching, findMarkers, lines, readSqlFile, upDownSections, type Listing } from '../files';
@@ -26,6 +27,21 @@ const MARKER = /^--\s*migrate:(up|down)(?=\s|$)(.*)$/;
 /** True when `text` has a `-- migrate:up` line. */
 export function hasDbmateUp(text: string): boolean {
   return /^--\s*migrate:up(?=\s|$)/m.test(text);
+}
+
+function missingUpFinding(shown: string, migration: string): Finding {
+  return {
+    rule: 'invalid-migration-file',
+    severity: 'error',
+    file: shown,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: `dbmate refuses ${shown}: it has no "-- migrate:up" line ("dbmate requires each migration to define an up block with '-- migrate:up'"), so it was not linted.`,
+    help: 'Start the migration with a "-- migrate:up" line (and put its rollback under "-- migrate:down"), or move the file out of the migrations folder.',
+    migration,
+  };
 }
 
 export const dbmate: Layout = {
@@ -40,7 +56,12 @@ export const dbmate: Layout = {
     const result: LoadResult = { migrations: [], findings: [] };
     for (const f of filesMatching(dir, FILE)) {
       const source = readSqlFile(join(dir, f), ctx, result.findings);
-      if (!source || !hasDbmateUp(source.text)) continue;
+      if (!source) continue;
+      if (!hasDbmateUp(source.text)) {
+        // Never skipped silently: dbmate fails on it (ErrParseMissingUp) when it is pending.
+        result.findings.push(missingUpFinding(source.file, f.slice(0, -4)));
+        continue;
+      }
       const all = lines(source.text);
       const markers = findMarkers(all, (l) => (MARKER.exec(l)?.[1] as 'up' | 'down' | undefined) ?? null);
       const options = MARKER.exec(all[markers.up]!)?.[2] ?? '';
