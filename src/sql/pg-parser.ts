@@ -59,6 +59,7 @@ interface WasmInstance {
 let instance: Instance | undefined;
 let loading: Promise<void> | undefined;
 let recoveries = 0;
+let lastStderr = '';
 
 /** Start the WASM parser once; the other functions are synchronous after it. */
 export function loadModule(): Promise<void> {
@@ -91,7 +92,8 @@ async function start(): Promise<Instance> {
   };
   let mod: any;
   try {
-    mod = await createModule();
+    // Postgres' FATAL messages (e.g. out of memory) go to a buffer, not the user's terminal: the abort becomes a finding.
+    mod = await createModule({ print: () => {}, printErr: (line: string) => void (lastStderr ||= String(line)) });
   } finally {
     WASM.instantiate = original;
   }
@@ -157,16 +159,19 @@ function loaded(): Instance {
  * before the error is reported as a ParserAbortError.
  */
 function guarded<T>(inst: Instance, call: () => T): T {
+  const exitCode = process.exitCode;
+  lastStderr = '';
   try {
     return call();
   } catch (err) {
     if (err instanceof SqlError || err instanceof ParserAbortError) throw err;
     restore(inst);
+    process.exitCode = exitCode; // Emscripten's exit() sets it on a Postgres FATAL error
     const overflow = err instanceof RangeError;
     throw new ParserAbortError(
       overflow
         ? 'statement nested too deeply for the parser (its stack ran out); Postgres is likely to reject it as well (stack depth limit exceeded)'
-        : `the parser crashed on this statement (${(err as Error)?.message ?? err}); it was restarted`,
+        : `the parser gave up on this statement (${[(err as Error)?.message ?? String(err), lastStderr].filter(Boolean).join(': ')}); it was restarted`,
     );
   }
 }
@@ -178,7 +183,8 @@ function withString<T>(inst: Instance, sql: string, use: (ptr: number) => T): T 
   const ptr = mod._malloc(len);
   if (!ptr) throw new ParserAbortError(`the parser could not allocate ${len} bytes for this statement`);
   try {
-    mod.stringToUTF8(sql, ptr, len);
+    // C reads up to the first NUL: a NUL byte would silently cut the text short. A space keeps every offset.
+    mod.stringToUTF8(sql.includes('\0') ? sql.replaceAll('\0', ' ') : sql, ptr, len);
     return use(ptr);
   } finally {
     mod._free(ptr);
