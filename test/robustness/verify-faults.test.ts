@@ -232,6 +232,28 @@ for (const provider of ['pglite', 'local'] as const) {
   });
 }
 
+describe('a migration that exhausts memory (pglite)', () => {
+  test("PGlite's WebAssembly heap runs out: a failed statement with Postgres's message, not a crash", { timeout: 180_000 }, async (t) => {
+    const dir = tempTree({
+      ...ONE_OK,
+      // an in-memory sort of 40M rows: about 2 GB, the most a 32-bit WebAssembly heap can give
+      'db/0002_hog.up.sql': "SET LOCAL work_mem = '2000MB';\nSELECT count(*) FROM (SELECT g, md5(g::text) AS h FROM generate_series(1, 40000000) g ORDER BY 2) s;\n",
+      'db/0002_hog.down.sql': 'SELECT 1;\n',
+      ...THIRD,
+    });
+    const run = startCli(['verify', 'db', '--database', 'pglite', '--statement-timeout', '150000', '--format', 'json'], dir);
+    const { code, at } = await run.exited;
+    t.diagnostic(`exit ${code} after ${at - run.startedAt} ms`);
+    assert.equal(code, 1, run.stderr());
+    const [first, hog, third] = report(run).verification.migrations;
+    assert.equal(first.reversible, true);
+    assert.equal(hog.up.ok, false);
+    assert.equal(hog.up.line, 2);
+    assert.match(hog.up.error, /out of memory/);
+    assert.ok(third.skipped);
+  });
+});
+
 describe('--statement-timeout ends a wait for a lock another session holds (local)', { skip: NO_LOCAL }, () => {
   test('pg_advisory_lock held by the test: the statement is cancelled and named', async (t) => {
     const dir = tempTree({
