@@ -9,6 +9,7 @@ import addingSerialColumn from './adding-serial-column';
 import addingStoredGeneratedColumn from './adding-stored-generated-column';
 import addingUniqueConstraint from './adding-unique-constraint';
 import addingVolatileDefault from './adding-volatile-default';
+import chainRollbackFailing from './chain-rollback-failing';
 import changingColumnType from './changing-column-type';
 import concurrentlyInTransaction from './concurrently-in-transaction';
 import creatingIndexNonConcurrently from './creating-index-non-concurrently';
@@ -79,6 +80,7 @@ export const rules: readonly Rule[] = [
   addingStoredGeneratedColumn,
   addingUniqueConstraint,
   addingVolatileDefault,
+  chainRollbackFailing,
   changingColumnType,
   concurrentlyInTransaction,
   creatingIndexNonConcurrently,

@@ -223,7 +223,12 @@ function mergeReports(reports: Report[]): Report {
   if (reports.length === 1) return reports[0]!;
   const verifications = reports.map((r) => r.verification).filter((v): v is Verification => !!v);
   const verification: Verification | undefined = verifications.length
-    ? { database: verifications[0]!.database, migrations: verifications.flatMap((v) => v.migrations) }
+    ? {
+        database: verifications[0]!.database,
+        migrations: verifications.flatMap((v) => v.migrations),
+        // One chain per path; a merged report keeps it only when there is exactly one.
+        ...(verifications.length === 1 && verifications[0]!.chain ? { chain: verifications[0]!.chain } : {}),
+      }
     : undefined;
   return buildReport(
     reports.flatMap((r) => r.migrations),

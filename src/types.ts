@@ -233,9 +233,38 @@ export interface MigrationVerification {
   internalError?: string;
 }
 
+/**
+ * The whole-chain rollback: the trailing changed migrations reverted newest first
+ * (what `migrate down` of the deploy runs), each down's result compared with the
+ * schema before that migration's up.
+ */
+export interface ChainVerification {
+  /** Every down ran and the schema after the last one equals the schema before the oldest up. */
+  ok: boolean;
+  /** Migrations in the chain. */
+  size: number;
+  /** Downs that ran (empty ones count) before the chain ended. */
+  reverted: number;
+  /** Where it broke: the down that failed, the migration without a down, or where the schema left over first went astray. */
+  brokeAt?: string;
+  /** Postgres's message when a down failed; or why the chain stopped. */
+  error?: string;
+  /** File and line of the failing down statement. */
+  file?: string;
+  line?: number;
+  /** The chain stopped at a migration with no down file (not a failure of a down). */
+  noDown?: boolean;
+  /** When the schema is not restored: the differences after the last down, one readable line each. */
+  schemaDiff?: string[];
+  /** Downs the chain ran without leaving anything wrong, although they fail or leave differences on their own right after their up: they rely on the downs of later migrations. */
+  dependsOnLater?: string[];
+}
+
 export interface Verification {
   database: { kind: string; serverVersion: string };
   migrations: MigrationVerification[];
+  /** The whole-chain rollback of the changed migrations; absent when none has a down file. */
+  chain?: ChainVerification;
   ms?: number;
 }
 

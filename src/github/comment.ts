@@ -5,6 +5,7 @@
 import type { FailOn, Finding, MigrationVerification, Report, Severity, StatementTrace } from '../types';
 import { SEVERITY_RANK } from '../types';
 import { codeBlock, encodePath, escapeHtml, escapeLineStart, escapeText, inlineCode } from './escape';
+import { chainLine } from '../report/verification-text';
 
 /** GitHub rejects issue comments over 65,536 characters; keep a margin and count bytes to be safe. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -200,7 +201,7 @@ function verifySection(report: Report, maxRows: number): string[] {
   // The cycle runs every migration to build the schema; the table shows the ones under review.
   let rows = v.migrations.filter((m) => changed.size === 0 || changed.has(m.id));
   if (!rows.length) rows = v.migrations;
-  const problems = rows.some((m) => !m.up.ok || (m.hasDown && (!m.reversible || !m.reapplicable)) || m.dataCheck.failsWithData || m.dataCheck.lost.length);
+  const problems = rows.some((m) => !m.up.ok || (m.hasDown && (!m.reversible || !m.reapplicable)) || m.dataCheck.failsWithData || m.dataCheck.lost.length) || (v.chain && !v.chain.ok && !v.chain.noDown);
   const out = [
     `<details${problems ? ' open' : ''}><summary>Verify: up → down → up on ${escapeHtml(v.database.kind)} ${escapeHtml(v.database.serverVersion)}</summary>`,
     '',
@@ -209,6 +210,7 @@ function verifySection(report: Report, maxRows: number): string[] {
     ...rows.slice(0, maxRows).map(verifyRow),
   ];
   if (rows.length > maxRows) out.push('', `_…and ${rows.length - maxRows} more migrations (see the job summary or the JSON report)._`);
+  if (v.chain) out.push('', `${v.chain.ok ? '✅' : v.chain.noDown ? 'ℹ️' : '❌'} ${escapeText(chainLine(v.chain))}`);
   out.push('', '</details>', '');
   return out;
 }

@@ -3,7 +3,7 @@
 // rewrites, ms) and the schema/data differences behind each failed verdict.
 // Pure: (Verification) => string.
 
-import type { MigrationVerification, StatementTrace, Verification } from '../types';
+import type { ChainVerification, MigrationVerification, StatementTrace, Verification } from '../types';
 import { paint, type Paint } from './style';
 
 const SQL_WIDTH = 52;
@@ -16,7 +16,34 @@ export function renderVerificationText(v: Verification, options: { color?: boole
   const head = `verify: ${v.database.kind} (PostgreSQL ${v.database.serverVersion}), ${n} migration${n === 1 ? '' : 's'}${v.ms !== undefined ? ` in ${Math.round(v.ms)} ms` : ''}`;
   const out: string[] = [p.bold(head)];
   for (const m of v.migrations) out.push(...renderMigration(m, p));
+  if (v.chain) out.push(...renderChain(v.chain, p));
   return out.join('\n');
+}
+
+/** The whole-chain rollback: one verdict line, then what broke it. */
+export function chainLine(c: ChainVerification): string {
+  const what = `whole-chain rollback (the ${c.size} changed migration${c.size === 1 ? '' : 's'} reverted newest first, as migrate down does)`;
+  const n = c.dependsOnLater?.length ?? 0;
+  const dep = n ? `; ${n} down${n === 1 ? '' : 's'} that fail${n === 1 ? 's' : ''} or leave${n === 1 ? 's' : ''} differences alone right after ${n === 1 ? 'its' : 'their'} own up ${n === 1 ? 'does its' : 'do their'} part in the chain (they rely on the downs after them)` : '';
+  if (c.ok) return `${what}: restores the schema before the first up${dep}`;
+  if (c.noDown) return `${what}: stops at ${c.brokeAt}, which has no down migration (${c.reverted} down${c.reverted === 1 ? '' : 's'} ran before it)${dep}`;
+  if (c.error !== undefined) return `${what}: the down of ${c.brokeAt} fails after ${c.reverted} later down${c.reverted === 1 ? '' : 's'} ran${dep}`;
+  return `${what}: every down runs, but the schema differs from before the first up, from the down of ${c.brokeAt} on${dep}`;
+}
+
+function renderChain(c: ChainVerification, p: Paint): string[] {
+  const mark = c.ok ? p.green('✔') : c.noDown ? p.dim('-') : p.red('✖');
+  const out = [`${mark} ${chainLine(c)}`];
+  if (c.error !== undefined && !c.noDown) out.push(`    down failed in the chain:`, `      - ${c.file ? `${c.file} ` : ''}${lineOf(c.line, c.error)}`);
+  if (c.schemaDiff?.length) {
+    out.push('    schema after reverting the chain differs from before its first up:');
+    for (const l of c.schemaDiff) out.push(`      - ${l}`);
+  }
+  if (c.dependsOnLater?.length) {
+    const shown = c.dependsOnLater.slice(0, 8).join(', ');
+    out.push(`    downs that work only in the chain: ${shown}${c.dependsOnLater.length > 8 ? `, and ${c.dependsOnLater.length - 8} more` : ''}`);
+  }
+  return out;
 }
 
 /** One migration: a verdict line, the statement table, then the details of what failed. */

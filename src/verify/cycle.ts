@@ -106,6 +106,13 @@ export class CycleState {
    * the plan"), which a deploy's fresh session would not. DISCARD PLANS before the next.
    */
   plansStale = false;
+  /**
+   * The schema before each changed migration's up (its snapshot A), for every migration
+   * with a down file: the whole-chain rollback (chain.ts) compares against them.
+   */
+  readonly before = new Map<Migration, Snapshot>();
+  /** verify itself failed on a migration: the database state is not trusted for the chain check. */
+  internalError = false;
   /** Set once the chain cannot continue; later migrations are skipped with this reason. */
   stopped: string | undefined;
   baseline: Baseline | undefined;
@@ -126,7 +133,8 @@ export class CycleState {
   ) {}
 }
 
-interface RunResult {
+/** The result of running a migration's statements. */
+export interface RunResult {
   ok: boolean;
   error: string | null;
   line?: number;
@@ -145,7 +153,8 @@ function errorInfo(err: unknown): { message: string; code?: string } {
   return { message: e.detail ? `${message} (${e.detail})` : message, code: e.code };
 }
 
-async function setTimeoutMs(db: Database, ms: number): Promise<void> {
+/** Set the session's statement timeout. */
+export async function setTimeoutMs(db: Database, ms: number): Promise<void> {
   if (db.setStatementTimeout) await db.setStatementTimeout(ms);
   else await db.exec(`SET statement_timeout = ${Math.max(0, Math.floor(ms))}`);
 }
@@ -180,7 +189,7 @@ function traceOf(u: ExecUnit, ms: number): StatementTrace {
  * that cannot run in one are sent unchanged and fail as they will in production;
  * otherwise they run in their in-transaction form (CONCURRENTLY removed, VACUUM skipped).
  */
-async function runInTransaction(db: Database, units: ExecUnit[], timeoutMs: number, known?: Map<number, KnownRelation>, asWritten = false): Promise<RunResult> {
+export async function runInTransaction(db: Database, units: ExecUnit[], timeoutMs: number, known?: Map<number, KnownRelation>, asWritten = false): Promise<RunResult> {
   const traces: StatementTrace[] = [];
   let total = 0;
   let prev = known ? await observe(db, known) : undefined;
@@ -257,7 +266,8 @@ function stoppedByTimeout(db: Database, r: RunResult): boolean {
   return r.code === '57014' && db.kind === 'pglite';
 }
 
-function outcome(r: RunResult): StepOutcome {
+/** The reported outcome of a run. */
+export function outcome(r: RunResult): StepOutcome {
   const o: StepOutcome = { ok: r.ok, error: r.error, ms: Math.round(r.ms * 100) / 100 };
   if (!r.ok && r.line !== undefined) o.line = r.line;
   if (!r.ok && r.file !== undefined) o.file = r.file;
@@ -265,7 +275,7 @@ function outcome(r: RunResult): StepOutcome {
 }
 
 /** The statements of a migration's up (with its extra up files, in order) or down. */
-function unitsOf(m: Migration, which: 'up' | 'down'): { units: ExecUnit[]; problem?: string } {
+export function unitsOf(m: Migration, which: 'up' | 'down'): { units: ExecUnit[]; problem?: string } {
   const sources = which === 'up' ? [m.up, ...(m.extraUp ?? [])] : m.down ? [m.down] : [];
   const units: ExecUnit[] = [];
   let problem: string | undefined;
@@ -339,7 +349,7 @@ async function rebuild(state: CycleState): Promise<boolean> {
 }
 
 /** DISCARD PLANS when an earlier up altered a table (see CycleState.plansStale). */
-async function discardStalePlans(state: CycleState): Promise<void> {
+export async function discardStalePlans(state: CycleState): Promise<void> {
   if (!state.plansStale) return;
   await state.db.exec('DISCARD PLANS');
   state.plansStale = false;
@@ -420,8 +430,10 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   const filled = new Map([...colsA].filter(([t]) => know.hasRows.get(t)));
   const rowsPresent = [...filled.keys()].reduce((sum, t) => sum + (state.seededRows.get(t) ?? 1), 0);
   v.dataCheck.rowsSeeded = rowsPresent;
-  // Without a down there is nothing to compare the schema before the up with.
-  const a = v.hasDown ? (state.schema ?? (await state.timed('snapshot', () => takeSnapshot(db)))) : undefined;
+  // Without a down there is nothing to compare the schema before the up with, except
+  // for the whole-chain rollback, which runs every down file, empty ones included.
+  const a = v.hasDown || m.down ? (state.schema ?? (await state.timed('snapshot', () => takeSnapshot(db)))) : undefined;
+  if (a && m.down) state.before.set(m, a);
   state.schema = undefined; // until this cycle's B is known
   const stale = new Map([...filled].filter(([t]) => know.fingerprints.get(t)?.shape !== shape(t)));
   if (stale.size && v.hasDown) {

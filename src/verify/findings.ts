@@ -4,7 +4,7 @@
 // Rule ids and default severities match the docs-only files in rules/ (stage
 // 'verify'); users override severities like any rule.
 
-import type { Finding, Migration, MigrationVerification, Severity, StatementTrace, Verification } from '../types';
+import type { ChainVerification, Finding, Migration, MigrationVerification, Severity, StatementTrace, Verification } from '../types';
 
 /** Default severity of each verify rule (the rules/ files document them). */
 export const VERIFY_RULES: Record<string, Severity> = {
@@ -16,9 +16,12 @@ export const VERIFY_RULES: Record<string, Severity> = {
   'up-not-reapplicable': 'error',
   'losing-data-on-rollback': 'warning',
   'rewriting-table': 'warning',
+  'chain-rollback-failing': 'error',
 };
 
 const HELP: Record<string, string> = {
+  'chain-rollback-failing':
+    'Rolling this deploy back runs these downs newest first; make each down undo its own up so the chain gets back to the schema before the first (run `migration-guard explain chain-rollback-failing`).',
   'up-failing': 'Fix the statement so the migration applies to the schema the earlier migrations leave (run `migration-guard explain up-failing`).',
   'failing-with-existing-rows':
     'The migration only works on empty tables. Give new NOT NULL columns a DEFAULT, backfill before adding constraints, or make the data change safe for existing rows.',
@@ -132,8 +135,53 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
   return out;
 }
 
-/** Findings for every verified migration, in order. */
+/**
+ * Findings of the whole-chain rollback, and what the chain adds to the single-step
+ * findings: a down that fails alone but works in the chain says so; a down whose own
+ * finding already explains where the chain broke says that too, instead of a second finding.
+ */
+export function chainFindings(chain: ChainVerification, verified: MigrationVerification[], perMigration: Finding[], migrations: Migration[]): Finding[] {
+  const out: Finding[] = [];
+  const singleStep = (id: string) => perMigration.filter((f) => f.migration === id && (f.rule === 'down-failing' || f.rule === 'down-not-restoring-schema'));
+  const add = (f: Finding, sentence: string) => {
+    f.message = `${f.message.replace(/\.?\s*$/, '.')} ${sentence}`;
+  };
+  const whole = `the whole chain of ${chain.size} changed migrations (newest first)`;
+  for (const id of chain.dependsOnLater ?? []) {
+    for (const f of singleStep(id)) {
+      const alone = f.rule === 'down-failing' ? 'fails' : 'leaves differences';
+      add(f, chain.ok
+        ? `Reverting ${whole} does work: this down relies on the downs of the migrations after it, so it ${alone} only when this migration is rolled back on its own.`
+        : `In ${whole} this down does its part: it relies on the downs of the migrations after it, so it ${alone} only when rolled back on its own.`);
+    }
+  }
+  if (chain.ok || chain.noDown || !chain.brokeAt) return out;
+  const v = verified.find((x) => x.id === chain.brokeAt);
+  const m = migrations.find((x) => x.id === chain.brokeAt);
+  if (chain.error !== undefined) {
+    const already = v?.down && !v.down.ok ? singleStep(chain.brokeAt).find((f) => f.rule === 'down-failing') : undefined;
+    if (already) {
+      add(already, `Reverting ${whole} stops here too.`);
+      return out;
+    }
+    const ran = `${chain.reverted} later down${chain.reverted === 1 ? '' : 's'} ran`;
+    out.push(at(chain.file ?? m?.down?.file ?? v?.file ?? '', chain.line ?? m?.down?.firstLine ?? 1, 'chain-rollback-failing', `Rolling back the ${chain.size} changed migrations newest first (migrate down) fails at this down after ${ran}, although it runs right after its own up: ${chain.error}`, chain.brokeAt));
+    return out;
+  }
+  const lines = chain.schemaDiff ?? [];
+  const already = v?.down?.ok && !v.reversible ? singleStep(chain.brokeAt).find((f) => f.rule === 'down-not-restoring-schema') : undefined;
+  if (already) {
+    add(already, `Reverting ${whole} does not restore the schema either, from this down on: ${listed(lines, 3)}.`);
+    return out;
+  }
+  out.push(at(m?.down?.file ?? v?.file ?? '', m?.down?.firstLine ?? 1, 'chain-rollback-failing', `Rolling back the ${chain.size} changed migrations newest first (migrate down) runs every down, but the schema differs from before the first up, from this down on: ${listed(lines)}`, chain.brokeAt));
+  return out;
+}
+
+/** Findings for every verified migration, in order, then those of the whole-chain rollback. */
 export function verificationFindings(verification: Verification, migrations: Migration[]): Finding[] {
   const byId = new Map(migrations.map((m) => [m.id, m]));
-  return verification.migrations.flatMap((v) => migrationFindings(v, byId.get(v.id)));
+  const perMigration = verification.migrations.flatMap((v) => migrationFindings(v, byId.get(v.id)));
+  if (!verification.chain) return perMigration;
+  return [...perMigration, ...chainFindings(verification.chain, verification.migrations, perMigration, migrations)];
 }

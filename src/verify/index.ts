@@ -1,11 +1,13 @@
 // The verify stage's one entry: prove each migration up → down → up on a started
-// database and turn the results into findings. See cycle.ts for the cycle.
+// database, then revert the changed ones as a chain, and turn the results into
+// findings. See cycle.ts for the cycle, chain.ts for the chain.
 
 import { initParser } from '../sql/parse';
 import type { Finding, Migration, MigrationVerification, Verification } from '../types';
 import type { Database } from './databases/types';
 import { applyOnly, CycleState, cycleMigration, skippedVerification } from './cycle';
 import { verificationFindings } from './findings';
+import { verifyChain } from './chain';
 
 /** Options of verifyMigrations. */
 export interface VerifyOptions {
@@ -77,6 +79,12 @@ export async function verifyMigrations(
     options.log?.(`verify: ${m.id} ${summaryWord(v)} (${Math.round(ms)} ms)`);
     options.onCycle?.(m, ms);
   }
+  const tChain = performance.now();
+  const chain = await verifyChain(state, verification.migrations);
+  if (chain) {
+    verification.chain = chain;
+    options.log?.(`verify: whole-chain rollback of ${chain.size} migration(s) ${chain.ok ? 'restores the schema' : `breaks at ${chain.brokeAt}`} (${Math.round(performance.now() - tChain)} ms)`);
+  }
   verification.ms = Math.round(performance.now() - t0);
   options.onPhases?.(state.phases);
   return { verification, findings: verificationFindings(verification, migrations) };
@@ -94,6 +102,7 @@ async function internalFailure(state: CycleState, m: Migration, err: unknown): P
     throw err;
   });
   state.stopped = `verify failed on migration ${m.id}`;
+  state.internalError = true;
   state.schema = undefined;
   state.data.forgetAll();
   const v = skippedVerification(m, `verify could not check it: ${message}`);

@@ -31,6 +31,8 @@ export interface SchemaDifference {
   line: string;
   /** Only the order of shared columns differs (see the header). */
   orderOnly: boolean;
+  /** The object it is about, `kind name` (for a column order: `table name`). */
+  key: string;
 }
 
 const SNAPSHOT_SQL = `
@@ -119,7 +121,7 @@ SELECT 'policy', pol.polname || ' on ' || r.qname,
 UNION ALL
 SELECT 'comment on', o.type || ' ' || o.identity, jsonb_build_object('text', d.description)
   FROM pg_catalog.pg_description d, LATERAL pg_catalog.pg_identify_object(d.classoid, d.objoid, d.objsubid) o
-  WHERE d.objoid >= 16384
+  WHERE d.objoid >= 16384 AND d.classoid <> 'pg_catalog.pg_extension'::regclass
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid AND e.deptype = 'e')
     AND (o.schema IS NULL OR o.schema NOT IN ('pg_catalog', 'information_schema'))
 `;
@@ -190,14 +192,14 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, labels: { befor
   for (const key of keys) {
     const b = before.get(key);
     const a = after.get(key);
-    if (!a) out.push({ line: `${key}: absent ${labels.after}, present ${labels.before}`, orderOnly: false });
-    else if (!b) out.push({ line: `${key}: present ${labels.after}, absent ${labels.before}`, orderOnly: false });
+    if (!a) out.push({ line: `${key}: absent ${labels.after}, present ${labels.before}`, orderOnly: false, key });
+    else if (!b) out.push({ line: `${key}: present ${labels.after}, absent ${labels.before}`, orderOnly: false, key });
     else {
       const attrs = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !(key.startsWith('column ') && k === 'position'));
       for (const attr of attrs.sort()) {
         if (JSON.stringify(a[attr] ?? null) === JSON.stringify(b[attr] ?? null)) continue;
         const [va, vb] = showPair(a[attr], b[attr]);
-        out.push({ line: `${key}: ${attr} ${va} ${labels.after}, ${vb} ${labels.before}`, orderOnly: false });
+        out.push({ line: `${key}: ${attr} ${va} ${labels.after}, ${vb} ${labels.before}`, orderOnly: false, key });
       }
     }
   }
@@ -211,7 +213,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, labels: { befor
     const bo = bcols.filter((c) => shared.has(c));
     const ao = acols.filter((c) => shared.has(c));
     if (bo.join('\u0000') !== ao.join('\u0000')) {
-      out.push({ line: `table ${table}: column order ${ao.join(', ')} ${labels.after}, ${bo.join(', ')} ${labels.before}`, orderOnly: true });
+      out.push({ line: `table ${table}: column order ${ao.join(', ')} ${labels.after}, ${bo.join(', ')} ${labels.before}`, orderOnly: true, key: `table ${table}` });
     }
   }
   return out;

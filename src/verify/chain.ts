@@ -1,0 +1,113 @@
+// Whole-chain rollback: after the forward pass, revert the changed migrations newest
+// first, as `migrate down` of the deploy would, and compare the schema after each
+// down with the schema before that migration's up (the snapshot A its cycle took).
+//
+// Why besides the per-migration cycle: some projects write downs that only work as a
+// chain (kratos: each down undoes its neighbour's up), so every single-step cycle
+// fails while rolling the whole deploy back works; and a set of individually
+// correct downs can still fail together (a down that meets rows seeded into tables
+// later migrations created). The two verdicts answer different questions: "can this
+// migration be rolled back on its own" and "can this deploy be rolled back".
+//
+// Which migrations: the trailing run of changed migrations that were applied (with
+// --base, the ones the pull request adds; without it, all). An unchanged migration
+// after a changed one ends the run: a rollback of the deploy stops at history.
+// A missing down file stops the chain there (the framework has nothing to run); an
+// empty down file is a step that does nothing, as the frameworks run it.
+//
+// Everything runs in one transaction that is rolled back; the database is not used
+// afterwards. Each down runs as its cycle ran it (as written when the framework wraps
+// it in a transaction, otherwise with CONCURRENTLY removed).
+
+import type { ChainVerification, Migration, MigrationVerification } from '../types';
+import { discardStalePlans, hasDown, outcome, runInTransaction, setTimeoutMs, unitsOf, type CycleState } from './cycle';
+import { diffSnapshots, takeSnapshot, type SchemaDifference } from './snapshot';
+
+/** The migrations the chain reverts, oldest first: the trailing changed ones the forward pass applied. */
+export function chainMigrations(state: CycleState): Migration[] {
+  const out: Migration[] = [];
+  for (let i = state.applied.length - 1; i >= 0; i--) {
+    const m = state.applied[i]!;
+    if (!m.changed) break;
+    out.unshift(m);
+  }
+  return out;
+}
+
+/**
+ * Revert the chain on the database as the forward pass left it. Undefined when there is
+ * nothing to check: no changed migration applied, none of them has a down file, or the
+ * forward pass ended in a state that cannot be trusted (verify failed, the database stopped).
+ */
+export async function verifyChain(state: CycleState, verified: MigrationVerification[]): Promise<ChainVerification | undefined> {
+  const { db, options } = state;
+  const chain = chainMigrations(state);
+  if (!chain.length || !chain.some((m) => m.down) || state.internalError) return undefined;
+  if (!(await db.query('SELECT 1').then(() => true, () => false))) return undefined; // PGlite stopped by a timeout
+  const result: ChainVerification = { ok: false, size: chain.length, reverted: 0 };
+  await discardStalePlans(state);
+  await setTimeoutMs(db, options.statementTimeoutMs);
+  await db.exec('BEGIN');
+  // Per object key: the step (index, newest first) since which it has differed without a break.
+  // A difference left at the end is blamed on the down where it started, so overlapping
+  // detours (kratos's offset downs) do not hide where a lasting one came from.
+  let since = new Map<string, number>();
+  let lastDiff: SchemaDifference[] = [];
+  let compared = -1;
+  const reverse = [...chain].reverse();
+  try {
+    for (const [i, m] of reverse.entries()) {
+      if (!m.down) {
+        result.brokeAt = m.id;
+        result.error = `${m.id} has no down migration: the chain cannot be reverted past it`;
+        result.noDown = true;
+        return finish(new Set());
+      }
+      if (hasDown(m)) {
+        const run = await state.timed('chain', () => runInTransaction(db, unitsOf(m, 'down').units, options.statementTimeoutMs, undefined, m.transactional));
+        if (!run.ok) {
+          const o = outcome(run);
+          result.brokeAt = m.id;
+          result.error = o.error ?? 'unknown error';
+          result.file = o.file ?? m.down.file;
+          if (o.line !== undefined) result.line = o.line;
+          return finish(new Set([m.id]));
+        }
+      }
+      result.reverted++;
+      const before = state.before.get(m);
+      if (!before) continue; // not snapshotted (cannot happen for a cycled migration with a down file); judged at a later step
+      const now = await state.timed('chain', () => takeSnapshot(db));
+      lastDiff = diffSnapshots(before, now, { before: `before the up of ${m.id}`, after: 'after reverting the chain' }).filter((d) => !d.orderOnly);
+      since = new Map(lastDiff.map((d) => [d.key, since.get(d.key) ?? i]));
+      compared = i;
+    }
+    result.ok = lastDiff.length === 0 && compared === reverse.length - 1;
+    const blamed = new Set<string>();
+    if (!result.ok) {
+      const starts = [...since.values()];
+      const first = starts.length ? Math.min(...starts) : reverse.length - 1;
+      for (const i of starts) blamed.add(reverse[i]!.id);
+      result.brokeAt = reverse[first]!.id;
+      result.schemaDiff = lastDiff.map((d) => d.line);
+    }
+    return finish(blamed);
+  } finally {
+    await db.exec('ROLLBACK').catch(() => {});
+  }
+
+  /** `blamed`: migrations whose down started a difference the chain ends with, or failed. */
+  function finish(blamed: Set<string>): ChainVerification {
+    // Changed migrations whose own cycle failed its down while the chain went through them
+    // without leaving anything wrong: their downs rely on the later ones.
+    const byId = new Map(verified.map((v) => [v.id, v]));
+    const through = reverse.slice(0, result.reverted).filter((m) => !blamed.has(m.id) && singleStepBroken(byId.get(m.id)));
+    if (through.length) result.dependsOnLater = through.map((m) => m.id);
+    return result;
+  }
+}
+
+/** The migration's own cycle found its down failing or not restoring the schema. */
+export function singleStepBroken(v: MigrationVerification | undefined): boolean {
+  return !!v && v.up.ok && !v.skipped && !!v.down && (!v.down.ok || !v.reversible);
+}

@@ -1,0 +1,123 @@
+// The whole-chain rollback on real Postgres (PGlite): after the forward pass the
+// changed migrations are reverted newest first and each down's result compared with
+// the schema before its up. Each case is its own migration set on a fresh database.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { verifyMigrations } from '../../src/verify/index';
+import { renderVerificationText } from '../../src/report/verification-text';
+import { renderComment } from '../../src/github/comment';
+import { buildReport } from '../../src/run';
+import type { Migration } from '../../src/types';
+import { migration, startPglite } from './helpers';
+
+async function verify(migrations: Migration[]) {
+  const db = await startPglite();
+  try {
+    return await verifyMigrations(migrations, db);
+  } finally {
+    await db.stop();
+  }
+}
+
+describe('whole-chain rollback', () => {
+  test('downs offset by one (kratos): each fails alone, the chain restores the schema and the findings say so', async () => {
+    const set = [
+      migration('001_a', 'CREATE TABLE a (id int PRIMARY KEY);', 'DROP TABLE a;'),
+      // 002's down undoes 003's up, as kratos's split migrations do.
+      migration('002_b', 'CREATE TABLE b (id int PRIMARY KEY);', 'DROP TABLE c;\nDROP TABLE b;'),
+      migration('003_c', 'CREATE TABLE c (id int PRIMARY KEY, b_id int REFERENCES b (id));', '-- undone by 002'),
+    ];
+    const { verification, findings } = await verify(set);
+    const byId = new Map(verification.migrations.map((v) => [v.id, v]));
+    assert.equal(byId.get('002_b')!.down!.ok, false);
+    assert.deepEqual(verification.chain, { ok: true, size: 3, reverted: 3, dependsOnLater: ['002_b'] });
+    const f = findings.find((x) => x.migration === '002_b' && x.rule === 'down-failing');
+    assert.ok(f, JSON.stringify(findings));
+    assert.match(f.message, /Reverting the whole chain of 3 changed migrations \(newest first\) does work: this down relies on the downs of the migrations after it/);
+    assert.equal(findings.filter((x) => x.rule === 'chain-rollback-failing').length, 0);
+    const text = renderVerificationText(verification);
+    assert.match(text, /✔ whole-chain rollback \(the 3 changed migrations reverted newest first, as migrate down does\): restores the schema before the first up; 1 down that fails or leaves differences alone right after its own up does its part in the chain/);
+    assert.match(text, /downs that work only in the chain: 002_b/);
+  });
+
+  test('downs that each work alone can fail as a chain: a down meets rows seeded after its own cycle', async () => {
+    const set = [
+      migration('001_t', 'CREATE TABLE t (id int PRIMARY KEY);', 'DROP TABLE t;'),
+      // Alone, u is empty when this down runs; in the chain it holds the rows seeded before 003.
+      migration('002_u', 'CREATE TABLE u (id int PRIMARY KEY);', 'ALTER TABLE u ADD COLUMN required int NOT NULL;\nDROP TABLE u;'),
+      migration('003_v', 'CREATE TABLE v (id int PRIMARY KEY);', 'DROP TABLE v;'),
+    ];
+    const { verification, findings } = await verify(set);
+    for (const v of verification.migrations) assert.ok(v.reversible && v.reapplicable, `${v.id}: ${v.down?.error ?? v.schemaDiff.join('; ')}`);
+    const chain = verification.chain!;
+    assert.equal(chain.ok, false);
+    assert.equal(chain.brokeAt, '002_u');
+    assert.equal(chain.reverted, 1);
+    assert.equal(chain.file, 'db/002_u.down.sql');
+    assert.equal(chain.line, 1);
+    assert.match(chain.error!, /contains null values/);
+    const f = findings.filter((x) => x.rule === 'chain-rollback-failing');
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.file, 'db/002_u.down.sql');
+    assert.equal(f[0]!.line, 1);
+    assert.equal(f[0]!.severity, 'error');
+    assert.match(f[0]!.message, /fails at this down after 1 later down ran, although it runs right after its own up: .*contains null values/);
+    assert.match(renderVerificationText(verification), /✖ whole-chain rollback .*: the down of 002_u fails after 1 later down ran\n    down failed in the chain:\n      - db\/002_u.down.sql line 1: /);
+    const report = buildReport(
+      set.map((m) => ({ id: m.id, layout: m.layout, up: m.up.file, down: m.down?.file, transactional: true, changed: true })),
+      findings,
+      verification,
+    );
+    assert.match(renderComment(report), /❌ whole-chain rollback \(the 3 changed migrations reverted newest first, as migrate down does\): the down of 002\\?_u fails after 1 later down ran/);
+  });
+
+  test('a lasting difference is blamed on the down where it started, not on a detour that came back', async () => {
+    const set = [
+      migration('001_a', 'CREATE TABLE a (id int);', 'DROP TABLE a;'),
+      migration('002_seq', 'CREATE TABLE b (id int);\nCREATE SEQUENCE forgotten_seq;', 'DROP TABLE b;'),
+      migration('003_c', 'CREATE TABLE c (id int);', 'DROP TABLE d;\nDROP TABLE c;'),
+      migration('004_d', 'CREATE TABLE d (id int);', ''),
+    ];
+    const { verification, findings } = await verify(set);
+    const chain = verification.chain!;
+    assert.equal(chain.ok, false);
+    assert.equal(chain.brokeAt, '002_seq');
+    assert.equal(chain.reverted, 4);
+    assert.deepEqual(chain.schemaDiff, ['sequence forgotten_seq: present after reverting the chain, absent before the up of 001_a']);
+    assert.deepEqual(chain.dependsOnLater, ['003_c']);
+    // 002's own finding already names the cause: it says the chain fails there too, no second finding.
+    assert.equal(findings.filter((x) => x.rule === 'chain-rollback-failing').length, 0);
+    const own = findings.find((x) => x.migration === '002_seq' && x.rule === 'down-not-restoring-schema')!;
+    assert.match(own.message, /Reverting the whole chain of 4 changed migrations \(newest first\) does not restore the schema either, from this down on: sequence forgotten_seq/);
+    const c = findings.find((x) => x.migration === '003_c' && x.rule === 'down-failing')!;
+    assert.match(c.message, /In the whole chain of 4 changed migrations \(newest first\) this down does its part/);
+  });
+
+  test('a migration without a down file ends the chain without a finding; unchanged migrations are history', async () => {
+    const noDown = await verify([
+      migration('001_a', 'CREATE TABLE a (id int);', 'DROP TABLE a;'),
+      migration('002_b', 'CREATE TABLE b (id int);'),
+      migration('003_c', 'CREATE TABLE c (id int);', 'DROP TABLE c;'),
+    ]);
+    assert.deepEqual(noDown.verification.chain, { ok: false, size: 3, reverted: 1, brokeAt: '002_b', error: '002_b has no down migration: the chain cannot be reverted past it', noDown: true });
+    assert.equal(noDown.findings.filter((x) => x.rule === 'chain-rollback-failing').length, 0);
+    assert.match(renderVerificationText(noDown.verification), /- whole-chain rollback .*: stops at 002_b, which has no down migration \(1 down ran before it\)/);
+
+    const history = await verify([
+      migration('001_a', 'CREATE TABLE a (id int);', 'DROP TABLE a;', { changed: false }),
+      // Reverting only the changed ones: 001's broken down is history and never runs.
+      migration('002_b', 'CREATE TABLE b (id int);', 'DROP TABLE b;'),
+      migration('003_c', 'CREATE TABLE c (id int);', 'DROP TABLE c;'),
+    ]);
+    assert.deepEqual(history.verification.chain, { ok: true, size: 2, reverted: 2 });
+
+    const trailingUnchanged = await verify([
+      migration('001_a', 'CREATE TABLE a (id int);', 'DROP TABLE a;'),
+      migration('002_b', 'CREATE TABLE b (id int);', 'DROP TABLE b;', { changed: false }),
+    ]);
+    assert.equal(trailingUnchanged.verification.chain, undefined);
+
+    const noDowns = await verify([migration('001_a', 'CREATE TABLE a (id int);'), migration('002_b', 'CREATE TABLE b (id int);')]);
+    assert.equal(noDowns.verification.chain, undefined);
+  });
+});
