@@ -472,6 +472,47 @@ describe('SIGINT / SIGTERM during verify leave nothing behind', () => {
   }
 });
 
+// --- SIGKILL of migration-guard itself ----------------------------------------------
+
+describe('SIGKILL of migration-guard itself: the watchdog cleans up', { skip: NO_LOCAL }, () => {
+  let server: LocalDatabase | undefined;
+  after(async () => server?.stop());
+
+  test('local: no postgres process, no data dir', async (t) => {
+    const run = startCli(['verify', 'db', '--database', 'local', '--statement-timeout', '120000'], tempTree(SLEEPER));
+    const [, pid, , tempDir] = await run.waitFor(LOCAL_LINE);
+    await run.waitFor(/verify: 0001_accounts/);
+    await new Promise((r) => setTimeout(r, 300));
+    const killedAt = Date.now();
+    run.child.kill('SIGKILL');
+    assert.equal((await run.exited).signal, 'SIGKILL');
+    assert.deepEqual(await serverGone(Number(pid), tempDir!), [], 'postgres processes left running');
+    for (let i = 0; i < 100 && existsSync(tempDir!); i++) await new Promise((r) => setTimeout(r, 20));
+    t.diagnostic(`server and data dir gone ${Date.now() - killedAt} ms after the SIGKILL`);
+    assert.equal(existsSync(tempDir!), false, `data dir left behind: ${tempDir}`);
+  });
+
+  test('url: the scratch database is dropped', async (t) => {
+    server ??= await startLocal();
+    const scratch = async () =>
+      (await server!.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'mg_scratch_%'")).rows.map((r) => r.datname);
+    const run = startCli(['verify', 'db', '--database', 'url', '--database-url', server.url!, '--statement-timeout', '120000'], tempTree(SLEEPER));
+    const [, name] = await run.waitFor(/url: created scratch database (mg_scratch_\w+)/);
+    await run.waitFor(/verify: 0001_accounts/);
+    assert.deepEqual(await scratch(), [name]);
+    const killedAt = Date.now();
+    run.child.kill('SIGKILL');
+    await run.exited;
+    let left = await scratch();
+    for (let i = 0; i < 100 && left.length; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      left = await scratch();
+    }
+    t.diagnostic(`scratch database dropped ${Date.now() - killedAt} ms after the SIGKILL`);
+    assert.deepEqual(left, [], 'scratch database left behind');
+  });
+});
+
 // --- isolation --------------------------------------------------------------------
 
 describe('isolation: local refuses SQL that acts on this machine', { skip: NO_LOCAL }, () => {

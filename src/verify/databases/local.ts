@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { DatabaseUnavailableError } from '../../errors';
 import { registerCleanup } from './cleanup';
+import { startReaper } from './reaper';
 import { openServerSession } from './server-session';
 import type { Database, StartOptions } from './types';
 
@@ -177,6 +178,8 @@ export async function startLocal(options: StartOptions = {}): Promise<LocalDatab
   const bins = findPgBinaries(options.pgBinDir ?? process.env.MIGRATION_GUARD_PG_BINDIR, options.pgMajor);
   const identity = serverIdentity();
   const dir = mkdtempSync(join(tmpdir(), 'mg-local-'));
+  // if this process is SIGKILLed, no handler runs: a watchdog then ends the server and removes `dir`
+  const reaper = startReaper({ kind: 'local', dir });
   const dataDir = join(dir, 'data');
   let child: ChildProcess | undefined;
   let exited: string | undefined;
@@ -187,6 +190,7 @@ export async function startLocal(options: StartOptions = {}): Promise<LocalDatab
     if (child?.pid && exited === undefined) killGroup(child.pid, 'SIGKILL');
     killStragglers(dir);
     removeDir();
+    reaper.disarm();
   };
   const stopServer = async () => {
     const pid = child?.pid;
@@ -208,6 +212,7 @@ export async function startLocal(options: StartOptions = {}): Promise<LocalDatab
       killStragglers(dir);
     }
     removeDir();
+    reaper.disarm();
   };
   const unregister = registerCleanup(`local cluster in ${dir}`, stopServer, stopSync);
   const teardown = async () => {

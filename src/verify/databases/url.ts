@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import pg from 'pg';
 import { DatabaseUnavailableError, UsageError } from '../../errors';
 import { registerCleanup } from './cleanup';
+import { startReaper, type Reaper } from './reaper';
 import { openServerSession } from './server-session';
 import type { Database, StartOptions } from './types';
 
@@ -79,6 +80,7 @@ export async function startUrl(options: StartOptions = {}): Promise<UrlDatabase>
 
   let created = false;
   let dropped = false;
+  let reaper: Reaper | undefined;
   const drop = async () => {
     if (!created || dropped) return;
     // FORCE (PG ≥ 13) ends the session's backend if it is still around; older servers: terminate it first
@@ -94,6 +96,7 @@ export async function startUrl(options: StartOptions = {}): Promise<UrlDatabase>
   };
   const dropSync = () => {
     if (created && !dropped) dropScratchSync(adminUrl, scratch);
+    reaper?.disarm();
   };
   const stopAll = async () => {
     try {
@@ -113,6 +116,7 @@ export async function startUrl(options: StartOptions = {}): Promise<UrlDatabase>
       }
     } finally {
       await admin.end().catch(() => {});
+      reaper?.disarm();
     }
   };
   const unregister = registerCleanup(`scratch database ${scratch}`, stopAll, dropSync);
@@ -125,6 +129,12 @@ export async function startUrl(options: StartOptions = {}): Promise<UrlDatabase>
     try {
       await admin.query(`CREATE DATABASE ${quoteIdent(scratch)}`);
       created = true;
+      // if this process is SIGKILLed, no handler runs: a watchdog then drops the scratch database
+      try {
+        reaper = startReaper({ kind: 'url', adminUrl, scratch, pgPath: createRequire(import.meta.url).resolve('pg') });
+      } catch {
+        // pg bundled (the Action): no path to load it from; the in-process cleanup still runs
+      }
     } catch (err) {
       const e = err as { code?: string; message: string };
       const hint = e.code === '42501' ? ' The role needs CREATEDB (ALTER ROLE … CREATEDB), or use --database pglite.' : '';
