@@ -5,7 +5,8 @@
 // wall time and for CPU time (user + sys of the process and its children, read
 // from /proc/self/stat; on a loaded machine CPU time is the steadier measure).
 //
-//   npm run build && npx tsx bench/lint.ts [--runs 7] [--corpus ../shared/corpus] [--ours path/to/bin.js]
+//   npm run build && npx tsx bench/lint.ts [--runs 7] [--corpus ../shared/corpus] [--ours path/to/bin.js] [--baseline path/to/old/bin.js]
+// --baseline times an older build too, interleaved with the others (the same load for all: fair before/after).
 // The first row is this repo's examples/migrations (12 tiny files: start-up cost).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -20,6 +21,7 @@ const runs = Number(flag('--runs', '7'));
 const corpus = resolve(flag('--corpus', '../shared/corpus'));
 const root = resolve(import.meta.dirname, '..');
 const ours = resolve(flag('--ours', join(root, 'bin', 'migration-guard.js')));
+const baseline = flag('--baseline', '') ? resolve(flag('--baseline', '')) : undefined;
 const squawk = join(root, 'node_modules', '.bin', 'squawk');
 
 if (!existsSync(corpus)) {
@@ -51,9 +53,11 @@ function childrenCpuMs(): number {
 function timeMs(cmd: string, argv: string[]): { wall: number; cpu: number } {
   const c0 = childrenCpuMs();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error) throw r.error;
+  // Both tools exit 1 when they find something; anything else means the run failed and its time is meaningless.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.slice(0, 3).join(' ')} … exited ${r.status ?? r.signal}: ${String(r.stderr).slice(-500)}`);
   return { wall, cpu: childrenCpuMs() - c0 };
 }
 
@@ -64,7 +68,7 @@ function median(xs: number[]): number {
 }
 
 const sets = readdirSync(corpus).filter((d) => statSync(join(corpus, d)).isDirectory()).sort();
-const rows: { set: string; files: number; ours: number; squawk: number; oursCpu: number; squawkCpu: number }[] = [];
+const rows: { set: string; files: number; ours: number; squawk: number; oursCpu: number; squawkCpu: number; base?: number; baseCpu?: number }[] = [];
 const examples = join(root, 'examples', 'migrations');
 for (const set of ['examples', ...sets, '(all)']) {
   const dir = set === 'examples' ? examples : set === '(all)' ? corpus : join(corpus, set);
@@ -73,10 +77,12 @@ for (const set of ['examples', ...sets, '(all)']) {
   const ourArgs = set === '(all)' ? sets.map((s) => join(corpus, s)) : [dir];
   const a: { wall: number; cpu: number }[] = [];
   const b: { wall: number; cpu: number }[] = [];
+  const c: { wall: number; cpu: number }[] = [];
   timeMs('node', [ours, 'lint', '--format', 'json', '--fail-on', 'never', ...ourArgs]); // warm the page cache
   for (let i = 0; i < runs; i++) {
     a.push(timeMs('node', [ours, 'lint', '--format', 'json', '--fail-on', 'never', ...ourArgs]));
     b.push(timeMs(squawk, ['--reporter', 'json', ...files]));
+    if (baseline) c.push(timeMs('node', [baseline, 'lint', '--format', 'json', '--fail-on', 'never', ...ourArgs]));
   }
   rows.push({
     set,
@@ -85,11 +91,13 @@ for (const set of ['examples', ...sets, '(all)']) {
     squawk: median(b.map((x) => x.wall)),
     oursCpu: median(a.map((x) => x.cpu)),
     squawkCpu: median(b.map((x) => x.cpu)),
+    ...(baseline ? { base: median(c.map((x) => x.wall)), baseCpu: median(c.map((x) => x.cpu)) } : {}),
   });
 }
 
 console.log(`median of ${runs} runs, whole process, ms (cpu = user + sys, 10 ms resolution)`);
 const head = ['set'.padEnd(20), 'files'.padStart(6), 'ours'.padStart(8), 'squawk'.padStart(8), 'ratio'.padStart(7), 'ours cpu'.padStart(9), 'sq cpu'.padStart(8), 'ratio'.padStart(7)];
+if (baseline) head.push('base'.padStart(8), 'base cpu'.padStart(9));
 console.log(head.join(' '));
 for (const r of rows) {
   console.log(
@@ -102,6 +110,7 @@ for (const r of rows) {
       r.oursCpu.toFixed(0).padStart(9),
       r.squawkCpu.toFixed(0).padStart(8),
       (r.oursCpu / r.squawkCpu).toFixed(2).padStart(7),
+      ...(baseline ? [r.base!.toFixed(0).padStart(8), r.baseCpu!.toFixed(0).padStart(9)] : []),
     ].join(' '),
   );
 }
