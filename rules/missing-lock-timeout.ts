@@ -25,7 +25,7 @@ const rule: Rule = {
         'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);',
       ],
     },
-    squawk: ['require-timeout-settings'],
+    squawk: ['require-timeout-settings', 'require-lock-timeout'], // squawk 2.x reports require-lock-timeout
   },
   check(statement, ctx, report) {
     if (ctx.lockTimeoutSet || !ctx.runsDuringMigration) return;

@@ -21,7 +21,7 @@ const rule: Rule = {
         'CREATE TABLE notes (id bigint PRIMARY KEY, body text);\nCREATE INDEX notes_body_idx ON notes (body);\nUPDATE notes SET body = NULL;',
       ],
     },
-    squawk: ['require-timeout-settings'],
+    squawk: ['require-timeout-settings', 'require-statement-timeout'], // squawk 2.x reports require-statement-timeout
   },
   check(statement, ctx, report) {
     if (ctx.statementTimeoutSet || !ctx.runsDuringMigration) return;
