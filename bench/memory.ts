@@ -2,9 +2,12 @@
 // the corpus ten times (copies in a temp folder), 10,000 small files, and one
 // 50 MB migration. Each case is a fresh CLI process (src/cli.ts bundled as
 // `npm run build` does) measured by GNU time: wall seconds and peak RSS (%M).
-// Memory should follow the largest file, not the total input.
+// Memory should follow the largest file, not the total input. The CLI runs under
+// V8's --liftoff-only, as bin/migration-guard.js starts it (without it, Node 24
+// recompiles the parser's WASM and the baseline is ~640 MB instead of ~100 MB);
+// --no-liftoff measures without; --heap MB caps V8's heap, to show what is really kept alive.
 //
-//   npx tsx bench/memory.ts [--corpus ../shared/corpus] [--format json|text] [--only corpus,x10,files,big]
+//   npx tsx bench/memory.ts [--corpus ../shared/corpus] [--format json|text] [--only corpus,x10,files,big] [--node PATH] [--no-liftoff] [--heap MB]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,12 +24,15 @@ const root = resolve(import.meta.dirname, '..');
 const corpus = resolve(root, flag('--corpus', '../shared/corpus'));
 const format = flag('--format', 'json');
 const only = new Set(flag('--only', 'corpus,x10,files,big').split(','));
+const node = flag('--node', process.execPath);
+const nodeFlags = [...(args.includes('--no-liftoff') ? [] : ['--liftoff-only']), ...(args.includes('--heap') ? [`--max-old-space-size=${flag('--heap', '64')}`] : [])];
 if (!existsSync('/usr/bin/time')) throw new Error('needs GNU time at /usr/bin/time (apt-get install time)');
 
 const out = join(root, '.tmp', `bench-memory-${process.pid}`);
 const cli = join(out, 'cli.js');
 buildSync({ absWorkingDir: root, entryPoints: ['src/cli.ts'], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
 const work = mkdtempSync(join(tmpdir(), 'mg-memory-'));
+console.log(`node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()} ${nodeFlags.join(' ')}, --format ${format}`);
 
 /** The corpus's migration sets: each project folder is one `lint` path (the corpus root mixes layouts). */
 function projects(dir: string): string[] {
@@ -62,7 +68,7 @@ const rows: Row[] = [];
 function measure(name: string, paths: string[]): void {
   const { files, bytes } = sizeOf(paths);
   const report = join(work, 'report.json');
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, 'lint', ...paths, '--format', format, '-q', '--fail-on', 'never', '--output', format === 'json' ? report : '/dev/null'], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', node, ...nodeFlags, cli, 'lint', ...paths, '--format', format, '-q', '--fail-on', 'never', '--output', format === 'json' ? report : '/dev/null'], {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
