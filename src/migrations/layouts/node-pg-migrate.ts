@@ -38,7 +38,9 @@ export const nodePgMigrate: Layout = {
     const result: LoadResult = { migrations: [], findings: [] };
     for (const f of filesMatching(dir, FILE).sort(naturalCompare)) {
       const source = readSqlFile(join(dir, f), ctx, result.findings);
-      if (!source || !hasNodePgMigrateUp(source.text)) continue;
+      // A file without the up comment is not skipped: node-pg-migrate runs the whole file as its up
+      // (getActions: `upMigrationStart >= 0 ? … : content`; its test "should migrate without comments").
+      if (!source) continue;
       const all = lines(source.text);
       const markers = findMarkers(all, (l) => (UP.test(l) ? 'up' : DOWN.test(l) ? 'down' : null));
       const { up, down } = upDownSections(source.file, all, markers);
