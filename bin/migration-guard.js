@@ -19,6 +19,12 @@ const inProcess = process.execArgv.includes(FLAG) || process.env.MIGRATION_GUARD
 
 if (inProcess || major < 22) {
   if (!inProcess) setFlagsFromString(FLAG); // before the parser's WASM is compiled
+  // Started by the parent below: if it dies (even kill -9), stop as if sent SIGTERM (cleanups run)
+  // as soon as the event loop is free (a synchronous lint finishes first).
+  if (process.channel) {
+    process.channel.unref();
+    process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
   const { runMain } = await import('../build/cli.js');
   await runMain();
 } else {
@@ -27,10 +33,17 @@ if (inProcess || major < 22) {
   process.exitCode = code === 9 ? await child([]) : code;
 }
 
-/** Runs this file again in a child Node with `flags` (stdio shared, signals forwarded); resolves with its exit code. */
+/**
+ * Runs this file again in a child Node with `flags`; resolves with its exit code.
+ * The child shares stdio but has its own process group, so a Ctrl-C (sent to the
+ * terminal's foreground group) reaches it once, forwarded from here, not twice (a
+ * second SIGINT means "stop now" to verify's cleanup). An IPC channel tells it
+ * when this process dies.
+ */
 function child(flags) {
   const proc = spawn(process.execPath, [...flags, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    detached: true,
     env: { ...process.env, MIGRATION_GUARD_IN_PROCESS: '1' },
   });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
