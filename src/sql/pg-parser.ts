@@ -179,12 +179,15 @@ function guarded<T>(inst: Instance, call: () => T): T {
 function withString<T>(inst: Instance, sql: string, use: (ptr: number) => T): T {
   if (typeof sql !== 'string') throw new TypeError(`expected SQL text, got ${typeof sql}`);
   const { mod } = inst;
-  const len = mod.lengthBytesUTF8(sql) + 1;
+  // C reads up to the first NUL: a NUL byte would silently cut the text short. A space keeps every offset.
+  const text = sql.includes('\0') ? sql.replaceAll('\0', ' ') : sql;
+  const len = Buffer.byteLength(text, 'utf8') + 1;
   const ptr = mod._malloc(len);
   if (!ptr) throw new ParserAbortError(`the parser could not allocate ${len} bytes for this statement`);
   try {
-    // C reads up to the first NUL: a NUL byte would silently cut the text short. A space keeps every offset.
-    mod.stringToUTF8(sql.includes('\0') ? sql.replaceAll('\0', ' ') : sql, ptr, len);
+    // Node's native UTF-8 writer (Emscripten's stringToUTF8 encodes in a JS loop); lone surrogates become U+FFFD, 3 bytes either way.
+    const written = Buffer.from(inst.memory.buffer, ptr, len).write(text, 'utf8');
+    new Uint8Array(inst.memory.buffer)[ptr + written] = 0;
     return use(ptr);
   } finally {
     mod._free(ptr);
