@@ -270,4 +270,11 @@ function ensureCommit(ref: string, cwd: string): void {
   }
 }
 
+// Started by dist/index.js with an IPC channel: if the launcher dies (even kill -9),
+// stop as if sent SIGTERM, so the throwaway database is cleaned up.
+if (process.channel) {
+  process.channel.unref();
+  process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+}
+
 await main();

@@ -9,6 +9,7 @@
 // needs no child; Node 24 ignores a run-time change of WASM tiering.
 
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -26,7 +27,14 @@ interface Exit {
 /** Runs main.js in a child Node with `flags`, forwarding cancellation signals, and resolves with how it ended. */
 function runChild(flags: string[]): Promise<Exit> {
   const started = Date.now();
-  const child = spawn(process.execPath, [...flags, ...process.execArgv, main], { stdio: 'inherit', env: process.env });
+  // Own process group: a signal sent to the whole group reaches the child once, forwarded from
+  // here, not twice (a second SIGINT means "stop now" to verify's cleanup). The IPC channel
+  // tells it when this process dies (src/action.ts then stops as if sent SIGTERM).
+  const child = spawn(process.execPath, [...flags, ...process.execArgv, main], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    detached: true,
+    env: process.env,
+  });
   // The runner cancels a job with SIGINT then SIGTERM: the child must get them to clean up its databases.
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -54,6 +62,7 @@ if (inProcess || major < 22) {
     // Could not start a child at all: run in this process.
     await import(pathToFileURL(main).href);
   } else {
-    process.exitCode = exit.code ?? 1;
+    // Killed by a signal: the shell's convention, 128 + its number.
+    process.exitCode = exit.code ?? 128 + (exit.signal ? (constants.signals[exit.signal] ?? 0) : 0);
   }
 }
