@@ -2,8 +2,9 @@
 // in a child Node with V8's `--liftoff-only`. Both WASM engines we load (the
 // Postgres parser, 1.7 MB, and PGlite, 8.7 MB) are otherwise recompiled by the
 // optimizing tier in the background, which for a run of a few seconds costs more
-// than it saves. Measured on examples/ (Node 24, 2 cores): lint 2.8 s → 0.6 s and
-// 630 → 100 MB; lint + verify on PGlite 12–13 s → 6.4 s and 1 GB → 460 MB.
+// than it saves. Measured on examples/ (Node 24, 2 cores, wall time and peak RSS):
+// lint 0.5 s → 0.24 s and 630 → 100 MB; lint + verify on PGlite 5–7 s → 3.5 s and
+// 1 GB → 470 MB.
 // A Node whose V8 lacks the flag exits 9 at once: then main.js runs without it.
 // Node 20 honours the flag set at run time (before the WASM is compiled), so it
 // needs no child; Node 24 ignores a run-time change of WASM tiering.
