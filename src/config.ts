@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { rules as registry } from '../rules/index';
 import { UsageError } from './errors';
+import { whyNotAFile } from './migrations/decode';
 import { layoutNames } from './migrations/layouts/index';
 import type { EnabledRule } from './lint/engine';
 import type { FailOn, LayoutName, Level, Rule, Severity } from './types';
@@ -109,6 +110,8 @@ export function loadConfig(options: { cwd?: string; file?: string; rules?: reado
     file = findConfigFile(cwd);
   }
   if (!file) return defaultConfig(cwd);
+  const special = whyNotAFile(file); // a FIFO would block readFileSync forever
+  if (special) throw new UsageError(`cannot read config file ${displayPath(file, cwd)}: ${special}`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
