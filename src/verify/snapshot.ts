@@ -12,6 +12,10 @@
 // but not what the schema can hold), which does not by itself make a migration
 // irreversible.
 //
+// Beyond the shape of tables: owners, privileges beyond each object's defaults (as
+// `grant …` / `revoked default …` objects), default privileges, rules, publications
+// (and the tables they list), event triggers, row security flags, storage options.
+//
 // Partitions: their columns, inherited constraints, attached indexes and cloned
 // triggers are their parent's and are described once, on the parent; a
 // partition itself (name, bound) is an object of its own.
@@ -37,22 +41,50 @@ export interface SchemaDifference {
 
 const SNAPSHOT_SQL = `
 WITH ns AS (
-  SELECT oid, nspname, CASE WHEN nspname = 'public' THEN '' ELSE nspname || '.' END AS q
+  SELECT oid, nspname, CASE WHEN nspname = 'public' THEN '' ELSE nspname || '.' END AS q, nspacl, nspowner
   FROM pg_catalog.pg_namespace
   WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'
 ),
 rel AS (
-  SELECT c.oid, c.relkind, ns.q || c.relname AS qname, c.relispartition, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity, c.reloptions, c.relpartbound
+  SELECT c.oid, c.relkind, ns.q || c.relname AS qname, c.relispartition, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity, c.reloptions, c.relpartbound,
+    c.relacl, c.relowner, pg_catalog.pg_get_userbyid(c.relowner)::text AS owner
   FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
   WHERE c.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+),
+fn AS (
+  SELECT p.oid, p.prokind, ns.q || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS qname, p.proacl, p.proowner
+  FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace
+  WHERE p.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+),
+typ AS (
+  SELECT t.*, ns.q || t.typname AS qname
+  FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace
+  WHERE t.oid >= 16384 AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+),
+-- Objects with explicit privileges (a NULL acl means the defaults: nothing to say),
+-- with the kind of their default ACL (none for columns).
+acl AS (
+  SELECT CASE r.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' ELSE 'table' END AS what,
+    r.qname AS name, r.relacl AS acl, (CASE r.relkind WHEN 'S' THEN 's' ELSE 'r' END)::"char" AS k, r.relowner AS owner
+  FROM rel r WHERE r.relacl IS NOT NULL AND r.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
+  UNION ALL
+  SELECT 'column', r.qname || '.' || a.attname, a.attacl, NULL, r.relowner
+  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped WHERE a.attacl IS NOT NULL
+  UNION ALL
+  SELECT 'schema', ns.nspname, ns.nspacl, 'n', ns.nspowner FROM ns WHERE ns.nspacl IS NOT NULL
+  UNION ALL
+  SELECT CASE f.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, f.qname, f.proacl, 'f', f.proowner FROM fn f WHERE f.proacl IS NOT NULL
+  UNION ALL
+  SELECT CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END, t.qname, t.typacl, 'T', t.typowner FROM typ t WHERE t.typacl IS NOT NULL
 )
-SELECT 'schema' AS kind, nspname AS name, '{}'::jsonb AS detail FROM ns
+SELECT 'schema' AS kind, nspname AS name, jsonb_build_object('owner', pg_catalog.pg_get_userbyid(nspowner)::text) AS detail FROM ns
   WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_namespace'::regclass AND e.objid = ns.oid AND e.deptype = 'e')
 UNION ALL
 SELECT CASE r.relkind WHEN 'p' THEN 'partitioned table' WHEN 'f' THEN 'foreign table' ELSE 'table' END, r.qname,
   jsonb_build_object('unlogged', r.relpersistence = 'u', 'partition key', pg_catalog.pg_get_partkeydef(r.oid),
     'partition bound', pg_catalog.pg_get_expr(r.relpartbound, r.oid), 'row level security', r.relrowsecurity,
-    'forced row level security', r.relforcerowsecurity, 'options', r.reloptions)
+    'forced row level security', r.relforcerowsecurity, 'options', r.reloptions, 'owner', r.owner)
   FROM rel r WHERE r.relkind IN ('r', 'p', 'f')
 UNION ALL
 SELECT 'column', r.qname || '.' || a.attname,
@@ -79,36 +111,33 @@ UNION ALL
 SELECT 'sequence', r.qname,
   jsonb_build_object('type', pg_catalog.format_type(s.seqtypid, NULL), 'start', s.seqstart, 'increment', s.seqincrement,
     'min', s.seqmin, 'max', s.seqmax, 'cache', s.seqcache, 'cycle', s.seqcycle,
-    'owned by', (SELECT c2.relname || '.' || a.attname FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_class c2 ON c2.oid = dep.refobjid
+    'owner', r.owner, 'owned by', (SELECT c2.relname || '.' || a.attname FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_class c2 ON c2.oid = dep.refobjid
        JOIN pg_catalog.pg_attribute a ON a.attrelid = dep.refobjid AND a.attnum = dep.refobjsubid
        WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = r.oid AND dep.deptype IN ('a', 'i') AND dep.refobjsubid > 0 LIMIT 1))
   FROM rel r JOIN pg_catalog.pg_sequence s ON s.seqrelid = r.oid
 UNION ALL
 SELECT CASE r.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END, r.qname,
-  jsonb_build_object('definition', pg_catalog.pg_get_viewdef(r.oid))
+  jsonb_build_object('definition', pg_catalog.pg_get_viewdef(r.oid), 'owner', r.owner)
   FROM rel r WHERE r.relkind IN ('v', 'm')
 UNION ALL
-SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
-  ns.q || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
-  jsonb_build_object('definition', CASE WHEN p.prokind IN ('f', 'p', 'w') THEN pg_catalog.pg_get_functiondef(p.oid) END)
-  FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace
-  WHERE p.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, p.qname,
+  jsonb_build_object('definition', CASE WHEN p.prokind IN ('f', 'p', 'w') THEN pg_catalog.pg_get_functiondef(p.oid) END,
+    'owner', pg_catalog.pg_get_userbyid(p.proowner)::text)
+  FROM fn p
 UNION ALL
 SELECT 'trigger', tg.tgname || ' on ' || r.qname,
   jsonb_build_object('definition', pg_catalog.pg_get_triggerdef(tg.oid), 'enabled', tg.tgenabled::text)
   FROM pg_catalog.pg_trigger tg JOIN rel r ON r.oid = tg.tgrelid WHERE tg.oid >= 16384 AND NOT tg.tgisinternal AND tg.tgparentid = 0
 UNION ALL
-SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'type' END, ns.q || t.typname,
-  jsonb_build_object(
+SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'type' END, t.qname,
+  jsonb_build_object('owner', pg_catalog.pg_get_userbyid(t.typowner)::text,
     'labels', CASE WHEN t.typtype = 'e' THEN (SELECT jsonb_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END,
     'base type', CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END,
     'not null', CASE WHEN t.typtype = 'd' THEN t.typnotnull END,
     'default', t.typdefault,
     'constraints', CASE WHEN t.typtype = 'd' THEN (SELECT jsonb_agg(c.conname || ' ' || pg_catalog.pg_get_constraintdef(c.oid) ORDER BY c.conname) FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid) END,
     'attributes', CASE WHEN t.typtype = 'c' THEN (SELECT jsonb_agg(a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END)
-  FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace
-  WHERE t.oid >= 16384 AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+  FROM typ t
 UNION ALL
 SELECT 'extension', x.extname, jsonb_build_object('version', x.extversion, 'schema', n.nspname)
   FROM pg_catalog.pg_extension x JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace
@@ -124,10 +153,61 @@ SELECT 'comment on', o.type || ' ' || o.identity, jsonb_build_object('text', d.d
   WHERE d.objoid >= 16384 AND d.classoid <> 'pg_catalog.pg_extension'::regclass
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid AND e.deptype = 'e')
     AND (o.schema IS NULL OR o.schema NOT IN ('pg_catalog', 'information_schema'))
+UNION ALL
+-- Privileges beyond an object's defaults, one object per grantee and privilege, so a
+-- down that forgets a REVOKE reads 'grant SELECT on table users to app: present after down…';
+-- and defaults taken away (REVOKE EXECUTE … FROM PUBLIC), which a down must give back.
+SELECT 'grant', g.privilege_type || ' on ' || acl.what || ' ' || acl.name || ' to ' || CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(g.grantee)::text END,
+  jsonb_build_object('with grant option', g.is_grantable)
+  FROM acl, LATERAL (SELECT x.grantee, x.privilege_type, x.is_grantable FROM pg_catalog.aclexplode(acl.acl) x
+    EXCEPT SELECT d.grantee, d.privilege_type, d.is_grantable FROM pg_catalog.aclexplode(pg_catalog.acldefault(acl.k, acl.owner)) d) g
+UNION ALL
+SELECT 'revoked default', g.privilege_type || ' on ' || acl.what || ' ' || acl.name || ' from ' || CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(g.grantee)::text END,
+  '{}'::jsonb
+  FROM acl, LATERAL (SELECT d.grantee, d.privilege_type FROM pg_catalog.aclexplode(pg_catalog.acldefault(acl.k, acl.owner)) d
+    EXCEPT SELECT x.grantee, x.privilege_type FROM pg_catalog.aclexplode(acl.acl) x) g
+  WHERE acl.k IS NOT NULL
+UNION ALL
+SELECT 'default privileges', 'for ' || pg_catalog.pg_get_userbyid(d.defaclrole)::text || coalesce(' in schema ' || n.nspname, '') || ' on ' ||
+    CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' ELSE d.defaclobjtype::text END,
+  jsonb_build_object('privileges', (SELECT jsonb_agg(x::text ORDER BY x::text) FROM unnest(d.defaclacl) x))
+  FROM pg_catalog.pg_default_acl d LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace
+UNION ALL
+-- Rules other than a view's own _RETURN (CREATE RULE … DO INSTEAD …).
+SELECT 'rule', rw.rulename || ' on ' || r.qname, jsonb_build_object('definition', pg_catalog.pg_get_ruledef(rw.oid), 'enabled', rw.ev_enabled::text)
+  FROM pg_catalog.pg_rewrite rw JOIN rel r ON r.oid = rw.ev_class WHERE rw.rulename <> '_RETURN'
+UNION ALL
+SELECT 'publication', p.pubname,
+  jsonb_build_object('all tables', p.puballtables, 'insert', p.pubinsert, 'update', p.pubupdate, 'delete', p.pubdelete,
+    'truncate', p.pubtruncate, 'via partition root', p.pubviaroot, 'owner', pg_catalog.pg_get_userbyid(p.pubowner)::text)
+  FROM pg_catalog.pg_publication p
+  WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_publication'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+UNION ALL
+-- Tables a publication lists (directly or by schema); the view names the published columns
+-- and the row filter on PostgreSQL 15+. FOR ALL TABLES is said once, on the publication.
+SELECT 'publication table', CASE WHEN pt.schemaname = 'public' THEN '' ELSE pt.schemaname || '.' END || pt.tablename || ' in ' || pt.pubname,
+  pg_catalog.to_jsonb(pt) - 'pubname' - 'schemaname' - 'tablename'
+  FROM pg_catalog.pg_publication_tables pt JOIN pg_catalog.pg_publication p ON p.pubname = pt.pubname WHERE NOT p.puballtables
+UNION ALL
+SELECT 'event trigger', ev.evtname,
+  jsonb_build_object('event', ev.evtevent, 'function', ev.evtfoid::pg_catalog.regprocedure::text, 'enabled', ev.evtenabled::text,
+    'tags', pg_catalog.to_jsonb(ev.evttags), 'owner', pg_catalog.pg_get_userbyid(ev.evtowner)::text)
+  FROM pg_catalog.pg_event_trigger ev
+  WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_event_trigger'::regclass AND e.objid = ev.oid AND e.deptype = 'e')
 `;
+
+/** Sessions where JIT is already off (see takeSnapshot). */
+const jitOff = new WeakSet<Database>();
 
 /** Read the schema of the current database from its catalogs. */
 export async function takeSnapshot(db: Database): Promise<Snapshot> {
+  // The planner's row estimates for catalog functions (pg_publication_tables: 1000 rows
+  // per publication) push this small query past jit_above_cost on servers built with
+  // LLVM, and compiling it took 4-5 s per snapshot (PostgreSQL 15 under load).
+  if (!jitOff.has(db) && db.kind !== 'pglite') {
+    await db.exec('SET jit = off');
+    jitOff.add(db);
+  }
   const rows = await queryPrepared<{ kind: string; name: string; detail: ObjectDetail | string }>(db, 'migration_guard_snapshot', SNAPSHOT_SQL);
   const snap: Snapshot = new Map();
   for (const r of rows) {
