@@ -254,8 +254,10 @@ export interface ChainVerification {
   line?: number;
   /** The chain stopped at a migration with no down file (not a failure of a down). */
   noDown?: boolean;
-  /** When the schema is not restored: the differences after the last down, one readable line each. */
+  /** When the schema is not restored: the differences after the last down, one readable line each (when a down failed: those it ran on). */
   schemaDiff?: string[];
+  /** A down failed on a schema that already differed from the one its up left: the migration whose down started that difference. */
+  astrayFrom?: string;
   /** Downs the chain ran without leaving anything wrong, although they fail or leave differences on their own right after their up: they rely on the downs of later migrations. */
   dependsOnLater?: string[];
 }

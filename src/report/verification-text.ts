@@ -27,7 +27,7 @@ export function chainLine(c: ChainVerification): string {
   const dep = n ? `; ${n} down${n === 1 ? '' : 's'} that fail${n === 1 ? 's' : ''} or leave${n === 1 ? 's' : ''} differences alone right after ${n === 1 ? 'its' : 'their'} own up ${n === 1 ? 'does its' : 'do their'} part in the chain (they rely on the downs after them)` : '';
   if (c.ok) return `${what}: restores the schema before the first up${dep}`;
   if (c.noDown) return `${what}: stops at ${c.brokeAt}, which has no down migration (${c.reverted} down${c.reverted === 1 ? '' : 's'} ran before it)${dep}`;
-  if (c.error !== undefined) return `${what}: the down of ${c.brokeAt} fails after ${c.reverted} later down${c.reverted === 1 ? '' : 's'} ran${dep}`;
+  if (c.error !== undefined) return `${what}: the down of ${c.brokeAt} fails after ${c.reverted} later down${c.reverted === 1 ? '' : 's'} ran${c.astrayFrom ? ` (on a schema the down of ${c.astrayFrom} had left different)` : ''}${dep}`;
   return `${what}: every down runs, but the schema differs from before the first up, from the down of ${c.brokeAt} on${dep}`;
 }
 
@@ -36,7 +36,7 @@ function renderChain(c: ChainVerification, p: Paint): string[] {
   const out = [`${mark} ${chainLine(c)}`];
   if (c.error !== undefined && !c.noDown) out.push(`    down failed in the chain:`, `      - ${c.file ? `${c.file} ` : ''}${lineOf(c.line, c.error)}`);
   if (c.schemaDiff?.length) {
-    out.push('    schema after reverting the chain differs from before its first up:');
+    out.push(c.error !== undefined ? `    schema that down ran on, different since the down of ${c.astrayFrom}:` : '    schema after reverting the chain differs from before its first up:');
     for (const l of c.schemaDiff) out.push(`      - ${l}`);
   }
   if (c.dependsOnLater?.length) {

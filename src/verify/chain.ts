@@ -71,6 +71,11 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
           result.error = o.error ?? 'unknown error';
           result.file = o.file ?? m.down.file;
           if (o.line !== undefined) result.line = o.line;
+          if (lastDiff.length) {
+            // It ran on a schema an earlier (newer) down had already left different: likely the cause.
+            result.astrayFrom = reverse[Math.min(...since.values())]!.id;
+            result.schemaDiff = lastDiff.map((d) => d.line);
+          }
           return finish(new Set([m.id]));
         }
       }

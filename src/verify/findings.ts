@@ -165,7 +165,10 @@ export function chainFindings(chain: ChainVerification, verified: MigrationVerif
       return out;
     }
     const ran = `${chain.reverted} later down${chain.reverted === 1 ? '' : 's'} ran`;
-    out.push(at(chain.file ?? m?.down?.file ?? v?.file ?? '', chain.line ?? m?.down?.firstLine ?? 1, 'chain-rollback-failing', `Rolling back the ${chain.size} changed migrations newest first (migrate down) fails at this down after ${ran}, although it runs right after its own up: ${chain.error}`, chain.brokeAt));
+    const cause = chain.astrayFrom
+      ? ` The schema it ran on already differed from the one its up left, from the down of ${chain.astrayFrom} on (likely the cause): ${listed(chain.schemaDiff ?? [], 3)}.`
+      : '';
+    out.push(at(chain.file ?? m?.down?.file ?? v?.file ?? '', chain.line ?? m?.down?.firstLine ?? 1, 'chain-rollback-failing', `Rolling back the ${chain.size} changed migrations newest first (migrate down) fails at this down after ${ran}, although it runs right after its own up: ${chain.error}.${cause}`, chain.brokeAt));
     return out;
   }
   const lines = chain.schemaDiff ?? [];

@@ -71,6 +71,27 @@ describe('whole-chain rollback', () => {
     assert.match(renderComment(report), /❌ whole-chain rollback \(the 3 changed migrations reverted newest first, as migrate down does\): the down of 002\\?_u fails after 1 later down ran/);
   });
 
+  test('a down failing on what a newer down left behind names that down as the likely cause (hatchet v1_0_90/91)', async () => {
+    const set = [
+      migration('001_base', 'CREATE TABLE base (id int);', 'DROP TABLE base;'),
+      migration('002_lookup', 'CREATE TABLE lookup (id int);', 'DROP TABLE lookup;'),
+      migration('003_drop_lookup', 'DROP TABLE IF EXISTS lookup;', '-- nothing to restore, says the author\nSELECT 1;'),
+    ];
+    const { verification, findings } = await verify(set);
+    const chain = verification.chain!;
+    assert.equal(chain.brokeAt, '002_lookup');
+    assert.equal(chain.astrayFrom, '003_drop_lookup');
+    assert.match(chain.error!, /table "lookup" does not exist/);
+    assert.deepEqual(chain.schemaDiff, [
+      'column lookup.id: absent after reverting the chain, present before the up of 003_drop_lookup',
+      'table lookup: absent after reverting the chain, present before the up of 003_drop_lookup',
+    ]);
+    const f = findings.find((x) => x.rule === 'chain-rollback-failing')!;
+    assert.equal(f.file, 'db/002_lookup.down.sql');
+    assert.match(f.message, /table "lookup" does not exist\. The schema it ran on already differed from the one its up left, from the down of 003_drop_lookup on \(likely the cause\): column lookup.id: absent/);
+    assert.match(renderVerificationText(verification), /the down of 002_lookup fails after 1 later down ran \(on a schema the down of 003_drop_lookup had left different\)/);
+  });
+
   test('a lasting difference is blamed on the down where it started, not on a detour that came back', async () => {
     const set = [
       migration('001_a', 'CREATE TABLE a (id int);', 'DROP TABLE a;'),
