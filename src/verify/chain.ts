@@ -71,12 +71,16 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
           result.error = o.error ?? 'unknown error';
           result.file = o.file ?? m.down.file;
           if (o.line !== undefined) result.line = o.line;
+          const blamed = new Set([m.id, ...[...since.values()].map((j) => reverse[j]!.id)]);
           if (lastDiff.length) {
-            // It ran on a schema an earlier (newer) down had already left different: likely the cause.
-            result.astrayFrom = reverse[Math.min(...since.values())]!.id;
-            result.schemaDiff = lastDiff.map((d) => d.line);
+            // It ran on a schema a newer down had already left different: likely the cause. The
+            // differences about objects the error names come first and pick the down to name.
+            const named = lastDiff.filter((d) => mentions(result.error!, d.key));
+            const first = named.length ? named : lastDiff;
+            result.astrayFrom = reverse[Math.min(...first.map((d) => since.get(d.key)!))]!.id;
+            result.schemaDiff = [...named, ...lastDiff.filter((d) => !named.includes(d))].map((d) => d.line);
           }
-          return finish(new Set([m.id]));
+          return finish(blamed);
         }
       }
       result.reverted++;
@@ -110,6 +114,15 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
     if (through.length) result.dependsOnLater = through.map((m) => m.id);
     return result;
   }
+}
+
+/** Words of snapshot keys that are not object names. */
+const KEY_WORDS = new Set(['schema', 'table', 'partitioned', 'foreign', 'column', 'constraint', 'index', 'sequence', 'view', 'materialized', 'function', 'procedure', 'aggregate', 'trigger', 'enum', 'domain', 'range', 'type', 'extension', 'policy', 'comment', 'grant', 'revoked', 'default', 'privileges', 'rule', 'publication', 'event', 'public', 'for', 'from', 'with', 'text', 'integer', 'bigint', 'boolean', 'character', 'varying', 'timestamp', 'without', 'time', 'zone', 'select', 'insert', 'update', 'delete', 'usage', 'execute', 'create', 'references', 'truncate']);
+
+/** Whether a Postgres error message names an object of a snapshot key (`table v1_lookup` and `table "v1_lookup" does not exist`). */
+function mentions(error: string, key: string): boolean {
+  const words = key.split(/[^A-Za-z0-9_$]+/).filter((w) => w.length >= 3 && !KEY_WORDS.has(w.toLowerCase()));
+  return words.some((w) => new RegExp(`(^|[^A-Za-z0-9_$])${w.replace(/\$/g, '\\$')}([^A-Za-z0-9_$]|$)`).test(error));
 }
 
 /** The migration's own cycle found its down failing or not restoring the schema. */

@@ -76,6 +76,8 @@ describe('whole-chain rollback', () => {
       migration('001_base', 'CREATE TABLE base (id int);', 'DROP TABLE base;'),
       migration('002_lookup', 'CREATE TABLE lookup (id int);', 'DROP TABLE lookup;'),
       migration('003_drop_lookup', 'DROP TABLE IF EXISTS lookup;', '-- nothing to restore, says the author\nSELECT 1;'),
+      // An unrelated difference that started earlier in the chain does not take the blame.
+      migration('004_other', 'CREATE TABLE other (id int);', '-- forgot'),
     ];
     const { verification, findings } = await verify(set);
     const chain = verification.chain!;
@@ -85,11 +87,14 @@ describe('whole-chain rollback', () => {
     assert.deepEqual(chain.schemaDiff, [
       'column lookup.id: absent after reverting the chain, present before the up of 003_drop_lookup',
       'table lookup: absent after reverting the chain, present before the up of 003_drop_lookup',
+      'column other.id: present after reverting the chain, absent before the up of 003_drop_lookup',
+      'table other: present after reverting the chain, absent before the up of 003_drop_lookup',
     ]);
+    assert.equal(chain.dependsOnLater, undefined);
     const f = findings.find((x) => x.rule === 'chain-rollback-failing')!;
     assert.equal(f.file, 'db/002_lookup.down.sql');
     assert.match(f.message, /table "lookup" does not exist\. The schema it ran on already differed from the one its up left, from the down of 003_drop_lookup on \(likely the cause\): column lookup.id: absent/);
-    assert.match(renderVerificationText(verification), /the down of 002_lookup fails after 1 later down ran \(on a schema the down of 003_drop_lookup had left different\)/);
+    assert.match(renderVerificationText(verification), /the down of 002_lookup fails after 2 later downs ran \(on a schema the down of 003_drop_lookup had left different\)/);
   });
 
   test('a lasting difference is blamed on the down where it started, not on a detour that came back', async () => {
