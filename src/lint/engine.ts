@@ -154,7 +154,9 @@ export function lintFile(
   const before = raw.length;
   reportUnused(suppressions, parsed.spans, severityOf, add);
   const unused = raw.slice(before); // not themselves suppressible
-  const findings = [...kept, ...unused].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  // Rule ids are kebab-case ASCII, where code-point order is localeCompare's order; localeCompare's
+  // first call loads ICU's collator, ~15 ms of CPU at every start.
+  const findings = [...kept, ...unused].sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   restorePlaceholders(findings, parsed.placeholders);
   return { findings, created: createdObjects(statements, input.createdByUp) };
 }
