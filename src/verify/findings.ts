@@ -167,7 +167,9 @@ export function chainFindings(chain: ChainVerification, verified: MigrationVerif
     const ran = `${chain.reverted} later down${chain.reverted === 1 ? '' : 's'} ran`;
     const cause = chain.astrayFrom
       ? ` The schema it ran on already differed from the one its up left, from the down of ${chain.astrayFrom} on (likely the cause): ${listed(chain.schemaDiff ?? [], 3)}.`
-      : '';
+      : /contains null values|violates|could not create unique index/i.test(chain.error)
+        ? ' It meets rows written after its up (verify fills the tables before each later migration, as production writes between deploys): a rollback after real writes fails the same way unless the down handles them.'
+        : '';
     out.push(at(chain.file ?? m?.down?.file ?? v?.file ?? '', chain.line ?? m?.down?.firstLine ?? 1, 'chain-rollback-failing', `Rolling back the ${chain.size} changed migrations newest first (migrate down) fails at this down after ${ran}, although it runs right after its own up: ${chain.error}.${cause}`, chain.brokeAt));
     return out;
   }

@@ -61,7 +61,7 @@ describe('whole-chain rollback', () => {
     assert.equal(f[0]!.file, 'db/002_u.down.sql');
     assert.equal(f[0]!.line, 1);
     assert.equal(f[0]!.severity, 'error');
-    assert.match(f[0]!.message, /fails at this down after 1 later down ran, although it runs right after its own up: .*contains null values/);
+    assert.match(f[0]!.message, /fails at this down after 1 later down ran, although it runs right after its own up: .*contains null values\. It meets rows written after its up/);
     assert.match(renderVerificationText(verification), /✖ whole-chain rollback .*: the down of 002_u fails after 1 later down ran\n    down failed in the chain:\n      - db\/002_u.down.sql line 1: /);
     const report = buildReport(
       set.map((m) => ({ id: m.id, layout: m.layout, up: m.up.file, down: m.down?.file, transactional: true, changed: true })),
