@@ -36,7 +36,7 @@ function renderChain(c: ChainVerification, p: Paint): string[] {
   const out = [`${mark} ${chainLine(c)}`];
   if (c.error !== undefined && !c.noDown) out.push(`    down failed in the chain:`, `      - ${c.file ? `${c.file} ` : ''}${lineOf(c.line, c.error)}`);
   if (c.schemaDiff?.length) {
-    out.push(c.error !== undefined ? `    schema that down ran on, different since the down of ${c.astrayFrom}:` : '    schema after reverting the chain differs from before its first up:');
+    out.push(c.error !== undefined ? `    the schema that down ran on was not the one its up left (likely cause: the down of ${c.astrayFrom}):` : '    schema after reverting the chain differs from before its first up:');
     for (const l of c.schemaDiff) out.push(`      - ${l}`);
   }
   if (c.dependsOnLater?.length) {
