@@ -12,6 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { rules } from '../rules/index';
 import { discoverMigrations } from '../src/migrations/discover';
 import { initParser, parseSql } from '../src/sql/parse';
+import { squawkBin } from './squawk';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: string) => {
@@ -44,7 +45,7 @@ function runJson(cmd: string, argv: string[]): { out: any; wall: number } {
 }
 
 const ours = runJson(process.execPath, [join(root, 'bin', 'migration-guard.js'), 'lint', '--format', 'json', '--fail-on', 'never', ...sets.map((s) => relative(root, join(corpus, s)))]);
-const squawk = runJson(join(root, 'node_modules', '.bin', 'squawk'), ['--reporter', 'json', ...files]);
+const squawk = runJson(squawkBin(root), ['--reporter', 'json', ...files]);
 
 const fileSet = new Set(files);
 const oursBy = new Map<string, Set<string>>(); // our rule id -> files

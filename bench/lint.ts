@@ -1,6 +1,6 @@
 // Times migration-guard's `lint` against squawk (npm `squawk-cli`) on the same
 // inputs in the same run: whole processes, as a user or CI would start them
-// (`node_modules/.bin/squawk` is squawk's npm launcher, which spawns its Rust
+// (squawk's npm launcher, installed on first use by bench/squawk.ts, spawns its Rust
 // binary; ours is the built bin). Prints the median of N runs and the ratio, for
 // wall time and for CPU time (user + sys of the process and its children, read
 // from /proc/self/stat; on a loaded machine CPU time is the steadier measure).
@@ -11,6 +11,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { squawkBin } from './squawk';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: string) => {
@@ -22,7 +23,7 @@ const corpus = resolve(flag('--corpus', '../shared/corpus'));
 const root = resolve(import.meta.dirname, '..');
 const ours = resolve(flag('--ours', join(root, 'bin', 'migration-guard.js')));
 const baseline = flag('--baseline', '') ? resolve(flag('--baseline', '')) : undefined;
-const squawk = join(root, 'node_modules', '.bin', 'squawk');
+const squawk = squawkBin(root);
 
 if (!existsSync(corpus)) {
   console.log(`skipped: corpus not found at ${corpus} (../shared is absent)`);
