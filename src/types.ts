@@ -260,6 +260,25 @@ export interface ChainVerification {
   astrayFrom?: string;
   /** Downs the chain ran without leaving anything wrong, although they fail or leave differences on their own right after their up: they rely on the downs of later migrations. */
   dependsOnLater?: string[];
+  /**
+   * Differences a down left that disappear later in the chain only because an older down
+   * drops whole what holds them (a leftover index gone with its table): the chain gets
+   * there, but a rollback that stops before that older down keeps them. Their migrations
+   * are not in dependsOnLater.
+   */
+  masked?: ChainMaskedDifference[];
+}
+
+/** Differences one down left that an older down's drop swept away. */
+export interface ChainMaskedDifference {
+  /** The migration whose down left them. */
+  migration: string;
+  /** The older migration whose down dropped what holds them. */
+  by: string;
+  /** What that down dropped, as a snapshot key: `table users`. */
+  owner: string;
+  /** The objects that differed, as snapshot keys: `index users_created_at_idx`. */
+  objects: string[];
 }
 
 export interface Verification {

@@ -3,7 +3,7 @@
 // rewrites, ms) and the schema/data differences behind each failed verdict.
 // Pure: (Verification) => string.
 
-import type { ChainVerification, MigrationVerification, StatementTrace, Verification } from '../types';
+import type { ChainMaskedDifference, ChainVerification, MigrationVerification, StatementTrace, Verification } from '../types';
 import { paint, type Paint } from './style';
 
 const SQL_WIDTH = 52;
@@ -25,25 +25,43 @@ export function chainLine(c: ChainVerification): string {
   const what = `whole-chain rollback (the ${c.size} changed migration${c.size === 1 ? '' : 's'} reverted newest first, as migrate down does)`;
   const n = c.dependsOnLater?.length ?? 0;
   const dep = n ? `; ${n} down${n === 1 ? '' : 's'} that fail${n === 1 ? 's' : ''} or leave${n === 1 ? 's' : ''} differences alone right after ${n === 1 ? 'its' : 'their'} own up ${n === 1 ? 'does its' : 'do their'} part in the chain (they rely on the downs after them)` : '';
-  if (c.ok) return `${what}: restores the schema before the first up${dep}`;
+  const ids = [...new Set((c.masked ?? []).map((x) => x.migration))];
+  const noun = c.masked?.every((x) => x.owner.startsWith('schema ')) ? 'schema' : 'table';
+  // A difference swept away with its table is no part of a restored schema: said in the verdict line, which the PR comment shows alone.
+  const swept = ids.length === 1
+    ? `, but a difference the down of ${ids[0]} left is only removed because an older down drops its whole ${noun} (rolling ${ids[0]} back alone keeps it)`
+    : ids.length
+      ? `, but differences ${ids.length} downs left are only removed because older downs drop their whole ${noun}s (rolling those back alone keeps them)`
+      : '';
+  if (c.ok) return `${what}: restores the schema before the first up${swept}${dep}`;
   if (c.noDown) return `${what}: stops at ${c.brokeAt}, which has no down migration (${c.reverted} down${c.reverted === 1 ? '' : 's'} ran before it)${dep}`;
   if (c.error !== undefined) return `${what}: the down of ${c.brokeAt} fails after ${c.reverted} later down${c.reverted === 1 ? '' : 's'} ran${c.astrayFrom ? ` (on a schema the down of ${c.astrayFrom} had left different)` : ''}${dep}`;
   return `${what}: every down runs, but the schema differs from before the first up, from the down of ${c.brokeAt} on${dep}`;
 }
 
 function renderChain(c: ChainVerification, p: Paint): string[] {
-  const mark = c.ok ? p.green('✔') : c.noDown ? p.dim('-') : p.red('✖');
+  const mark = c.ok ? (c.masked?.length ? p.yellow('⚠') : p.green('✔')) : c.noDown ? p.dim('-') : p.red('✖');
   const out = [`${mark} ${chainLine(c)}`];
   if (c.error !== undefined && !c.noDown) out.push(`    down failed in the chain:`, `      - ${c.file ? `${c.file} ` : ''}${lineOf(c.line, c.error)}`);
   if (c.schemaDiff?.length) {
     out.push(c.error !== undefined ? `    the schema that down ran on was not the one its up left (likely cause: the down of ${c.astrayFrom}):` : '    schema after reverting the chain differs from before its first up:');
     for (const l of c.schemaDiff) out.push(`      - ${l}`);
   }
+  if (c.masked?.length) {
+    out.push('    not undone, only swept away with what an older down drops:');
+    for (const x of c.masked) out.push(`      - ${maskedLine(x)}`);
+  }
   if (c.dependsOnLater?.length) {
     const shown = c.dependsOnLater.slice(0, 8).join(', ');
     out.push(`    downs that work only in the chain: ${shown}${c.dependsOnLater.length > 8 ? `, and ${c.dependsOnLater.length - 8} more` : ''}`);
   }
   return out;
+}
+
+/** `000006's leftover index users_created_at_idx was only removed because 000001's down drops table users`. */
+export function maskedLine(x: ChainMaskedDifference): string {
+  const objects = x.objects.length > 4 ? `${x.objects.slice(0, 4).join(', ')} and ${x.objects.length - 4} more` : x.objects.join(', ');
+  return `the difference ${x.migration}'s down left on ${objects} was only removed because ${x.by}'s down drops ${x.owner}`;
 }
 
 /** One migration: a verdict line, the statement table, then the details of what failed. */

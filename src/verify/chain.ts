@@ -18,10 +18,17 @@
 // Everything runs in one transaction that is rolled back; the database is not used
 // afterwards. Each down runs as its cycle ran it (as written when the framework wraps
 // it in a transaction, otherwise with CONCURRENTLY removed).
+//
+// Masking: a difference that disappears only because an older down drops whole what
+// holds it (the index a down forgot, gone when the first migration's down drops its
+// table) is not undone: rolling back only the newer deploy keeps it. It counts as undone
+// only when what holds it survives that step, or was itself something the expected
+// schema of the step before did not have (kratos: down N drops the table up N+1 created,
+// with its indexes and columns). Masked ones are reported (`masked`), not hidden.
 
-import type { ChainVerification, Migration, MigrationVerification } from '../types';
+import type { ChainMaskedDifference, ChainVerification, Migration, MigrationVerification } from '../types';
 import { discardStalePlans, hasDown, outcome, runInTransaction, setTimeoutMs, unitsOf, type CycleState } from './cycle';
-import { diffSnapshots, takeSnapshot, type SchemaDifference } from './snapshot';
+import { diffSnapshots, ownerOf, takeSnapshot, type SchemaDifference, type Snapshot } from './snapshot';
 
 /** The migrations the chain reverts, oldest first: the trailing changed ones the forward pass applied. */
 export function chainMigrations(state: CycleState): Migration[] {
@@ -54,6 +61,9 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
   let since = new Map<string, number>();
   let lastDiff: SchemaDifference[] = [];
   let compared = -1;
+  // The expected and actual snapshots of the last compared step.
+  let prev: { before: Snapshot; now: Snapshot } | undefined;
+  const masked: ChainMaskedDifference[] = [];
   const reverse = [...chain].reverse();
   try {
     for (const [i, m] of reverse.entries()) {
@@ -87,8 +97,18 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
       const before = state.before.get(m);
       if (!before) continue; // not snapshotted (cannot happen for a cycled migration with a down file); judged at a later step
       const now = await state.timed('chain', () => takeSnapshot(db));
-      lastDiff = diffSnapshots(before, now, { before: `before the up of ${m.id}`, after: 'after reverting the chain' }).filter((d) => !d.orderOnly);
+      const diff = diffSnapshots(before, now, { before: `before the up of ${m.id}`, after: 'after reverting the chain' }).filter((d) => !d.orderOnly);
+      if (prev) {
+        const left = new Set(diff.map((d) => d.key));
+        for (const key of new Set(lastDiff.map((d) => d.key))) {
+          if (left.has(key)) continue;
+          const owner = sweptWith(key, prev.before, prev.now, now);
+          if (owner) note(reverse[since.get(key)!]!.id, m.id, owner, key);
+        }
+      }
+      lastDiff = diff;
       since = new Map(lastDiff.map((d) => [d.key, since.get(d.key) ?? i]));
+      prev = { before, now };
       compared = i;
     }
     result.ok = lastDiff.length === 0 && compared === reverse.length - 1;
@@ -105,8 +125,20 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
     await db.exec('ROLLBACK').catch(() => {});
   }
 
+  /** Record that `object`, left different by `migration`'s down, went with `owner` when `by`'s down dropped it. */
+  function note(migration: string, by: string, owner: string, object: string) {
+    const same = masked.find((x) => x.migration === migration && x.by === by && x.owner === owner);
+    if (same) same.objects.push(object);
+    else masked.push({ migration, by, owner, objects: [object] });
+  }
+
   /** `blamed`: migrations whose down started a difference the chain ends with, or failed. */
   function finish(blamed: Set<string>): ChainVerification {
+    // A down whose differences were only swept away did not do its part.
+    if (masked.length) {
+      result.masked = masked;
+      for (const x of masked) blamed.add(x.migration);
+    }
     // Changed migrations whose own cycle failed its down while the chain went through them
     // without leaving anything wrong: their downs rely on the later ones.
     const byId = new Map(verified.map((v) => [v.id, v]));
@@ -114,6 +146,23 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
     if (through.length) result.dependsOnLater = through.map((m) => m.id);
     return result;
   }
+}
+
+/**
+ * What `key`'s object went with when it disappeared: the outermost object holding it that
+ * the expected schema of the previous step had (`expected`) and the database no longer
+ * has (`now`). Undefined when what holds it survives, or was itself an extra object
+ * (then its own disappearance is judged on its own).
+ */
+function sweptWith(key: string, expected: Snapshot, previous: Snapshot, now: Snapshot): string | undefined {
+  let found: string | undefined;
+  const seen = new Set<string>();
+  for (let owner = ownerOf(key, previous, expected); owner && !seen.has(owner); owner = ownerOf(owner, previous, expected)) {
+    seen.add(owner);
+    if (!expected.has(owner) || now.has(owner)) break;
+    found = owner;
+  }
+  return found;
 }
 
 /** Words of snapshot keys that are not object names. */

@@ -155,6 +155,12 @@ export function chainFindings(chain: ChainVerification, verified: MigrationVerif
         : `In ${whole} this down does its part: it relies on the downs of the migrations after it, so it ${alone} only when rolled back on its own.`);
     }
   }
+  for (const x of chain.masked ?? []) {
+    const these = x.objects.length === 1 ? x.objects[0] : listed(x.objects, 3);
+    for (const f of singleStep(x.migration)) {
+      add(f, `Reverting ${whole} gets past this only because the down of ${x.by} drops ${x.owner}, which takes ${these} with it: a rollback that stops before ${x.by} keeps the difference.`);
+    }
+  }
   if (chain.ok || chain.noDown || !chain.brokeAt) return out;
   const v = verified.find((x) => x.id === chain.brokeAt);
   const m = migrations.find((x) => x.id === chain.brokeAt);

@@ -298,3 +298,100 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, labels: { befor
   }
   return out;
 }
+
+/** Kinds of snapshot keys that are more than one word, longest first. */
+const MULTI_WORD_KINDS = ['publication table', 'default privileges', 'partitioned table', 'materialized view', 'revoked default', 'foreign table', 'event trigger', 'comment on', 'range type'];
+const RELATION_KINDS = ['table', 'partitioned table', 'foreign table', 'view', 'materialized view'];
+
+/** A key's kind and name: `constraint users_pkey on users` → [`constraint`, `users_pkey on users`]. */
+function splitKey(key: string): [string, string] {
+  const multi = MULTI_WORD_KINDS.find((k) => key.startsWith(`${k} `));
+  const kind = multi ?? key.slice(0, Math.max(0, key.indexOf(' ')));
+  return [kind, key.slice(kind.length + 1)];
+}
+
+/** A name as Postgres prints it qualified (`public.users`, `"My T"`) → as snapshot keys hold it (`users`, `My T`). */
+function unqualified(name: string): string {
+  return name.replace(/"((?:[^"]|"")*)"/g, (_, s: string) => s.replace(/""/g, '"')).replace(/^public\./, '');
+}
+
+/**
+ * The object a key's object belongs to and is dropped with (`index users_email_idx` →
+ * `table users`, `column users.email` → `table users`, `table s.t` → `schema s`), looked
+ * up in the given snapshots; undefined when it stands on its own or cannot be told.
+ * Lets the chain tell a difference a down undid from one swept away with its table.
+ */
+export function ownerOf(key: string, ...snaps: Snapshot[]): string | undefined {
+  const has = (k: string) => snaps.some((s) => s.has(k));
+  const detail = (k: string) => snaps.map((s) => s.get(k)).find((d) => d !== undefined);
+  const relation = (name: string) => RELATION_KINDS.map((k) => `${k} ${name}`).find(has);
+  const [kind, name] = splitKey(key);
+  const onRelation = (n: string) => {
+    const at = n.lastIndexOf(' on ');
+    return at < 0 ? undefined : relation(n.slice(at + 4));
+  };
+  const inSchema = (n: string) => {
+    const plain = n.split('(')[0]!;
+    const dot = plain.indexOf('.');
+    return dot > 0 && has(`schema ${plain.slice(0, dot)}`) ? `schema ${plain.slice(0, dot)}` : undefined;
+  };
+  switch (kind) {
+    case 'column':
+      for (let i = name.lastIndexOf('.'); i > 0; i = name.lastIndexOf('.', i - 1)) {
+        const r = relation(name.slice(0, i));
+        if (r) return r;
+      }
+      return undefined;
+    case 'constraint':
+    case 'trigger':
+    case 'policy':
+    case 'rule':
+      return onRelation(name);
+    case 'index': {
+      const on = /\bON (?:ONLY )?(.+?) USING /.exec(String(detail(key)?.definition ?? ''));
+      return on ? relation(unqualified(on[1]!)) : undefined;
+    }
+    case 'publication table': {
+      const at = name.lastIndexOf(' in ');
+      return at < 0 ? undefined : relation(name.slice(0, at));
+    }
+    case 'grant':
+    case 'revoked default': {
+      const g = /^[A-Z ]+ on (table|sequence|view|materialized view|foreign table|column|schema|function|procedure|domain|type) (.+) (?:to|from) [^ ]+$/.exec(name);
+      if (!g) return undefined;
+      const what = g[1] === 'type' ? ['type', 'enum', 'range type'] : [g[1]!];
+      return what.map((w) => `${w} ${g[2]}`).find(has);
+    }
+    case 'comment on': {
+      // pg_identify_object's type and identity: `table column public.users.email`, `table constraint users_pkey on public.users`.
+      const c = /^(table column|view column|materialized view column|foreign table column|table constraint|materialized view|foreign table|\S+) (.+)$/.exec(name);
+      if (!c) return undefined;
+      const identity = unqualified(c[2]!.replace(/ on public\./, ' on '));
+      if (c[1]!.endsWith(' column')) return has(`column ${identity}`) ? `column ${identity}` : undefined;
+      if (c[1] === 'table constraint') return has(`constraint ${identity}`) ? `constraint ${identity}` : undefined;
+      if (RELATION_KINDS.includes(c[1]!)) return relation(identity);
+      const kinds = c[1] === 'type' ? ['type', 'enum', 'range type', 'domain'] : [c[1]!];
+      return kinds.map((k) => `${k} ${identity}`).find(has);
+    }
+    case 'sequence': {
+      const owned = detail(key)?.['owned by'];
+      const table = typeof owned === 'string' ? relation(owned.slice(0, owned.lastIndexOf('.'))) : undefined;
+      return table ?? inSchema(name);
+    }
+    case 'table':
+    case 'partitioned table':
+    case 'foreign table':
+    case 'view':
+    case 'materialized view':
+    case 'function':
+    case 'procedure':
+    case 'aggregate':
+    case 'enum':
+    case 'domain':
+    case 'range type':
+    case 'type':
+      return inSchema(name);
+    default:
+      return undefined;
+  }
+}

@@ -40,6 +40,45 @@ describe('whole-chain rollback', () => {
     assert.match(text, /downs that work only in the chain: 002_b/);
   });
 
+  test('a leftover swept away with its table by an older down is reported as masked, not as the chain doing its part (examples/ 000006)', async () => {
+    const set = [
+      migration('001_users', 'CREATE TABLE users (id int PRIMARY KEY, created_at timestamptz);', 'DROP TABLE users;'),
+      // The down forgets the index; only 001's DROP TABLE users makes it go away.
+      migration('002_index', 'ALTER TABLE users ADD COLUMN flag boolean;\nCREATE INDEX users_created_at_idx ON users (created_at);', 'ALTER TABLE users DROP COLUMN flag;'),
+      migration('003_orders', 'CREATE TABLE orders (id int PRIMARY KEY);', 'DROP TABLE orders;'),
+    ];
+    const { verification, findings } = await verify(set);
+    const own = verification.migrations.find((v) => v.id === '002_index')!;
+    assert.equal(own.reversible, false);
+    const chain = verification.chain!;
+    assert.equal(chain.ok, true); // the chain does end at the schema before 001's up
+    assert.equal(chain.dependsOnLater, undefined);
+    assert.deepEqual(chain.masked, [{ migration: '002_index', by: '001_users', owner: 'table users', objects: ['index users_created_at_idx'] }]);
+    const f = findings.find((x) => x.migration === '002_index' && x.rule === 'down-not-restoring-schema')!;
+    assert.match(f.message, /gets past this only because the down of 001_users drops table users, which takes index users_created_at_idx with it: a rollback that stops before 001_users keeps the difference/);
+    assert.doesNotMatch(f.message, /relies on the downs/);
+    const text = renderVerificationText(verification);
+    assert.match(text, /⚠ whole-chain rollback .*: restores the schema before the first up, but a difference the down of 002_index left is only removed because an older down drops its whole table \(rolling 002_index back alone keeps it\)/);
+    assert.match(text, /not undone, only swept away with what an older down drops:\n      - the difference 002_index's down left on index users_created_at_idx was only removed because 001_users's down drops table users/);
+    assert.doesNotMatch(text, /downs that work only in the chain/);
+  });
+
+  test('a column or constraint left behind is masked too; an offset down dropping a table with its index in a schema still does its part', async () => {
+    const { verification } = await verify([
+      migration('001_s', 'CREATE SCHEMA s;\nCREATE TABLE s.t (id int);', 'DROP SCHEMA s CASCADE;'),
+      migration('002_col', 'ALTER TABLE s.t ADD COLUMN extra int CHECK (extra > 0);', '-- forgot'),
+      // Kratos-style: 003's down drops the table 004's up created (index and all).
+      migration('003_u', 'CREATE TABLE s.u (id int);', 'DROP TABLE s.v;\nDROP TABLE s.u;'),
+      migration('004_v', 'CREATE TABLE s.v (id int);\nCREATE INDEX v_id_idx ON s.v (id);', ''),
+    ]);
+    const chain = verification.chain!;
+    assert.equal(chain.ok, true);
+    assert.deepEqual(chain.dependsOnLater, ['003_u']);
+    assert.deepEqual(chain.masked, [
+      { migration: '002_col', by: '001_s', owner: 'schema s', objects: ['column s.t.extra', 'constraint t_extra_check on s.t'] },
+    ]);
+  });
+
   test('downs that each work alone can fail as a chain: a down meets rows seeded after its own cycle', async () => {
     const set = [
       migration('001_t', 'CREATE TABLE t (id int PRIMARY KEY);', 'DROP TABLE t;'),
