@@ -22,13 +22,13 @@
 // Masking: a difference that disappears only because an older down drops whole what
 // holds it (the index a down forgot, gone when the first migration's down drops its
 // table) is not undone: rolling back only the newer deploy keeps it. It counts as undone
-// only when what holds it survives that step, or was itself something the expected
-// schema of the step before did not have (kratos: down N drops the table up N+1 created,
-// with its indexes and columns). Masked ones are reported (`masked`), not hidden.
+// only when what holds it survives that step, or was itself a difference at the step
+// before (kratos: down N drops the table up N+1 created, with its indexes and columns,
+// or renames back the table up N+1 renamed). Masked ones are reported (`masked`).
 
 import type { ChainMaskedDifference, ChainVerification, Migration, MigrationVerification } from '../types';
 import { discardStalePlans, hasDown, outcome, runInTransaction, setTimeoutMs, unitsOf, type CycleState } from './cycle';
-import { diffSnapshots, ownerOf, takeSnapshot, type SchemaDifference, type Snapshot } from './snapshot';
+import { diffSnapshots, ownerOf, tableColumns, takeSnapshot, type SchemaDifference, type Snapshot } from './snapshot';
 
 /** The migrations the chain reverts, oldest first: the trailing changed ones the forward pass applied. */
 export function chainMigrations(state: CycleState): Migration[] {
@@ -150,19 +150,34 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
 
 /**
  * What `key`'s object went with when it disappeared: the outermost object holding it that
- * the expected schema of the previous step had (`expected`) and the database no longer
- * has (`now`). Undefined when what holds it survives, or was itself an extra object
- * (then its own disappearance is judged on its own).
+ * the previous step had as expected (in both `expected` and `previous`) and the database
+ * no longer has (`now`). Undefined when what holds it survives, or was itself a difference
+ * (an extra table, one renamed away: its own disappearance is judged on its own).
  */
 function sweptWith(key: string, expected: Snapshot, previous: Snapshot, now: Snapshot): string | undefined {
   let found: string | undefined;
   const seen = new Set<string>();
   for (let owner = ownerOf(key, previous, expected); owner && !seen.has(owner); owner = ownerOf(owner, previous, expected)) {
     seen.add(owner);
-    if (!expected.has(owner) || now.has(owner)) break;
+    if (!expected.has(owner) || !previous.has(owner) || now.has(owner) || renamed(owner, previous, now)) break;
     found = owner;
   }
   return found;
+}
+
+/**
+ * Whether `key`'s object is likely still there under another name: a schema or relation of
+ * the same kind appeared (for tables: with the same columns). A rename takes what it holds
+ * along, so what differed there was not swept away.
+ */
+function renamed(key: string, previous: Snapshot, now: Snapshot): boolean {
+  const kind = key.startsWith('schema ') ? 'schema' : ['table', 'partitioned table', 'foreign table', 'view', 'materialized view'].find((k) => key.startsWith(`${k} `));
+  if (!kind) return false;
+  const fresh = [...now.keys()].filter((k) => k.startsWith(`${kind} `) && !k.slice(kind.length + 1).includes(' ') && !previous.has(k));
+  if (kind === 'schema' || !fresh.length) return fresh.length > 0;
+  const cols = (snap: Snapshot, name: string) => (tableColumns(snap).get(name) ?? []).slice().sort().join('\u0000');
+  const mine = cols(previous, key.slice(kind.length + 1));
+  return fresh.some((k) => cols(now, k.slice(kind.length + 1)) === mine);
 }
 
 /** Words of snapshot keys that are not object names. */

@@ -78,7 +78,7 @@ acl AS (
   UNION ALL
   SELECT CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END, t.qname, t.typacl, 'T', t.typowner FROM typ t WHERE t.typacl IS NOT NULL
 )
-SELECT 'schema' AS kind, nspname AS name, jsonb_build_object('owner', pg_catalog.pg_get_userbyid(nspowner)::text) AS detail FROM ns
+SELECT 'schema' AS kind, nspname::text AS name, jsonb_build_object('owner', pg_catalog.pg_get_userbyid(nspowner)::text) AS detail FROM ns
   WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_namespace'::regclass AND e.objid = ns.oid AND e.deptype = 'e')
 UNION ALL
 SELECT CASE r.relkind WHEN 'p' THEN 'partitioned table' WHEN 'f' THEN 'foreign table' ELSE 'table' END, r.qname,

@@ -79,6 +79,20 @@ describe('whole-chain rollback', () => {
     ]);
   });
 
+  test('a table renamed back by an offset down carries what it holds: not masked (kratos rename_profile_flows, names past 63 characters)', async () => {
+    // Snapshot keys of long names (table + column past 63 characters) must not be cut at 63.
+    const t = 'selfservice_profile_management_request_methods';
+    const s = 'selfservice_settings_request_methods';
+    const { verification } = await verify([
+      migration('001', `CREATE TABLE ${t} (id int, selfservice_profile_management_request_id int);`, `DROP TABLE ${t};`),
+      migration('002', `ALTER TABLE ${t} RENAME COLUMN selfservice_profile_management_request_id TO selfservice_settings_request_id;`, 'DROP TABLE x;'),
+      migration('003', `ALTER TABLE ${t} RENAME TO ${s};`, `ALTER TABLE ${s} RENAME TO ${t};`),
+      // Undoes 002's up: its column differs under the name 003 gave the table, until 003's down renames it back.
+      migration('004', 'CREATE TABLE x (id int);', `ALTER TABLE ${s} RENAME COLUMN selfservice_settings_request_id TO selfservice_profile_management_request_id;`),
+    ]);
+    assert.deepEqual(verification.chain, { ok: true, size: 4, reverted: 4, dependsOnLater: ['004', '002'] });
+  });
+
   test('downs that each work alone can fail as a chain: a down meets rows seeded after its own cycle', async () => {
     const set = [
       migration('001_t', 'CREATE TABLE t (id int PRIMARY KEY);', 'DROP TABLE t;'),
