@@ -210,7 +210,7 @@ function verifySection(report: Report, maxRows: number): string[] {
     ...rows.slice(0, maxRows).map(verifyRow),
   ];
   if (rows.length > maxRows) out.push('', `_…and ${rows.length - maxRows} more migrations (see the job summary or the JSON report)._`);
-  if (v.chain) out.push('', `${v.chain.ok ? '✅' : v.chain.noDown ? 'ℹ️' : '❌'} ${escapeText(chainLine(v.chain))}`);
+  if (v.chain) out.push('', `${v.chain.ok ? (v.chain.masked?.length ? '⚠️' : '✅') : v.chain.noDown ? 'ℹ️' : '❌'} ${escapeText(chainLine(v.chain))}`);
   out.push('', '</details>', '');
   return out;
 }
