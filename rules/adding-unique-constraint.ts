@@ -1,5 +1,6 @@
 import type { Rule } from '../src/types';
-import { alterCommands, as, columnConstraints, relationName, str } from '../src/sql/ast';
+import { str } from '../src/sql/ast';
+import { constraintsAddedToExistingTable } from '../src/lint/added-constraints';
 
 /** ADD UNIQUE builds its index while holding ACCESS EXCLUSIVE. */
 const rule: Rule = {
@@ -26,23 +27,13 @@ const rule: Rule = {
     squawk: ['disallowed-unique-constraint'],
   },
   check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
-    const table = relationName(n.relation);
-    for (const cmd of alterCommands(n)) {
-      const con = as(cmd.def, 'Constraint');
-      if (cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_UNIQUE' && !con.indexname) {
+    for (const { table, constraint: con, column } of constraintsAddedToExistingTable(statement, ctx, 'CONSTR_UNIQUE')) {
+      if (column !== undefined) {
+        report({ message: `Column "${column}" is added to ${table} as UNIQUE: its index is built under ACCESS EXCLUSIVE (no reads or writes meanwhile).` });
+      } else if (!con.indexname) {
         report({
           message: `UNIQUE constraint ${con.conname ? `"${con.conname}" ` : ''}on ${table} (${(con.keys ?? []).map(str).join(', ')}) builds its index under ACCESS EXCLUSIVE: no reads or writes of ${table} until it is built.`,
         });
-      }
-      if (cmd.subtype === 'AT_AddColumn') {
-        const col = as(cmd.def, 'ColumnDef');
-        if (columnConstraints(col).some((c) => c.contype === 'CONSTR_UNIQUE')) {
-          report({
-            message: `Column "${col?.colname}" is added to ${table} as UNIQUE: its index is built under ACCESS EXCLUSIVE (no reads or writes meanwhile).`,
-          });
-        }
       }
     }
   },
