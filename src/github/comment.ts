@@ -6,6 +6,7 @@ import type { FailOn, Finding, MigrationVerification, Report, Severity, Statemen
 import { SEVERITY_RANK } from '../types';
 import { codeBlock, encodePath, escapeHtml, escapeLineStart, escapeText, inlineCode } from './escape';
 import { chainLine } from '../report/verification-text';
+import { LOCK_RANK } from '../verify/trace';
 
 /** GitHub rejects issue comments over 65,536 characters; keep a margin and count bytes to be safe. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -143,17 +144,6 @@ function fixesSection(findings: Finding[], ruleDoc: CommentOptions['ruleDoc']): 
   }
   return out;
 }
-
-const LOCK_RANK: Record<string, number> = {
-  AccessShareLock: 1,
-  RowShareLock: 2,
-  RowExclusiveLock: 3,
-  ShareUpdateExclusiveLock: 4,
-  ShareLock: 5,
-  ShareRowExclusiveLock: 6,
-  ExclusiveLock: 7,
-  AccessExclusiveLock: 8,
-};
 
 /** The strongest lock per relation that blocks writes (ShareLock and above), e.g. `users (AccessExclusive)`. */
 export function blockingLocks(statements: StatementTrace[]): string[] {
