@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { squawkBin } from './squawk';
+import { sqlFilesUnder } from '../test/sql-files';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: string) => {
@@ -30,16 +31,6 @@ if (!existsSync(corpus)) {
   process.exit(0);
 }
 if (!existsSync(join(root, 'build', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-
-function sqlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...sqlFiles(p));
-    else if (e.name.endsWith('.sql')) out.push(p);
-  }
-  return out.sort();
-}
 
 /** CPU ms used so far by waited-for children (cutime + cstime), or NaN where /proc is absent. */
 function childrenCpuMs(): number {
@@ -73,7 +64,7 @@ const rows: { set: string; files: number; ours: number; squawk: number; oursCpu:
 const examples = join(root, 'examples', 'migrations');
 for (const set of ['examples', ...sets, '(all)']) {
   const dir = set === 'examples' ? examples : set === '(all)' ? corpus : join(corpus, set);
-  const files = sqlFiles(dir);
+  const files = sqlFilesUnder(dir);
   // Our CLI discovers the layout of each set; the whole corpus is several layouts, so pass each set.
   const ourArgs = set === '(all)' ? sets.map((s) => join(corpus, s)) : [dir];
   const a: { wall: number; cpu: number }[] = [];

@@ -1,22 +1,15 @@
 // Parses and lints every .sql file under ../shared/corpus and prints throughput and
 // what the parser made of them (statements, embedded statements, problems by kind).
 // Usage: node --import tsx bench/parse-corpus.ts [dir] [--show KIND]
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { initParser, parseSql } from '../src/sql/parse';
 import { lintSource } from '../src/lint/engine';
 import { rules } from '../rules/index';
+import { sqlFilesUnder } from '../test/sql-files';
 
 const dir = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '../shared/corpus';
 const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : undefined;
-const files: string[] = [];
-(function walk(d: string) {
-  for (const e of readdirSync(d)) {
-    const p = join(d, e);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (p.endsWith('.sql')) files.push(p);
-  }
-})(dir);
+const files = sqlFilesUnder(dir);
 await initParser();
 const sources = files.map((file) => ({ file, text: readFileSync(file, 'utf8'), firstLine: 1 }));
 const bytes = sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0);

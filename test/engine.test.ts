@@ -3,14 +3,14 @@
 // the transaction and timeout rules on whole files as frameworks run them.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { initParser } from '../src/sql/parse';
 import { lintSource } from '../src/lint/engine';
 import type { Finding, Rule } from '../src/types';
 import { rules } from '../rules/index';
 import { allEnabled, lintSql } from './helpers';
+import { sqlFilesUnder } from './sql-files';
 
 before(() => initParser());
 
@@ -195,14 +195,7 @@ test('findings are sorted by position and carry the migration id', () => {
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 test('the whole corpus lints in a few seconds without an exception', { skip: !existsSync(corpus) && 'no ../shared/corpus', timeout: 120_000 }, () => {
-  const files: string[] = [];
-  (function walk(d: string) {
-    for (const e of readdirSync(d)) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.sql')) files.push(p);
-    }
-  })(corpus);
+  const files = sqlFilesUnder(corpus);
   const sources = files.map((file) => ({ file, text: readFileSync(file, 'utf8'), firstLine: 1 }));
   const t0 = performance.now();
   let findings = 0;

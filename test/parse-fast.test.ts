@@ -3,24 +3,15 @@
 // nodes (offsets included), ranges, leading comments, comments and spans.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initParser, parseSql } from '../src/sql/parse';
 import { rules } from '../rules/index';
+import { sqlFilesUnder } from './sql-files';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = join(repo, '..', 'shared', 'corpus');
-
-function sqlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...sqlFiles(p));
-    else if (e.name.endsWith('.sql')) out.push(p);
-  }
-  return out.sort();
-}
 
 function same(file: string, text: string): void {
   const source = { file, text, firstLine: 1 };
@@ -62,7 +53,7 @@ test('fast path = statement-by-statement path: every rule example', async () => 
 
 test('fast path = statement-by-statement path: examples/ and the shared corpus', async (t) => {
   await initParser();
-  const files = [...sqlFiles(join(repo, 'examples')), ...(existsSync(corpus) ? sqlFiles(corpus) : [])];
+  const files = [...sqlFilesUnder(join(repo, 'examples')), ...(existsSync(corpus) ? sqlFilesUnder(corpus) : [])];
   if (!existsSync(corpus)) t.diagnostic(`corpus not found at ${corpus}: only examples/ compared`);
   for (const f of files) same(f, readFileSync(f, 'utf8'));
 });
