@@ -7,6 +7,7 @@ const rule: Rule = {
   meta: {
     id: 'adding-check-constraint',
     severity: 'error',
+    work: 'scan',
     summary: 'Adding a CHECK constraint to an existing table without NOT VALID',
     why:
       'ADD CONSTRAINT … CHECK takes ACCESS EXCLUSIVE and checks every existing row before it returns (checked on PostgreSQL 15 and 18): the table can be neither read nor written meanwhile. `ADD COLUMN … CHECK (…)` scans too, even though the new column is empty. With NOT VALID the constraint applies to new rows at once and the old rows are checked by VALIDATE CONSTRAINT, which only takes SHARE UPDATE EXCLUSIVE (reads and writes continue). `ALTER DOMAIN … ADD CONSTRAINT … CHECK` scans every column of that domain in every table under a SHARE lock (writes blocked); there even VALIDATE CONSTRAINT takes SHARE (checked on PostgreSQL 15 and 18), so NOT VALID only lets you choose when the scan happens.',

@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'adding-exclusion-constraint',
     severity: 'error',
+    work: 'index-build',
     summary: 'Adding an exclusion constraint to an existing table',
     why:
       'ADD CONSTRAINT … EXCLUDE builds its index (usually GiST) and checks every existing row while holding ACCESS EXCLUSIVE on the table (checked on PostgreSQL 15 and 18 in pg_locks): no reads and no writes for the whole build. Unlike UNIQUE and PRIMARY KEY, an exclusion constraint cannot be attached to an index built CONCURRENTLY, and it has no NOT VALID form, so there is no lock-free way to add one.',

@@ -7,6 +7,7 @@ const rule: Rule = {
   meta: {
     id: 'adding-foreign-key',
     severity: 'error',
+    work: 'scan',
     summary: 'Adding a foreign key to an existing table without NOT VALID',
     why:
       'ADD CONSTRAINT … FOREIGN KEY takes SHARE ROW EXCLUSIVE on both the referencing and the referenced table and then checks every existing row of the referencing table (checked on PostgreSQL 15 and 18 in pg_locks and the scan counters): no INSERT, UPDATE or DELETE on either table until the check is done. This holds even when the referenced table was created in the same migration, because the scan is of the existing referencing table. With NOT VALID the constraint is enforced for new rows at once and the check of old rows is left to VALIDATE CONSTRAINT, which only takes SHARE UPDATE EXCLUSIVE on the referencing table (writes continue). `ADD COLUMN … REFERENCES` without a DEFAULT is not reported: the new column is all NULL, and Postgres skips the check (verified: no scan); with a DEFAULT it checks every row.',

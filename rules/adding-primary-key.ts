@@ -7,6 +7,7 @@ const rule: Rule = {
   meta: {
     id: 'adding-primary-key',
     severity: 'error',
+    work: 'index-build',
     summary: 'Adding a PRIMARY KEY that builds its index under ACCESS EXCLUSIVE',
     why:
       'ADD PRIMARY KEY (and ADD COLUMN … PRIMARY KEY) builds a unique index while holding ACCESS EXCLUSIVE on the table (checked on PostgreSQL 15 and 18 in pg_locks), and first makes the key columns NOT NULL, scanning the table if they are not already: no reads and no writes for the whole time. `PRIMARY KEY USING INDEX` attaches an index built earlier with CREATE UNIQUE INDEX CONCURRENTLY; it is quick if the columns are already NOT NULL (otherwise it still scans, see setting-not-null).',

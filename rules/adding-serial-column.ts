@@ -8,6 +8,7 @@ const rule: Rule = {
   meta: {
     id: 'adding-serial-column',
     severity: 'error',
+    work: 'rewrite',
     summary: 'Adding a serial or identity column to an existing table',
     why:
       '`serial`, `bigserial` and `smallserial` are an integer column with DEFAULT nextval(…), and nextval is volatile: every existing row must get its own number, so Postgres rewrites the whole table while holding ACCESS EXCLUSIVE. `GENERATED … AS IDENTITY` does the same. Checked on PostgreSQL 15 and 18: all of them give the table a new relfilenode. Setting the same DEFAULT nextval(…) on an existing column does not rewrite (only new rows use it).',

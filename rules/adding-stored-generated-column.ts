@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'adding-stored-generated-column',
     severity: 'error',
+    work: 'rewrite',
     summary: 'Adding a STORED generated column to an existing table',
     why:
       'A STORED generated column is computed and written for every existing row, so Postgres rewrites the whole table while holding ACCESS EXCLUSIVE (checked on PostgreSQL 15 and 18: the table gets a new relfilenode). Reads and writes wait for the whole rewrite. PostgreSQL 18 adds VIRTUAL generated columns (the default there when neither STORED nor VIRTUAL is written), which are computed on read and are added instantly.',

@@ -7,6 +7,7 @@ const rule: Rule = {
   meta: {
     id: 'adding-unique-constraint',
     severity: 'error',
+    work: 'index-build',
     summary: 'Adding a UNIQUE constraint that builds its index under ACCESS EXCLUSIVE',
     why:
       'ADD CONSTRAINT … UNIQUE (and ADD COLUMN … UNIQUE) builds a new unique index while holding ACCESS EXCLUSIVE on the table (checked on PostgreSQL 15 and 18 in pg_locks): no reads and no writes for the whole index build. Building the index first with CREATE UNIQUE INDEX CONCURRENTLY and then attaching it with `UNIQUE USING INDEX` only holds ACCESS EXCLUSIVE for a catalog update.',

@@ -7,6 +7,7 @@ const rule: Rule = {
   meta: {
     id: 'adding-volatile-default',
     severity: 'error',
+    work: 'rewrite',
     summary: 'Adding a column with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11)',
     why:
       'Since PostgreSQL 11 a new column with a non-volatile DEFAULT is instant: the value is stored once in the catalog. A volatile DEFAULT (`random()`, `gen_random_uuid()`, `clock_timestamp()`, `nextval(…)`, `uuid_generate_v4()`, or a function created VOLATILE) must be computed for every existing row, so Postgres rewrites the whole table while holding ACCESS EXCLUSIVE: no reads, no writes until it is done. Before PostgreSQL 11 every non-NULL DEFAULT rewrites. `now()` and `CURRENT_TIMESTAMP` are STABLE, not volatile: checked on PostgreSQL 15 and 18 (pg_class.relfilenode unchanged), they do not rewrite, and every existing row gets the time of the migration. A function whose definition is not in this file is assumed non-volatile.',

@@ -7,6 +7,7 @@ const rule: Rule = {
   meta: {
     id: 'changing-column-type',
     severity: 'error',
+    work: 'rewrite',
     summary: 'Changing a column type in a way that rewrites the table',
     why:
       'ALTER COLUMN … TYPE takes ACCESS EXCLUSIVE and, unless the old and new types are binary-compatible, rewrites every row and rebuilds every index on the table: reads and writes wait for all of it. Checked on PostgreSQL 15 and 18 by comparing pg_class.relfilenode: widening varchar(n) to varchar(m ≥ n), varchar ↔ text, varchar(n) → varchar, numeric(p,s) → numeric(q ≥ p,s) or numeric, timestamp(p) → timestamp(q ≥ p), varbit(n) → varbit(m ≥ n) and cidr → inet do not rewrite (the lock is still taken, briefly); int → bigint, smallint → int, any narrowing, text → varchar(n), numeric → numeric(p,s), char(n) → anything, json ↔ jsonb, uuid → text and every array type change do. timestamp ↔ timestamptz skips the rewrite only when the session TimeZone is UTC (PostgreSQL 12+), so a change to timestamptz after `SET timezone = \'UTC\'` in the same file is not reported. When the column\'s current type is defined outside this migration, a change to text, varchar, numeric, varbit or inet without a USING expression is taken to be such a widening and is not reported; other targets are reported.',

@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'creating-index-non-concurrently',
     severity: 'error',
+    work: 'index-build',
     summary: 'Creating an index on an existing table without CONCURRENTLY',
     why:
       'CREATE INDEX takes a SHARE lock on the table for the whole build (checked on PostgreSQL 15 and 18 in pg_locks): reads go on, but every INSERT, UPDATE and DELETE waits until the index is built, which on a large table takes minutes. CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE instead, so writes continue. Indexes on tables created earlier in the same migration are not reported: the table is empty and no one else can see it yet. Nor is `CREATE INDEX … ON ONLY parent`, the first step of indexing a partitioned table, which builds nothing.',

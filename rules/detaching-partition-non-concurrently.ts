@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'detaching-partition-non-concurrently',
     severity: 'warning',
+    work: 'lock',
     summary: 'Detaching a partition without CONCURRENTLY',
     why:
       'ALTER TABLE … DETACH PARTITION takes ACCESS EXCLUSIVE on the partitioned table and the partition (checked on PostgreSQL 15 and 18 in pg_locks). The detach itself is quick, but it must wait for every query running on any partition, and meanwhile every new query on the whole partitioned table queues behind it. DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) takes only SHARE UPDATE EXCLUSIVE on the parent. Partitions and tables created in the same migration are not reported.',

@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'dropping-index-non-concurrently',
     severity: 'warning',
+    work: 'lock',
     summary: 'Dropping an index without CONCURRENTLY',
     why:
       'DROP INDEX takes ACCESS EXCLUSIVE on the table the index belongs to (checked on PostgreSQL 15 and 18 in pg_locks). The drop itself is quick, but it must first wait for every running query on the table, and while it waits every new query, reads included, queues behind it. DROP INDEX CONCURRENTLY waits for those queries without blocking new ones. Indexes created earlier in the same migration are not reported.',

@@ -61,6 +61,7 @@ const rule: Rule = {
   meta: {
     id: 'holding-access-exclusive-lock',
     severity: 'warning',
+    work: 'lock',
     summary: 'Work continues in a transaction that holds an ACCESS EXCLUSIVE lock',
     why: 'A lock is held until the transaction ends, not until the statement that took it ends. After ALTER TABLE (or DROP, TRUNCATE, RENAME, LOCK …) took ACCESS EXCLUSIVE on an existing table, every read and write of that table waits until COMMIT. A backfill UPDATE, an index build or a wait for a lock on a second table in the same transaction stretches a millisecond lock into minutes of downtime, and locking several busy tables in one transaction invites deadlocks with the application. Tables created in the same migration are not counted; outside a transaction each statement releases its locks at once.',
     fix: 'Keep the ACCESS EXCLUSIVE step alone and short: commit right after it, then backfill in batches and build indexes concurrently in later steps (or migrations):\n\n```sql\nBEGIN;\nSET LOCAL lock_timeout = \'2s\';\nALTER TABLE users ADD COLUMN status text;\nCOMMIT;\n-- separate transaction(s), in batches:\nUPDATE users SET status = \'active\' WHERE id BETWEEN 1 AND 10000 AND status IS NULL;\n-- outside any transaction:\nCREATE INDEX CONCURRENTLY users_status_idx ON users (status);\n```',

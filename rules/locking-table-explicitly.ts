@@ -10,6 +10,7 @@ const rule: Rule = {
   meta: {
     id: 'locking-table-explicitly',
     severity: 'warning',
+    work: 'lock',
     summary: 'Locking a table explicitly in a mode that blocks writes',
     why:
       'LOCK TABLE without a mode takes ACCESS EXCLUSIVE (verified in pg_locks on PostgreSQL 15 and 18), which blocks every read and write of the table; SHARE and stronger modes block writes. The lock is held until the transaction ends, so everything else the migration does inside that transaction extends the outage, and while LOCK TABLE waits for running queries, every new query on the table queues behind it. Modes weaker than SHARE (ACCESS SHARE … SHARE UPDATE EXCLUSIVE) do not block writes and are not reported, nor are tables created in the same migration.',

@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'refreshing-materialized-view-non-concurrently',
     severity: 'warning',
+    work: 'rewrite',
     summary: 'Refreshing a materialized view without CONCURRENTLY',
     why:
       'REFRESH MATERIALIZED VIEW re-runs the view\'s query and replaces its contents while holding ACCESS EXCLUSIVE on the view (checked on PostgreSQL 15 and 18 in pg_locks): every query that reads the view waits for the whole refresh. `WITH NO DATA` empties it, and reads then fail until the next refresh. REFRESH … CONCURRENTLY takes EXCLUSIVE instead, which lets reads continue. Views created in the same migration are not reported.',

@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'reindexing-non-concurrently',
     severity: 'error',
+    work: 'index-build',
     summary: 'REINDEX without CONCURRENTLY',
     why:
       'REINDEX rebuilds the index from scratch holding SHARE on the table and ACCESS EXCLUSIVE on the index (checked on PostgreSQL 15 and 18 in pg_locks): every write to the table waits, and so does every query the planner wants to answer with that index, for the whole rebuild. REINDEX … CONCURRENTLY (PostgreSQL 12+) builds a new copy beside the old one and swaps them, taking only SHARE UPDATE EXCLUSIVE. Objects created earlier in the same migration are not reported.',

@@ -5,6 +5,7 @@ const rule: Rule = {
   meta: {
     id: "rewriting-table",
     severity: 'warning',
+    work: 'rewrite',
     stage: 'verify',
     summary: "A statement rewrites an existing table",
     why: "verify records each table's file (relfilenode) before and after every statement of the up. A changed file means Postgres copied every row into a new file, holding ACCESS EXCLUSIVE on the table for the whole copy: on a large table reads and writes stop for minutes. This is observed, not guessed, so it also catches rewrites hidden in DO blocks or functions. Typical causes: a column type change that is not binary-compatible (int → bigint), a volatile default, SET LOGGED/UNLOGGED, VACUUM FULL, CLUSTER.",

@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'running-cluster',
     severity: 'error',
+    work: 'rewrite',
     summary: 'Running CLUSTER in a migration',
     why:
       'CLUSTER rewrites the whole table and all its indexes in index order while holding ACCESS EXCLUSIVE (checked on PostgreSQL 15 and 18: new relfilenodes for the table and its indexes, ACCESS EXCLUSIVE in pg_locks): no reads or writes until it finishes. Without a table name it re-clusters every previously clustered table. The order is not maintained for new rows, so it would have to be repeated anyway.',

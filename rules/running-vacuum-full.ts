@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'running-vacuum-full',
     severity: 'error',
+    work: 'rewrite',
     summary: 'Running VACUUM FULL in a migration',
     why:
       'VACUUM FULL writes a complete new copy of each table and its indexes while holding ACCESS EXCLUSIVE: the table can be neither read nor written until it finishes, and it needs free disk space for the copy. Without a table list it does this to every table in the database. It cannot run inside a transaction block either, so it breaks transactional migrations.',

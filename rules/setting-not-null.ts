@@ -7,6 +7,7 @@ const rule: Rule = {
   meta: {
     id: 'setting-not-null',
     severity: 'error',
+    work: 'scan',
     summary: 'Setting NOT NULL on an existing column scans the table under ACCESS EXCLUSIVE',
     why:
       'ALTER COLUMN … SET NOT NULL (and PostgreSQL 18\'s `ADD CONSTRAINT … NOT NULL col` without NOT VALID) reads every row to prove there is no NULL, holding ACCESS EXCLUSIVE the whole time: all reads and writes of the table wait. Since PostgreSQL 12 the scan is skipped when a validated `CHECK (col IS NOT NULL)` already proves it (checked on PostgreSQL 15: 0.2 ms with the check versus a full scan without). Not reported when this file adds and validates such a check first, or drops that helper check right after (the check was validated by an earlier migration).',

@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'setting-table-logged',
     severity: 'error',
+    work: 'rewrite',
     summary: 'Switching a table between LOGGED and UNLOGGED',
     why:
       'ALTER TABLE … SET LOGGED and SET UNLOGGED write a complete new copy of the table and its indexes while holding ACCESS EXCLUSIVE (checked on PostgreSQL 15 and 18: new relfilenode): no reads or writes until it finishes. SET LOGGED also writes the whole table to the WAL, which can swamp replicas. Tables created in the same migration are not reported.',

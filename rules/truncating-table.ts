@@ -7,6 +7,7 @@ const rule: Rule = {
   meta: {
     id: 'truncating-table',
     severity: 'error',
+    work: 'lock',
     summary: 'Truncating a table',
     why: 'TRUNCATE deletes every row at once and no down migration can bring them back. It takes an ACCESS EXCLUSIVE lock (blocking even reads) and is not MVCC-safe: concurrent transactions that started earlier see the table as empty once it commits. With CASCADE it also empties every table that references it by foreign key, recursively, which is easy to miss in review; RESTART IDENTITY resets sequences so new ids may collide with ids kept elsewhere. A table created earlier in the same migration is not flagged.',
     fix: 'If the rows really must go, delete them in batches (which keeps other sessions working, fires triggers and respects foreign keys), or drop the table once nothing uses it. Never rely on CASCADE to find the dependent tables for you; list them:\n\n```sql\n-- repeat until it deletes 0 rows, one transaction per batch\nDELETE FROM sessions\nWHERE id IN (SELECT id FROM sessions ORDER BY id LIMIT 5000);\n```',

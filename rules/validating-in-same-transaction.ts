@@ -6,6 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'validating-in-same-transaction',
     severity: 'error',
+    work: 'scan',
     summary: 'Validating a constraint in the same transaction that added it NOT VALID',
     why:
       'NOT VALID exists so that the long check of existing rows runs under VALIDATE CONSTRAINT\'s weak SHARE UPDATE EXCLUSIVE lock. But locks are held until the transaction ends: if the VALIDATE runs in the transaction that did the ADD … NOT VALID, the ADD\'s lock (ACCESS EXCLUSIVE for a CHECK, SHARE ROW EXCLUSIVE on both tables for a foreign key) is still held during the whole scan, which is exactly as bad as adding the constraint without NOT VALID.',

@@ -21,7 +21,7 @@ import { Publisher } from './github/publish';
 import { GitHubClient } from './github/rest';
 import { render } from './report/index';
 import { buildReport, run } from './run';
-import type { Report, Verification } from './types';
+import type { Report, StatsSummary, Verification } from './types';
 
 const ruleMeta = new Map(rules.map((r) => [r.meta.id, r.meta]));
 const ruleDoc = (id: string) => {
@@ -79,6 +79,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       const overrides: ConfigOverrides = {
         ...(inputs.layout !== 'auto' ? { layout: inputs.layout as ConfigOverrides['layout'] } : {}),
         ...(inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {}),
+        ...(inputs.stats ? { stats: { file: inputs.stats } } : {}),
         failOn: inputs.failOn,
         verify: { database, databaseUrl: inputs.databaseUrl, postgresImage: inputs.postgresImage },
       };
@@ -230,10 +231,13 @@ function mergeReports(reports: Report[]): Report {
         ...(verifications.length === 1 && verifications[0]!.chain ? { chain: verifications[0]!.chain } : {}),
       }
     : undefined;
+  const withStats = reports.map((r) => r.stats).filter((st): st is StatsSummary => !!st);
+  const stats: StatsSummary | undefined = withStats.length ? { ...withStats[0]!, migrations: withStats.flatMap((st) => st.migrations) } : undefined;
   return buildReport(
     reports.flatMap((r) => r.migrations),
     reports.flatMap((r) => r.findings),
     verification,
+    stats,
   );
 }
 

@@ -30,7 +30,7 @@ import { exitCodeFor, run, type Command } from './run';
 import type { FailOn, LayoutName } from './types';
 import { VERSION } from './version';
 
-const COMMANDS = ['lint', 'verify', 'check', 'rules', 'explain'] as const;
+const COMMANDS = ['lint', 'verify', 'check', 'plan', 'stats', 'rules', 'explain'] as const;
 type CliCommand = (typeof COMMANDS)[number];
 
 interface FlagSpec {
@@ -44,21 +44,25 @@ interface FlagSpec {
 
 const RUN: readonly CliCommand[] = ['lint', 'verify', 'check'];
 const VERIFY: readonly CliCommand[] = ['verify', 'check'];
+/** `plan` reads migrations like lint (no verify, no fail-on: it is a review, not a gate). */
+const PLAN: readonly CliCommand[] = ['plan'];
 
 const FLAGS: Record<string, FlagSpec> = {
-  format: { value: 'FORMAT', short: 'f', for: [...RUN, 'rules'], help: `output format: ${FORMATS.join('|')} (rules: text|json)` },
-  output: { value: 'FILE', short: 'o', for: RUN, help: 'write the report to FILE instead of stdout' },
-  config: { value: 'FILE', short: 'c', for: [...RUN, 'rules', 'explain'], help: 'config file (default: .migration-guard.yml found from the cwd up)' },
-  'pg-version': { value: 'N', for: RUN, help: 'target PostgreSQL major version (default 15)' },
+  format: { value: 'FORMAT', short: 'f', for: [...RUN, ...PLAN, 'rules'], help: `output format: ${FORMATS.join('|')} (rules, plan: text|json)` },
+  output: { value: 'FILE', short: 'o', for: [...RUN, ...PLAN, 'stats'], help: 'write the report to FILE instead of stdout' },
+  config: { value: 'FILE', short: 'c', for: [...RUN, ...PLAN, 'rules', 'explain'], help: 'config file (default: .migration-guard.yml found from the cwd up)' },
+  'pg-version': { value: 'N', for: [...RUN, ...PLAN], help: 'target PostgreSQL major version (default 15)' },
   'fail-on': { value: 'LEVEL', for: RUN, help: 'exit 1 on findings at or above: error|warning|info|never (default error)' },
-  base: { value: 'GIT_REF', for: RUN, help: 'only migrations added or changed since GIT_REF' },
-  layout: { value: 'NAME', for: RUN, help: `migration layout: auto|${LAYOUTS.join('|')}` },
-  'assume-in-transaction': { for: RUN, help: 'treat every file as run inside a transaction' },
+  base: { value: 'GIT_REF', for: [...RUN, ...PLAN], help: 'only migrations added or changed since GIT_REF' },
+  layout: { value: 'NAME', for: [...RUN, ...PLAN], help: `migration layout: auto|${LAYOUTS.join('|')}` },
+  'assume-in-transaction': { for: [...RUN, ...PLAN], help: 'treat every file as run inside a transaction' },
+  stats: { value: 'FILE', for: [...RUN, ...PLAN], help: 'production table sizes (from `migration-guard stats`): sizes, estimates and size-based severities' },
   color: { for: COMMANDS, help: 'force coloured output (also FORCE_COLOR=1)' },
   'no-color': { for: COMMANDS, help: 'never colour output' },
-  quiet: { short: 'q', for: RUN, help: 'no progress lines on stderr' },
+  quiet: { short: 'q', for: [...RUN, ...PLAN, 'stats'], help: 'no progress lines on stderr' },
   database: { value: 'KIND', for: VERIFY, help: 'auto|pglite|local|container|url (default auto: url if given, else pglite)' },
-  'database-url': { value: 'URL', for: VERIFY, help: 'existing server for --database url (a scratch database is created and dropped)' },
+  'database-url': { value: 'URL', for: [...VERIFY, 'stats'], help: 'existing server for --database url (a scratch database is created and dropped); for stats: the server to read' },
+  sample: { value: 'SECONDS', for: ['stats'], help: 'stats: measure write/scan rates over SECONDS (default: since the last stats reset)' },
   'postgres-image': { value: 'IMAGE', for: VERIFY, help: 'image for --database container' },
   'seed-rows': { value: 'N', for: VERIFY, help: 'synthetic rows per existing table for the data checks (default 100)' },
   'statement-timeout': { value: 'MS', for: VERIFY, help: 'per-statement timeout in milliseconds (default 60000)' },
@@ -157,6 +161,11 @@ export function overridesFromFlags(flags: ParsedArgs['flags']): ConfigOverrides 
   if (str('statement-timeout') !== undefined) verify.statementTimeout = checkInt(str('statement-timeout'), 1, 86_400_000, bad('statement-timeout'));
   if (flags['allow-host-access']) verify.allowHostAccess = true;
   if (Object.keys(verify).length) o.verify = verify;
+  const stats = str('stats');
+  if (stats !== undefined) {
+    if (!stats.trim()) bad('stats')('expected the path of a stats file');
+    o.stats = { file: stats };
+  }
   return o;
 }
 
@@ -175,14 +184,19 @@ export function helpText(): string {
     '  migration-guard lint   [paths…]   static rules only (files or migration folders)',
     '  migration-guard verify [dir]      up → down → up in an ephemeral Postgres',
     '  migration-guard check  [dir]      both (what the GitHub Action runs)',
+    '  migration-guard plan   [dir]      the deploy plan: locks, sizes and estimates per statement (--stats FILE)',
+    '  migration-guard stats --database-url URL   read-only: table sizes and activity of production, as a stats file',
     '  migration-guard rules             the rule catalogue',
     '  migration-guard explain <rule>    one rule: why it matters and the safe fix',
     '',
     'Options:',
-    ...flagLines(['format', 'output', 'config', 'pg-version', 'fail-on', 'base', 'layout', 'assume-in-transaction', 'color', 'no-color', 'quiet']),
+    ...flagLines(['format', 'output', 'config', 'pg-version', 'fail-on', 'base', 'layout', 'assume-in-transaction', 'stats', 'color', 'no-color', 'quiet']),
     '',
     'Verify options:',
     ...flagLines(['database', 'database-url', 'postgres-image', 'seed-rows', 'statement-timeout', 'allow-host-access']),
+    '',
+    'Stats options:',
+    ...flagLines(['sample']),
     '',
     ...flagLines(['help', 'version']),
     '',
@@ -254,9 +268,59 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(renderExplainText(rule, levelOf(config(), rule), { color }));
       return 0;
     }
+    case 'stats':
+      return statsCommand(args, io);
+    case 'plan':
+      return planCommand(args, io, color, config);
     default:
       return runCommand(args.command, args, io, color, config);
   }
+}
+
+/** `stats`: read-only sizes and activity of a production database, written as a stats file. */
+async function statsCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.positionals.length) throw new UsageError(`"stats" takes no arguments (got ${args.positionals.join(' ')}); give the server with --database-url URL`);
+  const url = args.flags['database-url'] as string | undefined;
+  if (!url) throw new UsageError('"stats" needs --database-url URL (a production server or replica; the session is read-only)');
+  checkDatabaseUrl(url, (m) => {
+    throw new UsageError(`--database-url: ${m}`);
+  });
+  const sample = args.flags.sample === undefined ? 0 : checkInt(args.flags.sample, 1, 3600, (m) => {
+    throw new UsageError(`--sample: ${m}`);
+  });
+  const { collectStats } = await import('./stats/collect');
+  const quiet = !!args.flags.quiet;
+  const stats = await collectStats(url, { sampleSeconds: sample, log: quiet ? undefined : (m) => io.stderr(`${m}\n`) });
+  const text = JSON.stringify(stats, null, 2) + '\n';
+  writeOutput(args, io, text, () => `wrote stats of ${stats.tables.length} tables to ${args.flags.output}`);
+  return 0;
+}
+
+/** `plan`: lint's reading of the pending migrations with the deploy plan (locks, sizes, estimates). */
+async function planCommand(args: ParsedArgs, io: CliIo, color: boolean, loadCfg: () => Config): Promise<number> {
+  const format = (args.flags.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "plan" prints text or json, got "${format}"`);
+  const config = applyOverrides(loadCfg(), overridesFromFlags(args.flags));
+  const quiet = !!args.flags.quiet;
+  const report = await run({ command: 'plan', paths: args.positionals, cwd: io.cwd, config, base: args.flags.base as string | undefined, progress: quiet ? undefined : (m) => io.stderr(`${m}\n`) });
+  const { renderPlanJson, renderPlanText } = await import('./report/plan');
+  writeOutput(args, io, format === 'json' ? renderPlanJson(report) : renderPlanText(report, { color }), () => `wrote the plan of ${report.stats?.migrations.length ?? 0} migrations to ${args.flags.output}`);
+  return 0;
+}
+
+/** The text to --output FILE (with a line on stderr) or to stdout. */
+function writeOutput(args: ParsedArgs, io: CliIo, text: string, wrote: () => string): void {
+  const output = args.flags.output as string | undefined;
+  if (!output) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    writeFileSync(resolve(io.cwd, output), text);
+  } catch (err) {
+    throw new UsageError(`cannot write --output ${output}: ${(err as Error).message}`);
+  }
+  if (!args.flags.quiet) io.stderr(`${wrote()}\n`);
 }
 
 async function runCommand(command: Command, args: ParsedArgs, io: CliIo, color: boolean, loadCfg: () => Config): Promise<number> {
@@ -277,18 +341,8 @@ async function runCommand(command: Command, args: ParsedArgs, io: CliIo, color: 
   // Decoded as the linter read it; a FIFO or folder is never opened (it would block or throw).
   const source = (file: string) => readSourceText(resolve(io.cwd, file));
   const text = render(format as Format, report, { color, source, rules: registry });
-  const output = args.flags.output as string | undefined;
-  if (output) {
-    try {
-      writeFileSync(resolve(io.cwd, output), text);
-    } catch (err) {
-      throw new UsageError(`cannot write --output ${output}: ${(err as Error).message}`);
-    }
-    const { errors, warnings, infos } = report.summary;
-    if (!quiet) io.stderr(`wrote ${format} report to ${output}: ${errors} errors, ${warnings} warnings, ${infos} infos\n`);
-  } else {
-    io.stdout(text);
-  }
+  const { errors, warnings, infos } = report.summary;
+  writeOutput(args, io, text, () => `wrote ${format} report to ${args.flags.output}: ${errors} errors, ${warnings} warnings, ${infos} infos`);
   return exitCodeFor(report, config.failOn);
 }
 

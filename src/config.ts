@@ -11,7 +11,8 @@ import { UsageError } from './errors';
 import { whyNotAFile } from './migrations/decode';
 import { layoutNames } from './migrations/layouts/index';
 import type { EnabledRule } from './lint/engine';
-import type { FailOn, LayoutName, Level, Rule, Severity } from './types';
+import type { FailOn, LayoutName, Level, Rule, Severity, StatsThresholds } from './types';
+import { DEFAULT_THRESHOLDS } from './stats/annotate';
 
 /** File names looked for, in each directory from the cwd up. */
 export const CONFIG_FILE_NAMES = ['.migration-guard.yml', '.migration-guard.yaml'] as const;
@@ -40,6 +41,13 @@ export interface VerifyConfig {
   allowHostAccess?: boolean;
 }
 
+/** Production stats (--stats): the file and the severity thresholds that use it. */
+export interface StatsConfig {
+  /** The stats file (absolute when from the config file; as given, relative to the cwd, from --stats). */
+  file?: string;
+  thresholds: StatsThresholds;
+}
+
 /** The resolved configuration of one run. */
 export interface Config {
   /** Per-rule level as configured (`off` disables); rules not listed keep their default. */
@@ -57,6 +65,7 @@ export interface Config {
   /** Also lint down migrations (a rollback runs in production too). */
   lintDown: boolean;
   verify: VerifyConfig;
+  stats: StatsConfig;
   /** Absolute path of the config file read, if any. */
   file?: string;
   /** Directory that relative `ignore` and `paths` entries are resolved against. */
@@ -64,7 +73,7 @@ export interface Config {
 }
 
 /** Values a front end sets on top of the file (flags, Action inputs). */
-export type ConfigOverrides = Partial<Omit<Config, 'verify' | 'file' | 'root'>> & { verify?: Partial<VerifyConfig> };
+export type ConfigOverrides = Partial<Omit<Config, 'verify' | 'stats' | 'file' | 'root'>> & { verify?: Partial<VerifyConfig>; stats?: Partial<StatsConfig> };
 
 /** The built-in defaults, for a config rooted at `root`. */
 export function defaultConfig(root: string): Config {
@@ -78,6 +87,7 @@ export function defaultConfig(root: string): Config {
     paths: [],
     lintDown: true,
     verify: { database: 'auto', seedRows: 100, statementTimeout: 60_000 },
+    stats: { thresholds: { ...DEFAULT_THRESHOLDS } },
     root,
   };
 }
@@ -126,7 +136,9 @@ function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'verify'] as const;
+const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'verify', 'stats'] as const;
+const STATS_KEYS = ['file', 'thresholds'] as const;
+const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof StatsThresholds)[];
 const VERIFY_KEYS = ['database', 'databaseUrl', 'postgresImage', 'seedRows', 'statementTimeout', 'allowHostAccess'] as const;
 
 /** Parse and validate config YAML. `file` is its absolute path (its folder becomes the root). */
@@ -245,6 +257,32 @@ export function parseConfig(text: string, options: { file: string; displayName?:
         }
         break;
       }
+      case 'stats': {
+        if (js === null || js === undefined) break;
+        if (typeof js === 'string') {
+          if (!js.trim()) fail('stats: expected the path of a stats file', value);
+          config.stats.file = resolve(config.root, js);
+          break;
+        }
+        if (!isMap(value)) fail(`stats: expected a stats file path or a mapping (${STATS_KEYS.join(', ')}), got ${show(js)}`, value);
+        for (const sp of (value as any).items as { key: any; value: any }[]) {
+          const skey = String(isScalar(sp.key) ? sp.key.value : sp.key);
+          const v = toJs(doc, sp.value);
+          if (skey === 'file') {
+            if (typeof v !== 'string' || !v.trim()) fail(`stats.file: expected the path of a stats file, got ${show(v)}`, sp.value ?? sp.key);
+            config.stats.file = resolve(config.root, v as string);
+          } else if (skey === 'thresholds') {
+            if (v === null) continue;
+            if (!isMap(sp.value)) fail(`stats.thresholds: expected a mapping (${THRESHOLD_KEYS.join(', ')}), got ${show(v)}`, sp.value);
+            for (const tp of (sp.value as any).items as { key: any; value: any }[]) {
+              const tkey = String(isScalar(tp.key) ? tp.key.value : tp.key) as keyof StatsThresholds;
+              if (!THRESHOLD_KEYS.includes(tkey)) fail(`stats.thresholds.${tkey}: unknown setting${didYouMean(tkey, THRESHOLD_KEYS)}; expected one of ${THRESHOLD_KEYS.join(', ')}`, tp.key);
+              config.stats.thresholds[tkey] = checkInt(toJs(doc, tp.value), 0, Number.MAX_SAFE_INTEGER, (m) => fail(`stats.thresholds.${tkey}: ${m}`, tp.value ?? tp.key));
+            }
+          } else fail(`stats.${skey}: unknown setting${didYouMean(skey, [...STATS_KEYS])}; expected one of ${STATS_KEYS.join(', ')}`, sp.key);
+        }
+        break;
+      }
       default:
         fail(`${key}: unknown setting${didYouMean(key, [...TOP_KEYS])}; expected one of ${TOP_KEYS.join(', ')}`, pair.key);
     }
@@ -293,9 +331,14 @@ export function checkDatabaseUrl(v: unknown, fail: (message: string) => never): 
 
 /** Config with front-end values applied on top (undefined values leave the config's). */
 export function applyOverrides(config: Config, overrides: ConfigOverrides): Config {
-  const next: Config = { ...config, rules: { ...config.rules, ...(overrides.rules ?? {}) }, verify: { ...config.verify } };
+  const next: Config = {
+    ...config,
+    rules: { ...config.rules, ...(overrides.rules ?? {}) },
+    verify: { ...config.verify },
+    stats: { ...config.stats, ...(overrides.stats?.file !== undefined ? { file: overrides.stats.file } : {}), thresholds: { ...config.stats.thresholds, ...(overrides.stats?.thresholds ?? {}) } },
+  };
   for (const [k, v] of Object.entries(overrides)) {
-    if (v === undefined || k === 'rules' || k === 'verify') continue;
+    if (v === undefined || k === 'rules' || k === 'verify' || k === 'stats') continue;
     (next as any)[k] = v;
   }
   for (const [k, v] of Object.entries(overrides.verify ?? {})) if (v !== undefined) (next.verify as any)[k] = v;

@@ -14,14 +14,17 @@ import type { CreatedObjects } from './lint/created';
 import type { LintOptions } from './lint/context';
 import { discoverMigrations, type DiscoverOptions } from './migrations/discover';
 import { initParser } from './sql/parse';
-import type { FailOn, Finding, Migration, MigrationSummary, Report, Rule, SqlSource, Verification } from './types';
+import type { FailOn, Finding, Migration, MigrationSummary, Report, Rule, SqlSource, StatsSummary, Verification } from './types';
+import { annotateWithStats, type MigrationImpacts } from './stats/annotate';
+import { loadStats, StatsIndex } from './stats/file';
+import type { StatementImpact } from './stats/impact';
 import { SEVERITY_RANK } from './types';
 import { VERSION } from './version';
 
-export type Command = 'lint' | 'verify' | 'check';
+export type Command = 'lint' | 'verify' | 'check' | 'plan';
 
 export interface RunOptions {
-  /** `lint` = static rules; `verify` = up → down → up; `check` = both. */
+  /** `lint` = static rules; `verify` = up → down → up; `check` = both; `plan` = lint with the deploy plan (locks and estimates) in `report.stats`. */
   command: Command;
   /** Files or migration folders; default: the config's `paths`, else the cwd. */
   paths?: string[];
@@ -76,6 +79,12 @@ export async function run(options: RunOptions): Promise<Report> {
   const ignored = ignoreMatcher(config);
   const isIgnored = (file: string) => ignored(resolve(cwd, file));
   const adjust = severityAdjuster(config, allRules);
+  // Production stats: loaded before anything runs, so a bad file is exit 2 at once.
+  const statsPath = config.stats.file ? resolve(cwd, config.stats.file) : undefined;
+  const stats = statsPath ? new StatsIndex(loadStats(statsPath, display(statsPath, cwd))) : undefined;
+  const wantsImpacts = !!stats || options.command === 'plan';
+  const planned: MigrationImpacts[] = [];
+  const allImpacts: StatementImpact[] = [];
 
   const findings: Finding[] = [];
   const summaries: MigrationSummary[] = [];
@@ -106,19 +115,24 @@ export async function run(options: RunOptions): Promise<Report> {
         transactional: m.transactional,
         changed: m.changed,
       });
-      if (options.command === 'verify') continue;
+      if (options.command === 'verify' && !wantsImpacts) continue;
       // One file at a time: its statements and ASTs are garbage once lintFile returns.
       const sources: SqlSource[] = [m.up, ...(m.extraUp ?? []).filter((s) => !isIgnored(s.file))];
       if (down && config.lintDown) sources.push(down);
       // What the up (and extra up files) created is new for the files after it: the down may drop it.
       let created: CreatedObjects | undefined;
+      const upImpacts: MigrationImpacts = { id: m.id, file: m.up.file, impacts: [] };
+      if (wantsImpacts) planned.push(upImpacts);
       for (const source of sources) {
         try {
           const transactional = source === down ? (m.downTransactional ?? m.transactional) : m.transactional; // dbmate sets the down's own
-          const input = { source, transactional, sentAsOneQuery: m.sentAsOneQuery ?? false, migration: m.id, createdByUp: created };
-          const result = lintFile(input, enabled, allRules, lintOptions);
+          const input = { source, transactional, sentAsOneQuery: m.sentAsOneQuery ?? false, migration: m.id, createdByUp: created, collectImpacts: wantsImpacts };
+          // `verify --stats` lints only for the impacts: its findings are verify's.
+          const result = lintFile(input, options.command === 'verify' ? [] : enabled, allRules, lintOptions);
           findings.push(...result.findings);
           created = result.created;
+          allImpacts.push(...(result.impacts ?? []));
+          if (source !== down) upImpacts.impacts.push(...(result.impacts ?? []));
         } catch (err) {
           // A bug on one file must not hide the findings of the others.
           const f = adjust(internalError(source, m.id, err));
@@ -138,7 +152,24 @@ export async function run(options: RunOptions): Promise<Report> {
     }
   }
 
-  return buildReport(summaries, sortFindings(findings, summaries), verification);
+  let statsSummary: StatsSummary | undefined;
+  let reported = findings;
+  if (wantsImpacts) {
+    const annotated = annotateWithStats({
+      findings,
+      migrations: planned,
+      allImpacts,
+      stats,
+      statsFile: statsPath ? display(statsPath, cwd) : null,
+      thresholds: config.stats.thresholds,
+      rules: allRules,
+      verification,
+      seededRows: config.verify.seedRows,
+    });
+    reported = annotated.findings;
+    statsSummary = annotated.summary;
+  }
+  return buildReport(summaries, sortFindings(reported, summaries), verification, statsSummary);
 }
 
 /** Findings in migration order (each migration's up, then its down), then by position; lint and verify findings of one file interleave. */
@@ -152,7 +183,7 @@ export function sortFindings(findings: Finding[], migrations: MigrationSummary[]
 }
 
 /** Assemble a Report (keys in the documented order) with its summary counts. */
-export function buildReport(migrations: MigrationSummary[], findings: Finding[], verification?: Verification): Report {
+export function buildReport(migrations: MigrationSummary[], findings: Finding[], verification?: Verification, stats?: StatsSummary): Report {
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings) {
     if (f.severity === 'error') summary.errors++;
@@ -165,6 +196,7 @@ export function buildReport(migrations: MigrationSummary[], findings: Finding[],
     migrations,
     findings,
     ...(verification ? { verification } : {}),
+    ...(stats ? { stats } : {}),
     summary,
   };
 }

@@ -121,7 +121,44 @@ export interface Finding {
   help: string;
   /** The migration id, when the file belongs to a discovered migration. */
   migration?: string;
+  /** With --stats: the production size of the table the finding is about, and how long its blocking part takes. */
+  size?: FindingSize;
 }
+
+/** What a --stats file tells about the table a finding is about. */
+export interface FindingSize {
+  /** Schema-qualified name from the stats file, or the name as written when the file does not have it. */
+  table: string;
+  /** False: the table is not in the stats file ("unknown size", never "small"). */
+  known: boolean;
+  rows?: number | null;
+  /** Heap + indexes + TOAST. */
+  bytes?: number;
+  /** The work the statement does on it while locked. */
+  work?: Work;
+  /** The strongest lock the statement takes on it (`ACCESS EXCLUSIVE`). */
+  lock?: string;
+  estimate?: DurationEstimate;
+  /** Inserts + updates + deletes per second over the stats file's window. */
+  writesPerSec?: number;
+  /** Set when stats.thresholds changed the severity: the rule's own severity. */
+  severityFrom?: Severity;
+  /** Why the severity changed. */
+  because?: string;
+}
+
+/** A duration range (ms) and what it rests on. */
+export interface DurationEstimate {
+  ms: number;
+  lowMs: number;
+  highMs: number;
+  /** `model`: the measured cost model; `calibrated`: scaled by verify's timing of the statement on seeded rows. */
+  basis: 'model' | 'calibrated';
+  factor?: number;
+}
+
+/** Work a statement does while it holds its lock (see src/stats/cost-model.ts). */
+export type Work = 'rewrite' | 'scan' | 'index-build' | 'index-build-concurrently' | 'update-all' | 'lock';
 
 export interface RuleExamples {
   /** Each must raise the rule. */
@@ -158,6 +195,12 @@ export interface RuleMeta {
    * rewrite hazards do not apply (DO blocks run now and are always checked).
    */
   lintsFunctionBodies?: boolean;
+  /**
+   * What the hazard costs on a big table. With --stats, findings of this rule carry the
+   * table's size and an estimate of the blocking part, and stats.thresholds adjust their
+   * severity (`lock`: the lock is the cost; the table's write traffic decides).
+   */
+  work?: Work;
 }
 
 export interface RuleReport {
@@ -298,11 +341,77 @@ export interface MigrationSummary {
   changed: boolean;
 }
 
+/** One statement of the deploy plan: what it locks and for how long it works. */
+export interface PlannedStatement {
+  file: string;
+  line: number;
+  sql: string;
+  /** The table it acts on (as in the stats file when known). */
+  table?: string;
+  known?: boolean;
+  rows?: number | null;
+  /** The strongest lock it takes on an existing relation (`ACCESS EXCLUSIVE`). */
+  lock?: string;
+  work?: Work;
+  /** Absent when the table's size is unknown and the work depends on it. */
+  estimate?: DurationEstimate;
+  /** Locks are released at the end of the statement (autocommit) or of its transaction. */
+  heldUntil: 'statement' | 'transaction';
+}
+
+/** How long the deploy holds one lock mode on one table. */
+export interface LockBudget {
+  table: string;
+  /** SQL spelling: `ACCESS EXCLUSIVE`. */
+  mode: string;
+  /** Whether the mode blocks writes (SHARE and stronger). */
+  blocksWrites: boolean;
+  ms: number;
+  lowMs: number;
+  highMs: number;
+  /** Some statement under the lock works on a table of unknown size: the time is a lower bound. */
+  atLeast?: boolean;
+  writesPerSec?: number;
+}
+
+/** The deploy of one migration, statement by statement, and its lock budget. */
+export interface MigrationPlan {
+  id: string;
+  file: string;
+  statements: PlannedStatement[];
+  budget: LockBudget[];
+  total: { ms: number; lowMs: number; highMs: number; atLeast?: boolean };
+}
+
+/** What --stats added to the run (JSON `stats`). */
+export interface StatsSummary {
+  /** The stats file, as given; null when `plan` ran without one. */
+  file: string | null;
+  collectedAt: string | null;
+  serverVersion: string | null;
+  thresholds: StatsThresholds;
+  migrations: MigrationPlan[];
+}
+
+/** stats.thresholds: severities of size-sensitive findings by the table's size and the estimate. */
+export interface StatsThresholds {
+  /** Below this many rows a scan, rewrite or index build is info. */
+  infoBelowRows: number;
+  /** Above this many rows it is an error, whatever the rule's severity. */
+  errorAboveRows: number;
+  /** An estimated blocking part above this many seconds is an error. */
+  errorAboveSeconds: number;
+  /** Writes per second from which a lock-only finding is at least a warning (the lock queue stalls writers). */
+  busyWritesPerSec: number;
+}
+
 export interface Report {
   version: 1;
   tool: { name: 'migration-guard'; version: string };
   migrations: MigrationSummary[];
   findings: Finding[];
   verification?: Verification;
+  /** Present with --stats (and in `plan`). */
+  stats?: StatsSummary;
   summary: { errors: number; warnings: number; infos: number };
 }

@@ -7,6 +7,7 @@ import { SEVERITY_RANK } from '../types';
 import { codeBlock, encodePath, escapeHtml, escapeLineStart, escapeText, inlineCode } from './escape';
 import { chainLine } from '../report/verification-text';
 import { LOCK_RANK } from '../verify/trace';
+import { describeBudget, describeSize } from '../report/size';
 
 /** GitHub rejects issue comments over 65,536 characters; keep a margin and count bytes to be safe. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -112,7 +113,8 @@ function sortFindings(findings: Finding[]): Finding[] {
 
 function findingsSection(findings: Finding[], link: CommentOptions['link'], messageMax: number): string[] {
   const out: string[] = [];
-  const row = (f: Finding) => `| ${ICON[f.severity]} | ${lineLink(f, link)} | ${inlineCode(f.rule)} | ${escapeText(clip(f.message, messageMax))} |`;
+  const size = (f: Finding) => (f.size ? `<br>📏 ${escapeText(describeSize(f.size, f.severity))}` : '');
+  const row = (f: Finding) => `| ${ICON[f.severity]} | ${lineLink(f, link)} | ${inlineCode(f.rule)} | ${escapeText(clip(f.message, messageMax))}${size(f)} |`;
   // Migrations in file order so the comment reads like the diff; notices folded at the end (not noisy).
   const inOrder = [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const groups = groupByMigration(inOrder.filter((f) => f.severity !== 'info'));
@@ -127,6 +129,22 @@ function findingsSection(findings: Finding[], link: CommentOptions['link'], mess
     }
     out.push('</details>', '');
   }
+  return out;
+}
+
+/** The deploy's write-blocking locks per migration and table, and how long each is held (with --stats). */
+function budgetSection(report: Report, maxRows: number): string[] {
+  const s = report.stats;
+  if (!s?.file) return [];
+  const changed = new Set(report.migrations.filter((m) => m.changed).map((m) => m.id));
+  const rows = s.migrations
+    .filter((m) => changed.size === 0 || changed.has(m.id))
+    .flatMap((m) => m.budget.filter((b) => b.blocksWrites).map((b) => `| ${inlineCode(m.id)} | ${escapeText(describeBudget(b))} |`));
+  if (!rows.length) return [];
+  const when = s.collectedAt ? ` (stats of ${escapeHtml(s.collectedAt.slice(0, 10))})` : '';
+  const out = [`**Lock budget**${when}: how long the deploy blocks writes, per table`, '', '| Migration | Lock held |', '|---|---|', ...rows.slice(0, maxRows)];
+  if (rows.length > maxRows) out.push('', `_…and ${rows.length - maxRows} more (see the JSON report's \`stats\`)._`);
+  out.push('');
   return out;
 }
 
@@ -224,6 +242,7 @@ function compose(report: Report, o: CommentOptions, lim: Limits): string {
   if (hidden > 0) {
     out.push(`_…and ${plural(hidden, 'more finding')} not shown to stay under GitHub's comment size limit: see the annotations, the job summary or the JSON report._`, '');
   }
+  out.push(...budgetSection(report, lim.verifyRows));
   out.push(...verifySection(report, lim.verifyRows));
   if (lim.fixes) out.push(...fixesSection(shown, o.ruleDoc));
   out.push(`<sub>${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}${o.link ? ` · ${escapeHtml(o.link.sha.slice(0, 7))}` : ''}</sub>`);

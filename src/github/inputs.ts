@@ -24,6 +24,8 @@ export interface ActionInputs {
   sarifFile?: string;
   githubToken: string;
   allowUntrustedSql: boolean;
+  /** Production stats file (from `migration-guard stats`), relative to the workspace. */
+  stats?: string;
 }
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
@@ -77,5 +79,6 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     sarifFile: s('sarif-file') || undefined,
     githubToken: s('github-token'),
     allowUntrustedSql: bool('allow-untrusted-sql', s('allow-untrusted-sql'), false),
+    stats: s('stats') || undefined,
   };
 }

@@ -10,6 +10,7 @@ import type { LintContext, LintOptions } from './context';
 import { accessExclusiveTables } from './locks';
 import { createdObjects, seedNames, type CreatedObjects } from './created';
 import { parseSuppressions, suppresses, targetSpan, type IgnoreTool, type Suppression } from './suppressions';
+import { impactOf, type StatementImpact } from '../stats/impact';
 
 /** A rule with the severity the configuration gives it. */
 export interface EnabledRule {
@@ -34,12 +35,16 @@ export interface LintFileInput {
    * set when linting a down, whose drops of those objects break nothing.
    */
   createdByUp?: CreatedObjects;
+  /** Also return each statement's impact on existing tables (for --stats and `plan`). */
+  collectImpacts?: boolean;
 }
 
 /** Findings of one file, and what it created (to seed its down's context). */
 export interface LintFileResult {
   findings: Finding[];
   created: CreatedObjects;
+  /** With `collectImpacts`: the statements that lock or work on tables that existed before, in order. */
+  impacts?: StatementImpact[];
 }
 
 export const DEFAULT_LINT_OPTIONS: LintOptions = { pgVersion: 15, assumeInTransaction: false };
@@ -124,6 +129,7 @@ export function lintFile(
   const lintRules = enabled.filter((e) => (e.rule.meta.stage ?? 'lint') === 'lint');
   // One reporter per rule for the whole file (not a closure per rule and statement: ~450k on the corpus).
   let current: Statement | undefined;
+  const impacts: StatementImpact[] | undefined = input.collectImpacts ? [] : undefined;
   const reporters = lintRules.map(({ rule }) => (r: RuleReport) => add(rule.meta.id, r.range ?? current!.range, r.message));
   for (let i = 0; i < statements.length; i++) {
     const statement = (current = statements[i]!);
@@ -136,6 +142,10 @@ export function lintFile(
       } catch (err) {
         add('internal-error', statement.range, `rule ${rule.meta.id} failed on this statement: ${(err as Error)?.message ?? err}`);
       }
+    }
+    if (impacts && ctx.runsDuringMigration) {
+      const impact = impactOf(statement, ctx);
+      if (impact) impacts.push(impact);
     }
     walker.after(i);
   }
@@ -158,7 +168,7 @@ export function lintFile(
   // first call loads ICU's collator, ~15 ms of CPU at every start.
   const findings = [...kept, ...unused].sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   restorePlaceholders(findings, parsed.placeholders);
-  return { findings, created: createdObjects(statements, input.createdByUp) };
+  return { findings, created: createdObjects(statements, input.createdByUp), ...(impacts ? { impacts } : {}) };
 }
 
 /** Messages name objects as the user wrote them: `{{ .Schema }}.users`, not the substituted identifier. */

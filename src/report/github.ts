@@ -4,6 +4,7 @@
 
 import type { Finding, Report, Severity } from '../types';
 import { summaryLine } from './text';
+import { describeSize } from './size';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -27,7 +28,8 @@ export function annotation(f: Finding): string {
     `endColumn=${f.endColumn}`,
     `title=${escapeProperty(f.rule)}`,
   ].join(',');
-  const body = f.help.trim() ? `${f.message}\n\nFix: ${f.help.trim()}` : f.message;
+  const message = f.size ? `${f.message}\nSize: ${describeSize(f.size, f.severity)}` : f.message;
+  const body = f.help.trim() ? `${message}\n\nFix: ${f.help.trim()}` : message;
   return `::${COMMAND[f.severity]} ${props}::${escapeData(body)}`;
 }
 

@@ -11,6 +11,7 @@ export function renderJson(report: Report): string {
     migrations: report.migrations.map(orderMigration),
     findings: report.findings.map(orderFinding),
     ...(report.verification ? { verification: report.verification } : {}),
+    ...(report.stats ? { stats: report.stats } : {}),
     summary: { errors: report.summary.errors, warnings: report.summary.warnings, infos: report.summary.infos },
   };
   return JSON.stringify(ordered, null, 2) + '\n';
@@ -32,5 +33,6 @@ function orderFinding(f: Finding): Finding {
     message: f.message,
     help: f.help,
     ...(f.migration !== undefined ? { migration: f.migration } : {}),
+    ...(f.size !== undefined ? { size: f.size } : {}),
   };
 }

@@ -4,6 +4,7 @@
 // code points, as findings do (`columnKind`).
 
 import { rules as registry } from '../../rules/index';
+import { describeSize } from './size';
 import type { Finding, Report, Rule, Severity } from '../types';
 import { plainMarkdown } from './text';
 
@@ -64,7 +65,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
     ruleId: f.rule,
     ruleIndex: index.get(f.rule)!,
     level: LEVEL[f.severity],
-    message: { text: f.message },
+    message: { text: f.size ? `${f.message} [${describeSize(f.size, f.severity)}]` : f.message },
     locations: [
       {
         physicalLocation: {

@@ -6,6 +6,7 @@
 import type { Finding, Report, Severity } from '../types';
 import { renderVerificationText } from './verification';
 import { paint, type Paint } from './style';
+import { describeBudget, describeSize } from './size';
 
 export interface TextOptions {
   /** ANSI colours (the CLI decides: TTY and NO_COLOR unset, or --color). */
@@ -29,6 +30,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     const sev = p[SEVERITY_STYLE[f.severity]](p.bold(f.severity));
     out.push(`${p.bold(`${f.file}:${f.line}:${f.column}`)} ${sev} ${p.dim(f.rule)}`);
     out.push(indent(f.message, '  '));
+    if (f.size) out.push(`  ${p.cyan('size:')} ${describeSize(f.size, f.severity)}`);
     const frame = codeFrame(f, lines(f.file), options.maxFrameLines ?? 8, p);
     if (frame) out.push('', frame);
     if (f.help.trim()) {
@@ -42,8 +44,21 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   }
 
   if (report.verification) out.push(renderVerificationText(report.verification, { color: options.color ?? false }), '');
+  const budget = budgetLines(report);
+  if (budget.length) out.push(p.bold('Lock budget (production stats):'), ...budget, '');
   out.push(summaryLine(report, p));
   return out.join('\n') + '\n';
+}
+
+/** Per migration, the write-blocking locks the deploy holds and for how long (with --stats). */
+export function budgetLines(report: Pick<Report, 'stats'>): string[] {
+  const out: string[] = [];
+  if (!report.stats?.file) return out;
+  for (const m of report.stats.migrations) {
+    const blocking = m.budget.filter((b) => b.blocksWrites);
+    if (blocking.length) out.push(`  ${m.id}: ${blocking.map(describeBudget).join('; ')}`);
+  }
+  return out;
 }
 
 /** `✖ 3 problems (1 error, 2 warnings, 0 infos) in 6 migrations` or `✔ no problems in 6 migrations`. */

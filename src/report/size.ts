@@ -1,0 +1,45 @@
+// One wording of a finding's production size and estimate for every renderer:
+// `users: 48M rows, 5.1 GB · rewrite about 6 min (3–12 min) under ACCESS EXCLUSIVE`.
+
+import type { FindingSize, LockBudget, Severity, Work } from '../types';
+import { formatBytes, formatDuration, formatEstimate, formatRows } from '../stats/cost-model';
+
+const WORK: Record<Work, string> = {
+  rewrite: 'rewrite',
+  scan: 'validation scan',
+  'index-build': 'index build',
+  'index-build-concurrently': 'concurrent index build',
+  'update-all': 'update of every row',
+  lock: 'catalog only',
+};
+
+/** The work as a phrase (`validation scan`). */
+export function workLabel(work: Work): string {
+  return WORK[work];
+}
+
+/** A table name as people read it: `public.` dropped. */
+export function shortTable(name: string): string {
+  return name.startsWith('public.') ? name.slice('public.'.length) : name;
+}
+
+/** `users: 48M rows, 5.1 GB · rewrite about 6 min (3–12 min) under ACCESS EXCLUSIVE · 250 writes/s`, and why stats changed the severity. */
+export function describeSize(size: FindingSize, severity?: Severity): string {
+  const table = shortTable(size.table);
+  if (!size.known) return `${table}: unknown size (not in the stats file)`;
+  const parts = [`${table}: ${size.rows === null || size.rows === undefined ? 'rows unknown (never analyzed)' : formatRows(size.rows)}${size.bytes !== undefined ? `, ${formatBytes(size.bytes)}` : ''}`];
+  const under = size.lock ? ` under ${size.lock}` : '';
+  if (size.work === 'lock' || !size.work) parts.push(`instant once the lock is granted${under ? `;${under.replace(' under', '')} queues every statement behind it while it waits` : ''}`);
+  else if (size.estimate) parts.push(`${workLabel(size.work)} ${formatEstimate({ ...size.estimate, work: size.work })}${under}${size.estimate.basis === 'calibrated' ? ' (calibrated on verify)' : ''}`);
+  else parts.push(`${workLabel(size.work)}${under}: duration unknown`);
+  if (size.writesPerSec !== undefined) parts.push(`${size.writesPerSec} writes/s`);
+  let text = parts.join(' · ');
+  if (size.severityFrom && size.because) text += ` — ${severity ? `${severity}, not ${size.severityFrom}` : `was ${size.severityFrom}`}: ${size.because}`;
+  return text;
+}
+
+/** `ACCESS EXCLUSIVE on users for about 6 min (3–12 min)`. */
+export function describeBudget(b: LockBudget): string {
+  const time = b.highMs < 1000 ? (b.atLeast ? 'unknown time (a table of unknown size)' : 'under 1 s') : `${b.atLeast ? 'at least ' : 'about '}${formatDuration(b.ms)} (${formatDuration(b.lowMs)}–${formatDuration(b.highMs)})`;
+  return `${b.mode} on ${shortTable(b.table)} for ${time}${b.writesPerSec !== undefined ? ` · ${b.writesPerSec} writes/s` : ''}`;
+}
