@@ -2,6 +2,7 @@
 // (`migration-guard explain <rule>`), as text or JSON. Pure renderers.
 
 import type { Level, Rule } from '../types';
+import { workLabel } from './size';
 import { plainMarkdown } from './text';
 import { paint } from './style';
 
@@ -62,6 +63,10 @@ export function renderExplainText(rule: Rule, level: Level, options: { color?: b
   if (m.examples.bad.length) out.push(...block('Flagged', m.examples.bad.join('\n\n')));
   if (m.examples.good.length) out.push(...block('Not flagged', m.examples.good.join('\n\n')));
   if (m.squawk?.length) out.push(`squawk: ${m.squawk.join(', ')}`, '');
+  if (m.work) {
+    const what = m.work === 'lock' ? 'the lock itself (never lowered for a small table; raised on a busy one)' : `${workLabel(m.work)} of the table`;
+    out.push(`With --stats: grows with the table (${what}); stats.thresholds adjust its severity (docs/stats.md).`, '');
+  }
   out.push(p.dim(`Silence one statement with: -- migration-guard-ignore ${m.id}`));
   return out.join('\n') + '\n';
 }

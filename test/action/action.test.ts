@@ -310,3 +310,27 @@ test('when the run cannot happen (bad config), the step fails and our earlier co
   await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, head2) });
   assert.equal(gh.comments.length, 0);
 });
+
+test('the stats input: the comment shows the table size beside the finding and the lock budget; the JSON report keeps them', async () => {
+  const stats = {
+    version: 1, kind: 'migration-guard-stats', collectedAt: '2026-12-01T10:00:00Z', countersSince: null,
+    server: { version: '15.8', versionNum: 150008 }, database: 'app',
+    tables: [{ schema: 'public', name: 'users', rows: 3_000_000, heapBytes: 400_000_000, indexBytes: 90_000_000, toastBytes: 0, deadRows: 0,
+      lastVacuum: null, lastAutovacuum: null, lastAnalyze: null, lastAutoanalyze: null, indexes: [], counters: null }],
+  };
+  const config = CONFIG.replace('  creating-index-non-concurrently: off\n', '');
+  const repo = makeRepo({
+    base: { ...BASE, '.migration-guard.yml': config, 'ops/prod-stats.json': JSON.stringify(stats) },
+    head: { 'db/migrations/000002_idx.up.sql': 'CREATE INDEX users_locale_idx ON users (locale);\n', 'db/migrations/000002_idx.down.sql': 'DROP INDEX users_locale_idx;\n' },
+  });
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: { ...LINT, stats: 'ops/prod-stats.json' }, event: prEvent(repo.baseSha, repo.headSha) });
+  assert.equal(r.code, 1, explain(r));
+  const body = gh.comments[0]!.body;
+  // 3M rows is above errorAboveRows, and the rule is an error already: no severity note.
+  assert.match(body, /creating-index-non-concurrently.*<br>📏 users: 3M rows, 490 MB · index build about [\d.]+ s \([^)]+\) under SHARE \|/);
+  assert.match(body, /\*\*Lock budget\*\* \(stats of 2026-12-01\)/);
+  assert.match(body, /\| <code>000002\\_idx<\/code> \| SHARE on users for about [\d.]+ s/);
+  const json = JSON.parse(readFileSync(r.outputs['findings-json']!, 'utf8'));
+  assert.equal(json.stats.file, 'ops/prod-stats.json');
+  assert.equal(json.findings.find((f: { rule: string }) => f.rule === 'creating-index-non-concurrently').size.rows, 3_000_000);
+});

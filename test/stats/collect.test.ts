@@ -9,6 +9,7 @@ import { parseStats, StatsIndex, trafficOf } from '../../src/stats/file';
 import type { Database } from '../../src/verify/databases/types';
 import { cli, tempTree } from '../cli-helpers';
 import { localUnavailable, startLocal } from '../verify/helpers';
+import { startDatabase } from '../../src/verify/databases/index';
 
 const skip = localUnavailable();
 let db: Database;
@@ -117,4 +118,26 @@ test('the stats CLI writes the file; without a URL or with a dead server it is e
   const dead = cli(['stats', '--database-url', 'postgresql://postgres@127.0.0.1:1/postgres'], { cwd: dir });
   assert.equal(dead.code, 2);
   assert.match(dead.stderr, /cannot connect to postgresql:\/\/postgres@127\.0\.0\.1:1/);
+});
+
+test('with pg_stat_statements, each table gets its busiest queries (tables found by the real parser)', { skip }, async () => {
+  const server = await startDatabase('local', { serverSettings: { shared_preload_libraries: 'pg_stat_statements' } });
+  try {
+    await server.exec(`
+      CREATE EXTENSION pg_stat_statements;
+      CREATE TABLE accounts (id int PRIMARY KEY, plan text);
+      CREATE TABLE payments (id int PRIMARY KEY, account_id int, amount int);
+      INSERT INTO accounts SELECT g, 'free' FROM generate_series(1, 100) g;`);
+    for (let i = 1; i <= 30; i++) await server.query('SELECT plan FROM accounts WHERE id = $1', [i]);
+    for (let i = 1; i <= 5; i++) await server.query('UPDATE payments p SET amount = amount + 1 FROM accounts a WHERE a.id = p.account_id AND a.id = $1', [i]);
+    const stats = new StatsIndex(await collectStats(server.url!));
+    const accounts = stats.table('accounts')!.topQueries!;
+    assert.match(accounts[0]!.query, /^SELECT plan FROM accounts WHERE id = \$1$/);
+    assert.ok(accounts[0]!.calls >= 30 && accounts[0]!.meanMs >= 0);
+    assert.ok(accounts.some((q) => q.query.startsWith('UPDATE payments')), 'a join names both tables');
+    const payments = stats.table('payments')!.topQueries!;
+    assert.deepEqual(payments.map((q) => q.query.slice(0, 15)), ['UPDATE payments'], 'the UPDATE target counts, the SELECT on accounts does not');
+  } finally {
+    await server.stop();
+  }
 });

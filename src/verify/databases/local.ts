@@ -250,6 +250,7 @@ export async function startLocal(options: StartOptions = {}): Promise<LocalDatab
           '-c', 'full_page_writes=off',
           '-c', 'max_connections=20',
           '-c', 'logging_collector=off',
+          ...Object.entries(options.serverSettings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
         ],
         { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...identity },
       );

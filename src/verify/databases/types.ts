@@ -49,4 +49,6 @@ export interface StartOptions {
   pgBinDir?: string;
   /** For `local`: prefer this major version when several are installed (e.g. from --pg-version). */
   pgMajor?: number;
+  /** For `local`: extra server settings (`-c name=value`), e.g. shared_preload_libraries. */
+  serverSettings?: Record<string, string>;
 }
