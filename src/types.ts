@@ -157,7 +157,13 @@ export interface DurationEstimate {
   factor?: number;
 }
 
-/** Work a statement does while it holds its lock (see src/stats/cost-model.ts). */
+/**
+ * Work a statement does while it holds its lock (costed in src/stats/cost-model.ts):
+ * `rewrite` every row written anew and every index rebuilt; `scan` every row read to
+ * validate a constraint; `index-build` one index built (heap read + sort);
+ * `index-build-concurrently` the same with two heap reads, writes allowed; `update-all`
+ * every row updated in place; `lock` only the catalog changes: the lock is the cost.
+ */
 export type Work = 'rewrite' | 'scan' | 'index-build' | 'index-build-concurrently' | 'update-all' | 'lock';
 
 export interface RuleExamples {

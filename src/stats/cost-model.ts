@@ -16,15 +16,15 @@ export type { Work };
 /** Constants of the model (milliseconds per byte / per row), measured by bench/estimates.ts --fit. */
 export const MODEL = {
   /** sequential read and per-row check of a validation scan */
-  scanMsPerByte: 5.29e-7,
-  scanMsPerRow: 9.53e-5,
+  scanMsPerByte: 3.76e-7,
+  scanMsPerRow: 1.58e-4,
   /** heap rewrite (read, write, WAL) per byte and per row, indexes excluded */
-  rewriteMsPerByte: 1.17e-6,
-  rewriteMsPerRow: 1.94e-5,
-  /** one index build: per row, times log2(rows) / 20 for the sort */
-  indexMsPerRow: 6.04e-4,
+  rewriteMsPerByte: 3.29e-6,
+  rewriteMsPerRow: 3.63e-4,
+  /** one index build: per row, times log2(rows) / 20 for the sort; the mean of three key shapes (unique text; int, int; low-cardinality text, timestamptz) */
+  indexMsPerRow: 7.14e-4,
   /** a row updated in place (new version, index entries) */
-  updateMsPerRow: 4.23e-3,
+  updateMsPerRow: 4.2e-3,
 } as const;
 
 /** Verify's timing is used only when the seeded table was at least this big (below, fixed costs dominate). */
