@@ -141,6 +141,8 @@ export interface FindingSize {
   estimate?: DurationEstimate;
   /** Inserts + updates + deletes per second over the stats file's window. */
   writesPerSec?: number;
+  /** writesPerSec is at or above stats.thresholds.busyWritesPerSec: writers queue behind the lock while it waits. */
+  busy?: boolean;
   /** Set when stats.thresholds changed the severity: the rule's own severity. */
   severityFrom?: Severity;
   /** Why the severity changed. */

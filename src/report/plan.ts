@@ -27,8 +27,8 @@ export function renderPlanText(report: Report, options: { color?: boolean } = {}
       out.push('  touches no existing table: nothing to wait for', '');
       continue;
     }
-    const rows = m.statements.map((st) => [String(st.line), st.lock ?? '–', st.table ? shortTable(st.table) : '–', rowsCell(st), st.work ? workLabel(st.work) : '–', estimateCell(st), st.heldUntil === 'transaction' ? 'to COMMIT' : 'statement']);
-    out.push(...table(['line', 'lock', 'table', 'rows', 'work', 'estimate', 'held'], rows).map((l) => `  ${l}`));
+    const rows = m.statements.map((st) => [String(st.line), st.lock ?? '–', st.table ? shortTable(st.table) : '–', rowsCell(st), st.work ? workLabel(st.work) : '–', estimateCell(st), st.heldUntil === 'transaction' ? 'to COMMIT' : 'statement', clip(st.sql, 60)]);
+    out.push(...table(['line', 'lock', 'table', 'rows', 'work', 'estimate', 'held', 'statement'], rows).map((l) => `  ${l}`));
     for (const b of m.budget) out.push(`  ${b.blocksWrites ? p.yellow('blocks writes:') : p.dim('allows writes:')} ${describeBudget(b)}`);
     out.push(`  ${p.bold('total:')} ${totalCell(m)}`, '');
   }
@@ -38,6 +38,10 @@ export function renderPlanText(report: Report, options: { color?: boolean } = {}
 /** The plan as JSON: `{ version, tool, stats }`. */
 export function renderPlanJson(report: Report): string {
   return JSON.stringify({ version: report.version, tool: report.tool, stats: report.stats ?? null }, null, 2) + '\n';
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function rowsCell(st: PlannedStatement): string {

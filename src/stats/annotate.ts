@@ -96,6 +96,7 @@ export function annotateWithStats(input: AnnotateInput): { findings: Finding[]; 
       ...(lock ? { lock } : {}),
       ...(est ? { estimate: est } : {}),
       ...(traffic ? { writesPerSec: Math.round(traffic.writesPerSec * 10) / 10 } : {}),
+      ...(traffic && traffic.writesPerSec >= input.thresholds.busyWritesPerSec ? { busy: true } : {}),
     };
     // A rule whose hazard is the lock itself (the queue behind it) is never lowered for a small table.
     const change = thresholdSeverity(f.severity, size, mode, input.thresholds, work !== 'lock');

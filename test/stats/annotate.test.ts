@@ -119,7 +119,7 @@ test('findings carry the table size and estimate; thresholds raise big tables to
   const rewrite = sized(report, 'changing-column-type');
   assert.equal(rewrite.severity, 'error');
   assert.deepEqual({ ...rewrite.size, estimate: undefined }, {
-    table: 'public.users', known: true, rows: 48_000_000, bytes: 48_000_000 * 140, work: 'rewrite', lock: 'ACCESS EXCLUSIVE', estimate: undefined, writesPerSec: 110,
+    table: 'public.users', known: true, rows: 48_000_000, bytes: 48_000_000 * 140, work: 'rewrite', lock: 'ACCESS EXCLUSIVE', estimate: undefined, writesPerSec: 110, busy: true,
   });
   assert.ok(rewrite.size!.estimate!.ms > 30_000, `48M rows rewrite: ${rewrite.size!.estimate!.ms} ms`);
 
@@ -215,8 +215,8 @@ test('plan: text and JSON for the pending migrations, exit 0', () => {
   const text = cli(['plan', 'db', '--stats', 'prod-stats.json', '-q', '--no-color'], { cwd: dir });
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /^Deploy plan with production stats from prod-stats\.json \(collected 2026-12-01T10:00:00Z, PostgreSQL 15\.8\)/);
-  assert.match(text.stdout, /000001_x {2}db\/000001_x\.up\.sql\n {2}line {2}lock {14}table {2}rows {2}work {5}estimate/);
-  assert.match(text.stdout, /\n {2}2 {5}ACCESS EXCLUSIVE {2}users {2}48M {3}rewrite {2}about [\d.]+ (s|min) \([^)]+\) {2}to COMMIT\n/);
+  assert.match(text.stdout, /000001_x {2}db\/000001_x\.up\.sql\n {2}line {2}lock {14}table {2}rows {2}work {5}estimate +held +statement\n/);
+  assert.match(text.stdout, /\n {2}2 {5}ACCESS EXCLUSIVE {2}users {2}48M {3}rewrite {2}about [\d.]+ (s|min) \([^)]+\) {2}to COMMIT {2}ALTER TABLE users ALTER COLUMN id TYPE bigint\n/);
   assert.match(text.stdout, /000002_y {2}db\/000002_y\.up\.sql\n {2}touches no existing table/);
   const json = cli(['plan', 'db', '--stats', 'prod-stats.json', '--format', 'json', '-q'], { cwd: dir });
   const parsed = JSON.parse(json.stdout);
