@@ -27,7 +27,7 @@
 // or renames back the table up N+1 renamed). Masked ones are reported (`masked`).
 
 import type { ChainMaskedDifference, ChainVerification, Migration, MigrationVerification } from '../types';
-import { discardStalePlans, hasDown, outcome, runInTransaction, setTimeoutMs, unitsOf, type CycleState } from './cycle';
+import { discardStalePlans, downInOneTransaction, hasDown, outcome, runInTransaction, setTimeoutMs, unitsOf, type CycleState } from './cycle';
 import { diffSnapshots, ownerOf, tableColumns, takeSnapshot, type SchemaDifference, type Snapshot } from './snapshot';
 
 /** The migrations the chain reverts, oldest first: the trailing changed ones the forward pass applied. */
@@ -74,7 +74,8 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
         return finish(new Set());
       }
       if (hasDown(m)) {
-        const run = await state.timed('chain', () => runInTransaction(db, unitsOf(m, 'down').units, options.statementTimeoutMs, undefined, m.transactional));
+        const units = unitsOf(m, 'down').units;
+        const run = await state.timed('chain', () => runInTransaction(db, units, options.statementTimeoutMs, undefined, downInOneTransaction(m, units)));
         if (!run.ok) {
           const o = outcome(run);
           result.brokeAt = m.id;

@@ -22,7 +22,12 @@
 // part-way the database is rebuilt (every user schema dropped, earlier ups
 // replayed) before deciding whether it fails only with data. A migration its
 // framework wraps in a transaction (`transactional: true`) gets every statement
-// as written: CONCURRENTLY fails there exactly as it will in production.
+// as written: CONCURRENTLY fails there exactly as it will in production. So does a
+// file its tool sends as ONE multi-statement query (`sentAsOneQuery`: golang-migrate,
+// dbmate, Diesel, Prisma…) once it holds more than one statement: Postgres runs such
+// a query as one implicit transaction block. Its statements are still sent (and
+// traced) one by one inside verify's transaction: the same atomicity, the same
+// locks held to the end, the same refusals, with per-statement locks and timings.
 //
 // Cost: the schema after the up (B) is the next migration's A; row counts and
 // fingerprints are kept between migrations and re-read only for tables an up
@@ -34,7 +39,7 @@ import type { Database } from './databases/types';
 import { dataLoss, fingerprint, userTableColumns, type TableFingerprint } from './data';
 import { seedEmptyTables, truncateAll, type SeedMemory } from './seed';
 import { diffSnapshots, takeSnapshot, type SchemaDifference, type Snapshot } from './snapshot';
-import { executableStatements, needsAutocommit, type ExecUnit } from './statements';
+import { executableStatements, needsAutocommit, runsInOneTransaction, type ExecUnit } from './statements';
 import { displayName, knownRelations, LOCK_RANK, newLocks, observe, rewrites, type KnownRelation } from './trace';
 import { captureBaseline, resetDatabase, type Baseline } from './reset';
 
@@ -332,12 +337,13 @@ async function rebuild(state: CycleState): Promise<boolean> {
   await resetDatabase(db, state.baseline);
   for (const m of state.applied) {
     const { units } = unitsOf(m, 'up');
-    if (!m.transactional && needsAutocommit(units)) {
+    const asOne = upInOneTransaction(m, units);
+    if (!asOne && needsAutocommit(units)) {
       if (!(await runAutocommit(db, units, options.statementTimeoutMs, new Map())).ok) return false;
       continue;
     }
     await db.exec('BEGIN');
-    const r = await runInTransaction(db, units, options.statementTimeoutMs, undefined, m.transactional);
+    const r = await runInTransaction(db, units, options.statementTimeoutMs, undefined, asOne);
     if (!r.ok) {
       await rollbackQuietly(db);
       options.log?.(`verify: could not replay ${m.id} while rebuilding: ${r.error}`);
@@ -361,21 +367,22 @@ export async function applyOnly(state: CycleState, m: Migration): Promise<Migrat
   const { units } = unitsOf(m, 'up');
   await discardStalePlans(state);
   if (units.some((u) => u.kind === 'AlterTableStmt')) state.plansStale = true;
-  const auto = !m.transactional && needsAutocommit(units);
+  const asOne = upInOneTransaction(m, units);
+  const auto = !asOne && needsAutocommit(units);
   await setTimeoutMs(db, options.statementTimeoutMs);
   let r: RunResult;
   if (auto) {
     r = await runAutocommit(db, units, options.statementTimeoutMs, new Map());
   } else {
     await db.exec('BEGIN');
-    r = await runInTransaction(db, units, options.statementTimeoutMs, undefined, m.transactional);
+    r = await runInTransaction(db, units, options.statementTimeoutMs, undefined, asOne);
     if (r.ok) await db.exec('COMMIT');
     else if (!stoppedByTimeout(db, r)) {
       await rollbackQuietly(db);
       // Earlier seeding may be what it trips on: retry on empty tables.
       await db.exec('BEGIN');
       await truncateAll(db);
-      const retry = await runInTransaction(db, units, options.statementTimeoutMs, undefined, m.transactional);
+      const retry = await runInTransaction(db, units, options.statementTimeoutMs, undefined, asOne);
       if (retry.ok) {
         await db.exec('COMMIT');
         r = retry;
@@ -394,6 +401,16 @@ export async function applyOnly(state: CycleState, m: Migration): Promise<Migrat
   state.stopped = `migration ${m.id} failed: ${r.error}`;
   if (auto) await rebuild(state).catch(() => false);
   return v;
+}
+
+/** The up runs as one transaction block in production (see runsInOneTransaction). */
+export function upInOneTransaction(m: Migration, units: ExecUnit[]): boolean {
+  return runsInOneTransaction(m.transactional, m.sentAsOneQuery, units);
+}
+
+/** The down runs as one transaction block in production (dbmate may set the down's own transaction). */
+export function downInOneTransaction(m: Migration, units: ExecUnit[]): boolean {
+  return runsInOneTransaction(m.downTransactional ?? m.transactional, m.sentAsOneQuery, units);
 }
 
 /** Run the full cycle for one changed migration and leave the database in the state its up made. */
@@ -445,13 +462,15 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   const known = await state.timed('trace', () => knownRelations(db));
   await setTimeoutMs(db, timeout);
 
-  const auto = !m.transactional && needsAutocommit(up.units);
+  const upAsOne = upInOneTransaction(m, up.units);
+  const downAsOne = downInOneTransaction(m, down.units);
+  const auto = !upAsOne && needsAutocommit(up.units);
   let upRun: RunResult;
   if (auto) {
     upRun = await state.timed('up', () => runAutocommit(db, up.units, timeout, known));
   } else {
     await db.exec('BEGIN');
-    upRun = await state.timed('up', () => runInTransaction(db, up.units, timeout, known, m.transactional));
+    upRun = await state.timed('up', () => runInTransaction(db, up.units, timeout, known, upAsOne));
   }
   v.statements = upRun.traces;
   if (up.problem) v.statements.unshift({ line: m.up.firstLine, sql: '', ms: 0, locks: [], rewrites: [], notObserved: `could not split into statements (${up.problem}); ran as one` });
@@ -480,7 +499,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
       } else {
         await db.exec('BEGIN');
         await truncateAll(db);
-        retry = await runInTransaction(db, up.units, timeout, undefined, m.transactional);
+        retry = await runInTransaction(db, up.units, timeout, undefined, upAsOne);
         if (!retry.ok) await rollbackQuietly(db);
         else know.forgetAll(); // committed below with every table emptied
       }
@@ -514,7 +533,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
     if (v.hasDown) {
       const b = await state.timed('snapshot', () => takeSnapshot(db));
       state.schema = b;
-      const downRun = await state.timed('down', () => runInTransaction(db, down.units, timeout, undefined, m.transactional));
+      const downRun = await state.timed('down', () => runInTransaction(db, down.units, timeout, undefined, downAsOne));
       v.down = outcome(downRun);
       stopped ||= stoppedByTimeout(db, downRun);
       if (!downRun.ok) {
@@ -538,7 +557,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
           const comparable = new Map([...fpA].filter(([t]) => touched.has(t) && (!colsC.has(t) || fpC.has(t))));
           v.dataCheck.lost = dataLoss(comparable, fpC);
         }
-        const reupRun = await state.timed('reup', () => runInTransaction(db, up.units, timeout, undefined, m.transactional));
+        const reupRun = await state.timed('reup', () => runInTransaction(db, up.units, timeout, undefined, upAsOne));
         v.reup = outcome(reupRun);
         stopped ||= stoppedByTimeout(db, reupRun);
         if (!reupRun.ok) {

@@ -123,3 +123,14 @@ function inTransactionForm(s: Statement): string | null {
 export function needsAutocommit(units: ExecUnit[]): boolean {
   return units.some((u) => u.nonTransactional !== null || u.commitBeforeUse);
 }
+
+/**
+ * Whether Postgres runs a migration file as one transaction block, the way its tool
+ * sends it: the tool wraps it in a transaction, or sends the whole file as ONE
+ * multi-statement query (golang-migrate, dbmate, Diesel, Prisma…), which Postgres runs
+ * as an implicit transaction block once it holds more than one statement. Then
+ * CREATE INDEX CONCURRENTLY and the like fail there, exactly as lint says.
+ */
+export function runsInOneTransaction(transactional: boolean, sentAsOneQuery: boolean | undefined, units: ExecUnit[]): boolean {
+  return transactional || (!!sentAsOneQuery && units.length > 1);
+}

@@ -1,0 +1,54 @@
+// verify runs a file the way its tool sends it: golang-migrate (and dbmate, Diesel,
+// Prisma, node-pg-migrate) send a file as ONE query, which Postgres runs as one
+// implicit transaction block once it holds several statements. So verify and lint
+// agree: CONCURRENTLY beside another statement fails, alone it runs; goose's
+// NO TRANSACTION runs statements one by one. On PGlite and a native server.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { run } from '../../src/run';
+import type { Report } from '../../src/types';
+import { tempTree } from '../cli-helpers';
+import { localUnavailable } from './helpers';
+
+const GOLANG = {
+  '1_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, legacy boolean, created_at timestamptz);\n',
+  '1_users.down.sql': 'DROP TABLE users;\n',
+  '2_mixed.up.sql': 'ALTER TABLE users DROP COLUMN legacy;\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_created_idx ON users (created_at);\n',
+  '2_mixed.down.sql': 'ALTER TABLE users ADD COLUMN legacy boolean;\n',
+  '3_alone.up.sql': '-- alone in its file\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_created_idx2 ON users (created_at);\n',
+  '3_alone.down.sql': 'DROP INDEX CONCURRENTLY IF EXISTS users_created_idx2;\n',
+};
+
+const rules = (report: Report, file: string) => report.findings.filter((f) => f.file === file).map((f) => `${f.rule}:${f.line}`);
+
+for (const database of ['pglite', 'local'] as const) {
+  const skip = database === 'local' ? localUnavailable() : undefined;
+
+  test(`golang-migrate: verify fails CONCURRENTLY beside another statement, as lint says, and runs it alone (${database})`, { skip }, async () => {
+    const dir = tempTree(GOLANG);
+    const report = await run({ command: 'check', paths: ['.'], cwd: dir, overrides: { verify: { database } } });
+    const mixed = report.verification!.migrations.find((m) => m.id === '2_mixed')!;
+    assert.equal(mixed.up.ok, false);
+    assert.match(mixed.up.error!, /cannot run inside a transaction block/);
+    assert.equal(mixed.up.line, 3);
+    assert.deepEqual(rules(report, '2_mixed.up.sql').filter((r) => /concurrently-in-transaction|up-failing/.test(r)), ['concurrently-in-transaction:3', 'up-failing:3']);
+    // the one-statement file is not a block: CONCURRENTLY runs (verified once the chain can reach it)
+    const alone = await run({ command: 'check', paths: ['.'], cwd: tempTree({ ...GOLANG, '2_mixed.up.sql': 'ALTER TABLE users DROP COLUMN legacy;\n' }), overrides: { verify: { database } } });
+    const a = alone.verification!.migrations.find((m) => m.id === '3_alone')!;
+    assert.equal(a.up.ok, true, a.up.error ?? '');
+    assert.equal(a.reversible, true);
+    assert.deepEqual(rules(alone, '3_alone.up.sql').filter((r) => /concurrently-in-transaction|up-failing/.test(r)), []);
+  });
+
+  test(`goose NO TRANSACTION: the same pair runs statement by statement and passes (${database})`, { skip }, async () => {
+    const dir = tempTree({
+      '00001_users.sql': '-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY, legacy boolean, created_at timestamptz);\n-- +goose Down\nDROP TABLE users;\n',
+      '00002_mixed.sql':
+        '-- +goose NO TRANSACTION\n-- +goose Up\nALTER TABLE users DROP COLUMN legacy;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_created_idx ON users (created_at);\n-- +goose Down\nALTER TABLE users ADD COLUMN legacy boolean;\nDROP INDEX CONCURRENTLY IF EXISTS users_created_idx;\n',
+    });
+    const report = await run({ command: 'check', paths: ['.'], cwd: dir, overrides: { verify: { database } } });
+    const mixed = report.verification!.migrations.find((m) => m.id === '00002_mixed')!;
+    assert.equal(mixed.up.ok, true, mixed.up.error ?? '');
+    assert.equal(mixed.reversible, true, mixed.schemaDiff.join('; '));
+  });
+}
