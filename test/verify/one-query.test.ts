@@ -52,3 +52,19 @@ for (const database of ['pglite', 'local'] as const) {
     assert.equal(mixed.reversible, true, mixed.schemaDiff.join('; '));
   });
 }
+
+test('dbmate: a bare "-- migrate:down" is no down: the chain stops there without chain-rollback-failing (pglite)', async () => {
+  const dir = tempTree({
+    'db/migrations/20240101000000_users.sql': '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE users;\n',
+    'db/migrations/20240102000000_email.sql': '-- migrate:up\nALTER TABLE users ADD COLUMN email text;\n\n-- migrate:down\n-- no rollback: the column stays\n',
+    'db/migrations/20240103000000_name.sql': '-- migrate:up\nALTER TABLE users ADD COLUMN name text;\n\n-- migrate:down\nALTER TABLE users DROP COLUMN name;\n',
+  });
+  const report = await run({ command: 'check', paths: ['db/migrations'], cwd: dir, overrides: { verify: { database: 'pglite' } } });
+  assert.equal(report.migrations.find((m) => m.id === '20240102000000_email')!.down, undefined, 'no down file in the report');
+  const chain = report.verification!.chain!;
+  assert.equal(chain.noDown, true);
+  assert.equal(chain.brokeAt, '20240102000000_email');
+  assert.equal(chain.reverted, 1);
+  assert.deepEqual(report.findings.filter((f) => /chain-rollback-failing|down-not-restoring-schema/.test(f.rule)), []);
+  assert.equal(report.verification!.migrations.find((m) => m.id === '20240102000000_email')!.hasDown, false);
+});

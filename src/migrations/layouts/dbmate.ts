@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import type { Finding } from '../../types';
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { migration } from '../layout';
-import { fileHas, filesMatching, findMarkers, lines, readSqlFile, upDownSections, type Listing } from '../files';
+import { fileHas, filesMatching, findMarkers, isEmptySql, lines, readSqlFile, upDownSections, type Listing } from '../files';
 
 const FILE = /^(\d+)(.*)\.sql$/;
 const MARKER = /^--\s*migrate:(up|down)(?=\s|$)(.*)$/;
@@ -66,7 +66,11 @@ export const dbmate: Layout = {
       const markers = findMarkers(all, (l) => (MARKER.exec(l)?.[1] as 'up' | 'down' | undefined) ?? null);
       const options = MARKER.exec(all[markers.up]!)?.[2] ?? '';
       const downOptions = markers.down >= 0 ? (MARKER.exec(all[markers.down]!)?.[2] ?? '') : '';
-      const { up, down } = upDownSections(source.file, all, markers);
+      const sections = upDownSections(source.file, all, markers);
+      const up = sections.up;
+      // A bare `-- migrate:down` (nothing under it but comments) is how dbmate projects say
+      // "no rollback": the same as no down section, not a down that fails to restore the schema.
+      const down = sections.down && !isEmptySql(sections.down.text) ? sections.down : undefined;
       const [, version, rest] = FILE.exec(f)!;
       result.migrations.push(
         migration({
@@ -85,3 +89,4 @@ export const dbmate: Layout = {
     return result;
   },
 };
+
