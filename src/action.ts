@@ -54,8 +54,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     core.warning(UNTRUSTED_SQL);
     notes.push(UNTRUSTED_SQL);
   }
-  const base = inputs.baseRef ?? event.defaultBase;
+  let base = inputs.baseRef ?? event.defaultBase;
   if (base) ensureCommit(base, cwd);
+  if (!inputs.baseRef && base && event.mergeBaseOf) base = mergeBase(event.mergeBaseOf, cwd);
   core.info(`migration-guard: ${event.name || 'local'} event, ${base ? `changes since ${base.slice(0, 12)}` : 'all migrations'}, ${verify ? `lint + verify (${inputs.database})` : 'lint only'}`);
 
   const paths = inputs.paths.length ? inputs.paths : [''];
@@ -271,6 +272,19 @@ function ensureCommit(ref: string, cwd: string): void {
     git('fetch', '--no-tags', '--depth=1', 'origin', branch ? `+refs/heads/${branch}:refs/remotes/origin/${branch}` : ref);
   } catch (err) {
     core.warning(`could not fetch the base ${ref}: ${((err as { stderr?: Buffer }).stderr?.toString() || (err as Error).message).trim()}. Use actions/checkout with fetch-depth: 0.`);
+  }
+}
+
+/**
+ * The commit where HEAD left `branch` (a push that created a branch), or undefined with a
+ * warning when git cannot tell (a shallow checkout): then every migration is checked.
+ */
+function mergeBase(branch: string, cwd: string): string | undefined {
+  try {
+    return execFileSync('git', ['merge-base', 'HEAD', branch], { cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }).toString().trim() || undefined;
+  } catch (err) {
+    core.warning(`a new branch: could not find where it left ${branch} (${((err as { stderr?: Buffer }).stderr?.toString() || (err as Error).message).trim()}); checking every migration. Use actions/checkout with fetch-depth: 0.`);
+    return undefined;
   }
 }
 

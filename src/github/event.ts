@@ -21,8 +21,10 @@ export interface EventInfo {
   };
   /** The commit findings link to (PR head, else GITHUB_SHA). */
   sha: string;
-  /** Base to lint against when base-ref is not given (PR base sha, merge-group base). */
+  /** Base to lint against when base-ref is not given (PR base sha, merge-group base, the commit a push replaced). */
   defaultBase?: string;
+  /** `defaultBase` is a branch to take the merge base with (a push that created a branch), not a commit to compare with. */
+  mergeBaseOf?: string;
   /** pull_request_target: PR code would run with the base repository's write token and secrets. */
   untrusted: boolean;
 }
@@ -48,6 +50,17 @@ export function describeEvent(env: Record<string, string | undefined>, payload: 
     if (info.pullRequest.baseSha) info.defaultBase = info.pullRequest.baseSha;
   } else if (name === 'merge_group' && payload?.merge_group?.base_sha) {
     info.defaultBase = String(payload.merge_group.base_sha);
+  } else if (name === 'push') {
+    // A push is checked against what it replaced, so history it did not touch never turns the branch red.
+    const before = typeof payload?.before === 'string' ? payload.before : '';
+    const defaultBranch = typeof payload?.repository?.default_branch === 'string' ? payload.repository.default_branch : '';
+    const pushed = typeof payload?.ref === 'string' ? payload.ref.replace(/^refs\/heads\//, '') : '';
+    if (/^[0-9a-f]{40}$/i.test(before) && !/^0+$/.test(before)) info.defaultBase = before;
+    else if (/^0+$/.test(before) && defaultBranch && pushed && pushed !== defaultBranch) {
+      // A new branch: compare with where it left the default branch.
+      info.defaultBase = `origin/${defaultBranch}`;
+      info.mergeBaseOf = `origin/${defaultBranch}`;
+    }
   }
   return info;
 }

@@ -211,7 +211,7 @@ test('review-comments: inline comments on the changed lines, not repeated on the
   assert.equal(gh.reviewComments.length, 1, 'no duplicate across pushes');
 });
 
-test('pull_request checks only migrations added or changed against the PR base; push checks all', async () => {
+test('pull_request checks only migrations added or changed against the PR base; a push what it changed (all without a before commit)', async () => {
   const repo = makeRepo({
     base: { ...BASE, 'db/migrations/000001_5_legacy.up.sql': 'ALTER TABLE users ADD COLUMN legacy int NOT NULL;\n', 'db/migrations/000001_5_legacy.down.sql': 'SELECT 1;\n' },
     head: HEAD,
@@ -227,6 +227,15 @@ test('pull_request checks only migrations added or changed against the PR base; 
   // base-ref on push narrows it again.
   const since = await runAction({ workspace: repo.dir, inputs: { ...LINT, 'base-ref': repo.baseSha }, event: { name: 'push', payload: {} } });
   assert.equal(since.outputs.errors, '1', explain(since));
+  // A real push payload names the commit it replaced: only what the push changed is checked,
+  // so history the push did not touch (000001_5's error) never turns main red.
+  const pushed = await runAction({
+    workspace: repo.dir,
+    inputs: { ...LINT, comment: 'false' },
+    event: { name: 'push', payload: { ref: 'refs/heads/main', before: repo.baseSha, after: repo.headSha, repository: { full_name: 'owner/repo', default_branch: 'main' } } },
+  });
+  assert.equal(pushed.outputs.errors, '1', explain(pushed));
+  assert.deepEqual(pushed.annotations.filter((a) => a.props.file).map((a) => a.props.file), ['db/migrations/000002_status.up.sql']);
 });
 
 test('hostile file names and SQL from the pull request stay inert in the comment and the log', async () => {

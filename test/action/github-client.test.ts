@@ -135,7 +135,7 @@ test('review comments: only lines in the diff, once per finding across pushes', 
   assert.deepEqual(third, { posted: 1, skipped: 1 });
 });
 
-test('event payloads: pull_request gives the base sha and head sha; pull_request_target is untrusted; push has no base', () => {
+test('event payloads: pull_request gives the base sha and head sha; pull_request_target is untrusted; a push without before has no base', () => {
   const pr = { pull_request: { number: 7, base: { sha: 'b'.repeat(40), ref: 'main', repo: { full_name: 'owner/repo' } }, head: { sha: 'h'.repeat(40), repo: { full_name: 'fork/repo' } } } };
   const e = describeEvent({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_REPOSITORY: 'owner/repo', GITHUB_SHA: 'm'.repeat(40) }, pr);
   assert.equal(e.pullRequest?.number, 7);
@@ -151,6 +151,19 @@ test('event payloads: pull_request gives the base sha and head sha; pull_request
   const mq = describeEvent({ GITHUB_EVENT_NAME: 'merge_group', GITHUB_REPOSITORY: 'owner/repo', GITHUB_SHA: 'q' }, { merge_group: { base_sha: 'b1', head_sha: 'q' } });
   assert.equal(mq.defaultBase, 'b1');
   assert.equal(mq.pullRequest, undefined);
+});
+
+test('push events compare with what the push replaced; a new branch with where it left the default branch', () => {
+  const env = { GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'owner/repo', GITHUB_SHA: 'a'.repeat(40) };
+  const repository = { full_name: 'owner/repo', default_branch: 'main' };
+  const onMain = describeEvent(env, { ref: 'refs/heads/main', before: 'b'.repeat(40).replace(/b/g, '1'), after: 'a'.repeat(40), repository });
+  assert.equal(onMain.defaultBase, '1'.repeat(40));
+  assert.equal(onMain.mergeBaseOf, undefined);
+  const created = describeEvent(env, { ref: 'refs/heads/feature', before: '0'.repeat(40), after: 'a'.repeat(40), repository });
+  assert.equal(created.defaultBase, 'origin/main');
+  assert.equal(created.mergeBaseOf, 'origin/main');
+  const mainCreated = describeEvent(env, { ref: 'refs/heads/main', before: '0'.repeat(40), repository });
+  assert.equal(mainCreated.defaultBase, undefined, 'the first push of the default branch: everything is new');
 });
 
 test('inputs: lists, booleans, validation naming the input', () => {
