@@ -64,6 +64,7 @@ import unbatchedDataChange from './unbatched-data-change';
 import uncommittedTransaction from './uncommitted-transaction';
 import unreadableFile from './unreadable-file';
 import unusedSuppression from './unused-suppression';
+import unverifiableMigration from './unverifiable-migration';
 import upFailing from './up-failing';
 import upNotReapplicable from './up-not-reapplicable';
 import usingCharType from './using-char-type';
@@ -135,6 +136,7 @@ export const rules: readonly Rule[] = [
   uncommittedTransaction,
   unreadableFile,
   unusedSuppression,
+  unverifiableMigration,
   upFailing,
   upNotReapplicable,
   usingCharType,

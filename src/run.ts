@@ -115,6 +115,12 @@ export async function run(options: RunOptions): Promise<Report> {
         transactional: m.transactional,
         changed: m.changed,
       });
+      if (m.notRunnable) {
+        // Not SQL: nothing to lint; verify names it where it stands in the order.
+        const f = adjust(unverifiableFinding(m, allRules));
+        if (f) findings.push(f);
+        continue;
+      }
       if (options.command === 'verify' && !wantsImpacts) continue;
       // One file at a time: its statements and ASTs are garbage once lintFile returns.
       const sources: SqlSource[] = [m.up, ...(m.extraUp ?? []).filter((s) => !isIgnored(s.file))];
@@ -226,6 +232,23 @@ function severityAdjuster(config: Config, allRules: readonly Rule[]) {
     const level = rule ? levelOf(config, rule) : config.rules[f.rule];
     if (level === 'off') return undefined;
     return level && level !== f.severity ? { ...f, severity: level } : f;
+  };
+}
+
+/** A migration migration-guard cannot lint or run (Migration.notRunnable). */
+function unverifiableFinding(m: Migration, allRules: readonly Rule[]): Finding {
+  const meta = allRules.find((r) => r.meta.id === 'unverifiable-migration')?.meta;
+  return {
+    rule: 'unverifiable-migration',
+    severity: meta?.severity ?? 'warning',
+    file: m.up.file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: `${m.id} is ${m.notRunnable}. The migrations after it are verified on a database without its changes.`,
+    help: meta?.fix ?? '',
+    migration: m.id,
   };
 }
 

@@ -62,6 +62,12 @@ export interface Migration {
    */
   extraUp?: SqlSource[];
   /**
+   * Why migration-guard cannot run this migration at all (a goose migration written in
+   * Go): it is reported as `unverifiable-migration`, never linted or run, and a later
+   * failure in verify names it as a likely cause.
+   */
+  notRunnable?: string;
+  /**
    * When one folder holds several independent migration sets (sqitch projects,
    * temporal schemas, subfolders), the set's path relative to the folder; versions
    * and order are compared within a project only.
@@ -282,6 +288,8 @@ export interface MigrationVerification {
   appliedOnly?: boolean;
   /** verify itself failed while checking this migration (a bug, not a verdict); later ones are skipped. */
   internalError?: string;
+  /** Earlier migrations of its set that verify could not run (Migration.notRunnable): the database lacks their changes. */
+  notRunBefore?: string[];
 }
 
 /**

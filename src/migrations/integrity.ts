@@ -54,7 +54,7 @@ export function missingDownFindings(migrations: readonly Migration[], layout: La
   for (const group of byProject(migrations)) {
     if (!group.some((m) => m.down)) continue; // an up-only set: downs are not used here
     for (const m of group) {
-      if (m.down) continue;
+      if (m.down || m.notRunnable) continue; // a Go migration has its down in Go: unverifiable-migration says enough
       out.push(
         findingAt(
           m,

@@ -60,6 +60,7 @@ export function migration(fields: {
   /** See Migration.sentAsOneQuery; each layout states what its runner does. */
   sentAsOneQuery: boolean;
   extraUp?: SqlSource[];
+  notRunnable?: string;
 }): Migration {
   const m: Migration = {
     id: fields.id,
@@ -74,5 +75,6 @@ export function migration(fields: {
   if (fields.down) m.down = fields.down;
   if (fields.down && fields.downTransactional !== undefined && fields.downTransactional !== fields.transactional) m.downTransactional = fields.downTransactional;
   if (fields.extraUp?.length) m.extraUp = fields.extraUp;
+  if (fields.notRunnable) m.notRunnable = fields.notRunnable;
   return m;
 }

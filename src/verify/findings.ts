@@ -90,7 +90,8 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
   const downLine = m?.down?.firstLine ?? 1;
   if (!v.up.ok) {
     const where = v.appliedOnly ? ' (an unchanged migration: nothing after it could be verified)' : '';
-    out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'up-failing', `The up migration fails on the schema the earlier migrations leave: ${v.up.error}${where}`, v.id));
+    const notRun = v.notRunBefore?.length ? ` Verify could not run ${v.notRunBefore.join(', ')} before it (not SQL: see unverifiable-migration): the failure may come from what ${v.notRunBefore.length > 1 ? 'they do' : 'it does'}, not from this migration.` : '';
+    out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'up-failing', `The up migration fails on the schema the earlier migrations leave: ${v.up.error}${where}${notRun}`, v.id));
     return out;
   }
   if (v.dataCheck.failsWithData) {

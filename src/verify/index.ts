@@ -49,6 +49,8 @@ export async function verifyMigrations(
   });
   const verification: Verification = { database: { kind: db.kind, serverVersion: db.serverVersion }, migrations: [] };
   let project: string | undefined;
+  // Migrations of the current set verify could not run (Migration.notRunnable): later results name them.
+  let notRun: string[] = [];
   for (const m of migrations) {
     // Sets in one folder run on the same database in order (a later set may build on
     // an earlier one, as supabase's init-scripts do), but a failure stops only its own set.
@@ -57,6 +59,13 @@ export async function verifyMigrations(
       // PGlite stops the whole embedded database when a statement overruns the timeout: the later sets cannot run either
       const pgliteGone = state.stopped !== undefined && db.kind === 'pglite' && !(await db.query('SELECT 1').then(() => true, () => false));
       if (!pgliteGone) state.stopped = undefined;
+      notRun = [];
+    }
+    if (m.notRunnable) {
+      notRun.push(m.id);
+      if (m.changed) verification.migrations.push(skippedVerification(m, m.notRunnable));
+      options.log?.(`verify: ${m.id} not run (${m.notRunnable.split(':')[0]})`);
+      continue;
     }
     if (state.stopped) {
       if (m.changed) verification.migrations.push(skippedVerification(m, state.stopped));
@@ -64,7 +73,7 @@ export async function verifyMigrations(
     }
     if (!m.changed) {
       const failed = await applyOnly(state, m);
-      if (failed) verification.migrations.push(failed);
+      if (failed) verification.migrations.push(notRun.length ? { ...failed, notRunBefore: [...notRun] } : failed);
       continue;
     }
     const t = performance.now();
@@ -74,6 +83,7 @@ export async function verifyMigrations(
     } catch (err) {
       v = await internalFailure(state, m, err);
     }
+    if (notRun.length && !v.up.ok) v.notRunBefore = [...notRun];
     verification.migrations.push(v);
     const ms = performance.now() - t;
     options.log?.(`verify: ${m.id} ${summaryWord(v)} (${Math.round(ms)} ms)`);

@@ -68,3 +68,44 @@ test('dbmate: a bare "-- migrate:down" is no down: the chain stops there without
   assert.deepEqual(report.findings.filter((f) => /chain-rollback-failing|down-not-restoring-schema/.test(f.rule)), []);
   assert.equal(report.verification!.migrations.find((m) => m.id === '20240102000000_email')!.hasDown, false);
 });
+
+const GO_MIGRATION = `package migrations
+
+import (
+\t"context"
+\t"database/sql"
+
+\t"github.com/pressly/goose/v3"
+)
+
+func init() { goose.AddMigrationContext(upAudit, downAudit) }
+
+func upAudit(ctx context.Context, tx *sql.Tx) error {
+\t_, err := tx.ExecContext(ctx, "CREATE TABLE audit (id bigint PRIMARY KEY)")
+\treturn err
+}
+
+func downAudit(ctx context.Context, tx *sql.Tx) error {
+\t_, err := tx.ExecContext(ctx, "DROP TABLE audit")
+\treturn err
+}
+`;
+
+test('goose: a migration written in Go is named as not verifiable, and a later failure says it did not run (pglite)', async () => {
+  const dir = tempTree({
+    '00001_users.sql': '-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY);\n-- +goose Down\nDROP TABLE users;\n',
+    '00002_audit.go': GO_MIGRATION,
+    '00002_audit_test.go': 'package migrations\n',
+    '00003_audit_note.sql': '-- +goose Up\nALTER TABLE audit ADD COLUMN note text;\n-- +goose Down\nALTER TABLE audit DROP COLUMN note;\n',
+  });
+  const report = await run({ command: 'check', paths: ['.'], cwd: dir, overrides: { verify: { database: 'pglite' } } });
+  assert.deepEqual(report.migrations.map((m) => m.id), ['00001_users', '00002_audit', '00003_audit_note'], 'in goose version order; _test.go is not a migration');
+  const go = report.findings.filter((f) => f.file === '00002_audit.go');
+  assert.deepEqual(go.map((f) => [f.rule, f.severity, f.line]), [['unverifiable-migration', 'warning', 1]], 'never linted as SQL');
+  assert.match(go[0]!.message, /^00002_audit is a goose migration written in Go/);
+  const skipped = report.verification!.migrations.find((m) => m.id === '00002_audit')!;
+  assert.match(skipped.skipped!, /written in Go/);
+  const failing = report.findings.find((f) => f.rule === 'up-failing')!;
+  assert.equal(failing.file, '00003_audit_note.sql');
+  assert.match(failing.message, /relation "audit" does not exist.*Verify could not run 00002_audit before it \(not SQL: see unverifiable-migration\): the failure may come from what it does, not from this migration\./);
+});

@@ -31,6 +31,9 @@ import { fileHas, filesMatching, findMarkers, lines, readSqlFile, upDownSections
 import { compareDigits, naturalCompare } from '../natural-sort';
 
 const FILE = /^(\d+)_(.*)\.sql$/;
+/** A Go migration (goose.AddMigration in `<version>_<name>.go`); goose runs both kinds in one version order. */
+const GO_FILE = /^(\d+)_(.*)\.go$/;
+const GO_REASON = 'a goose migration written in Go (goose.AddMigration): migration-guard runs SQL, not Go, so it was not linted and verify cannot apply it';
 const ANNOTATIONS = ['up', 'down', 'statementbegin', 'statementend', 'no transaction', 'envsub on', 'envsub off'] as const;
 type Annotation = (typeof ANNOTATIONS)[number];
 
@@ -128,8 +131,19 @@ export const goose: Layout = {
   },
   load(dir: string, ctx: LoadContext): LoadResult {
     const result: LoadResult = { migrations: [], findings: [] };
-    const files = filesMatching(dir, FILE).sort((a, b) => compareDigits(FILE.exec(a)![1]!, FILE.exec(b)![1]!) || naturalCompare(a, b));
+    const version = (f: string) => (FILE.exec(f) ?? GO_FILE.exec(f))![1]!;
+    const goFiles = filesMatching(dir, GO_FILE).filter((f) => !f.endsWith('_test.go'));
+    const files = [...filesMatching(dir, FILE), ...goFiles].sort((a, b) => compareDigits(version(a), version(b)) || naturalCompare(a, b));
     for (const f of files) {
+      const go = GO_FILE.exec(f);
+      if (go) {
+        // Never skipped in silence: named, so a later failure is not blamed on the wrong migration.
+        // Its text is kept (never parsed as SQL) so that --base sees an edit to it.
+        const up = readSqlFile(join(dir, f), ctx, result.findings);
+        if (!up) continue;
+        result.migrations.push(migration({ id: f.slice(0, -3), version: go[1]!, name: go[2]!, layout: 'goose', up, transactional: true, sentAsOneQuery: false, notRunnable: GO_REASON }));
+        continue;
+      }
       const source = readSqlFile(join(dir, f), ctx, result.findings);
       if (!source) continue;
       const all = lines(source.text);
