@@ -82,7 +82,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
         ...(inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {}),
         ...(inputs.stats ? { stats: { file: inputs.stats } } : {}),
         failOn: inputs.failOn,
-        verify: { database, databaseUrl: inputs.databaseUrl, postgresImage: inputs.postgresImage },
+        verify: {
+          database,
+          databaseUrl: inputs.databaseUrl,
+          postgresImage: inputs.postgresImage,
+          ...(inputs.verifySetup ? { setup: inputs.verifySetup } : {}),
+          ...(inputs.templateVars ? { templateVars: inputs.templateVars } : {}),
+        },
       };
       const once = () =>
         run({

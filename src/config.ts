@@ -39,6 +39,10 @@ export interface VerifyConfig {
   statementTimeout: number;
   /** Run migrations that act on the server's host (COPY … PROGRAM, pg_read_file, untrusted languages…) on `local`/`url` too. */
   allowHostAccess?: boolean;
+  /** SQL run once on the throwaway database before the first migration (roles, extensions, schemas the history assumes). */
+  setup?: string;
+  /** Values for template placeholders in the migrations (`{{ .Schema }}`, `${SCHEMA}`), by name or whole text. */
+  templateVars?: Record<string, string>;
 }
 
 /** Production stats (--stats): the file and the severity thresholds that use it. */
@@ -139,7 +143,7 @@ function displayPath(file: string, cwd: string): string {
 const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'verify', 'stats'] as const;
 const STATS_KEYS = ['file', 'thresholds'] as const;
 const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof StatsThresholds)[];
-const VERIFY_KEYS = ['database', 'databaseUrl', 'postgresImage', 'seedRows', 'statementTimeout', 'allowHostAccess'] as const;
+const VERIFY_KEYS = ['database', 'databaseUrl', 'postgresImage', 'seedRows', 'statementTimeout', 'allowHostAccess', 'setup', 'templateVars'] as const;
 
 /** Parse and validate config YAML. `file` is its absolute path (its folder becomes the root). */
 export function parseConfig(text: string, options: { file: string; displayName?: string; rules?: readonly Rule[] }): Config {
@@ -251,6 +255,13 @@ export function parseConfig(text: string, options: { file: string; displayName?:
               if (typeof v !== 'boolean') vfail(`expected true or false, got ${show(v)}`);
               config.verify.allowHostAccess = v as boolean;
               break;
+            case 'setup':
+              if (typeof v !== 'string' || !v.trim()) vfail(`expected SQL text (e.g. "CREATE ROLE anon;"), got ${show(v)}`);
+              config.verify.setup = v as string;
+              break;
+            case 'templateVars':
+              config.verify.templateVars = checkTemplateVars(v, vfail);
+              break;
             default:
               fail(`verify.${vkey}: unknown setting${didYouMean(vkey, [...VERIFY_KEYS])}; expected one of ${VERIFY_KEYS.join(', ')}`, vp.key);
           }
@@ -323,6 +334,19 @@ export function checkDatabase(v: unknown, fail: (message: string) => never): Dat
   return v as DatabaseKind;
 }
 
+/** Validate template values: a mapping of placeholder name to a one-line string (numbers and booleans are taken as written). */
+export function checkTemplateVars(v: unknown, fail: (message: string) => never): Record<string, string> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return fail(`expected a mapping of placeholder name to value (e.g. Namespace: auth), got ${show(v)}`);
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v)) {
+    if (!['string', 'number', 'boolean'].includes(typeof val)) fail(`${k}: expected a value, got ${show(val)}`);
+    const text = String(val);
+    if (/[\r\n]/.test(text)) fail(`${k}: a value must be one line (line numbers in findings stay true)`);
+    out[k] = text;
+  }
+  return out;
+}
+
 /** Validate a postgres:// URL. */
 export function checkDatabaseUrl(v: unknown, fail: (message: string) => never): string {
   if (typeof v !== 'string' || !/^postgres(ql)?:\/\//.test(v)) return fail(`expected a postgres:// or postgresql:// URL, got ${typeof v === 'string' ? JSON.stringify(v.replace(/:[^:@/]*@/, ':***@')) : show(v)}`);
@@ -341,7 +365,11 @@ export function applyOverrides(config: Config, overrides: ConfigOverrides): Conf
     if (v === undefined || k === 'rules' || k === 'verify' || k === 'stats') continue;
     (next as any)[k] = v;
   }
-  for (const [k, v] of Object.entries(overrides.verify ?? {})) if (v !== undefined) (next.verify as any)[k] = v;
+  for (const [k, v] of Object.entries(overrides.verify ?? {})) {
+    if (v === undefined) continue;
+    // Template values from a front end add to the file's (one variable at a time).
+    (next.verify as any)[k] = k === 'templateVars' ? { ...(config.verify.templateVars ?? {}), ...(v as Record<string, string>) } : v;
+  }
   return next;
 }
 

@@ -13,7 +13,7 @@ import { lintFile, type EnabledRule } from './lint/engine';
 import type { CreatedObjects } from './lint/created';
 import type { LintOptions } from './lint/context';
 import { discoverMigrations, type DiscoverOptions } from './migrations/discover';
-import { initParser } from './sql/parse';
+import { fillPlaceholders, initParser } from './sql/parse';
 import type { FailOn, Finding, Migration, MigrationSummary, Report, Rule, SqlSource, StatsSummary, Verification } from './types';
 import { annotateWithStats, type MigrationImpacts } from './stats/annotate';
 import { loadStats, StatsIndex } from './stats/file';
@@ -294,7 +294,9 @@ function discover(path: string, options: DiscoverOptions, allRules: readonly Rul
 // Loaded lazily: `lint` never pays for the database providers.
 
 /** Start the configured database, prove the migrations up → down → up on it, stop it. */
-async function verifyMigrations(migrations: Migration[], config: Config, progress: (m: string) => void): Promise<VerifyOutcome> {
+async function verifyMigrations(given: Migration[], config: Config, progress: (m: string) => void): Promise<VerifyOutcome> {
+  const migrations = withTemplateValues(given, config.verify.templateVars, progress);
+  const setup = config.verify.setup;
   const [{ verifyMigrations: verify }, { startDatabase, extensionsIn, resolveDatabaseKind }, hostAccess] = await Promise.all([
     import('./verify/index'),
     import('./verify/databases/index'),
@@ -303,11 +305,11 @@ async function verifyMigrations(migrations: Migration[], config: Config, progres
   // Migration SQL is untrusted: refuse (exit 2) to run what acts on the host on local/url unless allowed.
   const kind = resolveDatabaseKind(config.verify.database, { databaseUrl: config.verify.databaseUrl });
   if (hostAccess.actsOnHost(kind)) {
-    const found = hostAccess.refusedOn(kind, hostAccess.hostAccessInMigrations(migrations));
+    const found = hostAccess.refusedOn(kind, hostAccess.hostAccessInMigrations(setup ? [...migrations, setupMigration(setup, config)] : migrations));
     hostAccess.checkHostAccess(kind, found, !!config.verify.allowHostAccess);
     if (found.length) progress(`verify: ${found.length} statement(s) act outside the database; running them on ${kind} as allowed (--allow-host-access)`);
   }
-  const sql = migrations.flatMap((m) => [m.up, ...(m.extraUp ?? []), ...(m.down ? [m.down] : [])].map((s) => s.text)).join('\n');
+  const sql = [setup ?? '', ...migrations.flatMap((m) => [m.up, ...(m.extraUp ?? []), ...(m.down ? [m.down] : [])].map((s) => s.text))].join('\n');
   const db = await startDatabase(config.verify.database, {
     databaseUrl: config.verify.databaseUrl,
     postgresImage: config.verify.postgresImage,
@@ -316,10 +318,37 @@ async function verifyMigrations(migrations: Migration[], config: Config, progres
     log: progress,
   });
   try {
+    if (setup) {
+      try {
+        await db.exec(setup);
+      } catch (err) {
+        throw new UsageError(`verify.setup failed on ${db.kind}: ${(err as Error).message}. Fix the setup SQL in ${config.file ? display(config.file, config.root) : 'the config'} (it runs once, before the first migration).`);
+      }
+      progress(`verify: ran verify.setup (${setup.split('\n').length} line${setup.includes('\n') ? 's' : ''})`);
+    }
     return await verify(migrations, db, { seedRows: config.verify.seedRows, statementTimeoutMs: config.verify.statementTimeout, log: progress });
   } finally {
     await db.stop();
   }
+}
+
+/** The migrations with verify.templateVars filled in (verify runs what the tool would run after templating). */
+function withTemplateValues(migrations: Migration[], values: Record<string, string> | undefined, progress: (m: string) => void): Migration[] {
+  const missing = new Set<string>();
+  const fill = (s: SqlSource): SqlSource => {
+    const r = fillPlaceholders(s.text, values ?? {});
+    for (const m of r.missing) missing.add(m);
+    return r.text === s.text ? s : { ...s, text: r.text };
+  };
+  const out = migrations.map((m) => ({ ...m, up: fill(m.up), ...(m.extraUp ? { extraUp: m.extraUp.map(fill) } : {}), ...(m.down ? { down: fill(m.down) } : {}) }));
+  if (missing.size) progress(`verify: no value in verify.templateVars for ${[...missing].slice(0, 5).join(', ')}${missing.size > 5 ? ` and ${missing.size - 5} more` : ''}: those migrations run with the placeholder as written`);
+  return out;
+}
+
+/** verify.setup as a pseudo-migration, so the host-access check names it. */
+function setupMigration(setup: string, config: Config): Migration {
+  const file = config.file ? display(config.file, config.root) : '.migration-guard.yml';
+  return { id: 'verify.setup', version: '', name: 'verify.setup', layout: 'plain', up: { file: `${file} (verify.setup)`, text: setup, firstLine: 1 }, transactional: false, changed: true };
 }
 
 export type { EnabledRule };

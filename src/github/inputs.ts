@@ -26,6 +26,10 @@ export interface ActionInputs {
   allowUntrustedSql: boolean;
   /** Production stats file (from `migration-guard stats`), relative to the workspace. */
   stats?: string;
+  /** verify.setup: SQL run once before the first migration. */
+  verifySetup?: string;
+  /** verify.templateVars: `NAME=value` lines. */
+  templateVars?: Record<string, string>;
 }
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
@@ -45,6 +49,16 @@ function bool(name: string, value: string, fallback: boolean): boolean {
   if (['true', 'yes', 'on', '1'].includes(v)) return true;
   if (['false', 'no', 'off', '0'].includes(v)) return false;
   throw new UsageError(`input ${name}: expected true or false, got ${JSON.stringify(value)}`);
+}
+
+/** `NAME=value` lines (or comma-separated) as template values; a line without `=` is a UsageError naming the input. */
+function templateVars(value: string): Record<string, string> | undefined {
+  const entries = splitList(value).map((item) => {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`input template-vars: expected NAME=value lines, got ${JSON.stringify(item)}`);
+    return [item.slice(0, eq).trim(), item.slice(eq + 1).trim()] as const;
+  });
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
 /** Reads and validates every input; a bad value is a UsageError naming the input. */
@@ -80,5 +94,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     githubToken: s('github-token'),
     allowUntrustedSql: bool('allow-untrusted-sql', s('allow-untrusted-sql'), false),
     stats: s('stats') || undefined,
+    verifySetup: s('verify-setup') || undefined,
+    templateVars: templateVars(get('template-vars') ?? ''),
   };
 }

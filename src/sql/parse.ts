@@ -148,6 +148,33 @@ export function substitutePlaceholders(text: string): { text: string; placeholde
   return { text: out, placeholders };
 }
 
+/**
+ * The name a placeholder is given a value by (verify.templateVars): `${SCHEMA}` → SCHEMA,
+ * `{{ .Schema }}` → Schema, `{{ index .Options "Namespace" }}` → Namespace; the last word or
+ * quoted string of the expression.
+ */
+export function placeholderName(text: string): string {
+  const inner = text.replace(/^(\$\{|\{\{-?|\{%-?)|(-?\}\}|-?%\}|\})$/g, '').trim();
+  const words = [...inner.matchAll(/"([^"]*)"|'([^']*)'|([A-Za-z_][\w]*)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  return words[words.length - 1] ?? inner;
+}
+
+/**
+ * Fill template placeholders with the values verify runs them with (verify.templateVars),
+ * each found by its whole text or by placeholderName. Values hold no line breaks, so line
+ * numbers stay true. `missing` lists the placeholders left as written.
+ */
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): { text: string; missing: string[] } {
+  const missing = new Set<string>();
+  if (!text.includes('${') && !text.includes('{{') && !text.includes('{%')) return { text, missing: [] };
+  const out = text.replace(PLACEHOLDER, (m: string) => {
+    const value = values[m.trim()] ?? values[placeholderName(m)];
+    if (value === undefined) missing.add(m);
+    return value ?? m;
+  });
+  return { text: out, missing: [...missing] };
+}
+
 // ---------------------------------------------------------------------------
 // Pre-lexer: psql meta-commands, COPY data, unterminated quotes
 
