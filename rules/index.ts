@@ -28,6 +28,7 @@ import droppingTable from './dropping-table';
 import duplicateMigrationVersion from './duplicate-migration-version';
 import editingAppliedMigration from './editing-applied-migration';
 import failingWithExistingRows from './failing-with-existing-rows';
+import historyNotReplaying from './history-not-replaying';
 import holdingAccessExclusiveLock from './holding-access-exclusive-lock';
 import identifierTooLong from './identifier-too-long';
 import internalError from './internal-error';
@@ -100,6 +101,7 @@ export const rules: readonly Rule[] = [
   duplicateMigrationVersion,
   editingAppliedMigration,
   failingWithExistingRows,
+  historyNotReplaying,
   holdingAccessExclusiveLock,
   identifierTooLong,
   internalError,

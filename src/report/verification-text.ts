@@ -98,7 +98,7 @@ function lineOf(line: number | undefined, error: string | null): string {
 function verdictsOf(m: MigrationVerification, p: Paint): { mark: string; verdicts: string[] } {
   if (m.skipped) return { mark: p.dim('-'), verdicts: [`skipped: ${m.skipped}`] };
   if (m.internalError) return { mark: p.red('✖'), verdicts: [`verify itself failed (a bug, not a verdict): ${m.internalError}`] };
-  if (!m.up.ok) return { mark: p.red('✖'), verdicts: [m.appliedOnly ? 'up failed (unchanged migration, applied to reach later ones)' : 'up failed'] };
+  if (!m.up.ok) return { mark: p.red('✖'), verdicts: [m.appliedOnly ? 'does not replay (unchanged history; the migrations after it ran without it)' : 'up failed'] };
   const verdicts: string[] = [];
   let bad = false;
   let warn = false;

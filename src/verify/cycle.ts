@@ -120,6 +120,8 @@ export class CycleState {
   internalError = false;
   /** Set once the chain cannot continue; later migrations are skipped with this reason. */
   stopped: string | undefined;
+  /** The last stop was a changed up that failed and was rolled back whole: the database is still usable. */
+  cleanFailure = false;
   baseline: Baseline | undefined;
   /** Milliseconds spent per phase over the run (seed, snapshot, up, …), for the bench. */
   readonly phases = new Map<string, number>();
@@ -398,8 +400,11 @@ export async function applyOnly(state: CycleState, m: Migration): Promise<Migrat
   const v = emptyVerification(m);
   v.appliedOnly = true;
   v.up = outcome(r);
-  state.stopped = `migration ${m.id} failed: ${r.error}`;
-  if (auto) await rebuild(state).catch(() => false);
+  // History that does not replay here (a role, an extension, a template the platform
+  // provides) is not the pull request's fault: go on without it where the database can.
+  // Only a database that stopped (PGlite after a timeout) or cannot be rebuilt ends the set.
+  const rebuilt = auto ? await rebuild(state).catch(() => false) : true;
+  if (stoppedByTimeout(db, r) || !rebuilt) state.stopped = `migration ${m.id} failed: ${r.error}`;
   return v;
 }
 
@@ -507,6 +512,7 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
     if (!retry?.ok) {
       v.up = outcome(retry ?? upRun); // fails on empty tables too: the up itself is broken
       state.stopped = `migration ${m.id} failed`;
+      state.cleanFailure = true; // rolled back: the database is as the earlier migrations left it
       return v;
     }
     v.up = outcome(retry);

@@ -17,11 +17,14 @@ export const VERIFY_RULES: Record<string, Severity> = {
   'losing-data-on-rollback': 'warning',
   'rewriting-table': 'warning',
   'chain-rollback-failing': 'error',
+  'history-not-replaying': 'warning',
 };
 
 const HELP: Record<string, string> = {
   'chain-rollback-failing':
     'Rolling this deploy back runs these downs newest first; make each down undo its own up so the chain gets back to the schema before the first (run `migration-guard explain chain-rollback-failing`).',
+  'history-not-replaying':
+    'Give verify what the history assumes exists: `verify.setup` SQL (roles, extensions, schemas the platform creates) and `verify.templateVars` for template placeholders (run `migration-guard explain history-not-replaying`).',
   'up-failing': 'Fix the statement so the migration applies to the schema the earlier migrations leave (run `migration-guard explain up-failing`).',
   'failing-with-existing-rows':
     'The migration only works on empty tables. Give new NOT NULL columns a DEFAULT, backfill before adding constraints, or make the data change safe for existing rows.',
@@ -51,6 +54,28 @@ function at(file: string, line: number, rule: string, message: string, migration
   };
 }
 
+/** The migration (of those that did not replay) whose SQL names an object the up's error quotes: the likely cause of the failure. */
+export function historyCause(v: Pick<MigrationVerification, 'up'>, notReplayed: readonly Migration[]): Migration | undefined {
+  const names = namesIn(v.up.error ?? '');
+  return names.length ? notReplayed.find((x) => !x.notRunnable && names.some((n) => mentionsName(sourcesOf(x), n))) : undefined;
+}
+
+/** Names a Postgres error quotes (`relation "auth.users" does not exist` → auth.users, users). */
+function namesIn(error: string): string[] {
+  return [...error.matchAll(/"([^"]+)"/g)].flatMap((m) => [m[1]!, m[1]!.split('.').pop()!]);
+}
+
+/** The SQL of a migration's up files. */
+function sourcesOf(m: Migration): string {
+  return [m.up, ...(m.extraUp ?? [])].map((s) => s.text).join('\n');
+}
+
+/** Whether `sql` mentions `name` as a whole identifier (any case). */
+function mentionsName(sql: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w$])"?${escaped}"?($|[^\\w$])`, 'i').test(sql);
+}
+
 function listed(lines: string[], max = 5): string {
   const shown = lines.slice(0, max).join('; ');
   return lines.length > max ? `${shown}; and ${lines.length - max} more` : shown;
@@ -77,7 +102,7 @@ function statementTouching(statements: StatementTrace[], table: string): Stateme
 }
 
 /** Findings for one migration's verification. */
-export function migrationFindings(v: MigrationVerification, m: Migration | undefined): Finding[] {
+export function migrationFindings(v: MigrationVerification, m: Migration | undefined, byId: ReadonlyMap<string, Migration> = new Map()): Finding[] {
   if (v.skipped) return [];
   const out: Finding[] = [];
   if (v.internalError) {
@@ -89,9 +114,23 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
   const downFile = m?.down?.file ?? v.file;
   const downLine = m?.down?.firstLine ?? 1;
   if (!v.up.ok) {
-    const where = v.appliedOnly ? ' (an unchanged migration: nothing after it could be verified)' : '';
-    const notRun = v.notRunBefore?.length ? ` Verify could not run ${v.notRunBefore.join(', ')} before it (not SQL: see unverifiable-migration): the failure may come from what ${v.notRunBefore.length > 1 ? 'they do' : 'it does'}, not from this migration.` : '';
-    out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'up-failing', `The up migration fails on the schema the earlier migrations leave: ${v.up.error}${where}${notRun}`, v.id));
+    const missing = (v.notRunBefore ?? []).map((id) => byId.get(id)).filter((x): x is Migration => !!x);
+    const goCode = missing.filter((x) => x.notRunnable).map((x) => x.id);
+    const notReplayed = missing.filter((x) => !x.notRunnable);
+    const notRun = goCode.length ? ` Verify could not run ${goCode.join(', ')} before it (not SQL: see unverifiable-migration): the failure may come from what ${goCode.length > 1 ? 'they do' : 'it does'}, not from this migration.` : '';
+    if (v.appliedOnly) {
+      out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'history-not-replaying', `Could not verify with the full history: this unchanged migration does not replay on the throwaway database (${v.up.error}). The changed migrations after it were verified on a database without its changes.${notRun}`, v.id));
+      return out;
+    }
+    // Fails on an object only history that did not replay would have made: not this migration's fault.
+    const cause = historyCause(v, notReplayed);
+    if (cause) {
+      out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'history-not-replaying', `Could not verify: it fails with ${v.up.error}, and ${cause.id}, an unchanged migration that does not replay here, is where that comes from. Its own statements were not proved.`, v.id));
+      return out;
+    }
+    const history = notReplayed.length ? ` Migrations before it did not run here (${notReplayed.map((x) => x.id).join(', ')}); the error names nothing they create.` : '';
+    const error = (v.up.error ?? '').replace(/[^.!?]$/, '$&.');
+    out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'up-failing', `The up migration fails on the schema the earlier migrations leave: ${notRun || history ? error : v.up.error}${notRun}${history}`, v.id));
     return out;
   }
   if (v.dataCheck.failsWithData) {
@@ -193,7 +232,7 @@ export function chainFindings(chain: ChainVerification, verified: MigrationVerif
 /** Findings for every verified migration, in order, then those of the whole-chain rollback. */
 export function verificationFindings(verification: Verification, migrations: Migration[]): Finding[] {
   const byId = new Map(migrations.map((m) => [m.id, m]));
-  const perMigration = verification.migrations.flatMap((v) => migrationFindings(v, byId.get(v.id)));
+  const perMigration = verification.migrations.flatMap((v) => migrationFindings(v, byId.get(v.id), byId));
   if (!verification.chain) return perMigration;
   return [...perMigration, ...chainFindings(verification.chain, verification.migrations, perMigration, migrations)];
 }

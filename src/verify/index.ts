@@ -6,7 +6,7 @@ import { initParser } from '../sql/parse';
 import type { Finding, Migration, MigrationVerification, Verification } from '../types';
 import type { Database } from './databases/types';
 import { applyOnly, CycleState, cycleMigration, skippedVerification } from './cycle';
-import { verificationFindings } from './findings';
+import { historyCause, verificationFindings } from './findings';
 import { verifyChain } from './chain';
 
 /** Options of verifyMigrations. */
@@ -73,7 +73,11 @@ export async function verifyMigrations(
     }
     if (!m.changed) {
       const failed = await applyOnly(state, m);
-      if (failed) verification.migrations.push(notRun.length ? { ...failed, notRunBefore: [...notRun] } : failed);
+      if (failed) {
+        verification.migrations.push(notRun.length ? { ...failed, notRunBefore: [...notRun] } : failed);
+        notRun.push(m.id); // the migrations after it run without its changes
+        if (!state.stopped) options.log?.(`verify: unchanged ${m.id} does not replay here (${failed.up.error}); going on without it`);
+      }
       continue;
     }
     const t = performance.now();
@@ -83,7 +87,16 @@ export async function verifyMigrations(
     } catch (err) {
       v = await internalFailure(state, m, err);
     }
-    if (notRun.length && !v.up.ok) v.notRunBefore = [...notRun];
+    if (notRun.length && !v.up.ok) {
+      v.notRunBefore = [...notRun];
+      // It fails for want of history that did not replay: not its fault, and nothing it did is left; go on.
+      const byId = new Map(migrations.map((x) => [x.id, x]));
+      if (state.cleanFailure && historyCause(v, notRun.map((id) => byId.get(id)!).filter(Boolean))) {
+        state.stopped = undefined;
+        notRun.push(m.id);
+      }
+    }
+    state.cleanFailure = false;
     verification.migrations.push(v);
     const ms = performance.now() - t;
     options.log?.(`verify: ${m.id} ${summaryWord(v)} (${Math.round(ms)} ms)`);

@@ -1,0 +1,50 @@
+// History that does not replay (an unchanged migration that needs a role the
+// platform provides) is a warning, never the pull request's error: verify goes on
+// without it, and a changed migration that fails only for want of it is reported
+// the same way. On PGlite and a native server.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { verifyMigrations } from '../../src/verify/index';
+import { startDatabase } from '../../src/verify/databases/index';
+import { localUnavailable, migration } from './helpers';
+
+const HISTORY = [
+  // Needs the platform's `anon` role: fails here, and rolls back whole (no users table).
+  migration('001_users', 'CREATE TABLE users (id bigint PRIMARY KEY);\nGRANT SELECT ON users TO anon;', 'DROP TABLE users;', { changed: false }),
+  migration('002_audit', 'CREATE TABLE audit (id bigint PRIMARY KEY);', 'DROP TABLE audit;', { changed: false }),
+];
+const CHANGED = [
+  migration('003_users_email', 'ALTER TABLE users ADD COLUMN email text;', 'ALTER TABLE users DROP COLUMN email;'),
+  migration('004_audit_note', 'ALTER TABLE audit ADD COLUMN note text;', 'ALTER TABLE audit DROP COLUMN note;'),
+  migration('005_typo', 'ALTER TABLE audits ADD COLUMN at timestamptz;', 'ALTER TABLE audits DROP COLUMN at;'),
+];
+
+for (const kind of ['pglite', 'local'] as const) {
+  const skip = kind === 'local' ? localUnavailable() : undefined;
+
+  test(`history that does not replay is a warning; the changed migrations after it are still verified (${kind})`, { skip }, async () => {
+    const db = await startDatabase(kind, {});
+    let result;
+    try {
+      result = await verifyMigrations([...HISTORY, ...CHANGED], db);
+    } finally {
+      await db.stop();
+    }
+    const { verification, findings } = result;
+    const by = (rule: string) => findings.filter((f) => f.rule === rule).map((f) => f.migration);
+    assert.deepEqual(by('history-not-replaying'), ['001_users', '003_users_email']);
+    const history = findings.find((f) => f.migration === '001_users')!;
+    assert.equal(history.severity, 'warning');
+    assert.match(history.message, /^Could not verify with the full history: this unchanged migration does not replay on the throwaway database \(role "anon" does not exist\)/);
+    assert.match(findings.find((f) => f.migration === '003_users_email')!.message, /fails with relation "users" does not exist, and 001_users, an unchanged migration that does not replay here, is where that comes from/);
+    // Verified although history failed before it:
+    const audit = verification.migrations.find((m) => m.id === '004_audit_note')!;
+    assert.equal(audit.up.ok, true);
+    assert.equal(audit.reversible, true);
+    // A failure that history does not explain stays the pull request's error:
+    const typo = findings.find((f) => f.migration === '005_typo')!;
+    assert.equal(typo.rule, 'up-failing');
+    assert.equal(typo.severity, 'error');
+    assert.match(typo.message, /relation "audits" does not exist\. Migrations before it did not run here \(001_users, 003_users_email\); the error names nothing they create\.$/);
+  });
+}
