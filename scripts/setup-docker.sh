@@ -2,7 +2,7 @@
 # Make `migration-guard verify --database container` runnable on a Debian/Ubuntu machine:
 #   1. a Docker engine that answers (installs Debian's docker.io and starts dockerd if needed),
 #   2. a PostgreSQL image available locally under the names the code asks for
-#      (default `postgres:17-alpine`), without needing a registry.
+#      (`postgres:<pgVersion>-alpine`, default 15; and `postgres:17-alpine`), without needing a registry.
 # Idempotent: every step is skipped when already done. The built image is cached as a
 # tarball, so a re-run on a fresh engine does `docker load` instead of debootstrap.
 #
@@ -12,7 +12,7 @@
 # Where a registry answers, the real image is pulled instead.
 #
 # Env: MG_DOCKER_WORK (scratch dir, default /tmp/mg-docker), MIGRATION_GUARD_CACHE_DIR (default
-# ~/.cache/migration-guard), MG_PG_IMAGE_TAGS (names to tag, default "postgres:17-alpine"),
+# ~/.cache/migration-guard), MG_PG_IMAGE_TAGS (names to tag, default "postgres:17-alpine postgres:15-alpine": the default target, pgVersion 15, asks for the latter),
 # MG_TRY_PULL=0 to never try a registry.
 # Stop the engine afterwards with: kill "$(cat "${MG_DOCKER_WORK:-/tmp/mg-docker}/dockerd.pid")"
 set -euo pipefail
@@ -22,7 +22,7 @@ CACHE=${MIGRATION_GUARD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/migration-gua
 ROOT=$WORK/rootfs
 BUILT=local/postgres:15          # the stand-in image's own name
 TARBALL=$CACHE/docker-image-local-postgres-15.tar.gz
-TAGS=${MG_PG_IMAGE_TAGS:-postgres:17-alpine}
+TAGS=${MG_PG_IMAGE_TAGS:-postgres:17-alpine postgres:15-alpine}
 TRY_PULL=${MG_TRY_PULL:-1}
 mkdir -p "$WORK" "$CACHE"
 t() { local s=$SECONDS; "$@"; echo "### step '$*' took $((SECONDS - s))s" >&2; }

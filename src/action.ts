@@ -66,7 +66,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   let database = inputs.database;
   const fallBack = (reason: string) => {
     // GitHub's Linux runners have Docker; self-hosted, macOS and Windows runners may not.
-    const why = `${reason}: verified on the embedded PGlite instead of ${inputs.postgresImage}.`;
+    const why = `${reason}: verified on the embedded PGlite instead of ${inputs.postgresImage ?? `the postgres:${inputs.pgVersion ?? 'pgVersion'}-alpine image`}.`;
     core.warning(why);
     notes.push(why);
     database = 'pglite';

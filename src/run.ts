@@ -315,6 +315,8 @@ async function verifyMigrations(given: Migration[], config: Config, progress: (m
     postgresImage: config.verify.postgresImage,
     statementTimeoutMs: config.verify.statementTimeout,
     extensions: extensionsIn(sql),
+    // local prefers an installation of the target major; container runs the target's image unless one is named
+    pgMajor: config.pgVersion,
     log: progress,
   });
   try {
@@ -326,7 +328,9 @@ async function verifyMigrations(given: Migration[], config: Config, progress: (m
       }
       progress(`verify: ran verify.setup (${setup.split('\n').length} line${setup.includes('\n') ? 's' : ''})`);
     }
-    return await verify(migrations, db, { seedRows: config.verify.seedRows, statementTimeoutMs: config.verify.statementTimeout, log: progress });
+    const outcome = await verify(migrations, db, { seedRows: config.verify.seedRows, statementTimeoutMs: config.verify.statementTimeout, log: progress });
+    outcome.verification.database.targetVersion = config.pgVersion;
+    return outcome;
   } finally {
     await db.stop();
   }

@@ -341,7 +341,8 @@ export interface ChainMaskedDifference {
 }
 
 export interface Verification {
-  database: { kind: string; serverVersion: string };
+  /** `targetVersion`: the Postgres major the rules and the user target (pgVersion); a different server major is said on the verdict. */
+  database: { kind: string; serverVersion: string; targetVersion?: number };
   migrations: MigrationVerification[];
   /** The whole-chain rollback of the changed migrations; absent when none has a down file. */
   chain?: ChainVerification;

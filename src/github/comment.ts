@@ -5,7 +5,7 @@
 import type { FailOn, Finding, MigrationVerification, Report, Severity, StatementTrace } from '../types';
 import { SEVERITY_RANK } from '../types';
 import { codeBlock, encodePath, escapeHtml, escapeLineStart, escapeText, inlineCode } from './escape';
-import { chainLine } from '../report/verification-text';
+import { chainLine, versionMismatch } from '../report/verification-text';
 import { LOCK_RANK } from '../verify/trace';
 import { describeBudget, describeSize } from '../report/size';
 
@@ -78,7 +78,11 @@ function subline(report: Report, path: string | undefined): string {
   if (changed !== all) s += ` (changed, of ${all})`;
   if (path) s += ` in ${inlineCode(path)}`;
   const v = report.verification;
-  if (v) s += ` · verified up → down → up on ${escapeText(v.database.kind)} ${escapeText(v.database.serverVersion)}`;
+  if (v) {
+    s += ` · verified up → down → up on ${escapeText(v.database.kind)} ${escapeText(v.database.serverVersion)}`;
+    const mismatch = versionMismatch(v);
+    if (mismatch) s += ` · ⚠️ ${escapeText(mismatch)}`;
+  }
   else s += ' · lint only';
   return s;
 }

@@ -14,7 +14,8 @@ export interface ActionInputs {
   baseRef?: string;
   verify: boolean;
   database: ActionDatabase;
-  postgresImage: string;
+  /** Image for `container`; undefined = the target major's (`postgres:<pgVersion>-alpine`). */
+  postgresImage?: string;
   databaseUrl?: string;
   pgVersion?: number;
   config?: string;
@@ -83,7 +84,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     baseRef: s('base-ref') || undefined,
     verify: bool('verify', s('verify'), true),
     database,
-    postgresImage: s('postgres-image') || 'postgres:17-alpine',
+    postgresImage: s('postgres-image') || undefined,
     databaseUrl,
     pgVersion,
     config: s('config') || undefined,

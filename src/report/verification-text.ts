@@ -13,7 +13,8 @@ const LOCKS_WIDTH = 44;
 export function renderVerificationText(v: Verification, options: { color?: boolean } = {}): string {
   const p = paint(options.color ?? false);
   const n = v.migrations.length;
-  const head = `verify: ${v.database.kind} (PostgreSQL ${v.database.serverVersion}), ${n} migration${n === 1 ? '' : 's'}${v.ms !== undefined ? ` in ${Math.round(v.ms)} ms` : ''}`;
+  const mismatch = versionMismatch(v);
+  const head = `verify: ${v.database.kind} (PostgreSQL ${v.database.serverVersion}), ${n} migration${n === 1 ? '' : 's'}${v.ms !== undefined ? ` in ${Math.round(v.ms)} ms` : ''}${mismatch ? `\n  ⚠ ${mismatch}` : ''}`;
   const out: string[] = [p.bold(head)];
   for (const m of v.migrations) out.push(...renderMigration(m, p));
   if (v.chain) out.push(...renderChain(v.chain, p));
@@ -164,4 +165,17 @@ function statementTable(statements: StatementTrace[], p: Paint): string[] {
   const out = [p.dim(fmt({ line: 'line', sql: 'statement', locks: 'locks', rewrites: 'rewrites', ms: 'ms' }))];
   for (const r of rows) out.push(r.failed ? p.red(`${fmt(r)}  ✖`) : fmt(r));
   return out;
+}
+
+/**
+ * When verify ran on another Postgres major than the target (pgVersion): what that means,
+ * in one sentence, for every renderer; undefined when they match or the target is unknown.
+ */
+export function versionMismatch(v: Pick<Verification, 'database'>): string | undefined {
+  const target = v.database.targetVersion;
+  const server = Number.parseInt(v.database.serverVersion, 10);
+  if (!target || !Number.isFinite(server) || server === target) return undefined;
+  const how = v.database.kind === 'pglite' ? ' (verify.database local or container runs the target\'s major)' : '';
+  const risk = server > target ? `a migration that applies here may use syntax or functions ${target} lacks` : `a migration may fail here on syntax or functions ${target} has, and pass there for reasons this server cannot show`;
+  return `verified on PostgreSQL ${server}, but the target is PostgreSQL ${target}: ${risk}${how}`;
 }

@@ -40,7 +40,8 @@ export function applyTestcontainersDefaults(env: NodeJS.ProcessEnv = process.env
 /** Starts a throwaway Postgres container and returns its session. */
 export async function startContainer(options: StartOptions = {}): Promise<ContainerDatabase> {
   const log = options.log ?? (() => {});
-  const image = options.postgresImage || DEFAULT_POSTGRES_IMAGE;
+  // No image named: the target major's official image (postgres:15-alpine for --pg-version 15).
+  const image = options.postgresImage || (options.pgMajor ? `postgres:${options.pgMajor}-alpine` : DEFAULT_POSTGRES_IMAGE);
   const runId = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const password = randomBytes(12).toString('hex');
   applyTestcontainersDefaults();

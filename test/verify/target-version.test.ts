@@ -1,0 +1,31 @@
+// Verify says when the server's major differs from the target (pgVersion): in the
+// JSON (verification.database.targetVersion), the text verdict and the PR comment.
+// PGlite is PostgreSQL 18; the default target is 15.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderComment } from '../../src/github/comment';
+import { renderVerificationText, versionMismatch } from '../../src/report/verification-text';
+import { run } from '../../src/run';
+import { tempTree } from '../cli-helpers';
+
+const FILES = { '000001_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n', '000001_users.down.sql': 'DROP TABLE users;\n' };
+
+test('verify on PGlite 18 with target 15: the JSON, the text verdict and the comment say so; with target 18 nothing is said', async () => {
+  const report = await run({ command: 'check', paths: ['.'], cwd: tempTree(FILES), overrides: { verify: { database: 'pglite' } } });
+  const db = report.verification!.database;
+  assert.equal(db.targetVersion, 15);
+  assert.match(db.serverVersion, /^18\./);
+  const said = /verified on PostgreSQL 18, but the target is PostgreSQL 15: a migration that applies here may use syntax or functions 15 lacks \(verify\.database local or container runs the target's major\)/;
+  assert.match(renderVerificationText(report.verification!), said);
+  assert.match(renderComment(report), said);
+
+  const same = await run({ command: 'check', paths: ['.'], cwd: tempTree(FILES), overrides: { pgVersion: 18, verify: { database: 'pglite' } } });
+  assert.equal(same.verification!.database.targetVersion, 18);
+  assert.equal(versionMismatch(same.verification!), undefined);
+  assert.doesNotMatch(renderComment(same), /but the target is/);
+});
+
+test('a server older than the target: also said, with the other direction', () => {
+  const v = { database: { kind: 'local', serverVersion: '15.18 (Debian 15.18-0+deb12u1)', targetVersion: 17 } };
+  assert.equal(versionMismatch(v), 'verified on PostgreSQL 15, but the target is PostgreSQL 17: a migration may fail here on syntax or functions 17 has, and pass there for reasons this server cannot show');
+});
