@@ -92,7 +92,7 @@ export async function run(options: RunOptions): Promise<Report> {
   const seen = new Set<string>();
 
   for (const path of paths) {
-    const discovery = discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base }, allRules);
+    const discovery = discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base, withHistory: verifying }, allRules);
     for (const f of discovery.findings) {
       if (isIgnored(f.file)) continue;
       const kept = adjust(f);

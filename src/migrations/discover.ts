@@ -25,6 +25,12 @@ export interface DiscoverOptions {
    * (compareWithBase in history.ts) and keep only findings of changed migrations.
    */
   base?: string;
+  /**
+   * For a single file: also return the migrations before it in its set, as unchanged
+   * (`changed: false`), so verify replays them first instead of running the file on an
+   * empty database. Lint and the report still see only the file.
+   */
+  withHistory?: boolean;
 }
 
 export interface Discovery {
@@ -69,13 +75,15 @@ export function discoverMigrations(path: string, options: DiscoverOptions = {}):
   }
   // Paths inside the cwd show relative to it; outside it, the way `path` was written (absolute stays absolute).
   const base: PathBase = { cwd, show: pathShower(path, cwd) };
-  const discovery = isDir ? discoverFolder(abs, path, base, forced) : discoverFile(abs, base, forced);
+  const discovery = isDir ? discoverFolder(abs, path, base, forced) : discoverFile(abs, base, forced, !!options.withHistory);
   if (!options.base) return discovery;
   const compared = compareWithBase({ dir: path, migrations: discovery.migrations, base: options.base, layout: discovery.layout, cwd, show: base.show });
+  // A single file asked for: the history before it stays history, whatever the branch did to it.
+  const migrations = isDir ? compared.migrations : compared.migrations.map((m, i) => (discovery.migrations[i]!.changed ? m : { ...m, changed: false }));
   return {
     layout: discovery.layout,
-    migrations: compared.migrations,
-    findings: [...onlyChanged(discovery.findings, compared.migrations), ...compared.findings],
+    migrations,
+    findings: [...onlyChanged(discovery.findings, migrations), ...compared.findings],
   };
 }
 
@@ -177,7 +185,7 @@ function noLayoutMessage(abs: string, shownPath: string, forced: Layout | undefi
 }
 
 /** One file: the migration(s) of its folder's layout that use it, else the file on its own. */
-function discoverFile(abs: string, base: PathBase, forced: Layout | undefined): Discovery {
+function discoverFile(abs: string, base: PathBase, forced: Layout | undefined, withHistory: boolean): Discovery {
   const cwd = base.cwd;
   // Only this file's migration is kept: the folder's other files are listed (names,
   // versions, which have downs) but not read, so one file of a 700-file folder costs
@@ -187,6 +195,7 @@ function discoverFile(abs: string, base: PathBase, forced: Layout | undefined): 
   const uses = (m: Migration) => [m.up, m.down, ...(m.extraUp ?? [])].some((s) => s && resolve(cwd, s.file) === abs);
   const readOnly = (files: Set<string>): PathBase => ({ ...base, skipRead: (p) => !files.has(resolve(p)) });
   const discoverIn = (dir: string): Discovery => {
+    if (withHistory) return discoverFolder(dir, dir, base, forced); // the earlier migrations run too: read them all
     const probe = discoverFolder(dir, dir, readOnly(new Set([abs])), forced);
     if (CONTENT_MARKED.has(probe.layout)) return probe; // read in full already
     const hits = probe.migrations.filter(uses);
@@ -210,7 +219,8 @@ function discoverFile(abs: string, base: PathBase, forced: Layout | undefined): 
     const migrations = discovery.migrations.filter(uses);
     if (!migrations.length) continue;
     const ids = new Set(migrations.map((m) => m.id));
-    const found = { layout: discovery.layout, migrations, findings: discovery.findings.filter((f) => !f.migration || ids.has(f.migration)) };
+    const findings = discovery.findings.filter((f) => !f.migration || ids.has(f.migration));
+    const found = { layout: discovery.layout, migrations: withHistory ? historyUpTo(discovery.migrations, migrations) : migrations, findings };
     if (found.layout !== 'plain') return found;
     plainMatch ??= found;
   }
@@ -222,6 +232,13 @@ function discoverFile(abs: string, base: PathBase, forced: Layout | undefined): 
   const id = basename(abs).replace(/\.sql$/i, '');
   const m: Migration = { id, version: id, name: id, layout: 'plain', up: { file: shown, text, firstLine: 1 }, transactional: false, changed: true };
   return { layout: 'plain', migrations: [m], findings: read.notice ? [read.notice] : [] };
+}
+
+/** The migrations of the file's set up to its (last) migration: the earlier ones unchanged, the file's own changed. */
+function historyUpTo(all: Migration[], own: Migration[]): Migration[] {
+  const last = all.indexOf(own[own.length - 1]!);
+  const project = own[0]!.project;
+  return all.slice(0, last + 1).filter((m) => m.project === project).map((m) => (own.includes(m) ? m : { ...m, changed: false }));
 }
 
 /** `unreadable-file` findings for .sql files in `dir` that cannot be read and were not reported yet. */

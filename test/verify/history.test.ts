@@ -48,3 +48,21 @@ for (const kind of ['pglite', 'local'] as const) {
     assert.match(typo.message, /relation "audits" does not exist\. Migrations before it did not run here \(001_users, 003_users_email\); the error names nothing they create\.$/);
   });
 }
+
+test('check on a single file applies the migrations before it in its folder first; the report is still that file (pglite)', async () => {
+  const { tempTree } = await import('../cli-helpers');
+  const { run } = await import('../../src/run');
+  const dir = tempTree({
+    'db/000001_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+    'db/000001_users.down.sql': 'DROP TABLE users;\n',
+    'db/000002_status.up.sql': "ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active';\n",
+    'db/000002_status.down.sql': 'ALTER TABLE users DROP COLUMN status;\n',
+    'db/000003_later.up.sql': 'ALTER TABLE users ADD COLUMN later int;\n',
+  });
+  const report = await run({ command: 'check', paths: ['db/000002_status.up.sql'], cwd: dir, overrides: { verify: { database: 'pglite' } } });
+  assert.deepEqual(report.migrations.map((m) => m.id), ['000002_status']);
+  assert.deepEqual(report.verification!.migrations.map((m) => [m.id, m.up.ok, m.reversible]), [['000002_status', true, true]], 'not a false up-failing on an empty database');
+  assert.deepEqual(report.findings.filter((f) => f.rule === 'up-failing'), []);
+  const lint = await run({ command: 'lint', paths: ['db/000002_status.up.sql'], cwd: dir });
+  assert.deepEqual(lint.migrations.map((m) => m.id), ['000002_status']);
+});
