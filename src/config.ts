@@ -43,6 +43,12 @@ export interface VerifyConfig {
   setup?: string;
   /** Values for template placeholders in the migrations (`{{ .Schema }}`, `${SCHEMA}`), by name or whole text. */
   templateVars?: Record<string, string>;
+  /**
+   * `each` (default): every down must undo its own up right after it. `chain`: downs are written to work
+   * as a chain (each may rely on later downs, kratos-style): single-step down verdicts are info, the
+   * whole-chain rollback's verdict is the error.
+   */
+  downs: 'each' | 'chain';
 }
 
 /** Production stats (--stats): the file and the severity thresholds that use it. */
@@ -90,7 +96,7 @@ export function defaultConfig(root: string): Config {
     layout: 'auto',
     paths: [],
     lintDown: true,
-    verify: { database: 'auto', seedRows: 100, statementTimeout: 60_000 },
+    verify: { database: 'auto', seedRows: 100, statementTimeout: 60_000, downs: 'each' },
     stats: { thresholds: { ...DEFAULT_THRESHOLDS } },
     root,
   };
@@ -143,7 +149,7 @@ function displayPath(file: string, cwd: string): string {
 const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'verify', 'stats'] as const;
 const STATS_KEYS = ['file', 'thresholds'] as const;
 const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof StatsThresholds)[];
-const VERIFY_KEYS = ['database', 'databaseUrl', 'postgresImage', 'seedRows', 'statementTimeout', 'allowHostAccess', 'setup', 'templateVars'] as const;
+const VERIFY_KEYS = ['database', 'databaseUrl', 'postgresImage', 'seedRows', 'statementTimeout', 'allowHostAccess', 'setup', 'templateVars', 'downs'] as const;
 
 /** Parse and validate config YAML. `file` is its absolute path (its folder becomes the root). */
 export function parseConfig(text: string, options: { file: string; displayName?: string; rules?: readonly Rule[] }): Config {
@@ -261,6 +267,10 @@ export function parseConfig(text: string, options: { file: string; displayName?:
               break;
             case 'templateVars':
               config.verify.templateVars = checkTemplateVars(v, vfail);
+              break;
+            case 'downs':
+              if (v !== 'each' && v !== 'chain') vfail(`expected each or chain, got ${show(v)}`);
+              config.verify.downs = v as 'each' | 'chain';
               break;
             default:
               fail(`verify.${vkey}: unknown setting${didYouMean(vkey, [...VERIFY_KEYS])}; expected one of ${VERIFY_KEYS.join(', ')}`, vp.key);

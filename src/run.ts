@@ -154,7 +154,7 @@ export async function run(options: RunOptions): Promise<Report> {
     verification = outcome.verification;
     for (const f of outcome.findings) {
       const kept = adjust(f);
-      if (kept) findings.push(kept);
+      if (kept) findings.push(config.verify.downs === 'chain' ? asChainPolicy(kept) : kept);
     }
   }
 
@@ -233,6 +233,15 @@ function severityAdjuster(config: Config, allRules: readonly Rule[]) {
     if (level === 'off') return undefined;
     return level && level !== f.severity ? { ...f, severity: level } : f;
   };
+}
+
+/** Verdicts of one down run right after its own up; with verify.downs: chain they inform, and the chain's verdict gates. */
+const SINGLE_STEP_RULES = new Set(['down-failing', 'down-not-restoring-schema', 'up-not-reapplicable']);
+
+/** verify.downs: chain: a single-step down verdict becomes info (the whole-chain rollback is what the team relies on). */
+function asChainPolicy(f: Finding): Finding {
+  if (!SINGLE_STEP_RULES.has(f.rule) || f.severity === 'info') return f;
+  return { ...f, severity: 'info', message: `${f.message} (verify.downs: chain: this down is judged in the whole-chain rollback; alone it is informational)` };
 }
 
 /** A migration migration-guard cannot lint or run (Migration.notRunnable). */

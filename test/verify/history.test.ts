@@ -66,3 +66,29 @@ test('check on a single file applies the migrations before it in its folder firs
   const lint = await run({ command: 'lint', paths: ['db/000002_status.up.sql'], cwd: dir });
   assert.deepEqual(lint.migrations.map((m) => m.id), ['000002_status']);
 });
+
+test('verify.downs: chain: downs written as a chain (kratos) are judged by the chain; alone they are info (pglite)', async () => {
+  const { tempTree } = await import('../cli-helpers');
+  const { run } = await import('../../src/run');
+  const files = {
+    '000001_a.up.sql': 'CREATE TABLE a (id int PRIMARY KEY);\n',
+    '000001_a.down.sql': 'DROP TABLE a;\n',
+    // 002's down undoes 003's up too, as kratos's split migrations do; 003's down is empty.
+    '000002_b.up.sql': 'CREATE TABLE b (id int PRIMARY KEY);\n',
+    '000002_b.down.sql': 'DROP TABLE c;\nDROP TABLE b;\n',
+    '000003_c.up.sql': 'CREATE TABLE c (id int PRIMARY KEY, b_id int REFERENCES b (id));\n',
+    '000003_c.down.sql': '-- undone by 000002\n',
+  };
+  const each = await run({ command: 'verify', paths: ['.'], cwd: tempTree(files), overrides: { verify: { database: 'pglite' } } });
+  assert.deepEqual(each.findings.filter((f) => f.severity === 'error').map((f) => f.rule), ['down-failing']);
+  const chain = await run({ command: 'verify', paths: ['.'], cwd: tempTree({ ...files, '.migration-guard.yml': 'verify:\n  downs: chain\n' }), overrides: { verify: { database: 'pglite' } } });
+  assert.equal(chain.verification!.chain!.ok, true);
+  assert.deepEqual(chain.findings.filter((f) => f.severity !== 'info'), [], 'the chain works: nothing gates');
+  const info = chain.findings.find((f) => f.rule === 'down-failing')!;
+  assert.equal(info.severity, 'info');
+  assert.match(info.message, /\(verify\.downs: chain: this down is judged in the whole-chain rollback; alone it is informational\)$/);
+  // A chain that does not restore the schema still fails the check:
+  const broken = { ...files, '000002_b.down.sql': 'DROP TABLE c;\n' };
+  const bad = await run({ command: 'verify', paths: ['.'], cwd: tempTree({ ...broken, '.migration-guard.yml': 'verify:\n  downs: chain\n' }), overrides: { verify: { database: 'pglite' } } });
+  assert.deepEqual(bad.findings.filter((f) => f.severity === 'error').map((f) => f.rule), ['chain-rollback-failing']);
+});
