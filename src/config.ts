@@ -74,6 +74,12 @@ export interface Config {
   paths: string[];
   /** Also lint down migrations (a rollback runs in production too). */
   lintDown: boolean;
+  /**
+   * The migrations a change adds (with --base) are deployed together: tables an earlier one creates are
+   * new and empty when the later ones run (no lock findings on them, no seeded rows). Off for teams
+   * that deploy migrations one by one.
+   */
+  deployTogether: boolean;
   verify: VerifyConfig;
   stats: StatsConfig;
   /** Absolute path of the config file read, if any. */
@@ -96,6 +102,7 @@ export function defaultConfig(root: string): Config {
     layout: 'auto',
     paths: [],
     lintDown: true,
+    deployTogether: true,
     verify: { database: 'auto', seedRows: 100, statementTimeout: 60_000, downs: 'each' },
     stats: { thresholds: { ...DEFAULT_THRESHOLDS } },
     root,
@@ -146,7 +153,7 @@ function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'verify', 'stats'] as const;
+const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'deployTogether', 'verify', 'stats'] as const;
 const STATS_KEYS = ['file', 'thresholds'] as const;
 const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof StatsThresholds)[];
 const VERIFY_KEYS = ['database', 'databaseUrl', 'postgresImage', 'seedRows', 'statementTimeout', 'allowHostAccess', 'setup', 'templateVars', 'downs'] as const;
@@ -226,6 +233,7 @@ export function parseConfig(text: string, options: { file: string; displayName?:
       }
       case 'assumeInTransaction':
       case 'lintDown':
+      case 'deployTogether':
         if (typeof js !== 'boolean') fail(`${key}: expected true or false, got ${show(js)}`, value);
         config[key] = js as boolean;
         break;

@@ -88,6 +88,8 @@ export async function run(options: RunOptions): Promise<Report> {
 
   const findings: Finding[] = [];
   const summaries: MigrationSummary[] = [];
+  /** What the migrations added by this change (with --base) created so far, in order (deployTogether). */
+  let changeCreated: CreatedObjects | undefined;
   const allMigrations: Migration[] = [];
   const seen = new Set<string>();
 
@@ -126,7 +128,8 @@ export async function run(options: RunOptions): Promise<Report> {
       const sources: SqlSource[] = [m.up, ...(m.extraUp ?? []).filter((s) => !isIgnored(s.file))];
       if (down && config.lintDown) sources.push(down);
       // What the up (and extra up files) created is new for the files after it: the down may drop it.
-      let created: CreatedObjects | undefined;
+      // Deployed together, what the change's earlier added migrations created is new here too.
+      let created: CreatedObjects | undefined = m.added && config.deployTogether ? changeCreated : undefined;
       const upImpacts: MigrationImpacts = { id: m.id, file: m.up.file, impacts: [] };
       if (wantsImpacts) planned.push(upImpacts);
       for (const source of sources) {
@@ -137,6 +140,7 @@ export async function run(options: RunOptions): Promise<Report> {
           const result = lintFile(input, options.command === 'verify' ? [] : enabled, allRules, lintOptions);
           findings.push(...result.findings);
           created = result.created;
+          if (source === m.up && m.added && config.deployTogether) changeCreated = result.created;
           allImpacts.push(...(result.impacts ?? []));
           if (source !== down) upImpacts.impacts.push(...(result.impacts ?? []));
         } catch (err) {
@@ -337,7 +341,7 @@ async function verifyMigrations(given: Migration[], config: Config, progress: (m
       }
       progress(`verify: ran verify.setup (${setup.split('\n').length} line${setup.includes('\n') ? 's' : ''})`);
     }
-    const outcome = await verify(migrations, db, { seedRows: config.verify.seedRows, statementTimeoutMs: config.verify.statementTimeout, log: progress });
+    const outcome = await verify(migrations, db, { seedRows: config.verify.seedRows, statementTimeoutMs: config.verify.statementTimeout, log: progress, deployTogether: config.deployTogether });
     outcome.verification.database.targetVersion = config.pgVersion;
     return outcome;
   } finally {

@@ -56,6 +56,8 @@ export interface Migration {
   sentAsOneQuery?: boolean;
   /** Added or modified since `--base` (true when no base was given). */
   changed: boolean;
+  /** New since `--base` (not merely edited): with deployTogether, what it creates is empty when the change's later migrations run. */
+  added?: boolean;
   /**
    * Further files the framework applies, in order, right after `up` as part of the
    * same version (temporal-sql-tool manifests list several). Lint and verify them too.

@@ -81,7 +81,7 @@ export function compareMigrations(
   const findings: Finding[] = [];
   const migrations = current.map((m) => {
     const b = baseById.get(m.id)?.m;
-    if (!b) return { ...m, changed: true };
+    if (!b) return { ...m, changed: true, added: true };
     const upSame = sameSources(upSources(m), upSources(b)) && m.transactional === b.transactional;
     const downSame = sameSources(m.down ? [m.down] : [], b.down ? [b.down] : []);
     // Flyway repeatables are meant to be edited: Flyway re-runs them when they change.

@@ -47,6 +47,8 @@ import { captureBaseline, resetDatabase, type Baseline } from './reset';
 export interface CycleOptions {
   seedRows: number;
   statementTimeoutMs: number;
+  /** Tables the change's earlier added migrations created are empty at deploy time: never seeded. */
+  deployTogether?: boolean;
   log?: (line: string) => void;
 }
 
@@ -122,6 +124,10 @@ export class CycleState {
   stopped: string | undefined;
   /** The last stop was a changed up that failed and was rolled back whole: the database is still usable. */
   cleanFailure = false;
+  /** Tables (as userTableColumns names them) created by migrations the change added: empty when the later ones deploy. */
+  readonly newTables = new Set<string>();
+  /** The tables at the start of the previous cycle, and whether that migration was added by the change. */
+  previous: { tables: Set<string>; added: boolean } | undefined;
   baseline: Baseline | undefined;
   /** Milliseconds spent per phase over the run (seed, snapshot, up, …), for the bench. */
   readonly phases = new Map<string, number>();
@@ -434,7 +440,10 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   const know = state.data;
   const colsA = await state.timed('data', () => userTableColumns(db));
   const shape = (t: string) => (colsA.get(t) ?? []).join('\u0000');
-  const unknown = [...colsA.keys()].filter((t) => !know.hasRows.get(t) && know.unseedable.get(t)?.shape !== shape(t));
+  // Deployed together: what the change's previous added migration created is new and empty when this one runs.
+  if (options.deployTogether && state.previous?.added && m.added) for (const t of colsA.keys()) if (!state.previous.tables.has(t)) state.newTables.add(t);
+  state.previous = { tables: new Set(colsA.keys()), added: !!m.added };
+  const unknown = [...colsA.keys()].filter((t) => !know.hasRows.get(t) && know.unseedable.get(t)?.shape !== shape(t) && !state.newTables.has(t));
   let unseeded = new Map<string, string>();
   if (unknown.length && options.seedRows > 0) {
     const assumed = new Map([...colsA.keys()].filter((t) => !unknown.includes(t)).map((t) => [t, know.hasRows.get(t) ?? false]));

@@ -21,6 +21,8 @@ export interface VerifyOptions {
   onPhases?: (phases: Map<string, number>) => void;
   /** Called after each cycled migration with its wall time in ms; for the bench. */
   onCycle?: (migration: Migration, ms: number) => void;
+  /** Tables created by migrations the change added (Migration.added) are empty when its later migrations run: not seeded (default true). */
+  deployTogether?: boolean;
 }
 
 export const DEFAULT_SEED_ROWS = 100;
@@ -46,6 +48,7 @@ export async function verifyMigrations(
     seedRows: options.seedRows ?? DEFAULT_SEED_ROWS,
     statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     log: options.log,
+    deployTogether: options.deployTogether ?? true,
   });
   const verification: Verification = { database: { kind: db.kind, serverVersion: db.serverVersion }, migrations: [] };
   let project: string | undefined;

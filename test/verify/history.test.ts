@@ -92,3 +92,29 @@ test('verify.downs: chain: downs written as a chain (kratos) are judged by the c
   const bad = await run({ command: 'verify', paths: ['.'], cwd: tempTree({ ...broken, '.migration-guard.yml': 'verify:\n  downs: chain\n' }), overrides: { verify: { database: 'pglite' } } });
   assert.deepEqual(bad.findings.filter((f) => f.severity === 'error').map((f) => f.rule), ['chain-rollback-failing']);
 });
+
+test('deployTogether: a table an earlier migration of the same change creates is new: no lock findings, no seeded rows (pglite)', async () => {
+  const { makeRepo } = await import('../action/harness');
+  const { run } = await import('../../src/run');
+  const repo = makeRepo({
+    base: { 'db/000001_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n', 'db/000001_users.down.sql': 'DROP TABLE users;\n' },
+    head: {
+      'db/000002_orders.up.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id), created_at timestamptz);\n',
+      'db/000002_orders.down.sql': 'DROP TABLE orders;\n',
+      // On a filled table each of these would be a finding; the change creates orders, so it is empty.
+      'db/000003_orders_more.up.sql': 'CREATE INDEX orders_created_idx ON orders (created_at);\nALTER TABLE orders ADD COLUMN note text NOT NULL;\n',
+      'db/000003_orders_more.down.sql': 'ALTER TABLE orders DROP COLUMN note;\nDROP INDEX orders_created_idx;\n',
+    },
+  });
+  const ordersFindings = (r: Awaited<ReturnType<typeof run>>) => r.findings.filter((f) => f.file === 'db/000003_orders_more.up.sql').map((f) => f.rule).sort();
+  const together = await run({ command: 'check', paths: ['db'], cwd: repo.dir, base: repo.baseSha, overrides: { verify: { database: 'pglite' } } });
+  assert.deepEqual(ordersFindings(together), []);
+  const v = together.verification!.migrations.find((m) => m.id === '000003_orders_more')!;
+  assert.equal(v.dataCheck.failsWithData, false);
+
+  const oneByOne = await run({ command: 'check', paths: ['db'], cwd: repo.dir, base: repo.baseSha, overrides: { deployTogether: false, verify: { database: 'pglite' } } });
+  const rules = ordersFindings(oneByOne);
+  assert.ok(rules.includes('creating-index-non-concurrently'), rules.join(', '));
+  assert.ok(rules.includes('adding-required-column'), rules.join(', '));
+  assert.ok(rules.includes('failing-with-existing-rows'), rules.join(', '));
+});
