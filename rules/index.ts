@@ -52,6 +52,7 @@ import rejectingExistingRows from './rejecting-existing-rows';
 import renamingColumn from './renaming-column';
 import renamingEnumValue from './renaming-enum-value';
 import renamingTable from './renaming-table';
+import requiringNewerPostgres from './requiring-newer-postgres';
 import rewritingTable from './rewriting-table';
 import runningCluster from './running-cluster';
 import runningVacuumFull from './running-vacuum-full';
@@ -125,6 +126,7 @@ export const rules: readonly Rule[] = [
   renamingColumn,
   renamingEnumValue,
   renamingTable,
+  requiringNewerPostgres,
   rewritingTable,
   runningCluster,
   runningVacuumFull,
