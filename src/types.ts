@@ -270,6 +270,12 @@ export interface DataCheck {
   lost: string[];
   /** Tables that could not be seeded, with why. */
   unseeded?: string[];
+  /**
+   * The failure with rows came from verify's own synthetic values, not from the migration: a
+   * statement parses text (`x::int`, `::jsonb`, a function splitting version strings) that real
+   * rows hold in a format `seed-1` lacks. Not a finding; the data check could not decide.
+   */
+  inconclusive?: string;
 }
 
 export interface MigrationVerification {

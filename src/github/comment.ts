@@ -196,7 +196,9 @@ function verifyRow(m: MigrationVerification): string {
   const reversible = !m.up.ok ? '–' : !m.hasDown ? 'no down' : m.reversible ? '✅' : `❌ ${m.down && !m.down.ok ? escapeText(clip(m.down.error ?? '', 120)) : listCell(m.schemaDiff, 2)}`;
   const reapplicable = !m.up.ok || !m.hasDown ? '–' : m.reapplicable ? '✅' : `❌ ${escapeText(clip(m.reup?.error ?? '', 120))}`;
   const dc = m.dataCheck;
-  const data = dc.failsWithData
+  const data = dc.inconclusive
+    ? `– ${escapeText(clip(`inconclusive: ${dc.inconclusive}`, 120))}`
+    : dc.failsWithData
     ? `❌ fails with ${dc.rowsSeeded} rows: ${escapeText(clip(dc.error ?? '', 120))}`
     : dc.lost.length
       ? `⚠️ ${listCell(dc.lost, 3)}`

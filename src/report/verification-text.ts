@@ -78,7 +78,8 @@ function renderMigration(m: MigrationVerification, p: Paint): string[] {
     for (const l of lines) out.push(`      - ${l}`);
   };
   if (!m.up.ok) detail('up failed:', [lineOf(m.up.line, m.up.error)]);
-  if (m.dataCheck.failsWithData) detail(`up fails with ${m.dataCheck.rowsSeeded} rows in the existing tables (it applies to empty ones):`, [m.dataCheck.error ?? 'unknown error']);
+  if (m.dataCheck.inconclusive) detail('data check inconclusive:', [m.dataCheck.inconclusive]);
+  else if (m.dataCheck.failsWithData) detail(`up fails with ${m.dataCheck.rowsSeeded} rows in the existing tables (it applies to empty ones):`, [m.dataCheck.error ?? 'unknown error']);
   if (m.down && !m.down.ok) detail('down failed right after the up:', [lineOf(m.down.line, m.down.error)]);
   const real = m.schemaDiff.filter((l) => !l.endsWith('(order only)'));
   const order = m.schemaDiff.filter((l) => l.endsWith('(order only)'));
@@ -103,7 +104,8 @@ function verdictsOf(m: MigrationVerification, p: Paint): { mark: string; verdict
   const verdicts: string[] = [];
   let bad = false;
   let warn = false;
-  if (m.dataCheck.failsWithData) {
+  if (m.dataCheck.inconclusive) verdicts.push('data check inconclusive (synthetic values)');
+  else if (m.dataCheck.failsWithData) {
     verdicts.push(p.red('fails with existing rows'));
     bad = true;
   }

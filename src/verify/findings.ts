@@ -133,7 +133,7 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
     out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'up-failing', `The up migration fails on the schema the earlier migrations leave: ${notRun || history ? error : v.up.error}${notRun}${history}`, v.id));
     return out;
   }
-  if (v.dataCheck.failsWithData) {
+  if (v.dataCheck.failsWithData && !v.dataCheck.inconclusive) {
     const line = Number(/^line (\d+):/.exec(v.dataCheck.error ?? '')?.[1] ?? upLine);
     const error = (v.dataCheck.error ?? '').replace(/^line \d+: /, '');
     const failing = v.statements.find((s) => s.error);

@@ -37,6 +37,12 @@ interface SeedForeignKey {
   columns: string[];
   parent: number;
   parentColumns: string[];
+  /**
+   * Not a constraint (yet): the column names make the pair clear (`crate_id` → `crates.id`).
+   * Rows then reference real parent keys, so a foreign key added later does not fail on our data;
+   * with an empty parent the column gets ordinary values.
+   */
+  guessed?: boolean;
 }
 
 interface SeedTable {
@@ -289,7 +295,7 @@ function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<n
   t.fks.forEach((fk, i) => fk.columns.forEach((col, j) => fkOf.set(col, { fk, index: j, alias: `p${i}` })));
   const selfValue = new Map<string, string>();
   for (const c of t.columns) {
-    if (c.identity || c.generated || fkOf.has(c.name)) continue;
+    if (c.identity || c.generated || (fkOf.has(c.name) && !fkOf.get(c.name)!.fk.guessed)) continue;
     if (c.defaultExpr !== null && (!c.unique || defaultVaries(c.defaultExpr))) continue;
     const v = columnValue(c, `${t.oid}-`, style); // UUIDs differ between tables, as real ones do
     if (v !== undefined) selfValue.set(c.name, v);
@@ -297,7 +303,8 @@ function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<n
   const usedFks = new Set<number>();
   for (const c of t.columns) {
     if (c.identity || c.generated) continue;
-    const fk = fkOf.get(c.name);
+    const guessedParent = fkOf.get(c.name)?.fk.guessed ? byOid.get(fkOf.get(c.name)!.fk.parent) : undefined;
+    const fk = fkOf.get(c.name)?.fk.guessed && !guessedParent?.rows ? undefined : fkOf.get(c.name);
     if (fk) {
       const fkIndex = t.fks.indexOf(fk.fk);
       if (fk.fk.parent === t.oid) {
@@ -341,6 +348,59 @@ function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<n
   const select = cols.length ? `SELECT ${values.join(', ')}` : 'SELECT';
   if (!cols.length) return { sql: `INSERT INTO ${t.name} SELECT FROM pg_catalog.generate_series(1, ${n}) g` + '' };
   return { sql: `INSERT INTO ${target} ${select} FROM pg_catalog.generate_series(1, ${n}) AS s(g) ${joins.join(' ')}` };
+}
+
+/** A table's name without schema and quotes, lower-cased: `public."Crates"` → `crates`. */
+function bareTable(name: string): string {
+  const last = name.match(/(?:"(?:[^"]|"")*"|[^.])+$/)?.[0] ?? name;
+  return last.replace(/^"|"$/g, '').replace(/""/g, '"').toLowerCase();
+}
+
+/** Table names a `<x>_id` column may point to: crates, crate, categories, boxes. */
+function parentNames(x: string): string[] {
+  return [`${x}s`, x, `${x}es`, ...(x.endsWith('y') ? [`${x.slice(0, -1)}ies`] : [])];
+}
+
+/**
+ * Tables outside `only` that a `<x>_id` column of the tables read may point to, read with their
+ * columns as stubs (never seeded in this pass; their rows are as `known` says), so guessing works
+ * when only some tables are looked at again.
+ */
+async function guessableParents(db: Database, tables: SeedTable[], known: Map<string, boolean>): Promise<SeedTable[]> {
+  const have = new Set(tables.map((t) => t.name));
+  const wanted = new Set(tables.filter((t) => !t.stub).flatMap((t) => t.columns.flatMap((c) => parentNames(/^(.+)_id$/i.exec(c.name)?.[1]?.toLowerCase() ?? '').filter((n) => n !== 's'))));
+  wanted.delete('');
+  if (!wanted.size) return [];
+  const { rows } = await db.query<{ name: string }>(
+    `SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name FROM pg_catalog.pg_class c
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND lower(c.relname) = ANY(ARRAY[${[...wanted].map(quoteLiteral).join(', ')}]::text[])`,
+  );
+  const names = rows.map((r) => r.name).filter((n) => !have.has(n));
+  if (!names.length) return [];
+  return (await readTables(db, known, names)).filter((t) => !have.has(t.name)).map((t) => ({ ...t, stub: true }));
+}
+
+/**
+ * Pairs the column names make clear but no foreign key states yet (`crate_id` → `crates.id`,
+ * a unique `id` of the same kind of type): seeded as references, so a foreign key a later
+ * migration adds meets consistent rows, as it does in production.
+ */
+function guessForeignKeys(tables: SeedTable[]): void {
+  const byName = new Map<string, SeedTable[]>();
+  for (const t of tables) byName.set(bareTable(t.name), [...(byName.get(bareTable(t.name)) ?? []), t]);
+  for (const t of tables) {
+    if (t.stub) continue;
+    const constrained = new Set(t.fks.flatMap((fk) => fk.columns));
+    for (const c of t.columns) {
+      const m = /^(.+)_id$/i.exec(c.name);
+      if (!m || constrained.has(c.name) || c.identity || c.generated) continue;
+      const parent = parentNames(m[1]!.toLowerCase())
+        .flatMap((n) => byName.get(n) ?? [])
+        .find((p) => p !== t && p.columns.some((k) => k.name === 'id' && k.unique && (k.base === c.base || (k.category === 'N' && c.category === 'N'))));
+      if (parent) t.fks.push({ columns: [c.name], parent: parent.oid, parentColumns: ['id'], guessed: true });
+    }
+  }
 }
 
 /** Parents before children (self references ignored); cycles keep their input order. */
@@ -394,6 +454,8 @@ export async function seedEmptyTables(
   only?: string[],
 ): Promise<SeedResult> {
   const tables = await readTables(db, known, only);
+  if (only) tables.push(...(await guessableParents(db, tables, known)));
+  guessForeignKeys(tables);
   const byOid = new Map(tables.map((t) => [t.oid, t]));
   const result: SeedResult = { seeded: new Map(), unseeded: new Map(), rows: new Map() };
   if (rows > 0) {
