@@ -92,6 +92,8 @@ export async function run(options: RunOptions): Promise<Report> {
   let changeCreated: CreatedObjects | undefined;
   const allMigrations: Migration[] = [];
   const seen = new Set<string>();
+  /** Each tool's version table, created before the first migration as the tool does (migrations may alter it). */
+  const bookkeeping = new Set<string>();
 
   for (const path of paths) {
     const discovery = discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base, withHistory: verifying }, allRules);
@@ -101,6 +103,7 @@ export async function run(options: RunOptions): Promise<Report> {
       if (kept) findings.push(kept);
     }
     const migrations = discovery.migrations.filter((m) => !isIgnored(m.up.file));
+    if ('bookkeeping' in discovery && discovery.bookkeeping) bookkeeping.add(discovery.bookkeeping);
     progress(`${display(path, cwd)}: ${migrations.length} migration${migrations.length === 1 ? '' : 's'} (${discovery.layout})`);
     for (const m of migrations) {
       const key = `${m.up.file}:${m.up.firstLine}`;
@@ -154,7 +157,7 @@ export async function run(options: RunOptions): Promise<Report> {
 
   let verification: Verification | undefined;
   if (verifying) {
-    const outcome = await verifyMigrations(allMigrations, config, progress);
+    const outcome = await verifyMigrations(allMigrations, config, progress, [...bookkeeping]);
     verification = outcome.verification;
     for (const f of outcome.findings) {
       const kept = adjust(f);
@@ -307,7 +310,7 @@ function discover(path: string, options: DiscoverOptions, allRules: readonly Rul
 // Loaded lazily: `lint` never pays for the database providers.
 
 /** Start the configured database, prove the migrations up → down → up on it, stop it. */
-async function verifyMigrations(given: Migration[], config: Config, progress: (m: string) => void): Promise<VerifyOutcome> {
+async function verifyMigrations(given: Migration[], config: Config, progress: (m: string) => void, bookkeeping: string[] = []): Promise<VerifyOutcome> {
   const migrations = withTemplateValues(given, config.verify.templateVars, progress);
   const setup = config.verify.setup;
   const [{ verifyMigrations: verify }, { startDatabase, extensionsIn, resolveDatabaseKind }, hostAccess] = await Promise.all([
@@ -341,6 +344,8 @@ async function verifyMigrations(given: Migration[], config: Config, progress: (m
       }
       progress(`verify: ran verify.setup (${setup.split('\n').length} line${setup.includes('\n') ? 's' : ''})`);
     }
+    // The tool's own version table exists while its migrations run (harbor alters golang-migrate's).
+    for (const sql of bookkeeping) await db.exec(sql);
     const outcome = await verify(migrations, db, { seedRows: config.verify.seedRows, statementTimeoutMs: config.verify.statementTimeout, log: progress, deployTogether: config.deployTogether });
     outcome.verification.database.targetVersion = config.pgVersion;
     return outcome;

@@ -34,6 +34,8 @@ export interface DiscoverOptions {
 }
 
 export interface Discovery {
+  /** The tool's version table as it creates it before the first migration (LoadResult.bookkeeping). */
+  bookkeeping?: string;
   /** The layout detected (or forced). */
   layout: LayoutName;
   /** Migrations in the order the framework applies them. */
@@ -84,6 +86,7 @@ export function discoverMigrations(path: string, options: DiscoverOptions = {}):
     layout: discovery.layout,
     migrations,
     findings: [...onlyChanged(discovery.findings, migrations), ...compared.findings],
+    ...(discovery.bookkeeping ? { bookkeeping: discovery.bookkeeping } : {}),
   };
 }
 
@@ -111,9 +114,11 @@ function discoverFolder(abs: string, shownPath: string, base: PathBase, forced: 
   const ordered = layout.orderProjects ? layout.orderProjects(dirs) : dirs;
   const migrations: Migration[] = [];
   const findings: Finding[] = [];
+  let bookkeeping: string | undefined;
   for (const dir of ordered) {
     // Content-marked layouts need every file's text to know what is a migration (and which have downs).
     const loaded = layout.load(dir, CONTENT_MARKED.has(layout.name) ? { cwd: base.cwd, ...(base.show ? { show: base.show } : {}) } : base);
+    bookkeeping ??= loaded.bookkeeping;
     const project = ordered.length > 1 ? posix(relative(abs, dir)) || '.' : undefined;
     for (const m of loaded.migrations) {
       if (project) {
@@ -126,7 +131,7 @@ function discoverFolder(abs: string, shownPath: string, base: PathBase, forced: 
     if (!base.skipRead) findings.push(...unreadableSqlFiles(dir, base, findings));
   }
   findings.push(...duplicateVersionFindings(migrations, layout), ...missingDownFindings(migrations, layout));
-  return { layout: layout.name, migrations, findings };
+  return { layout: layout.name, migrations, findings, ...(bookkeeping ? { bookkeeping } : {}) };
 }
 
 /** Folders under `dir` (itself included) holding a migration set, with the layout each matches. */
@@ -220,7 +225,7 @@ function discoverFile(abs: string, base: PathBase, forced: Layout | undefined, w
     if (!migrations.length) continue;
     const ids = new Set(migrations.map((m) => m.id));
     const findings = discovery.findings.filter((f) => !f.migration || ids.has(f.migration));
-    const found = { layout: discovery.layout, migrations: withHistory ? historyUpTo(discovery.migrations, migrations) : migrations, findings };
+    const found = { layout: discovery.layout, migrations: withHistory ? historyUpTo(discovery.migrations, migrations) : migrations, findings, ...(discovery.bookkeeping ? { bookkeeping: discovery.bookkeeping } : {}) };
     if (found.layout !== 'plain') return found;
     plainMatch ??= found;
   }

@@ -19,7 +19,34 @@ export interface LoadContext extends PathBase {
 export interface LoadResult {
   migrations: Migration[];
   findings: Finding[];
+  /**
+   * The tool's own bookkeeping, as it creates it before the first migration (golang-migrate's
+   * schema_migrations, goose_db_version…): verify creates it too, since migrations may touch it.
+   */
+  bookkeeping?: string;
 }
+
+/** The version tables the tools create, in their own words (each tool's Postgres driver). */
+export const BOOKKEEPING = {
+  // golang-migrate database/postgres: ensureVersionTable
+  'golang-migrate': 'CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL);',
+  // gobuffalo/pop and ory/x popx: the migrator's schema_migration table
+  popx: 'CREATE TABLE IF NOT EXISTS schema_migration (version varchar(48) NOT NULL, version_self int NOT NULL DEFAULT 0); CREATE UNIQUE INDEX IF NOT EXISTS schema_migration_version_idx ON schema_migration (version);',
+  // amacneil/dbmate pkg/driver/postgres: CreateMigrationsTable
+  dbmate: 'CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) PRIMARY KEY);',
+  // pressly/goose dialect postgres: CreateTable
+  goose: 'CREATE TABLE IF NOT EXISTS goose_db_version (id serial NOT NULL PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp NULL DEFAULT now());',
+  // Flyway's PostgreSQL createMetaDataTable.sql
+  flyway:
+    'CREATE TABLE IF NOT EXISTS flyway_schema_history (installed_rank int NOT NULL PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum int, installed_by varchar(100) NOT NULL, installed_on timestamp NOT NULL DEFAULT now(), execution_time int NOT NULL, success boolean NOT NULL);',
+  // diesel_migrations: CREATE_MIGRATIONS_TABLE
+  diesel: 'CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (version varchar(50) PRIMARY KEY NOT NULL, run_on timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP);',
+  // prisma migrate: the _prisma_migrations table
+  prisma:
+    'CREATE TABLE IF NOT EXISTS _prisma_migrations (id varchar(36) PRIMARY KEY NOT NULL, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0);',
+  // node-pg-migrate: the default migrations table
+  'node-pg-migrate': 'CREATE TABLE IF NOT EXISTS pgmigrations (id serial PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL);',
+} as const;
 
 export interface Layout {
   name: LayoutName;

@@ -109,3 +109,21 @@ test('goose: a migration written in Go is named as not verifiable, and a later f
   assert.equal(failing.file, '00003_audit_note.sql');
   assert.match(failing.message, /relation "audit" does not exist.*Verify could not run 00002_audit before it \(not SQL: see unverifiable-migration\): the failure may come from what it does, not from this migration\./);
 });
+
+test("the tool's own version table exists while its migrations run: harbor alters golang-migrate's schema_migrations (pglite)", async () => {
+  const dir = tempTree({
+    '0001_init.up.sql': 'CREATE TABLE projects (id int PRIMARY KEY);\n',
+    '0002_data_version.up.sql': 'ALTER TABLE schema_migrations ADD COLUMN data_version int;\n',
+  });
+  const report = await run({ command: 'verify', paths: ['.'], cwd: dir, overrides: { verify: { database: 'pglite' } } });
+  const v = report.verification!.migrations.find((m) => m.id === '0002_data_version')!;
+  assert.equal(v.up.ok, true, v.up.error ?? '');
+  // goose's, for a goose folder:
+  const goose = await run({
+    command: 'verify',
+    paths: ['.'],
+    cwd: tempTree({ '00001_x.sql': '-- +goose Up\nCREATE INDEX goose_version_idx ON goose_db_version (version_id);\n-- +goose Down\nDROP INDEX goose_version_idx;\n' }),
+    overrides: { verify: { database: 'pglite' } },
+  });
+  assert.equal(goose.verification!.migrations[0]!.up.ok, true, goose.verification!.migrations[0]!.up.error ?? '');
+});

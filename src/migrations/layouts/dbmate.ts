@@ -18,7 +18,7 @@
 import { join } from 'node:path';
 import type { Finding } from '../../types';
 import type { Layout, LoadContext, LoadResult } from '../layout';
-import { migration } from '../layout';
+import { BOOKKEEPING, migration } from '../layout';
 import { fileHas, filesMatching, findMarkers, isEmptySql, lines, readSqlFile, upDownSections, type Listing } from '../files';
 
 const FILE = /^(\d+)(.*)\.sql$/;
@@ -53,7 +53,7 @@ export const dbmate: Layout = {
     return { evidence: { layout: 'dbmate', what: `${files.length} .sql files with "-- migrate:up"` }, files };
   },
   load(dir: string, ctx: LoadContext): LoadResult {
-    const result: LoadResult = { migrations: [], findings: [] };
+    const result: LoadResult = { migrations: [], findings: [], bookkeeping: BOOKKEEPING['dbmate'] };
     for (const f of filesMatching(dir, FILE)) {
       const source = readSqlFile(join(dir, f), ctx, result.findings);
       if (!source) continue;

@@ -16,7 +16,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
-import { migration } from '../layout';
+import { BOOKKEEPING, migration } from '../layout';
 import { displayPath, listDir, readSqlFile, readText, type Listing } from '../files';
 import { downWithoutUpFinding } from '../integrity';
 
@@ -35,7 +35,7 @@ export const diesel: Layout = {
     return { evidence: { layout: 'diesel', what: `${dirs.length} folders with up.sql` }, files: [] };
   },
   load(dir: string, ctx: LoadContext): LoadResult {
-    const result: LoadResult = { migrations: [], findings: [] };
+    const result: LoadResult = { migrations: [], findings: [], bookkeeping: BOOKKEEPING['diesel'] };
     const dirs = listDir(dir)
       .dirs.filter((d) => existsSync(join(dir, d, 'up.sql')))
       .map((d) => ({ d, version: dieselVersion(d) }))

@@ -30,7 +30,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
-import { migration } from '../layout';
+import { BOOKKEEPING, migration } from '../layout';
 import { displayPath, listDir, readSqlFile, readText, type Listing } from '../files';
 import { compareDottedVersions, naturalCompare } from '../natural-sort';
 
@@ -71,7 +71,7 @@ export const flyway: Layout = {
     return { evidence: { layout: 'flyway', what: `${files.length} files named V<version>__name.sql / R__name.sql` }, files };
   },
   load(dir: string, ctx: LoadContext): LoadResult {
-    const result: LoadResult = { migrations: [], findings: [] };
+    const result: LoadResult = { migrations: [], findings: [], bookkeeping: BOOKKEEPING['flyway'] };
     const files = flywayFiles(dir);
     const undo = new Map<string, string>();
     const versioned: { file: string; version: string; name: string }[] = [];

@@ -27,7 +27,7 @@
 // - Folders with no down files at all (harbor, supabase/auth) are up-only sets:
 //   missing-down stays quiet for them.
 import type { Layout, LoadContext, LoadResult } from '../layout';
-import { migration } from '../layout';
+import { BOOKKEEPING, migration } from '../layout';
 import { displayPath, filesMatching, readSqlFile, type Listing } from '../files';
 import { downWithoutUpFinding } from '../integrity';
 import { compareDigits } from '../natural-sort';
@@ -104,7 +104,7 @@ export const golangMigrate: Layout = {
       ups[0]!.down = slot.down;
       slots.delete(key);
     }
-    const result: LoadResult = { migrations: [], findings: [] };
+    const result: LoadResult = { migrations: [], findings: [], bookkeeping: popx ? BOOKKEEPING.popx : BOOKKEEPING['golang-migrate'] };
     const ordered = [...slots.values()].sort((a, b) => compareDigits(a.version, b.version) || ((a.up ?? a.down)!.name < (b.up ?? b.down)!.name ? -1 : 1));
     for (const slot of ordered) {
       const version = slot.version;

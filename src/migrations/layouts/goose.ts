@@ -26,7 +26,7 @@
 import { join } from 'node:path';
 import type { Finding } from '../../types';
 import type { Layout, LoadContext, LoadResult } from '../layout';
-import { migration } from '../layout';
+import { BOOKKEEPING, migration } from '../layout';
 import { fileHas, filesMatching, findMarkers, lines, readSqlFile, upDownSections, type Listing } from '../files';
 import { compareDigits, naturalCompare } from '../natural-sort';
 
@@ -130,7 +130,7 @@ export const goose: Layout = {
     return { evidence: { layout: 'goose', what: `${files.length} .sql files with "-- +goose Up"` }, files };
   },
   load(dir: string, ctx: LoadContext): LoadResult {
-    const result: LoadResult = { migrations: [], findings: [] };
+    const result: LoadResult = { migrations: [], findings: [], bookkeeping: BOOKKEEPING['goose'] };
     const version = (f: string) => (FILE.exec(f) ?? GO_FILE.exec(f))![1]!;
     const goFiles = filesMatching(dir, GO_FILE).filter((f) => !f.endsWith('_test.go'));
     const files = [...filesMatching(dir, FILE), ...goFiles].sort((a, b) => compareDigits(version(a), version(b)) || naturalCompare(a, b));

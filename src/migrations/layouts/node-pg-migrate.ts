@@ -13,7 +13,7 @@
 // query in node-postgres).
 import { join } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
-import { migration } from '../layout';
+import { BOOKKEEPING, migration } from '../layout';
 import { fileHas, filesMatching, findMarkers, lines, readSqlFile, upDownSections, type Listing } from '../files';
 import { naturalCompare } from '../natural-sort';
 
@@ -35,7 +35,7 @@ export const nodePgMigrate: Layout = {
     return { evidence: { layout: 'node-pg-migrate', what: `${files.length} .sql files with "-- Up Migration"` }, files };
   },
   load(dir: string, ctx: LoadContext): LoadResult {
-    const result: LoadResult = { migrations: [], findings: [] };
+    const result: LoadResult = { migrations: [], findings: [], bookkeeping: BOOKKEEPING['node-pg-migrate'] };
     for (const f of filesMatching(dir, FILE).sort(naturalCompare)) {
       const source = readSqlFile(join(dir, f), ctx, result.findings);
       // A file without the up comment is not skipped: node-pg-migrate runs the whole file as its up

@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
-import { migration } from '../layout';
+import { BOOKKEEPING, migration } from '../layout';
 import { listDir, readSqlFile, type Listing } from '../files';
 
 export const prisma: Layout = {
@@ -26,7 +26,7 @@ export const prisma: Layout = {
     return { evidence: { layout: 'prisma', what: `${dirs.length} folders with migration.sql` }, files: [] };
   },
   load(dir: string, ctx: LoadContext): LoadResult {
-    const result: LoadResult = { migrations: [], findings: [] };
+    const result: LoadResult = { migrations: [], findings: [], bookkeeping: BOOKKEEPING['prisma'] };
     for (const d of listDir(dir).dirs.filter((x) => existsSync(join(dir, x, 'migration.sql')))) {
       const up = readSqlFile(join(dir, d, 'migration.sql'), ctx, result.findings);
       if (!up) continue;
