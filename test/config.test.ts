@@ -41,12 +41,21 @@ assumeInTransaction: true
 layout: golang-migrate
 paths: [db/migrations]
 lintDown: false
+deployTogether: false
 verify:
   database: url
   databaseUrl: postgres://u:p@localhost:5432/app
   postgresImage: postgres:16-alpine
   seedRows: 500
   statementTimeout: 30000
+  setup: CREATE ROLE anon;
+  templateVars:
+    Namespace: auth
+  downs: chain
+stats:
+  file: ops/prod-stats.json
+  thresholds:
+    infoBelowRows: 5000
 `);
   assert.equal(c.rules['adding-required-column'], 'warning');
   assert.equal(c.pgVersion, 13);
@@ -56,7 +65,19 @@ verify:
   assert.equal(c.layout, 'golang-migrate');
   assert.deepEqual(c.paths, ['db/migrations']);
   assert.equal(c.lintDown, false);
-  assert.deepEqual(c.verify, { database: 'url', databaseUrl: 'postgres://u:p@localhost:5432/app', postgresImage: 'postgres:16-alpine', seedRows: 500, statementTimeout: 30000 });
+  assert.equal(c.deployTogether, false);
+  assert.deepEqual(c.verify, {
+    database: 'url',
+    databaseUrl: 'postgres://u:p@localhost:5432/app',
+    postgresImage: 'postgres:16-alpine',
+    seedRows: 500,
+    statementTimeout: 30000,
+    setup: 'CREATE ROLE anon;',
+    templateVars: { Namespace: 'auth' },
+    downs: 'chain',
+  });
+  assert.equal(c.stats.file, '/repo/ops/prod-stats.json');
+  assert.deepEqual(c.stats.thresholds, { infoBelowRows: 5000, errorAboveRows: 1_000_000, errorAboveSeconds: 60, busyWritesPerSec: 50 });
 });
 
 test('rules: off disables, on enables at the default severity, unquoted YAML off/on too', () => {
