@@ -1,7 +1,7 @@
 // A pull request that adds one migration to each corpus set: does `check --base`
 // fail only where that migration itself is at fault?
 //
-//   npx tsx bench/pr-corpus.ts [--database pglite|local] [--corpus ../shared/corpus] [--sets a,b]
+//   npm run build && npx tsx bench/pr-corpus.ts [--database pglite|local] [--corpus ../shared/corpus] [--sets a,b]
 //
 // For each set: a temporary git repository whose base commit holds the set without its
 // newest migration, and whose head adds it (for sets whose history assumes what the
@@ -13,7 +13,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { discoverMigrations } from '../src/migrations/discover';
 
 const flag = (name: string, fallback: string) => {
@@ -23,11 +23,12 @@ const flag = (name: string, fallback: string) => {
 const corpus = resolve(flag('--corpus', '../shared/corpus'));
 const database = flag('--database', 'pglite');
 const only = process.argv.includes('--sets') ? flag('--sets', '').split(',') : undefined;
+const details = process.argv.includes('--details');
 if (!existsSync(corpus)) {
   console.log(`skipped: corpus not found at ${corpus} (../shared is absent)`);
   process.exit(0);
 }
-const cli = resolve('src/cli.ts');
+const cli = resolve('bin/migration-guard.js'); // the built CLI, as users run it (npm run build first)
 
 /** What a team would put in its config for a history that assumes its platform. */
 const CONFIG: Record<string, string> = {
@@ -46,7 +47,10 @@ for (const set of sets) {
     cpSync(src, join(dir, 'db'), { recursive: true });
     const migrations = discoverMigrations(join(dir, 'db'), { cwd: dir }).migrations;
     const newest = migrations[migrations.length - 1]!;
-    const files = [newest.up.file, ...(newest.down && newest.down.file !== newest.up.file ? [newest.down.file] : [])].map((f) => resolve(dir, f));
+    const own = [newest.up.file, ...(newest.down && newest.down.file !== newest.up.file ? [newest.down.file] : [])].map((f) => resolve(dir, f));
+    // A folder that is the migration (temporal's v1.14/ with its manifest, diesel's <id>/) goes whole.
+    const folder = dirname(own[0]!);
+    const files = basename(folder).includes(newest.version) && newest.version ? [folder] : own;
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
     git('init', '-q', '-b', 'main');
     git('config', 'user.email', 'bench@example.com');
@@ -54,15 +58,15 @@ for (const set of sets) {
     if (CONFIG[set]) writeFileSync(join(dir, '.migration-guard.yml'), CONFIG[set]!);
     // Base: everything but the newest migration's files.
     const held = files.map((f) => ({ f, tmp: `${f}.held` }));
-    for (const h of held) cpSync(h.f, h.tmp), rmSync(h.f);
+    for (const h of held) cpSync(h.f, h.tmp, { recursive: true }), rmSync(h.f, { recursive: true });
     git('add', '-A', '--', '.', ...held.map((h) => `:!${relative(dir, h.tmp)}`));
     git('commit', '-q', '-m', 'base');
     const base = git('rev-parse', 'HEAD');
-    for (const h of held) cpSync(h.tmp, h.f), rmSync(h.tmp);
+    for (const h of held) cpSync(h.tmp, h.f, { recursive: true }), rmSync(h.tmp, { recursive: true });
     git('add', '-A');
     git('commit', '-q', '-m', 'pr');
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'check', 'db', '--base', base, '--database', database, '--format', 'json', '-q'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, [cli, 'check', 'db', '--base', base, '--database', database, '--format', 'json', '-q'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
     const wall = (performance.now() - t0) / 1000;
     let cells: string;
     try {
@@ -71,6 +75,7 @@ for (const set of sets) {
       const history = report.findings.filter((f) => f.rule === 'history-not-replaying').length;
       const errorRules = [...new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].join(', ') || '–';
       cells = `${r.status} | ${count('error')} | ${count('warning')} | ${history} | ${errorRules}`;
+      if (details) for (const f of report.findings as { rule: string; severity: string; message?: string; file?: string; line?: number }[]) console.error(`  ${set}: ${f.severity} ${f.rule} ${f.file}:${f.line} ${f.message?.slice(0, 240)}`);
     } catch {
       cells = `${r.status} | – | – | – | ${(r.stderr || r.stdout).trim().split('\n')[0]!.slice(0, 120)}`;
     }
