@@ -9,20 +9,14 @@ import { run } from '../../src/run';
 import { discoverMigrations } from '../../src/migrations/discover';
 import type { Finding } from '../../src/types';
 import { tempTree } from '../cli-helpers';
+import { GOLANG_CONCURRENTLY } from '../fixtures/one-query';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const lint = async (cwd: string, paths = ['.']) => (await run({ command: 'lint', paths, cwd })).findings;
 const of = (findings: Finding[], rule: string, file?: string) => findings.filter((f) => f.rule === rule && (!file || f.file === file));
 
 test('golang-migrate sends a file as one query: CONCURRENTLY beside another statement fails, alone it does not', async () => {
-  const dir = tempTree({
-    '1_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, legacy boolean, created_at timestamptz);\n',
-    '1_users.down.sql': 'DROP TABLE users;\n',
-    '2_mixed.up.sql': 'ALTER TABLE users DROP COLUMN legacy;\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_created_idx ON users (created_at);\n',
-    '2_mixed.down.sql': 'ALTER TABLE users ADD COLUMN legacy boolean;\n',
-    '3_alone.up.sql': '-- alone in its file\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_created_idx2 ON users (created_at);\n',
-    '3_alone.down.sql': 'DROP INDEX CONCURRENTLY IF EXISTS users_created_idx2;\n',
-  });
+  const dir = tempTree(GOLANG_CONCURRENTLY);
   const findings = await lint(dir);
   const hits = of(findings, 'concurrently-in-transaction');
   assert.deepEqual(hits.map((f) => [f.file, f.line]), [['2_mixed.up.sql', 3]]);

@@ -9,15 +9,9 @@ import { run } from '../../src/run';
 import type { Report } from '../../src/types';
 import { tempTree } from '../cli-helpers';
 import { localUnavailable } from './helpers';
+import { GOLANG_CONCURRENTLY } from '../fixtures/one-query';
 
-const GOLANG = {
-  '1_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, legacy boolean, created_at timestamptz);\n',
-  '1_users.down.sql': 'DROP TABLE users;\n',
-  '2_mixed.up.sql': 'ALTER TABLE users DROP COLUMN legacy;\n\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_created_idx ON users (created_at);\n',
-  '2_mixed.down.sql': 'ALTER TABLE users ADD COLUMN legacy boolean;\n',
-  '3_alone.up.sql': '-- alone in its file\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_created_idx2 ON users (created_at);\n',
-  '3_alone.down.sql': 'DROP INDEX CONCURRENTLY IF EXISTS users_created_idx2;\n',
-};
+const GOLANG = GOLANG_CONCURRENTLY;
 
 const rules = (report: Report, file: string) => report.findings.filter((f) => f.file === file).map((f) => `${f.rule}:${f.line}`);
 
