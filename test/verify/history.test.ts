@@ -49,7 +49,8 @@ for (const kind of ['pglite', 'local'] as const) {
   });
 }
 
-test('check on a single file applies the migrations before it in its folder first; the report is still that file (pglite)', async () => {
+for (const database of ['pglite', 'local'] as const) {
+test(`check on a single file applies the migrations before it in its folder first; the report is still that file (${database})`, { skip: database === 'local' ? localUnavailable() : undefined }, async () => {
   const { tempTree } = await import('../cli-helpers');
   const { run } = await import('../../src/run');
   const dir = tempTree({
@@ -59,15 +60,17 @@ test('check on a single file applies the migrations before it in its folder firs
     'db/000002_status.down.sql': 'ALTER TABLE users DROP COLUMN status;\n',
     'db/000003_later.up.sql': 'ALTER TABLE users ADD COLUMN later int;\n',
   });
-  const report = await run({ command: 'check', paths: ['db/000002_status.up.sql'], cwd: dir, overrides: { verify: { database: 'pglite' } } });
+  const report = await run({ command: 'check', paths: ['db/000002_status.up.sql'], cwd: dir, overrides: { verify: { database } } });
   assert.deepEqual(report.migrations.map((m) => m.id), ['000002_status']);
   assert.deepEqual(report.verification!.migrations.map((m) => [m.id, m.up.ok, m.reversible]), [['000002_status', true, true]], 'not a false up-failing on an empty database');
   assert.deepEqual(report.findings.filter((f) => f.rule === 'up-failing'), []);
   const lint = await run({ command: 'lint', paths: ['db/000002_status.up.sql'], cwd: dir });
   assert.deepEqual(lint.migrations.map((m) => m.id), ['000002_status']);
 });
+}
 
-test('verify.downs: chain: downs written as a chain (kratos) are judged by the chain; alone they are info (pglite)', async () => {
+for (const database of ['pglite', 'local'] as const) {
+test(`verify.downs: chain: downs written as a chain (kratos) are judged by the chain; alone they are info (${database})`, { skip: database === 'local' ? localUnavailable() : undefined }, async () => {
   const { tempTree } = await import('../cli-helpers');
   const { run } = await import('../../src/run');
   const files = {
@@ -79,9 +82,9 @@ test('verify.downs: chain: downs written as a chain (kratos) are judged by the c
     '000003_c.up.sql': 'CREATE TABLE c (id int PRIMARY KEY, b_id int REFERENCES b (id));\n',
     '000003_c.down.sql': '-- undone by 000002\n',
   };
-  const each = await run({ command: 'verify', paths: ['.'], cwd: tempTree(files), overrides: { verify: { database: 'pglite' } } });
+  const each = await run({ command: 'verify', paths: ['.'], cwd: tempTree(files), overrides: { verify: { database } } });
   assert.deepEqual(each.findings.filter((f) => f.severity === 'error').map((f) => f.rule), ['down-failing']);
-  const chain = await run({ command: 'verify', paths: ['.'], cwd: tempTree({ ...files, '.migration-guard.yml': 'verify:\n  downs: chain\n' }), overrides: { verify: { database: 'pglite' } } });
+  const chain = await run({ command: 'verify', paths: ['.'], cwd: tempTree({ ...files, '.migration-guard.yml': 'verify:\n  downs: chain\n' }), overrides: { verify: { database } } });
   assert.equal(chain.verification!.chain!.ok, true);
   assert.deepEqual(chain.findings.filter((f) => f.severity !== 'info'), [], 'the chain works: nothing gates');
   const info = chain.findings.find((f) => f.rule === 'down-failing')!;
@@ -89,11 +92,13 @@ test('verify.downs: chain: downs written as a chain (kratos) are judged by the c
   assert.match(info.message, /\(verify\.downs: chain: this down is judged in the whole-chain rollback; alone it is informational\)$/);
   // A chain that does not restore the schema still fails the check:
   const broken = { ...files, '000002_b.down.sql': 'DROP TABLE c;\n' };
-  const bad = await run({ command: 'verify', paths: ['.'], cwd: tempTree({ ...broken, '.migration-guard.yml': 'verify:\n  downs: chain\n' }), overrides: { verify: { database: 'pglite' } } });
+  const bad = await run({ command: 'verify', paths: ['.'], cwd: tempTree({ ...broken, '.migration-guard.yml': 'verify:\n  downs: chain\n' }), overrides: { verify: { database } } });
   assert.deepEqual(bad.findings.filter((f) => f.severity === 'error').map((f) => f.rule), ['chain-rollback-failing']);
 });
+}
 
-test('deployTogether: a table an earlier migration of the same change creates is new: no lock findings, no seeded rows (pglite)', async () => {
+for (const database of ['pglite', 'local'] as const) {
+test(`deployTogether: a table an earlier migration of the same change creates is new: no lock findings, no seeded rows (${database})`, { skip: database === 'local' ? localUnavailable() : undefined }, async () => {
   const { makeRepo } = await import('../action/harness');
   const { run } = await import('../../src/run');
   const repo = makeRepo({
@@ -107,14 +112,15 @@ test('deployTogether: a table an earlier migration of the same change creates is
     },
   });
   const ordersFindings = (r: Awaited<ReturnType<typeof run>>) => r.findings.filter((f) => f.file === 'db/000003_orders_more.up.sql').map((f) => f.rule).sort();
-  const together = await run({ command: 'check', paths: ['db'], cwd: repo.dir, base: repo.baseSha, overrides: { verify: { database: 'pglite' } } });
+  const together = await run({ command: 'check', paths: ['db'], cwd: repo.dir, base: repo.baseSha, overrides: { verify: { database } } });
   assert.deepEqual(ordersFindings(together), []);
   const v = together.verification!.migrations.find((m) => m.id === '000003_orders_more')!;
   assert.equal(v.dataCheck.failsWithData, false);
 
-  const oneByOne = await run({ command: 'check', paths: ['db'], cwd: repo.dir, base: repo.baseSha, overrides: { deployTogether: false, verify: { database: 'pglite' } } });
+  const oneByOne = await run({ command: 'check', paths: ['db'], cwd: repo.dir, base: repo.baseSha, overrides: { deployTogether: false, verify: { database } } });
   const rules = ordersFindings(oneByOne);
   assert.ok(rules.includes('creating-index-non-concurrently'), rules.join(', '));
   assert.ok(rules.includes('adding-required-column'), rules.join(', '));
   assert.ok(rules.includes('failing-with-existing-rows'), rules.join(', '));
 });
+}
