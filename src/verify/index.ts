@@ -32,10 +32,12 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 60_000;
  * Verify `migrations` (in the order the framework applies them) on `db`, which must
  * be a fresh, empty database the caller started and will stop. Migrations with
  * `changed: false` are applied (up only) to reach the right state but not cycled
- * or reported, unless they fail. An up that fails on the empty database stops the
- * verification of the later migrations of its set (`Migration.project`), which are
- * reported as skipped. Never throws for a failing migration; throws only when the
- * database itself stops answering.
+ * or reported, unless they fail. An up of a changed migration that fails on the empty
+ * database stops the verification of the later migrations of its set (`Migration.project`),
+ * which are reported as skipped, unless the failure comes from history that did not
+ * replay (see historyCause): unchanged migrations that fail, and migrations verify cannot
+ * run (Go), are gone on without, and later results name them. Never throws for a failing
+ * migration; throws only when the database itself stops answering.
  */
 export async function verifyMigrations(
   migrations: Migration[],
