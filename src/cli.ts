@@ -340,7 +340,7 @@ async function runCommand(command: Command, args: ParsedArgs, io: CliIo, color: 
   });
   // Decoded as the linter read it; a FIFO or folder is never opened (it would block or throw).
   const source = (file: string) => readSourceText(resolve(io.cwd, file));
-  const text = render(format as Format, report, { color, source, rules: registry });
+  const text = render(format as Format, report, { color, source, rules: registry, failOn: config.failOn });
   const { errors, warnings, infos } = report.summary;
   writeOutput(args, io, text, () => `wrote ${format} report to ${args.flags.output}: ${errors} errors, ${warnings} warnings, ${infos} infos`);
   return exitCodeFor(report, config.failOn);

@@ -1,12 +1,14 @@
 // Picks the renderer for `--format`. Every renderer is a pure (report, options) => string.
 
-import type { Report, Rule } from '../types';
+import type { FailOn, Report, Rule } from '../types';
 import { renderGithub } from './github';
+import { renderGitlab } from './gitlab';
+import { renderComment } from '../github/comment';
 import { renderJson } from './json';
 import { renderSarif } from './sarif';
 import { renderText } from './text';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -15,6 +17,8 @@ export interface RenderOptions {
   source?: (file: string) => string | undefined;
   /** Rule metadata for SARIF descriptors. */
   rules?: readonly Rule[];
+  /** For `markdown`: the threshold its headline measures against (default error). */
+  failOn?: FailOn;
 }
 
 /** Render a report in the given format. */
@@ -26,7 +30,18 @@ export function render(format: Format, report: Report, options: RenderOptions = 
       return renderSarif(report, { rules: options.rules });
     case 'github':
       return renderGithub(report);
+    case 'gitlab':
+      return renderGitlab(report);
+    case 'markdown':
+      // The pull-request comment's body, for any CI that can post one.
+      return renderComment(report, { failOn: options.failOn, ruleDoc: (id) => ruleDocOf(options.rules, id) });
     case 'text':
       return renderText(report, { color: options.color, source: options.source });
   }
+}
+
+/** Summary and fix recipe of a rule, for the markdown body's "How to fix" sections. */
+function ruleDocOf(rules: readonly Rule[] | undefined, id: string): { summary: string; fix: string } | undefined {
+  const meta = rules?.find((r) => r.meta.id === id)?.meta;
+  return meta ? { summary: meta.summary, fix: meta.fix } : undefined;
 }
