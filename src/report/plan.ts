@@ -4,8 +4,9 @@
 // held (a lock taken in a transaction lasts until its end) and the total. Pure.
 
 import type { MigrationPlan, PlannedStatement, Report } from '../types';
-import { formatDuration, formatEstimate, formatRows } from '../stats/cost-model';
-import { describeBudget, shortTable, workLabel } from './size';
+import { formatEstimate, formatRows, formatSpan } from '../stats/cost-model';
+import { displayName } from '../verify/trace';
+import { describeBudget, workLabel } from './size';
 import { paint } from './style';
 
 /** The plan as text (`report.stats` from a `plan` run). */
@@ -27,7 +28,7 @@ export function renderPlanText(report: Report, options: { color?: boolean } = {}
       out.push('  touches no existing table: nothing to wait for', '');
       continue;
     }
-    const rows = m.statements.map((st) => [String(st.line), st.lock ?? '–', st.table ? shortTable(st.table) : '–', rowsCell(st), st.work ? workLabel(st.work) : '–', estimateCell(st), st.heldUntil === 'transaction' ? 'to COMMIT' : 'statement', clip(st.sql, 60)]);
+    const rows = m.statements.map((st) => [String(st.line), st.lock ?? '–', st.table ? displayName(st.table) : '–', rowsCell(st), st.work ? workLabel(st.work) : '–', estimateCell(st), st.heldUntil === 'transaction' ? 'to COMMIT' : 'statement', clip(st.sql, 60)]);
     out.push(...table(['line', 'lock', 'table', 'rows', 'work', 'estimate', 'held', 'statement'], rows).map((l) => `  ${l}`));
     for (const b of m.budget) out.push(`  ${b.blocksWrites ? p.yellow('blocks writes:') : p.dim('allows writes:')} ${describeBudget(b)}`);
     out.push(`  ${p.bold('total:')} ${totalCell(m)}`, '');
@@ -57,9 +58,7 @@ function estimateCell(st: PlannedStatement): string {
 }
 
 function totalCell(m: MigrationPlan): string {
-  const t = m.total;
-  if (t.highMs < 1000) return t.atLeast ? 'unknown (a table of unknown size)' : 'under 1 s';
-  return `${t.atLeast ? 'at least ' : 'about '}${formatDuration(t.ms)} (${formatDuration(t.lowMs)}–${formatDuration(t.highMs)})`;
+  return formatSpan(m.total, 'unknown (a table of unknown size)');
 }
 
 function table(head: string[], rows: string[][]): string[] {

@@ -2,7 +2,8 @@
 // `users: 48M rows, 5.1 GB · rewrite about 6 min (3–12 min) under ACCESS EXCLUSIVE`.
 
 import type { FindingSize, LockBudget, Severity, Work } from '../types';
-import { formatBytes, formatDuration, formatEstimate, formatRows } from '../stats/cost-model';
+import { formatBytes, formatEstimate, formatRows, formatSpan } from '../stats/cost-model';
+import { displayName } from '../verify/trace';
 
 const WORK: Record<Work, string> = {
   rewrite: 'rewrite',
@@ -18,14 +19,9 @@ export function workLabel(work: Work): string {
   return WORK[work];
 }
 
-/** A table name as people read it: `public.` dropped. */
-export function shortTable(name: string): string {
-  return name.startsWith('public.') ? name.slice('public.'.length) : name;
-}
-
 /** `users: 48M rows, 5.1 GB · rewrite about 6 min (3–12 min) under ACCESS EXCLUSIVE · 250 writes/s`, and why stats changed the severity. */
 export function describeSize(size: FindingSize, severity?: Severity): string {
-  const table = shortTable(size.table);
+  const table = displayName(size.table);
   if (!size.known) return `${table}: unknown size (not in the stats file)`;
   const parts = [`${table}: ${size.rows === null || size.rows === undefined ? 'rows unknown (never analyzed)' : formatRows(size.rows)}${size.bytes !== undefined ? `, ${formatBytes(size.bytes)}` : ''}`];
   const under = size.lock ? ` under ${size.lock}` : '';
@@ -44,6 +40,6 @@ export function describeSize(size: FindingSize, severity?: Severity): string {
 
 /** `ACCESS EXCLUSIVE on users for about 6 min (3–12 min)`. */
 export function describeBudget(b: LockBudget): string {
-  const time = b.highMs < 1000 ? (b.atLeast ? 'unknown time (a table of unknown size)' : 'under 1 s') : `${b.atLeast ? 'at least ' : 'about '}${formatDuration(b.ms)} (${formatDuration(b.lowMs)}–${formatDuration(b.highMs)})`;
-  return `${b.mode} on ${shortTable(b.table)} for ${time}${b.writesPerSec !== undefined ? ` · ${b.writesPerSec} writes/s` : ''}`;
+  const time = formatSpan(b, 'unknown time (a table of unknown size)');
+  return `${b.mode} on ${displayName(b.table)} for ${time}${b.writesPerSec !== undefined ? ` · ${b.writesPerSec} writes/s` : ''}`;
 }

@@ -8,6 +8,10 @@ import { blocksWrites, lockModeSql, LOCK_RANK, type LockMode } from '../lint/loc
 import { estimate, formatDuration, formatRows, type Measured } from './cost-model';
 import { totalBytes, trafficOf, type StatsFile, type StatsIndex, type TableStats } from './file';
 import { heavier, type StatementImpact } from './impact';
+import { displayName } from '../verify/trace';
+
+/** Catalog-only work: the lock is the whole cost. */
+const INSTANT: DurationEstimate = { ms: 0, lowMs: 0, highMs: 0, basis: 'model' };
 
 export const DEFAULT_THRESHOLDS: StatsThresholds = { infoBelowRows: 10_000, errorAboveRows: 1_000_000, errorAboveSeconds: 60, busyWritesPerSec: 50 };
 
@@ -52,18 +56,21 @@ export function annotateWithStats(input: AnnotateInput): { findings: Finding[]; 
 
   // What each statement does, from its kind, the rules that fired on it and verify's observations.
   const ruleWork = new Map<StatementImpact, Work>();
-  const impactAt = (f: Pick<Finding, 'file' | 'line'>) => input.allImpacts.find((i) => i.file === f.file && f.line >= i.line && f.line <= i.endLine);
+  // The statement each size-sensitive finding is about, looked up once.
+  const impactOfFinding = new Map<Finding, StatementImpact>();
   for (const f of input.findings) {
     const w = workOfRule.get(f.rule);
-    const impact = w && impactAt(f);
-    if (impact) ruleWork.set(impact, heavier(ruleWork.get(impact), w)!);
+    const impact = w && input.allImpacts.find((i) => i.file === f.file && f.line >= i.line && f.line <= i.endLine);
+    if (!impact) continue;
+    impactOfFinding.set(f, impact);
+    ruleWork.set(impact, heavier(ruleWork.get(impact), w)!);
   }
   const workOf = (i: StatementImpact): Work | undefined => {
     const observed = observedRewrites.has(`${i.file}:${i.line}`) ? 'rewrite' : undefined;
     return heavier(heavier(i.work, ruleWork.get(i)), observed);
   };
   const estimateOf = (i: StatementImpact, work: Work | undefined, r: Resolved): DurationEstimate | undefined => {
-    if (!work || work === 'lock') return { ms: 0, lowMs: 0, highMs: 0, basis: 'model' };
+    if (!work || work === 'lock') return INSTANT;
     if (!r.stats || r.stats.rows === null) return undefined;
     const size = { rows: r.stats.rows, heapBytes: r.stats.heapBytes + r.stats.toastBytes, indexCount: r.stats.indexes.length };
     return round(estimate(work, size, measuredAt.get(`${i.file}:${i.line}`)));
@@ -71,9 +78,8 @@ export function annotateWithStats(input: AnnotateInput): { findings: Finding[]; 
 
   const findings = input.findings.map((f) => {
     const work = workOfRule.get(f.rule);
-    if (!work || !stats) return f;
-    const impact = impactAt(f);
-    if (!impact) return f;
+    const impact = impactOfFinding.get(f);
+    if (!work || !stats || !impact) return f;
     const name = impact.target ?? impact.locks[0]?.relation;
     if (!name) return f;
     const lockOnTarget = impact.locks.find((l) => l.relation === name) ?? impact.locks[0];
@@ -124,7 +130,7 @@ export function thresholdSeverity(
   t: StatsThresholds,
   mayLower = true,
 ): { severity: Severity; because: string } | undefined {
-  const short = size.table.replace(/^public\./, '');
+  const short = displayName(size.table);
   const pick = (severity: Severity, because: string) => (severity === current ? undefined : { severity, because });
   if (size.work === 'lock' || !size.work) {
     // The operation is instant; the danger is the queue of writers behind the lock while it waits.
@@ -168,7 +174,7 @@ function planOf(
     const target = i.target ?? i.locks[0]?.relation;
     const targetLock = i.locks.find((l) => l.relation === target);
     const r = target ? resolve(target, targetLock?.kind ?? 'table') : undefined;
-    const est = r ? estimateOf(i, work, r) : { ms: 0, lowMs: 0, highMs: 0, basis: 'model' as const };
+    const est = r ? estimateOf(i, work, r) : INSTANT;
     const strongest = [...i.locks].sort((a, b) => LOCK_RANK[b.mode] - LOCK_RANK[a.mode])[0];
     const planned: PlannedStatement = {
       file: i.file,

@@ -111,10 +111,18 @@ export function formatDuration(ms: number): string {
   return `${h < 10 ? Math.round(h * 10) / 10 : Math.round(h)} h`;
 }
 
+/**
+ * A duration range as people read it: `about 6 min (3–12 min)`, `at least …` when part of it
+ * is unknown, `under 1 s`; `unknown` when it is all unknown and short.
+ */
+export function formatSpan(s: { ms: number; lowMs: number; highMs: number; atLeast?: boolean }, unknown: string): string {
+  if (s.highMs < 1000) return s.atLeast ? unknown : 'under 1 s';
+  return `${s.atLeast ? 'at least ' : 'about '}${formatDuration(s.ms)} (${formatDuration(s.lowMs)}–${formatDuration(s.highMs)})`;
+}
+
 /** `about 6 min (3–12 min)`; `instant` for catalog-only work. */
 export function formatEstimate(e: Pick<Estimate, 'ms' | 'lowMs' | 'highMs' | 'work'>): string {
-  if (e.work === 'lock' || e.highMs < 1000) return e.work === 'lock' ? 'instant once locked' : 'under 1 s';
-  return `about ${formatDuration(e.ms)} (${formatDuration(e.lowMs)}–${formatDuration(e.highMs)})`;
+  return e.work === 'lock' ? 'instant once locked' : formatSpan(e, 'under 1 s');
 }
 
 /** A row count as people say it: `950 rows`, `48k rows`, `48M rows`. */

@@ -56,6 +56,7 @@ export async function verifyMigrations(
   let project: string | undefined;
   // Migrations of the current set verify could not run (Migration.notRunnable): later results name them.
   let notRun: string[] = [];
+  const byId = new Map(migrations.map((x) => [x.id, x]));
   for (const m of migrations) {
     // Sets in one folder run on the same database in order (a later set may build on
     // an earlier one, as supabase's init-scripts do), but a failure stops only its own set.
@@ -95,7 +96,6 @@ export async function verifyMigrations(
     if (notRun.length && !v.up.ok) {
       v.notRunBefore = [...notRun];
       // It fails for want of history that did not replay: not its fault, and nothing it did is left; go on.
-      const byId = new Map(migrations.map((x) => [x.id, x]));
       if (state.cleanFailure && historyCause(v, notRun.map((id) => byId.get(id)!).filter(Boolean))) {
         state.stopped = undefined;
         notRun.push(m.id);

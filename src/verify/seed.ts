@@ -303,8 +303,9 @@ function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<n
   const usedFks = new Set<number>();
   for (const c of t.columns) {
     if (c.identity || c.generated) continue;
-    const guessedParent = fkOf.get(c.name)?.fk.guessed ? byOid.get(fkOf.get(c.name)!.fk.parent) : undefined;
-    const fk = fkOf.get(c.name)?.fk.guessed && !guessedParent?.rows ? undefined : fkOf.get(c.name);
+    const entry = fkOf.get(c.name);
+    // A guessed pair whose parent has no rows: the column gets ordinary values.
+    const fk = entry?.fk.guessed && !byOid.get(entry.fk.parent)?.rows ? undefined : entry;
     if (fk) {
       const fkIndex = t.fks.indexOf(fk.fk);
       if (fk.fk.parent === t.oid) {
@@ -356,6 +357,11 @@ function bareTable(name: string): string {
   return last.replace(/^"|"$/g, '').replace(/""/g, '"').toLowerCase();
 }
 
+/** `crate` for a `crate_id` column; undefined for a column not named like a reference. */
+function idStem(column: string): string | undefined {
+  return /^(.+)_id$/i.exec(column)?.[1]?.toLowerCase();
+}
+
 /** Table names a `<x>_id` column may point to: crates, crate, categories, boxes. */
 function parentNames(x: string): string[] {
   return [`${x}s`, x, `${x}es`, ...(x.endsWith('y') ? [`${x.slice(0, -1)}ies`] : [])];
@@ -368,8 +374,8 @@ function parentNames(x: string): string[] {
  */
 async function guessableParents(db: Database, tables: SeedTable[], known: Map<string, boolean>): Promise<SeedTable[]> {
   const have = new Set(tables.map((t) => t.name));
-  const wanted = new Set(tables.filter((t) => !t.stub).flatMap((t) => t.columns.flatMap((c) => parentNames(/^(.+)_id$/i.exec(c.name)?.[1]?.toLowerCase() ?? '').filter((n) => n !== 's'))));
-  wanted.delete('');
+  const stems = tables.filter((t) => !t.stub).flatMap((t) => t.columns.map((c) => idStem(c.name)));
+  const wanted = new Set(stems.flatMap((stem) => (stem ? parentNames(stem) : [])));
   if (!wanted.size) return [];
   const { rows } = await db.query<{ name: string }>(
     `SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name FROM pg_catalog.pg_class c
@@ -393,9 +399,9 @@ function guessForeignKeys(tables: SeedTable[]): void {
     if (t.stub) continue;
     const constrained = new Set(t.fks.flatMap((fk) => fk.columns));
     for (const c of t.columns) {
-      const m = /^(.+)_id$/i.exec(c.name);
-      if (!m || constrained.has(c.name) || c.identity || c.generated) continue;
-      const parent = parentNames(m[1]!.toLowerCase())
+      const stem = idStem(c.name);
+      if (!stem || constrained.has(c.name) || c.identity || c.generated) continue;
+      const parent = parentNames(stem)
         .flatMap((n) => byName.get(n) ?? [])
         .find((p) => p !== t && p.columns.some((k) => k.name === 'id' && k.unique && (k.base === c.base || (k.category === 'N' && c.category === 'N'))));
       if (parent) t.fks.push({ columns: [c.name], parent: parent.oid, parentColumns: ['id'], guessed: true });
