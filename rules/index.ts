@@ -28,6 +28,9 @@ import droppingTable from './dropping-table';
 import duplicateMigrationVersion from './duplicate-migration-version';
 import editingAppliedMigration from './editing-applied-migration';
 import failingWithExistingRows from './failing-with-existing-rows';
+import frameworkCommandFailed from './framework-command-failed';
+import frameworkSharedTransaction from './framework-shared-transaction';
+import frameworkUnsegmentedSql from './framework-unsegmented-sql';
 import historyNotReplaying from './history-not-replaying';
 import holdingAccessExclusiveLock from './holding-access-exclusive-lock';
 import identifierTooLong from './identifier-too-long';
@@ -102,6 +105,9 @@ export const rules: readonly Rule[] = [
   duplicateMigrationVersion,
   editingAppliedMigration,
   failingWithExistingRows,
+  frameworkCommandFailed,
+  frameworkSharedTransaction,
+  frameworkUnsegmentedSql,
   historyNotReplaying,
   holdingAccessExclusiveLock,
   identifierTooLong,

@@ -13,6 +13,7 @@ import {
   applyOverrides,
   checkDatabase,
   checkDatabaseUrl,
+  checkFramework,
   checkInt,
   checkPgVersion,
   closeMatches,
@@ -23,6 +24,7 @@ import {
   type ConfigOverrides,
 } from './config';
 import { DatabaseUnavailableError, UsageError } from './errors';
+import { FRAMEWORK_NAMES } from './frameworks/types';
 import { readSourceText } from './migrations/decode';
 import { FORMATS, render, type Format } from './report/index';
 import { catalogue, renderCatalogueJson, renderCatalogueText, renderExplainText } from './report/rules';
@@ -56,14 +58,16 @@ const FLAGS: Record<string, FlagSpec> = {
   base: { value: 'GIT_REF', for: [...RUN, ...PLAN], help: 'only migrations added or changed since GIT_REF' },
   layout: { value: 'NAME', for: [...RUN, ...PLAN], help: `migration layout: auto|${LAYOUTS.join('|')}` },
   'assume-in-transaction': { for: [...RUN, ...PLAN], help: 'treat every file as run inside a transaction' },
+  framework: { value: 'NAME', for: [...RUN, ...PLAN], help: `run the framework's own migrate/rollback and check the SQL it sends: ${FRAMEWORK_NAMES.join('|')}` },
+  'sql-log': { value: 'FILE', for: [...RUN, ...PLAN], help: 'with --framework ecto: lint this `mix ecto.migrate --log-migrations-sql` output (- for stdin) instead of running anything' },
   stats: { value: 'FILE', for: [...RUN, ...PLAN], help: 'production table sizes (from `migration-guard stats`): sizes, estimates and size-based severities' },
   color: { for: COMMANDS, help: 'force coloured output (also FORCE_COLOR=1)' },
   'no-color': { for: COMMANDS, help: 'never colour output' },
   quiet: { short: 'q', for: [...RUN, ...PLAN, 'stats'], help: 'no progress lines on stderr' },
-  database: { value: 'KIND', for: VERIFY, help: 'auto|pglite|local|container|url (default auto: url if given, else pglite)' },
-  'database-url': { value: 'URL', for: [...VERIFY, 'stats'], help: 'existing server for --database url (a scratch database is created and dropped); for stats: the server to read' },
+  database: { value: 'KIND', for: RUN, help: 'auto|pglite|local|container|url (default auto: url if given, else pglite; with --framework, lint too: local, else container)' },
+  'database-url': { value: 'URL', for: [...RUN, 'stats'], help: 'existing server for --database url (a scratch database is created and dropped); for stats: the server to read' },
   sample: { value: 'SECONDS', for: ['stats'], help: 'stats: measure write/scan rates over SECONDS (default: since the last stats reset)' },
-  'postgres-image': { value: 'IMAGE', for: VERIFY, help: 'image for --database container' },
+  'postgres-image': { value: 'IMAGE', for: RUN, help: 'image for --database container' },
   'seed-rows': { value: 'N', for: VERIFY, help: 'synthetic rows per existing table for the data checks (default 100)' },
   'statement-timeout': { value: 'MS', for: VERIFY, help: 'per-statement timeout in milliseconds (default 60000)' },
   'allow-host-access': { for: VERIFY, help: 'let local/url run SQL that acts on the server host (COPY … PROGRAM, pg_read_file, …)' },
@@ -153,6 +157,12 @@ export function overridesFromFlags(flags: ParsedArgs['flags']): ConfigOverrides 
     o.layout = layout as LayoutName | 'auto';
   }
   if (flags['assume-in-transaction']) o.assumeInTransaction = true;
+  const framework = str('framework');
+  const sqlLog = str('sql-log');
+  if (framework !== undefined || sqlLog !== undefined) {
+    o.framework = framework !== undefined ? checkFramework(framework, (m) => bad('framework')(m)) : {};
+    if (sqlLog !== undefined) o.framework.sqlLog = sqlLog;
+  }
   const verify: NonNullable<ConfigOverrides['verify']> = {};
   if (str('database') !== undefined) verify.database = checkDatabase(str('database'), bad('database'));
   if (str('database-url') !== undefined) verify.databaseUrl = checkDatabaseUrl(str('database-url'), bad('database-url'));
@@ -190,7 +200,7 @@ export function helpText(): string {
     '  migration-guard explain <rule>    one rule: why it matters and the safe fix',
     '',
     'Options:',
-    ...flagLines(['format', 'output', 'config', 'pg-version', 'fail-on', 'base', 'layout', 'assume-in-transaction', 'stats', 'color', 'no-color', 'quiet']),
+    ...flagLines(['format', 'output', 'config', 'pg-version', 'fail-on', 'base', 'layout', 'framework', 'sql-log', 'assume-in-transaction', 'stats', 'color', 'no-color', 'quiet']),
     '',
     'Verify options:',
     ...flagLines(['database', 'database-url', 'postgres-image', 'seed-rows', 'statement-timeout', 'allow-host-access']),

@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { rules as registry } from '../rules/index';
 import { UsageError } from './errors';
+import { FRAMEWORK_NAMES, type FrameworkName } from './frameworks/types';
 import { whyNotAFile } from './migrations/decode';
 import { layoutNames } from './migrations/layouts/index';
 import type { EnabledRule } from './lint/engine';
@@ -51,6 +52,24 @@ export interface VerifyConfig {
   downs: 'each' | 'chain';
 }
 
+/** `framework:`: run a framework's own commands and capture the SQL they send (src/frameworks/). */
+export interface FrameworkConfig {
+  /** Which framework; absent: detected from the project's markers. */
+  name?: FrameworkName;
+  /** Where the commands run, relative to the migrations folder (default: that folder). */
+  cwd?: string;
+  /** Replaces the preset's migrate command. */
+  migrate?: string;
+  /** Replaces the preset's rollback-one-step command. */
+  rollback?: string;
+  /** Extra environment variables for the commands. */
+  env?: Record<string, string>;
+  /** Seconds one command may run before it is killed (default 300). */
+  timeout?: number;
+  /** Ecto: lint this `--log-migrations-sql` output (a file, or `-` for stdin) instead of running anything. */
+  sqlLog?: string;
+}
+
 /** Production stats (--stats): the file and the severity thresholds that use it. */
 export interface StatsConfig {
   /** The stats file (absolute when from the config file; as given, relative to the cwd, from --stats). */
@@ -82,6 +101,7 @@ export interface Config {
   deployTogether: boolean;
   verify: VerifyConfig;
   stats: StatsConfig;
+  framework?: FrameworkConfig;
   /** Absolute path of the config file read, if any. */
   file?: string;
   /** Directory that relative `ignore` and `paths` entries are resolved against. */
@@ -89,7 +109,7 @@ export interface Config {
 }
 
 /** Values a front end sets on top of the file (flags, Action inputs). */
-export type ConfigOverrides = Partial<Omit<Config, 'verify' | 'stats' | 'file' | 'root'>> & { verify?: Partial<VerifyConfig>; stats?: Partial<StatsConfig> };
+export type ConfigOverrides = Partial<Omit<Config, 'verify' | 'stats' | 'framework' | 'file' | 'root'>> & { verify?: Partial<VerifyConfig>; stats?: Partial<StatsConfig>; framework?: FrameworkConfig };
 
 /** The built-in defaults, for a config rooted at `root`. */
 export function defaultConfig(root: string): Config {
@@ -153,7 +173,8 @@ function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'deployTogether', 'verify', 'stats'] as const;
+const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'deployTogether', 'verify', 'stats', 'framework'] as const;
+const FRAMEWORK_KEYS = ['name', 'cwd', 'migrate', 'rollback', 'env', 'timeout', 'sqlLog'] as const;
 const STATS_KEYS = ['file', 'thresholds'] as const;
 const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof StatsThresholds)[];
 const VERIFY_KEYS = ['database', 'databaseUrl', 'postgresImage', 'seedRows', 'statementTimeout', 'allowHostAccess', 'setup', 'templateVars', 'downs'] as const;
@@ -312,6 +333,10 @@ export function parseConfig(text: string, options: { file: string; displayName?:
         }
         break;
       }
+      case 'framework':
+        if (js === null || js === undefined) break;
+        config.framework = checkFramework(js, (m, at) => fail(`framework${at ? `.${at}` : ''}: ${m}`, value));
+        break;
       default:
         fail(`${key}: unknown setting${didYouMean(key, [...TOP_KEYS])}; expected one of ${TOP_KEYS.join(', ')}`, pair.key);
     }
@@ -365,6 +390,31 @@ export function checkTemplateVars(v: unknown, fail: (message: string) => never):
   return out;
 }
 
+/** Validate `framework:`: a framework name, or a mapping of name, cwd, migrate, rollback, env, timeout, sqlLog. */
+export function checkFramework(v: unknown, fail: (message: string, at?: string) => never): FrameworkConfig {
+  const name = (n: unknown): FrameworkName => {
+    if (!FRAMEWORK_NAMES.includes(n as FrameworkName)) fail(`expected one of ${FRAMEWORK_NAMES.join(', ')}, got ${show(n)}${didYouMean(String(n), [...FRAMEWORK_NAMES])}`, 'name');
+    return n as FrameworkName;
+  };
+  if (typeof v === 'string') return { name: name(v) };
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return fail(`expected a framework name or a mapping (${FRAMEWORK_KEYS.join(', ')}), got ${show(v)}`);
+  const out: FrameworkConfig = {};
+  for (const [k, val] of Object.entries(v)) {
+    const text = () => {
+      if (typeof val !== 'string' || !val.trim()) fail(`expected text, got ${show(val)}`, k);
+      return val as string;
+    };
+    if (k === 'name') out.name = name(val);
+    else if (k === 'cwd' || k === 'migrate' || k === 'rollback' || k === 'sqlLog') out[k] = text();
+    else if (k === 'timeout') out.timeout = checkInt(val, 1, 86_400, (m) => fail(`${m} (seconds)`, k));
+    else if (k === 'env') {
+      if (!val || typeof val !== 'object' || Array.isArray(val)) fail(`expected a mapping of variable to value, got ${show(val)}`, k);
+      out.env = Object.fromEntries(Object.entries(val as object).map(([ek, ev]) => [ek, String(ev)]));
+    } else fail(`unknown setting${didYouMean(k, [...FRAMEWORK_KEYS])}; expected one of ${FRAMEWORK_KEYS.join(', ')}`, k);
+  }
+  return out;
+}
+
 /** Validate a postgres:// URL. */
 export function checkDatabaseUrl(v: unknown, fail: (message: string) => never): string {
   if (typeof v !== 'string' || !/^postgres(ql)?:\/\//.test(v)) return fail(`expected a postgres:// or postgresql:// URL, got ${typeof v === 'string' ? JSON.stringify(v.replace(/:[^:@/]*@/, ':***@')) : show(v)}`);
@@ -379,8 +429,10 @@ export function applyOverrides(config: Config, overrides: ConfigOverrides): Conf
     verify: { ...config.verify },
     stats: { ...config.stats, ...(overrides.stats?.file !== undefined ? { file: overrides.stats.file } : {}), thresholds: { ...config.stats.thresholds, ...(overrides.stats?.thresholds ?? {}) } },
   };
+  // --framework / --sql-log add to the file's framework block (its commands and env stay).
+  if (overrides.framework) next.framework = { ...config.framework, ...overrides.framework };
   for (const [k, v] of Object.entries(overrides)) {
-    if (v === undefined || k === 'rules' || k === 'verify' || k === 'stats') continue;
+    if (v === undefined || k === 'rules' || k === 'verify' || k === 'stats' || k === 'framework') continue;
     (next as any)[k] = v;
   }
   for (const [k, v] of Object.entries(overrides.verify ?? {})) {

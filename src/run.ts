@@ -13,6 +13,8 @@ import { lintFile, type EnabledRule } from './lint/engine';
 import type { CreatedObjects } from './lint/created';
 import type { LintOptions } from './lint/context';
 import { discoverMigrations, type DiscoverOptions } from './migrations/discover';
+import { discoverFramework, frameworkFor, startFrameworkDatabase } from './frameworks/discover';
+import type { Database } from './verify/databases/types';
 import { fillPlaceholders, initParser } from './sql/parse';
 import type { FailOn, Finding, Migration, MigrationSummary, Report, Rule, SqlSource, StatsSummary, Verification } from './types';
 import { annotateWithStats, type MigrationImpacts } from './stats/annotate';
@@ -95,94 +97,106 @@ export async function run(options: RunOptions): Promise<Report> {
   /** Each tool's version table, created before the first migration as the tool does (migrations may alter it). */
   const bookkeeping = new Set<string>();
 
-  for (const path of paths) {
-    const discovery = discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base, withHistory: verifying }, allRules);
-    for (const f of discovery.findings) {
-      if (isIgnored(f.file)) continue;
-      const kept = adjust(f);
-      if (kept) findings.push(kept);
-    }
-    const migrations = discovery.migrations.filter((m) => !isIgnored(m.up.file));
-    if ('bookkeeping' in discovery && discovery.bookkeeping) bookkeeping.add(discovery.bookkeeping);
-    progress(`${display(path, cwd)}: ${migrations.length} migration${migrations.length === 1 ? '' : 's'} (${discovery.layout})`);
-    for (const m of migrations) {
-      const key = `${m.up.file}:${m.up.firstLine}`;
-      if (seen.has(key)) continue; // the same file reached through two paths
-      seen.add(key);
-      allMigrations.push(m);
-      if (m.changed === false) continue;
-      const down = m.down && !isIgnored(m.down.file) ? m.down : undefined;
-      summaries.push({
-        id: m.id,
-        layout: m.layout,
-        up: m.up.file,
-        ...(down ? { down: down.file } : {}),
-        transactional: m.transactional,
-        changed: m.changed,
-      });
-      if (m.notRunnable) {
-        // Not SQL: nothing to lint; verify names it where it stands in the order.
-        const f = adjust(unverifiableFinding(m, allRules));
-        if (f) findings.push(f);
-        continue;
+  // Framework projects: their commands run against one throwaway server, started here and shared with verify.
+  const frameworks = new Map(paths.map((p) => [p, frameworkFor(p, display(p, cwd), config)] as const));
+  const needsServer = [...frameworks.values()].some((f) => f) && !config.framework?.sqlLog;
+  const server = needsServer ? await startFrameworkDatabase(config, progress) : undefined;
+  try {
+    for (const path of paths) {
+      const framework = frameworks.get(path);
+      const discovery = framework
+        ? await discoverFramework(path, display(path, cwd), framework, config, { ...(server ? { db: server } : {}), cwd, ...(options.base ? { base: options.base } : {}), rollBack: verifying, rules: allRules, log: progress })
+        : discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base, withHistory: verifying }, allRules);
+      for (const f of discovery.findings) {
+        if (isIgnored(f.file)) continue;
+        const kept = adjust(f);
+        if (kept) findings.push(kept);
       }
-      if (options.command === 'verify' && !wantsImpacts) continue;
-      // One file at a time: its statements and ASTs are garbage once lintFile returns.
-      const sources: SqlSource[] = [m.up, ...(m.extraUp ?? []).filter((s) => !isIgnored(s.file))];
-      if (down && config.lintDown) sources.push(down);
-      // What the up (and extra up files) created is new for the files after it: the down may drop it.
-      // Deployed together, what the change's earlier added migrations created is new here too.
-      let created: CreatedObjects | undefined = m.added && config.deployTogether ? changeCreated : undefined;
-      const upImpacts: MigrationImpacts = { id: m.id, file: m.up.file, impacts: [] };
-      if (wantsImpacts) planned.push(upImpacts);
-      for (const source of sources) {
-        try {
-          const transactional = source === down ? (m.downTransactional ?? m.transactional) : m.transactional; // dbmate sets the down's own
-          const input = { source, transactional, sentAsOneQuery: m.sentAsOneQuery ?? false, migration: m.id, createdByUp: created, collectImpacts: wantsImpacts };
-          // `verify --stats` lints only for the impacts: its findings are verify's.
-          const result = lintFile(input, options.command === 'verify' ? [] : enabled, allRules, lintOptions);
-          findings.push(...result.findings);
-          created = result.created;
-          if (source === m.up && m.added && config.deployTogether) changeCreated = result.created;
-          allImpacts.push(...(result.impacts ?? []));
-          if (source !== down) upImpacts.impacts.push(...(result.impacts ?? []));
-        } catch (err) {
-          // A bug on one file must not hide the findings of the others.
-          const f = adjust(internalError(source, m.id, err));
+      const migrations = discovery.migrations.filter((m) => !isIgnored(m.up.file));
+      if ('bookkeeping' in discovery && discovery.bookkeeping) bookkeeping.add(discovery.bookkeeping);
+      progress(`${display(path, cwd)}: ${migrations.length} migration${migrations.length === 1 ? '' : 's'} (${discovery.layout})`);
+      for (const m of migrations) {
+        const key = `${m.up.file}:${m.up.firstLine}`;
+        if (seen.has(key)) continue; // the same file reached through two paths
+        seen.add(key);
+        allMigrations.push(m);
+        if (m.changed === false) continue;
+        const down = m.down && !isIgnored(m.down.file) ? m.down : undefined;
+        summaries.push({
+          id: m.id,
+          layout: m.layout,
+          up: m.up.file,
+          ...(down ? { down: down.file } : {}),
+          transactional: m.transactional,
+          changed: m.changed,
+        });
+        if (m.notRunnable) {
+          // Not SQL: nothing to lint; verify names it where it stands in the order.
+          const f = adjust(unverifiableFinding(m, allRules));
           if (f) findings.push(f);
+          continue;
+        }
+        if (options.command === 'verify' && !wantsImpacts) continue;
+        // One file at a time: its statements and ASTs are garbage once lintFile returns.
+        const sources: SqlSource[] = [m.up, ...(m.extraUp ?? []).filter((s) => !isIgnored(s.file))];
+        if (down && config.lintDown) sources.push(down);
+        // What the up (and extra up files) created is new for the files after it: the down may drop it.
+        // Deployed together, what the change's earlier added migrations created is new here too.
+        let created: CreatedObjects | undefined = m.added && config.deployTogether ? changeCreated : undefined;
+        const upImpacts: MigrationImpacts = { id: m.id, file: m.up.file, impacts: [] };
+        if (wantsImpacts) planned.push(upImpacts);
+        for (const source of sources) {
+          try {
+            const transactional = source === down ? (m.downTransactional ?? m.transactional) : m.transactional; // dbmate sets the down's own
+            const input = { source, transactional, sentAsOneQuery: m.sentAsOneQuery ?? false, migration: m.id, createdByUp: created, collectImpacts: wantsImpacts };
+            // `verify --stats` lints only for the impacts: its findings are verify's.
+            const result = lintFile(input, options.command === 'verify' ? [] : enabled, allRules, lintOptions);
+            findings.push(...result.findings);
+            created = result.created;
+            if (source === m.up && m.added && config.deployTogether) changeCreated = result.created;
+            allImpacts.push(...(result.impacts ?? []));
+            if (source !== down) upImpacts.impacts.push(...(result.impacts ?? []));
+          } catch (err) {
+            // A bug on one file must not hide the findings of the others.
+            const f = adjust(internalError(source, m.id, err));
+            if (f) findings.push(f);
+          }
         }
       }
     }
-  }
 
-  let verification: Verification | undefined;
-  if (verifying) {
-    const outcome = await verifyMigrations(allMigrations, config, progress, [...bookkeeping]);
-    verification = outcome.verification;
-    for (const f of outcome.findings) {
-      const kept = adjust(f);
-      if (kept) findings.push(config.verify.downs === 'chain' ? asChainPolicy(kept) : kept);
+    let verification: Verification | undefined;
+    if (verifying && config.framework?.sqlLog) progress('verify: --sql-log is a record of a run, not something to run: its SQL is linted only');
+    else if (verifying) {
+      const outcome = await verifyMigrations(allMigrations, config, progress, [...bookkeeping], server);
+      verification = outcome.verification;
+      for (const f of outcome.findings) {
+        const kept = adjust(f);
+        if (kept) findings.push(config.verify.downs === 'chain' ? asChainPolicy(kept) : kept);
+      }
     }
-  }
 
-  let statsSummary: StatsSummary | undefined;
-  let reported = findings;
-  if (wantsImpacts) {
-    const annotated = annotateWithStats({
-      findings,
-      migrations: planned,
-      allImpacts,
-      stats,
-      statsFile: statsPath ? display(statsPath, cwd) : null,
-      thresholds: config.stats.thresholds,
-      rules: allRules,
-      verification,
-      seededRows: config.verify.seedRows,
-    });
-    reported = annotated.findings;
-    statsSummary = annotated.summary;
+    let statsSummary: StatsSummary | undefined;
+    let reported = findings;
+    if (wantsImpacts) {
+      const annotated = annotateWithStats({
+        findings,
+        migrations: planned,
+        allImpacts,
+        stats,
+        statsFile: statsPath ? display(statsPath, cwd) : null,
+        thresholds: config.stats.thresholds,
+        rules: allRules,
+        verification,
+        seededRows: config.verify.seedRows,
+      });
+      reported = annotated.findings;
+      statsSummary = annotated.summary;
+    }
+    return buildReport(summaries, sortFindings(reported, summaries), verification, statsSummary);
+  } finally {
+    await server?.stop();
   }
-  return buildReport(summaries, sortFindings(reported, summaries), verification, statsSummary);
 }
 
 /** Findings in migration order (each migration's up, then its down), then by position; lint and verify findings of one file interleave. */
@@ -310,7 +324,7 @@ function discover(path: string, options: DiscoverOptions, allRules: readonly Rul
 // Loaded lazily: `lint` never pays for the database providers.
 
 /** Start the configured database, prove the migrations up → down → up on it, stop it. */
-async function verifyMigrations(given: Migration[], config: Config, progress: (m: string) => void, bookkeeping: string[] = []): Promise<VerifyOutcome> {
+async function verifyMigrations(given: Migration[], config: Config, progress: (m: string) => void, bookkeeping: string[] = [], started?: Database): Promise<VerifyOutcome> {
   const migrations = withTemplateValues(given, config.verify.templateVars, progress);
   const setup = config.verify.setup;
   const [{ verifyMigrations: verify }, { startDatabase, extensionsIn, resolveDatabaseKind }, hostAccess] = await Promise.all([
@@ -319,14 +333,14 @@ async function verifyMigrations(given: Migration[], config: Config, progress: (m
     import('./verify/host-access'),
   ]);
   // Migration SQL is untrusted: refuse (exit 2) to run what acts on the host on local/url unless allowed.
-  const kind = resolveDatabaseKind(config.verify.database, { databaseUrl: config.verify.databaseUrl });
+  const kind = started?.kind ?? resolveDatabaseKind(config.verify.database, { databaseUrl: config.verify.databaseUrl });
   if (hostAccess.actsOnHost(kind)) {
     const found = hostAccess.refusedOn(kind, hostAccess.hostAccessInMigrations(setup ? [...migrations, setupMigration(setup, config)] : migrations));
     hostAccess.checkHostAccess(kind, found, !!config.verify.allowHostAccess);
     if (found.length) progress(`verify: ${found.length} statement(s) act outside the database; running them on ${kind} as allowed (--allow-host-access)`);
   }
   const sql = [setup ?? '', ...migrations.flatMap((m) => [m.up, ...(m.extraUp ?? []), ...(m.down ? [m.down] : [])].map((s) => s.text))].join('\n');
-  const db = await startDatabase(config.verify.database, {
+  const db = started ?? await startDatabase(config.verify.database, {
     databaseUrl: config.verify.databaseUrl,
     postgresImage: config.verify.postgresImage,
     statementTimeoutMs: config.verify.statementTimeout,
@@ -350,7 +364,7 @@ async function verifyMigrations(given: Migration[], config: Config, progress: (m
     outcome.verification.database.targetVersion = config.pgVersion;
     return outcome;
   } finally {
-    await db.stop();
+    if (!started) await db.stop();
   }
 }
 

@@ -19,7 +19,8 @@ export type LayoutName =
   | 'prisma'
   | 'node-pg-migrate'
   | 'plain'
-  | 'temporal-sql-tool';
+  | 'temporal-sql-tool'
+  | import('./frameworks/types').FrameworkName;
 
 /** SQL text and where it lives; a section of a larger file keeps the file's true line numbers. */
 export interface SqlSource {
@@ -28,6 +29,11 @@ export interface SqlSource {
   text: string;
   /** 1-based line in `file` where `text` starts. */
   firstLine: number;
+  /**
+   * SQL a framework sent, captured while it ran (`file` is the migration's source, not SQL):
+   * the source line each line of `text` is reported at, instead of counting from firstLine.
+   */
+  lineMap?: number[];
 }
 
 /** One versioned change as the migration framework sees it. */
@@ -129,6 +135,8 @@ export interface Finding {
   help: string;
   /** The migration id, when the file belongs to a discovered migration. */
   migration?: string;
+  /** For SQL captured from a framework: the statement the finding is about, as the framework sent it. */
+  statement?: string;
   /** With --stats: the production size of the table the finding is about, and how long its blocking part takes. */
   size?: FindingSize;
 }

@@ -104,11 +104,13 @@ export function lintFile(
   const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
   const metaOf = new Map(allRules.map((r) => [r.meta.id, r.meta]));
   const raw: Finding[] = [];
-  const add = (rule: string, range: Range, message: string) => {
+  const add = (rule: string, range: Range, message: string, statement?: Statement) => {
     const severity = severityOf.get(rule);
     if (!severity) return;
     const help = metaOf.get(rule)?.fix ?? '';
-    raw.push({ rule, severity, file: source.file, ...range, message, help, ...(input.migration ? { migration: input.migration } : {}) });
+    // Captured framework SQL is not in the file the finding points at: carry the statement itself.
+    const sql = source.lineMap && statement ? { statement: statement.sql } : {};
+    raw.push({ rule, severity, file: source.file, ...range, message, help, ...(input.migration ? { migration: input.migration } : {}), ...sql });
   };
   const startRange: Range = { line: source.firstLine, column: 1, endLine: source.firstLine, endColumn: 1 };
 
@@ -130,7 +132,7 @@ export function lintFile(
   // One reporter per rule for the whole file (not a closure per rule and statement: ~450k on the corpus).
   let current: Statement | undefined;
   const impacts: StatementImpact[] | undefined = input.collectImpacts ? [] : undefined;
-  const reporters = lintRules.map(({ rule }) => (r: RuleReport) => add(rule.meta.id, r.range ?? current!.range, r.message));
+  const reporters = lintRules.map(({ rule }) => (r: RuleReport) => add(rule.meta.id, r.range ?? current!.range, r.message, current));
   for (let i = 0; i < statements.length; i++) {
     const statement = (current = statements[i]!);
     const ctx = walker.before(i);

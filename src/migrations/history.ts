@@ -243,3 +243,25 @@ function isDirectory(p: string): boolean {
 function posix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
+
+/** Files under `folder` added or changed since `base` (working tree included, untracked files count as added), absolute paths. */
+export function filesChangedSince(folder: string, base: string): { changed: Set<string>; added: Set<string> } {
+  const root = repoRoot(folder);
+  const commit = resolveCommit(root, base);
+  const rel = posix(relative(root, resolve(folder))) || '.';
+  const changed = new Set<string>();
+  const added = new Set<string>();
+  const status = git(root, ['diff', '--name-status', '-z', '--no-renames', commit, '--', rel]).toString('utf8').split('\0');
+  for (let i = 0; i + 1 < status.length; i += 2) {
+    const path = resolve(root, status[i + 1]!);
+    if (status[i] === 'D') continue;
+    changed.add(path);
+    if (status[i] === 'A') added.add(path);
+  }
+  for (const f of git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', rel]).toString('utf8').split('\0')) {
+    if (!f) continue;
+    changed.add(resolve(root, f));
+    added.add(resolve(root, f));
+  }
+  return { changed, added };
+}

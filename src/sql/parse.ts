@@ -50,6 +50,8 @@ export class PositionMap {
   constructor(
     readonly text: string,
     private readonly firstLine: number,
+    /** Captured framework SQL: the source line of each text line (columns then mean nothing: 1). */
+    private readonly lineMap?: readonly number[],
   ) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -99,6 +101,7 @@ export class PositionMap {
       if (this.lineStarts[mid]! <= index) lo = mid;
       else hi = mid - 1;
     }
+    if (this.lineMap) return { line: this.lineMap[lo] ?? this.lineMap.at(-1) ?? this.firstLine, column: 1 };
     const start = this.lineStarts[lo]!;
     // Columns count code points, as editors and GitHub annotations do.
     const column = this.byteToIndex ? [...this.text.slice(start, index)].length + 1 : index - start + 1;
@@ -752,7 +755,7 @@ export function parseSql(source: SqlSource, { fast = true }: { fast?: boolean } 
   const substituted = substitutePlaceholders(raw);
   const placeholders = substituted.placeholders;
   const text = substitutePsqlVariables(substituted.text, placeholders);
-  const map = new PositionMap(text, source.firstLine);
+  const map = new PositionMap(text, source.firstLine, source.lineMap);
   const statements: Statement[] = [];
   const problems: ParseProblem[] = [];
   const spans: Range[] = [];
