@@ -17,6 +17,7 @@ import { UsageError } from '../errors';
 import type { Database } from '../verify/databases/types';
 import type { Finding, Migration, Rule } from '../types';
 import { commandEnv, outputTail, runCommand, type CommandDatabase, type CommandResult } from './command';
+import { withoutNoOpAlters } from './no-op-alters';
 import { functionLine, locateStatements } from './source-lines';
 import type { Framework, Project } from './types';
 
@@ -57,7 +58,10 @@ export async function captureFramework(db: Database, o: FrameworkOptions): Promi
   const proxy = await startCaptureProxy({ host: server.hostname, port: Number(server.port || 5432) });
   try {
     const target: CommandDatabase = { host: proxy.host, port: proxy.port, user: decodeURIComponent(server.username || 'postgres'), database, ...(server.password ? { password: decodeURIComponent(server.password) } : {}) };
-    return await new FrameworkRun(o, proxy, commandEnv(process.env, target, o.env)).run();
+    const capture = await new FrameworkRun(o, proxy, commandEnv(process.env, target, o.env)).run();
+    const { migrations, removed } = await withoutNoOpAlters(db.url, capture.migrations);
+    if (removed) o.log(`${o.shown}: left out ${removed} ALTER statement${removed === 1 ? '' : 's'} that change nothing in the catalog (${o.framework.name} re-emits unchanged column properties)`);
+    return { ...capture, migrations };
   } finally {
     await proxy.close();
     await db.exec(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});

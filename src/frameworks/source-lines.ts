@@ -50,40 +50,48 @@ function textLine(flat: { text: string; lineOf: number[] }, sql: string, cursor:
   return at < 0 ? undefined : flat.lineOf[at];
 }
 
-/** The body line naming the statement's identifiers best (rarer names weigh more); ties go to the first at or after the cursor. */
+/** The body line naming the statement's identifiers best (rarer names weigh more): the first at or after the cursor that scores near the best. */
 function identifierLine(body: string[], sql: string, cursor: number): number | undefined {
   const names = identifiers(sql);
   if (!names.size) return undefined;
-  const present = [...names].map((n) => ({ n, re: new RegExp(`(^|[^a-z0-9_])${n.replace(/[^a-z0-9_]/g, '\\$&')}($|[^a-z0-9_])`) }));
+  const present = [...names.keys()].map((n) => ({ n, re: new RegExp(`(^|[^a-z0-9_])${n.replace(/[^a-z0-9_]/g, '\\$&')}($|[^a-z0-9_])`) }));
   const hits = body.map((l) => present.filter((p) => p.re.test(l)).map((p) => p.n));
   const lineCount = new Map<string, number>();
   for (const h of hits) for (const n of h) lineCount.set(n, (lineCount.get(n) ?? 0) + 1);
-  let best: number | undefined;
-  let bestScore = 0;
-  hits.forEach((h, i) => {
-    const score = h.reduce((sum, n) => sum + (n.length >= 3 ? 1 : 0.3) / lineCount.get(n)!, 0) + (i >= cursor ? 0.01 : 0);
-    if (score > bestScore + 1e-9) {
-      best = i;
-      bestScore = score;
-    }
-  });
+  const scores = hits.map((h) => h.reduce((sum, n) => sum + names.get(n)! / lineCount.get(n)!, 0));
+  const top = Math.max(0, ...scores);
+  if (top === 0) return undefined;
+  // The earliest line at or after the cursor that scores near the best (a later `users.id` reference must not win over `createTable('users')`).
+  const near = (i: number) => scores[i]! >= top * 0.8;
+  let best = scores.findIndex((_, i) => i >= cursor && near(i));
+  if (best < 0) best = scores.findIndex((_, i) => near(i));
   return best;
 }
 
-/** Lower-cased identifiers of a statement, and the parts of snake_case ones (`blog_user` → blog_user, blog, user). */
-function identifiers(sql: string): Set<string> {
-  const out = new Set<string>();
+/**
+ * A statement's lower-cased identifiers with their weight: the first one (the table or index the
+ * statement is about) weighs most; of a snake_case name, the last part (`shop_order` → order, the
+ * model) counts almost as much as the whole, the other parts little (an app or table prefix).
+ */
+function identifiers(sql: string): Map<string, number> {
+  const out = new Map<string, number>();
   let tokens;
   try {
     tokens = scanTokens(sql);
   } catch {
     return out;
   }
+  const add = (name: string, weight: number) => out.set(name, Math.max(out.get(name) ?? 0, weight));
+  let first = true;
   for (const t of tokens) {
     if (t.tokenName !== 'IDENT') continue;
     const name = t.text.replace(/^"|"$/g, '').toLowerCase();
-    out.add(name);
-    for (const part of name.split('_')) if (part.length >= 3) out.add(part);
+    const scale = first ? 3 : 1;
+    first = false;
+    add(name, (name.length >= 3 ? 1 : 0.3) * scale);
+    const parts = name.split('_').filter((p) => p.length >= 3);
+    if (parts.length < 2) continue;
+    parts.forEach((part, i) => add(part, (i === parts.length - 1 ? 0.8 : 0.25) * scale));
   }
   return out;
 }
