@@ -18,10 +18,16 @@ const PROBE_FUNCTION = /^(pg_|current_|session_user$|version$|to_reg|has_|format
 /** The framework's own statement: not linted, not replayed. */
 export function isFrameworkNoise(s: CapturedStatement, table: VersionTable): boolean {
   if (SESSION_KINDS.has(s.kind)) return true;
-  if (s.kind === 'VariableSetStmt') return DRIVER_SETTINGS.has(String(s.node?.name ?? '').toLowerCase()) || s.node?.kind === 'VAR_RESET_ALL';
+  if (s.kind === 'VariableSetStmt') return DRIVER_SETTINGS.has(String(s.node?.name ?? '').toLowerCase()) || s.node?.kind === 'VAR_RESET_ALL' || isDefaultSearchPath(s.node);
   if (s.kind === 'SelectStmt' && !s.node?.intoClause && onlyProbes(s.node)) return true;
   const own = new Set([table.table, ...(table.internal ?? [])].map((t) => t.toLowerCase()));
   return touches(s.node).some((t) => own.has(t));
+}
+
+/** `SET search_path TO public` (node-pg-migrate at connect): the default path, a no-op. */
+function isDefaultSearchPath(node: any): boolean {
+  if (String(node?.name ?? '').toLowerCase() !== 'search_path' || !node.args?.length) return false;
+  return node.args.every((a: any) => ['public', '$user'].includes(a?.A_Const?.sval?.sval ?? ''));
 }
 
 /** A statement that opens or ends a transaction block (or a savepoint). */

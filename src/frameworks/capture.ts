@@ -114,9 +114,15 @@ class FrameworkRun {
         const back = await this.command(command, 'down');
         const mine = back.segments.find((s) => s.id === top && s.direction === 'down');
         if (back.result.timedOut || back.result.exitCode !== 0 || !mine) {
-          const why = back.result.exitCode === 0 && !mine ? `\`${command}\` ran but did not record ${top} as reverted${back.segments.length ? ` (it reverted ${back.segments.map((s) => s.id).join(', ')})` : ''}` : `\`${command}\` failed${back.result.timedOut ? ` (killed after ${o.timeoutMs / 1000} s)` : ` (exit ${back.result.exitCode})`}:\n${outputTail(back.result)}`;
+          const refused = back.statements.find((st) => st.error && st.error.code !== 'skipped');
+          const pg = refused ? ` Postgres: ${refused.error!.message} (in \`${clip(refused.sql)}\`).` : '';
+          const why =
+            back.result.exitCode === 0 && !mine
+              ? `\`${command}\` ran but did not record ${top} as reverted${back.segments.length ? ` (it reverted ${back.segments.map((s) => s.id).join(', ')})` : ''}`
+              : `\`${command}\` failed${back.result.timedOut ? ` (killed after ${o.timeoutMs / 1000} s)` : ` (exit ${back.result.exitCode})`}.${pg}\n${outputTail(back.result)}`;
           downErrors.set(top, why);
-          for (const older of applied.slice(firstChanged, -1)) downErrors.set(older, `not reverted: rolling back ${top} failed first`);
+          const older = applied.slice(firstChanged, -1);
+          if (older.length) o.log(`${o.shown}: the downs of ${older.join(', ')} were not captured: rolling back ${top} failed first`);
           break;
         }
         this.unsegmented(back.leftover, 'rollback');
