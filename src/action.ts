@@ -81,6 +81,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
         ...(inputs.layout !== 'auto' ? { layout: inputs.layout as ConfigOverrides['layout'] } : {}),
         ...(inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {}),
         ...(inputs.stats ? { stats: { file: inputs.stats } } : {}),
+        ...(inputs.framework || inputs.sqlLog ? { framework: { ...(inputs.framework ? { name: inputs.framework } : {}), ...(inputs.sqlLog ? { sqlLog: inputs.sqlLog } : {}) } } : {}),
         failOn: inputs.failOn,
         verify: {
           database,
@@ -98,6 +99,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
           configFile: inputs.config,
           overrides,
           base,
+          // A framework's commands are the pull request's code: they run only where verify may.
+          allowCommands: verify,
           // One line each: a file name with a newline must not start a workflow command.
           progress: (line) => core.info(line.replace(/[\r\n]+/g, ' ')),
         });

@@ -42,6 +42,8 @@ export interface RunOptions {
   rules?: readonly Rule[];
   /** Progress and diagnostics, one line each (the CLI prints them to stderr). */
   progress?: (message: string) => void;
+  /** False: framework commands (the pull request's code) may not run here; a framework project is then exit 2. */
+  allowCommands?: boolean;
 }
 
 /** What verify returns; the verify stage is wired here once it exists. */
@@ -100,6 +102,10 @@ export async function run(options: RunOptions): Promise<Report> {
   // Framework projects: their commands run against one throwaway server, started here and shared with verify.
   const frameworks = new Map(paths.map((p) => [p, frameworkFor(p, display(p, cwd), config)] as const));
   const needsServer = [...frameworks.values()].some((f) => f) && !config.framework?.sqlLog;
+  if (needsServer && options.allowCommands === false) {
+    const names = [...new Set([...frameworks.values()].filter((f) => f).map((f) => f!.name))].join(', ');
+    throw new UsageError(`${names} migrations are checked by running the framework's own commands, which come from the pull request; they run only where verify may run (here verify is off for untrusted code: see allow-untrusted-sql)`);
+  }
   const server = needsServer ? await startFrameworkDatabase(config, progress) : undefined;
   try {
     for (const path of paths) {

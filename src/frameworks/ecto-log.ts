@@ -51,7 +51,7 @@ export function readEctoLog(path: string, shown: string, rules: readonly Rule[])
 
 /** The log's migration runs with their SQL records, in order. */
 export function parseEctoLog(text: string): Run[] {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   const runs: Run[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -74,8 +74,10 @@ export function parseEctoLog(text: string): Run[] {
     if (last <= i) continue;
     const sqlLines = lines.slice(i + 1, last + 1);
     sqlLines[sqlLines.length - 1] = sqlLines.at(-1)!.replace(PARAMS, '');
-    const sql = sqlLines.join('\n').trim();
-    const query: LogQuery = { line: i + 2, sql };
+    const whole = sqlLines.join('\n');
+    const sql = whole.trim();
+    const skipped = (/^\s*/.exec(whole)![0].match(/\n/g) ?? []).length; // blank lines before the SQL
+    const query: LogQuery = { line: i + 2 + skipped, sql };
     if (q[1] === 'ERROR') {
       const report = lines.slice(end, end + 3).find((x) => x.startsWith('** ('));
       query.error = report ? report.replace(/^\*\* \([\w.]+\)\s*/, '') : 'the statement failed';
@@ -117,7 +119,8 @@ function migrationsOf(runs: Run[], file: string, rules: readonly Rule[]): { migr
       version: id.split(' ')[0]!,
       name: id,
       layout: 'ecto',
-      up: sourceOf(p.up ?? [], file),
+      // A run that only rolled back has no up: its empty up sits at the down's line (migrations are told apart by file and line).
+      up: sourceOf(p.up ?? [], file, p.down?.[0]?.line),
       ...(p.down ? { down: sourceOf(p.down, file) } : {}),
       transactional: p.transactional,
       changed: true,
@@ -154,7 +157,7 @@ function isNoise(q: LogQuery): boolean {
   return parsed.statements.length === 1 && isFrameworkNoise(captured, ecto.versionTable);
 }
 
-function sourceOf(queries: LogQuery[], file: string): SqlSource {
+function sourceOf(queries: LogQuery[], file: string, emptyAt = 1): SqlSource {
   let text = '';
   const lineMap: number[] = [];
   for (const q of queries) {
@@ -163,5 +166,5 @@ function sourceOf(queries: LogQuery[], file: string): SqlSource {
     const n = piece.split('\n').length - 1;
     for (let k = 0; k < n; k++) lineMap.push(q.line + Math.min(k, n - 1));
   }
-  return { file, text, firstLine: queries[0]?.line ?? 1, lineMap };
+  return { file, text, firstLine: queries[0]?.line ?? emptyAt, lineMap };
 }

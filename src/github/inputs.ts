@@ -1,7 +1,9 @@
 // The Action's inputs as one typed, validated object. Pure over a getter, so
 // the front end passes @actions/core's getInput and tests pass a map.
 
+import { checkFramework } from '../config';
 import { UsageError } from '../errors';
+import type { FrameworkName } from '../frameworks/types';
 import type { FailOn } from '../types';
 
 export type ActionDatabase = 'container' | 'pglite' | 'url' | 'local';
@@ -10,6 +12,10 @@ export interface ActionInputs {
   /** Migration folders (or files), at least one. */
   paths: string[];
   layout: string;
+  /** A framework to run (alembic, django, …); undefined: the config's, else detected. */
+  framework?: FrameworkName;
+  /** Ecto: a `--log-migrations-sql` output file to lint instead of running anything. */
+  sqlLog?: string;
   /** Explicit base ref; undefined = the event's default (PR base) or none. */
   baseRef?: string;
   verify: boolean;
@@ -62,6 +68,13 @@ function templateVars(value: string): Record<string, string> | undefined {
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
+/** A validator's failure as a UsageError naming the input. */
+function inputError(name: string): (message: string) => never {
+  return (message) => {
+    throw new UsageError(`input ${name}: ${message}`);
+  };
+}
+
 /** Reads and validates every input; a bad value is a UsageError naming the input. */
 export function parseInputs(get: (name: string) => string): ActionInputs {
   const s = (name: string) => (get(name) ?? '').trim();
@@ -81,6 +94,8 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
   return {
     paths: paths.length ? paths : [],
     layout: s('layout') || 'auto',
+    framework: s('framework') ? checkFramework(s('framework'), inputError('framework')).name : undefined,
+    sqlLog: s('sql-log') || undefined,
     baseRef: s('base-ref') || undefined,
     verify: bool('verify', s('verify'), true),
     database,

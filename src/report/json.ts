@@ -33,6 +33,7 @@ function orderFinding(f: Finding): Finding {
     message: f.message,
     help: f.help,
     ...(f.migration !== undefined ? { migration: f.migration } : {}),
+    ...(f.statement !== undefined ? { statement: f.statement } : {}),
     ...(f.size !== undefined ? { size: f.size } : {}),
   };
 }
