@@ -88,7 +88,7 @@ class FrameworkRun {
     const migrateCommand = o.migrate ?? fw.migrate(o.project);
     const up = await this.command(migrateCommand, 'up');
     if (up.result.exitCode === 127 && !up.statements.length) {
-      throw new UsageError(`${o.shown}: the ${fw.name} command \`${migrateCommand}\` could not start (exit 127):\n${outputTail(up.result, 6)}\nInstall the framework where migration-guard runs, or set framework.migrate.`);
+      throw new UsageError(`${o.shown}: the ${fw.name} command \`${migrateCommand}\` could not start (exit 127):\n${outputTail(up.result, 6)}\nInstall the framework where migration-guard runs, or set framework.migrate${fw.name === 'ecto' ? ', or lint the output of a run with --sql-log FILE' : ''}.`);
     }
     if (up.result.timedOut || up.result.exitCode !== 0) this.failed(up.result, 'migrate', up.leftoverError);
     const order = up.segments.filter((s) => s.direction === 'up').map((s) => s.id);

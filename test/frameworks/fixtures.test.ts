@@ -29,101 +29,51 @@ interface Expected {
   line: number;
 }
 
+/**
+ * What every fixture plants, in the same six migrations: 2 a required column without a default,
+ * 3 an index without CONCURRENTLY, 4 a rewriting type change, 5 a CONCURRENTLY index with the
+ * framework's opt-out (safe), 6 a down that forgets its index. `prefix(n)` is migration n's file
+ * name prefix; `lines` the source lines of the column, the index, the type change and the down.
+ */
+function planted(prefix: (n: number) => string, [age, index, type, down]: [number, number, number, number]): Expected[] {
+  return [
+    { rule: 'adding-required-column', file: prefix(2), line: age },
+    { rule: 'failing-with-existing-rows', file: prefix(2), line: age },
+    { rule: 'creating-index-non-concurrently', file: prefix(3), line: index },
+    { rule: 'changing-column-type', file: prefix(4), line: type },
+    { rule: 'rewriting-table', file: prefix(4), line: type },
+    { rule: 'down-not-restoring-schema', file: prefix(6), line: down },
+  ];
+}
+const padded = (n: number) => `000${n}`;
+const dated = (n: number) => `2024010100000${n}`;
+const stamped = (n: number) => `170406720000${n}`;
+
 const CASES: { name: FrameworkName; needs: () => string | false; expected: Expected[]; quiet: string }[] = [
   {
     name: 'alembic',
     needs: () => missing('alembic', ['--version'], 'alembic'),
-    expected: [
-      { rule: 'adding-required-column', file: '0002', line: 10 },
-      { rule: 'failing-with-existing-rows', file: '0002', line: 10 },
-      { rule: 'creating-index-non-concurrently', file: '0003', line: 9 },
-      { rule: 'changing-column-type', file: '0004', line: 10 },
-      { rule: 'rewriting-table', file: '0004', line: 10 },
-      { rule: 'down-not-restoring-schema', file: '0006', line: 16 },
-      { rule: 'framework-shared-transaction', file: '0001', line: 10 },
-    ],
+    // Alembic runs every pending migration in one transaction by default.
+    expected: [...planted(padded, [10, 9, 10, 16]), { rule: 'framework-shared-transaction', file: '0001', line: 10 }],
     quiet: '0005',
   },
-  {
-    name: 'django',
-    needs: () => missing('python3', ['-c', 'import django, psycopg2'], 'Django (python3-django, python3-psycopg2)'),
-    expected: [
-      { rule: 'adding-required-column', file: '0002', line: 9 },
-      { rule: 'failing-with-existing-rows', file: '0002', line: 9 },
-      { rule: 'creating-index-non-concurrently', file: '0003', line: 9 },
-      { rule: 'changing-column-type', file: '0004', line: 9 },
-      { rule: 'rewriting-table', file: '0004', line: 9 },
-      { rule: 'down-not-restoring-schema', file: '0006', line: 10 },
-    ],
-    quiet: '0005',
-  },
-  {
-    name: 'rails',
-    needs: () => missing('ruby', ['-e', 'require "rails"; require "active_record"; require "pg"'], 'Rails (ruby-railties, ruby-activerecord, ruby-pg)'),
-    expected: [
-      { rule: 'adding-required-column', file: '20240101000002', line: 4 },
-      { rule: 'failing-with-existing-rows', file: '20240101000002', line: 4 },
-      { rule: 'creating-index-non-concurrently', file: '20240101000003', line: 4 },
-      { rule: 'changing-column-type', file: '20240101000004', line: 4 },
-      { rule: 'rewriting-table', file: '20240101000004', line: 4 },
-      { rule: 'down-not-restoring-schema', file: '20240101000006', line: 11 },
-    ],
-    quiet: '20240101000005',
-  },
-  {
-    name: 'knex',
-    needs: () => false,
-    expected: [
-      { rule: 'adding-required-column', file: '20240101000002', line: 3 },
-      { rule: 'failing-with-existing-rows', file: '20240101000002', line: 3 },
-      { rule: 'creating-index-non-concurrently', file: '20240101000003', line: 4 },
-      { rule: 'changing-column-type', file: '20240101000004', line: 3 },
-      { rule: 'rewriting-table', file: '20240101000004', line: 3 },
-      { rule: 'down-not-restoring-schema', file: '20240101000006', line: 12 },
-    ],
-    quiet: '20240101000005',
-  },
-  {
-    name: 'sequelize',
-    needs: () => false,
-    expected: [
-      { rule: 'adding-required-column', file: '20240101000002', line: 4 },
-      { rule: 'failing-with-existing-rows', file: '20240101000002', line: 4 },
-      { rule: 'creating-index-non-concurrently', file: '20240101000003', line: 4 },
-      { rule: 'changing-column-type', file: '20240101000004', line: 4 },
-      { rule: 'rewriting-table', file: '20240101000004', line: 4 },
-      { rule: 'down-not-restoring-schema', file: '20240101000006', line: 8 },
-    ],
-    quiet: '20240101000005',
-  },
+  { name: 'django', needs: () => missing('python3', ['-c', 'import django, psycopg2'], 'Django (python3-django, python3-psycopg2)'), expected: planted(padded, [9, 9, 9, 10]), quiet: '0005' },
+  { name: 'rails', needs: () => missing('ruby', ['-e', 'require "rails"; require "active_record"; require "pg"'], 'Rails (ruby-railties, ruby-activerecord, ruby-pg)'), expected: planted(dated, [4, 4, 4, 11]), quiet: dated(5) },
+  { name: 'knex', needs: () => false, expected: planted(dated, [3, 4, 3, 12]), quiet: dated(5) },
+  { name: 'sequelize', needs: () => false, expected: planted(dated, [4, 4, 4, 8]), quiet: dated(5) },
   {
     name: 'typeorm',
     needs: () => false,
-    expected: [
-      { rule: 'adding-required-column', file: '1704067200002', line: 6 },
-      { rule: 'failing-with-existing-rows', file: '1704067200002', line: 6 },
-      { rule: 'creating-index-non-concurrently', file: '1704067200003', line: 6 },
-      { rule: 'changing-column-type', file: '1704067200004', line: 4 },
-      { rule: 'rewriting-table', file: '1704067200004', line: 4 },
-      { rule: 'down-not-restoring-schema', file: '1704067200006', line: 11 },
-      // TypeORM's migration:revert wraps every down in a transaction, `transaction = false` or not.
-      { rule: 'missing-down', file: '1704067200005', line: 9 },
-    ],
+    // TypeORM's migration:revert wraps every down in a transaction, `transaction = false` or not.
+    expected: [...planted(stamped, [6, 6, 4, 11]), { rule: 'missing-down', file: stamped(5), line: 9 }],
     quiet: '',
   },
   {
     name: 'node-pg-migrate',
     needs: () => false,
-    expected: [
-      { rule: 'adding-required-column', file: '1704067200002', line: 3 },
-      { rule: 'failing-with-existing-rows', file: '1704067200002', line: 3 },
-      { rule: 'creating-index-non-concurrently', file: '1704067200003', line: 3 },
-      { rule: 'changing-column-type', file: '1704067200004', line: 3 },
-      { rule: 'rewriting-table', file: '1704067200004', line: 3 },
-      { rule: 'down-not-restoring-schema', file: '1704067200006', line: 10 },
-      { rule: 'framework-shared-transaction', file: '1704067200001', line: 2 },
-    ],
-    quiet: '1704067200005',
+    // node-pg-migrate runs the pending migrations in one transaction by default.
+    expected: [...planted(stamped, [3, 3, 3, 10]), { rule: 'framework-shared-transaction', file: stamped(1), line: 2 }],
+    quiet: stamped(5),
   },
 ];
 

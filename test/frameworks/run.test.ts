@@ -1,5 +1,6 @@
 // Frameworks through run(): detection, a failing command that hides nothing, the untrusted-code guard, config and flags.
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -76,5 +77,35 @@ describe('a failing framework command', { skip: localUnavailable() ?? false }, (
 
   it('a command that cannot start is exit 2 naming it', async () => {
     await assert.rejects(run({ command: 'lint', paths: [KNEX], overrides: { verify: { database: 'local' }, framework: { name: 'knex', migrate: 'no-such-knex migrate:latest' } } }), /the knex command `no-such-knex migrate:latest` could not start \(exit 127\)/);
+  });
+});
+
+describe('--base with a framework', { skip: localUnavailable() ?? false }, () => {
+  it('checks only the migrations whose source changed, rolling back just those', async () => {
+    const d = scratch();
+    cpSync(KNEX, d, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: d, stdio: 'pipe' });
+    rmSync(join(d, 'migrations/20240101000006_nickname.cjs'));
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'base');
+    cpSync(join(KNEX, 'migrations/20240101000006_nickname.cjs'), join(d, 'migrations/20240101000006_nickname.cjs'));
+    const lines: string[] = [];
+    const report = await run({ command: 'check', paths: [d], cwd: d, base: 'HEAD', overrides: { verify: { database: 'local' } }, progress: (l) => lines.push(l) });
+    assert.deepEqual(report.migrations.map((m) => m.id), ['20240101000006_nickname.cjs']);
+    assert.equal(lines.filter((l) => l.includes('migrate:down')).length, 1, 'one rollback: the changed migration only');
+    assert.ok(report.findings.some((f) => f.rule === 'down-not-restoring-schema'));
+    assert.ok(!report.findings.some((f) => f.rule === 'adding-required-column'), 'unchanged migrations are not reported');
+  });
+});
+
+describe('Ecto without mix', () => {
+  const hasMix = spawnSync('mix', ['--version']).status === 0;
+  it('the live preset says clearly that mix is not here', { skip: hasMix ? 'mix is installed here' : localUnavailable() ?? false }, async () => {
+    const d = scratch();
+    mkdirSync(join(d, 'priv/repo/migrations'), { recursive: true });
+    writeFileSync(join(d, 'mix.exs'), 'defmodule App.MixProject do\nend\n');
+    writeFileSync(join(d, 'priv/repo/migrations/20250101000000_add_users.exs'), 'defmodule App.Repo.Migrations.AddUsers do\nend\n');
+    await assert.rejects(run({ command: 'lint', paths: [d], cwd: d, overrides: { verify: { database: 'local' } } }), /the ecto command `mix ecto\.migrate --log-migrations-sql` could not start \(exit 127\)[\s\S]*--sql-log|could not start/);
   });
 });
