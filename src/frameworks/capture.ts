@@ -68,8 +68,13 @@ export async function captureFramework(db: Database, o: FrameworkOptions): Promi
   }
 }
 
+/** The project files a run-level finding points at (the command's own entry point), first found wins. */
+const ANCHORS = ['alembic.ini', 'manage.py', 'bin/rails', 'Gemfile', 'knexfile.js', 'knexfile.ts', 'knexfile.cjs', 'knexfile.mjs', '.sequelizerc', 'mix.exs', 'package.json'];
+
 class FrameworkRun {
   private readonly findings: Finding[] = [];
+  /** Where findings about the run as a whole point: the project's entry file, else its folder. */
+  private readonly anchor: string;
   private readonly commands: FrameworkCapture['commands'] = [];
   private readonly fw: Framework;
   private readonly cwd: string;
@@ -81,6 +86,8 @@ class FrameworkRun {
   ) {
     this.fw = o.framework;
     this.cwd = o.cwd ? resolve(o.project.dir, o.cwd) : o.project.dir;
+    const entry = ANCHORS.find((f) => o.project.files.includes(f));
+    this.anchor = entry ? join(o.shown, entry) : o.shown;
   }
 
   async run(): Promise<FrameworkCapture> {
@@ -190,14 +197,14 @@ class FrameworkRun {
   private failed(result: CommandResult, what: string, error: CapturedStatement | undefined): void {
     const pg = error ? ` Postgres: ${error.error!.message} (in \`${clip(error.sql)}\`).` : '';
     const how = result.timedOut ? `was killed after ${this.o.timeoutMs / 1000} s` : `failed (exit ${result.exitCode})`;
-    this.findings.push(this.finding('framework-command-failed', this.o.shown, 1, `${what}: \`${result.command}\` ${how}.${pg}\n${outputTail(result)}`));
+    this.findings.push(this.finding('framework-command-failed', this.anchor, 1, `${what}: \`${result.command}\` ${how}.${pg}\n${outputTail(result)}`));
   }
 
   /** Statements after the last version-table write that are not the framework's own. */
   private unsegmented(leftover: CapturedStatement[], what: string): void {
     const own = leftover.filter((s) => !isFrameworkNoise(s, this.fw.versionTable) && s.kind !== 'TransactionStmt');
     if (!own.length) return;
-    this.findings.push(this.finding('framework-unsegmented-sql', this.o.shown, 1, `${what} sent ${own.length} statement${own.length === 1 ? '' : 's'} that no ${this.fw.versionTable.table} write assigns to a migration (not linted or verified): ${own.slice(0, 3).map((s) => `\`${clip(s.sql)}\``).join(', ')}${own.length > 3 ? ', …' : ''}`));
+    this.findings.push(this.finding('framework-unsegmented-sql', this.anchor, 1, `${what} sent ${own.length} statement${own.length === 1 ? '' : 's'} that no ${this.fw.versionTable.table} write assigns to a migration (not linted or verified): ${own.slice(0, 3).map((s) => `\`${clip(s.sql)}\``).join(', ')}${own.length > 3 ? ', …' : ''}`));
   }
 
   /** Several migrations in one transaction block: the locks of the first are held until the last commits. */
