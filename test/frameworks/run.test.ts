@@ -109,3 +109,19 @@ describe('Ecto without mix', () => {
     await assert.rejects(run({ command: 'lint', paths: [d], cwd: d, overrides: { verify: { database: 'local' } } }), /the ecto command `mix ecto\.migrate --log-migrations-sql` could not start \(exit 127\)[\s\S]*--sql-log|could not start/);
   });
 });
+
+describe('a down the framework refuses', { skip: localUnavailable() ?? (spawnSync('/usr/bin/python3', ['-c', 'import django']).status === 0 ? false : 'Django is not installed (python3-django)') }, () => {
+  it('Django RunPython without a reverse is missing-down with Django\'s own message', async () => {
+    const d = scratch();
+    cpSync(join(import.meta.dirname, '../fixtures/frameworks/django'), d, { recursive: true });
+    writeFileSync(
+      join(d, 'shop/migrations/0007_backfill.py'),
+      'from django.db import migrations\n\n\ndef backfill(apps, schema_editor):\n    pass\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0006_user_nickname")]\n\n    operations = [migrations.RunPython(backfill)]\n',
+    );
+    const report = await run({ command: 'check', paths: [d], cwd: d, overrides: { verify: { database: 'local' }, framework: { name: 'django', env: { PATH: `/usr/bin:/bin:${process.env.PATH}` } } } });
+    const down = report.findings.find((f) => f.rule === 'missing-down');
+    assert.ok(down, report.findings.map((f) => f.rule).join(', '));
+    assert.ok(down.file.endsWith('0007_backfill.py'));
+    assert.match(down.message, /django cannot roll back shop\.0007_backfill: `python3 manage.py migrate shop 0006_user_nickname --noinput` failed \(exit 1\)[\s\S]*is not reversible/);
+  });
+});
