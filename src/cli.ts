@@ -64,7 +64,7 @@ const FLAGS: Record<string, FlagSpec> = {
   color: { for: COMMANDS, help: 'force coloured output (also FORCE_COLOR=1)' },
   'no-color': { for: COMMANDS, help: 'never colour output' },
   quiet: { short: 'q', for: [...RUN, ...PLAN, 'stats'], help: 'no progress lines on stderr' },
-  database: { value: 'KIND', for: RUN, help: 'auto|pglite|local|container|url (default auto: url if given, else pglite; with --framework, lint too: local, else container)' },
+  database: { value: 'KIND', for: RUN, help: 'auto|pglite|local|container|url (default auto: url if given, else a local server of the stated --pg-version, else pglite; with --framework, lint too: local, else container)' },
   'database-url': { value: 'URL', for: [...RUN, 'stats'], help: 'existing server for --database url (a scratch database is created and dropped); for stats: the server to read' },
   sample: { value: 'SECONDS', for: ['stats'], help: 'stats: measure write/scan rates over SECONDS (default: since the last stats reset)' },
   'postgres-image': { value: 'IMAGE', for: RUN, help: 'image for --database container' },

@@ -83,6 +83,8 @@ export interface Config {
   rules: Record<string, Level>;
   /** Target Postgres major version. */
   pgVersion: number;
+  /** pgVersion was stated (config file, flag, Action input), not the default: verify's `auto` then prefers a server of that major. */
+  pgVersionGiven?: boolean;
   failOn: FailOn;
   /** Glob paths (relative to `root`) skipped entirely. */
   ignore: string[];
@@ -229,6 +231,7 @@ export function parseConfig(text: string, options: { file: string; displayName?:
       }
       case 'pgVersion':
         config.pgVersion = checkPgVersion(js, (m) => fail(`pgVersion: ${m}`, value));
+        config.pgVersionGiven = true;
         break;
       case 'failOn':
         if (!FAIL_ON.includes(js as FailOn)) fail(`failOn: expected one of ${FAIL_ON.join(', ')}, got ${show(js)}`, value);
@@ -431,6 +434,7 @@ export function applyOverrides(config: Config, overrides: ConfigOverrides): Conf
   };
   // --framework / --sql-log add to the file's framework block (its commands and env stay).
   if (overrides.framework) next.framework = { ...config.framework, ...overrides.framework };
+  if (overrides.pgVersion !== undefined) next.pgVersionGiven = true;
   for (const [k, v] of Object.entries(overrides)) {
     if (v === undefined || k === 'rules' || k === 'verify' || k === 'stats' || k === 'framework') continue;
     (next as any)[k] = v;

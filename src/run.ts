@@ -339,14 +339,15 @@ async function verifyMigrations(given: Migration[], config: Config, progress: (m
     import('./verify/host-access'),
   ]);
   // Migration SQL is untrusted: refuse (exit 2) to run what acts on the host on local/url unless allowed.
-  const kind = started?.kind ?? resolveDatabaseKind(config.verify.database, { databaseUrl: config.verify.databaseUrl });
+  const autoPrefersMajor = config.pgVersionGiven ? config.pgVersion : undefined;
+  const kind = started?.kind ?? resolveDatabaseKind(config.verify.database, { databaseUrl: config.verify.databaseUrl, autoPrefersMajor });
   if (hostAccess.actsOnHost(kind)) {
     const found = hostAccess.refusedOn(kind, hostAccess.hostAccessInMigrations(setup ? [...migrations, setupMigration(setup, config)] : migrations));
     hostAccess.checkHostAccess(kind, found, !!config.verify.allowHostAccess);
     if (found.length) progress(`verify: ${found.length} statement(s) act outside the database; running them on ${kind} as allowed (--allow-host-access)`);
   }
   const sql = [setup ?? '', ...migrations.flatMap((m) => [m.up, ...(m.extraUp ?? []), ...(m.down ? [m.down] : [])].map((s) => s.text))].join('\n');
-  const db = started ?? await startDatabase(config.verify.database, {
+  const db = started ?? await startDatabase(kind, {
     databaseUrl: config.verify.databaseUrl,
     postgresImage: config.verify.postgresImage,
     statementTimeoutMs: config.verify.statementTimeout,

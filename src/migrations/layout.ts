@@ -44,6 +44,16 @@ export const BOOKKEEPING = {
   // prisma migrate: the _prisma_migrations table
   prisma:
     'CREATE TABLE IF NOT EXISTS _prisma_migrations (id varchar(36) PRIMARY KEY NOT NULL, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0);',
+  // sqitch's registry (App::Sqitch::Engine pg.sql): its own schema, where deploy scripts may look
+  sqitch: [
+    'CREATE SCHEMA IF NOT EXISTS sqitch;',
+    'CREATE TABLE IF NOT EXISTS sqitch.releases (version real PRIMARY KEY, installed_at timestamptz NOT NULL DEFAULT clock_timestamp(), installer_name text NOT NULL, installer_email text NOT NULL);',
+    'CREATE TABLE IF NOT EXISTS sqitch.projects (project text PRIMARY KEY, uri text NULL UNIQUE, created_at timestamptz NOT NULL DEFAULT clock_timestamp(), creator_name text NOT NULL, creator_email text NOT NULL);',
+    "CREATE TABLE IF NOT EXISTS sqitch.changes (change_id text PRIMARY KEY, script_hash text NULL, change text NOT NULL, project text NOT NULL REFERENCES sqitch.projects(project) ON UPDATE CASCADE, note text NOT NULL DEFAULT '', committed_at timestamptz NOT NULL DEFAULT clock_timestamp(), committer_name text NOT NULL, committer_email text NOT NULL, planned_at timestamptz NOT NULL, planner_name text NOT NULL, planner_email text NOT NULL, UNIQUE (project, script_hash));",
+    "CREATE TABLE IF NOT EXISTS sqitch.tags (tag_id text PRIMARY KEY, tag text NOT NULL, project text NOT NULL REFERENCES sqitch.projects(project) ON UPDATE CASCADE, change_id text NOT NULL REFERENCES sqitch.changes(change_id) ON UPDATE CASCADE, note text NOT NULL DEFAULT '', committed_at timestamptz NOT NULL DEFAULT clock_timestamp(), committer_name text NOT NULL, committer_email text NOT NULL, planned_at timestamptz NOT NULL, planner_name text NOT NULL, planner_email text NOT NULL, UNIQUE (project, tag));",
+    "CREATE TABLE IF NOT EXISTS sqitch.dependencies (change_id text NOT NULL REFERENCES sqitch.changes(change_id) ON UPDATE CASCADE ON DELETE CASCADE, type text NOT NULL, dependency text NOT NULL, dependency_id text NULL REFERENCES sqitch.changes(change_id) ON UPDATE CASCADE CONSTRAINT dependencies_check CHECK ((type = 'require' AND dependency_id IS NOT NULL) OR (type IN ('conflict', 'require') AND dependency_id IS NULL)), PRIMARY KEY (change_id, dependency));",
+    "CREATE TABLE IF NOT EXISTS sqitch.events (event text NOT NULL CONSTRAINT events_event_check CHECK (event IN ('deploy', 'revert', 'fail', 'merge')), change_id text NOT NULL, change text NOT NULL, project text NOT NULL REFERENCES sqitch.projects(project) ON UPDATE CASCADE, note text NOT NULL DEFAULT '', requires text[] NOT NULL DEFAULT '{}', conflicts text[] NOT NULL DEFAULT '{}', tags text[] NOT NULL DEFAULT '{}', committed_at timestamptz NOT NULL DEFAULT clock_timestamp(), committer_name text NOT NULL, committer_email text NOT NULL, planned_at timestamptz NOT NULL, planner_name text NOT NULL, planner_email text NOT NULL, PRIMARY KEY (change_id, committed_at));",
+  ].join(' '),
   // node-pg-migrate: the default migrations table
   'node-pg-migrate': 'CREATE TABLE IF NOT EXISTS pgmigrations (id serial PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL);',
 } as const;

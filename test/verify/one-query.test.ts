@@ -125,5 +125,18 @@ test(`the tool's own version table exists while its migrations run: harbor alter
     overrides: { verify: { database } },
   });
   assert.equal(goose.verification!.migrations[0]!.up.ok, true, goose.verification!.migrations[0]!.up.error ?? '');
+  // sqitch's registry, for a sqitch project (a deploy script that records into it):
+  const sqitch = await run({
+    command: 'verify',
+    paths: ['.'],
+    cwd: tempTree({
+      'sqitch.plan': '%syntax-version=1.0.0\n%project=app\n\nusers 2024-01-01T00:00:00Z A <a@example.com> # users\n',
+      'deploy/users.sql': "BEGIN;\nCREATE TABLE users (id int);\nCOMMENT ON TABLE sqitch.changes IS 'seen';\nCOMMIT;\n",
+      'revert/users.sql': 'BEGIN;\nDROP TABLE users;\nCOMMIT;\n',
+    }),
+    overrides: { verify: { database } },
+  });
+  const users = sqitch.verification!.migrations[0]!;
+  assert.equal(users.up.ok, true, users.up.error ?? '');
 });
 }

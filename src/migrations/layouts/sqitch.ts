@@ -25,7 +25,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Layout, LoadContext, LoadResult } from '../layout';
-import { migration } from '../layout';
+import { BOOKKEEPING, migration } from '../layout';
 import { displayPath, readSqlFile, readText, unreadableFinding, type Listing } from '../files';
 
 /** Where a sqitch project keeps its plan and scripts (absolute paths) and the script extension. */
@@ -147,7 +147,7 @@ export const sqitch: Layout = {
     return { evidence: { layout: 'sqitch', what: 'sqitch.conf and its plan file' }, files: [] };
   },
   load(dir: string, ctx: LoadContext): LoadResult {
-    const result: LoadResult = { migrations: [], findings: [] };
+    const result: LoadResult = { migrations: [], findings: [], bookkeeping: BOOKKEEPING.sqitch };
     const paths = sqitchPaths(dir);
     const planText = readText(paths.plan, displayPath(paths.plan, ctx));
     if (!planText.ok) {

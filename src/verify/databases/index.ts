@@ -2,7 +2,7 @@
 
 import { UsageError } from '../../errors';
 import { startContainer } from './container';
-import { startLocal } from './local';
+import { findPgBinaries, startLocal } from './local';
 import { startPglite } from './pglite';
 import type { Database, DatabaseKind, StartOptions } from './types';
 import { startUrl } from './url';
@@ -12,7 +12,7 @@ export { extensionsIn, StatementTimeoutError, PGLITE_EXTENSIONS } from './pglite
 export { DEFAULT_POSTGRES_IMAGE } from './container';
 export { registerCleanup, runCleanups } from './cleanup';
 
-/** What `--database` accepts: a provider, or `auto` (url when a URL is given, else pglite). */
+/** What `--database` accepts: a provider, or `auto` (url when a URL is given; a local installation of the stated target major; else pglite). */
 export type DatabaseChoice = DatabaseKind | 'auto';
 
 /** Every value `--database` accepts. */
@@ -21,9 +21,19 @@ export const DATABASE_CHOICES: readonly DatabaseChoice[] = ['auto', 'pglite', 'l
 /** The provider `auto` (or an explicit kind) resolves to; throws UsageError for an unknown kind. */
 export function resolveDatabaseKind(kind: DatabaseChoice | string | undefined, options: StartOptions = {}): DatabaseKind {
   const k = kind ?? 'auto';
-  if (k === 'auto') return options.databaseUrl ? 'url' : 'pglite';
+  if (k === 'auto') return options.databaseUrl ? 'url' : hasLocalMajor(options.autoPrefersMajor) ? 'local' : 'pglite';
   if (k === 'pglite' || k === 'local' || k === 'container' || k === 'url') return k;
   throw new UsageError(`--database must be one of ${DATABASE_CHOICES.join(', ')} (got "${k}")`);
+}
+
+/** A local installation of exactly this major exists (a version the user targets is verified on it rather than on PGlite's 18). */
+function hasLocalMajor(major: number | undefined): boolean {
+  if (major === undefined) return false;
+  try {
+    return findPgBinaries(undefined, major).major === major;
+  } catch {
+    return false;
+  }
 }
 
 /**

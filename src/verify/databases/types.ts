@@ -47,6 +47,11 @@ export interface StartOptions {
   extensions?: string[];
   /** For `local`: a directory holding initdb/postgres, instead of searching PATH and the usual folders. */
   pgBinDir?: string;
+  /**
+   * For `auto`: the target major the user stated (pgVersion in the config, --pg-version, the Action's
+   * pg-version). A local installation of exactly that major is used instead of PGlite (PostgreSQL 18).
+   */
+  autoPrefersMajor?: number;
   /** For `local`: prefer this major version when several are installed (e.g. from --pg-version). */
   pgMajor?: number;
   /** For `local`: extra server settings (`-c name=value`), e.g. shared_preload_libraries. */
