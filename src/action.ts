@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { rules } from '../rules/index';
 import type { ConfigOverrides } from './config';
 import { DatabaseUnavailableError, UsageError } from './errors';
-import { toAnnotation } from './github/annotations';
+import { ANNOTATIONS_PER_LEVEL, selectAnnotations, toAnnotation } from './github/annotations';
 import { probeDocker } from './github/docker';
 import { reachesFailOn, renderComment, renderFailure } from './github/comment';
 import { readEvent, type EventInfo } from './github/event';
@@ -133,15 +133,20 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   // The log shows SQL and file names from the pull request: stop workflow-command
   // processing around it so a line like `::add-mask::…` in a migration is just text.
   const token = `mg-${randomUUID()}`;
+  let hiddenAnnotations = 0;
   for (const { report } of reports) {
     core.info(`::stop-commands::${token}`);
     core.info(render('text', report, { rules }));
     core.info(`::${token}::`);
-    for (const f of report.findings) {
+    // GitHub shows 10 annotations per level and step: the most severe go first, and the comment says what was cut.
+    const { shown, hidden } = selectAnnotations(report.findings);
+    for (const f of shown) {
       const a = toAnnotation(f);
       core[a.level === 'notice' ? 'notice' : a.level](a.message, a.properties);
     }
+    hiddenAnnotations += hidden;
   }
+  if (hiddenAnnotations) notes.push(`${hiddenAnnotations} finding${hiddenAnnotations === 1 ? ' is' : 's are'} not annotated on the diff: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level; all of them are listed here and in the findings-json output's file.`);
 
   const link = env.GITHUB_REPOSITORY && event.sha ? { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', repository: env.GITHUB_REPOSITORY, sha: event.sha } : undefined;
   const renderOptions = { failOn: inputs.failOn, link, ruleDoc, notes };

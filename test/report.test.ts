@@ -5,6 +5,7 @@ import { buildReport } from '../src/run';
 import { renderText, codeFrame, summaryLine } from '../src/report/text';
 import { renderJson } from '../src/report/json';
 import { annotation, escapeData, escapeProperty, renderGithub } from '../src/report/github';
+import { selectAnnotations } from '../src/github/annotations';
 import { renderExplainText, catalogue, renderCatalogueText } from '../src/report/rules';
 import { rules } from '../rules/index';
 import type { Finding, Verification } from '../src/types';
@@ -117,7 +118,22 @@ test('github: escaping of data and properties', () => {
   };
   assert.equal(annotation(f), '::warning file=db/we%2Cird%3Aname.sql,line=2,endLine=4,col=3,endColumn=5,title=r::line one%0Aline two: 50%25');
   assert.match(annotation({ ...f, severity: 'info' }), /^::notice /);
-  assert.match(annotation({ ...f, severity: 'error', help: 'do x' }), /::line one%0Aline two: 50%25%0A%0AFix: do x$/);
+  assert.match(annotation({ ...f, severity: 'error', help: 'do x' }), /::line one%0Aline two: 50%25%0AFix: do x$/);
+  // The fix is one line: its first paragraph, without the Markdown recipe.
+  const recipe = 'Build it concurrently, outside a transaction block:\n\n```sql\nCREATE INDEX CONCURRENTLY i ON t (c);\n```\nThen `VALIDATE`.';
+  assert.match(annotation({ ...f, help: recipe }), /%0AFix: Build it concurrently, outside a transaction block$/);
+});
+
+test('github: the most severe first, at most 10 per level, and a line saying how many were not annotated', () => {
+  const at = (severity: Finding['severity'], i: number): Finding => ({ rule: `r${i}`, severity, file: 'a.sql', line: i, column: 1, endLine: i, endColumn: 1, message: 'm', help: '' });
+  const findings = [...Array.from({ length: 12 }, (_, i) => at('info', i + 1)), ...Array.from({ length: 11 }, (_, i) => at('error', i + 20)), at('warning', 40)];
+  const { shown, hidden } = selectAnnotations(findings);
+  assert.equal(hidden, 3);
+  assert.deepEqual(shown.map((x) => x.severity), [...Array(10).fill('error'), 'warning', ...Array(10).fill('info')]);
+  const out = renderGithub({ version: 1, tool: { name: 'migration-guard', version: '0' }, migrations: [], findings, summary: { errors: 11, warnings: 1, infos: 12 } }).trimEnd().split('\n');
+  assert.match(out[0]!, /^::error /);
+  assert.equal(out.filter((l) => l.startsWith('::')).length, 21);
+  assert.match(out.at(-1)!, /^3 more findings not annotated: GitHub shows 10 annotations per level and step/);
 });
 
 test('github: one command per finding and a summary line, no raw newlines inside a command', async () => {

@@ -2,6 +2,7 @@
 // per finding, which the runner turns into annotations on the PR's diff.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 
+import { ANNOTATIONS_PER_LEVEL, oneLineFix, selectAnnotations } from '../github/annotations';
 import type { Finding, Report, Severity } from '../types';
 import { summaryLine } from './text';
 import { describeSize } from './size';
@@ -29,11 +30,14 @@ export function annotation(f: Finding): string {
     `title=${escapeProperty(f.rule)}`,
   ].join(',');
   const message = f.size ? `${f.message}\nSize: ${describeSize(f.size, f.severity)}` : f.message;
-  const body = f.help.trim() ? `${message}\n\nFix: ${f.help.trim()}` : message;
+  const fix = oneLineFix(f.help);
+  const body = fix ? `${message}\nFix: ${fix}` : message;
   return `::${COMMAND[f.severity]} ${props}::${escapeData(body)}`;
 }
 
-/** Render a report as workflow commands, ending with the summary line as plain log text. */
+/** Render a report as workflow commands (the most severe first, as many as GitHub shows), ending with the summary line as plain log text. */
 export function renderGithub(report: Report): string {
-  return [...report.findings.map(annotation), summaryLine(report)].join('\n') + '\n';
+  const { shown, hidden } = selectAnnotations(report.findings);
+  const cut = hidden ? [`${hidden} more finding${hidden === 1 ? '' : 's'} not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level and step (the full list is in --format json or sarif).`] : [];
+  return [...shown.map(annotation), summaryLine(report), ...cut].join('\n') + '\n';
 }
