@@ -1,10 +1,10 @@
 // Generated files must match their generators: run `npm run gen` when this fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rulesIndexSource } from '../scripts/gen-rules-index';
-import { END, START, readmeRulesSection, withRulesSection } from '../scripts/gen-readme-rules';
+import { RULES_DIR, ruleDocs } from '../scripts/gen-readme-rules';
 import { rules } from '../rules/index';
 import { ROOT } from './cli-helpers';
 
@@ -12,20 +12,23 @@ test('rules/index.ts lists every rule file (npm run gen)', () => {
   assert.equal(readFileSync(join(ROOT, 'rules', 'index.ts'), 'utf8'), rulesIndexSource(), 'rules/index.ts is stale: run npm run gen');
 });
 
-test("README's rules section matches the rule metadata (npm run gen)", () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  assert.ok(readme.includes(START) && readme.includes(END), 'README.md needs the rules markers');
-  const current = readme.slice(readme.indexOf(START) + START.length, readme.indexOf(END)).trim();
-  // Compare line lists so a failure shows the differing lines, not the whole README.
-  assert.deepEqual(current.split('\n'), readmeRulesSection(rules).trim().split('\n'), "README.md's rules section is stale: run npm run gen");
+test('docs/rules: one current page per rule and the index, nothing left over (npm run gen)', () => {
+  const docs = ruleDocs(rules);
+  assert.deepEqual(readdirSync(RULES_DIR).sort(), [...docs.keys()].sort(), 'docs/rules has missing or left-over pages: run npm run gen');
+  for (const [name, text] of docs) {
+    // Compare line lists so a failure shows the differing lines, not the whole page.
+    assert.deepEqual(readFileSync(join(RULES_DIR, name), 'utf8').split('\n'), text.split('\n'), `docs/rules/${name} is stale: run npm run gen`);
+  }
 });
 
-test('the rules section documents every rule', () => {
-  const section = readmeRulesSection(rules);
+test('every rule has its page, its row in the index, and its examples on the page', () => {
+  const docs = ruleDocs(rules);
+  const index = docs.get('README.md')!;
   for (const r of rules) {
-    assert.ok(section.includes(`| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.severity} |`), `${r.meta.id} row`);
-    assert.ok(section.includes(`### ${r.meta.id}\n`), `${r.meta.id} heading`);
+    assert.ok(index.includes(`| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.severity} |`), `${r.meta.id} row`);
+    const page = docs.get(`${r.meta.id}.md`)!;
+    assert.ok(page.startsWith(`# ${r.meta.id}\n`), `${r.meta.id} heading`);
+    for (const ex of [...r.meta.examples.bad, ...r.meta.examples.good]) assert.ok(page.includes(ex.trim()), `${r.meta.id}: example on the page`);
+    for (const section of ['## Why', '## Fix', '## Postgres versions', '## squawk']) assert.ok(page.includes(`\n${section}\n`), `${r.meta.id}: ${section}`);
   }
-  assert.equal(withRulesSection('# x\n', 'BODY'), `# x\n\n## Rules\n\n${START}\nBODY\n${END}\n`, 'markers are added when missing');
-  assert.equal(withRulesSection(`a\n${START}\nold\n${END}\nb\n`, 'new'), `a\n${START}\nnew\n${END}\nb\n`);
 });
