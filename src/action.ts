@@ -14,7 +14,7 @@ import type { ConfigOverrides } from './config';
 import { DatabaseUnavailableError, UsageError } from './errors';
 import { ANNOTATIONS_PER_LEVEL, selectAnnotations, toAnnotation } from './github/annotations';
 import { probeDocker } from './github/docker';
-import { reachesFailOn, renderComment, renderFailure } from './github/comment';
+import { reachesFailOn, renderComment, renderFailure, ruleDocs } from './github/comment';
 import { readEvent, type EventInfo } from './github/event';
 import { parseInputs, type ActionInputs } from './github/inputs';
 import { Publisher } from './github/publish';
@@ -23,11 +23,7 @@ import { render } from './report/index';
 import { buildReport, run } from './run';
 import type { Report, StatsSummary, Verification } from './types';
 
-const ruleMeta = new Map(rules.map((r) => [r.meta.id, r.meta]));
-const ruleDoc = (id: string) => {
-  const m = ruleMeta.get(id);
-  return m ? { summary: m.summary, fix: m.fix } : undefined;
-};
+const ruleDoc = ruleDocs(rules);
 
 const UNTRUSTED_SQL =
   'verify skipped: on pull_request_target the pull request’s SQL would run with this repository’s write token and secrets. ' +
@@ -146,13 +142,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     }
     hiddenAnnotations += hidden;
   }
-  if (hiddenAnnotations) notes.push(`${hiddenAnnotations} finding${hiddenAnnotations === 1 ? ' is' : 's are'} not annotated on the diff: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level; all of them are listed here and in the findings-json output's file.`);
+  // Operational notes (fallbacks, skipped verify) go to the log and the job summary; the comment
+  // says only what changes how to read it: annotations that GitHub will not show.
+  const readerNotes: string[] = [];
+  if (hiddenAnnotations) readerNotes.push(`${hiddenAnnotations} finding${hiddenAnnotations === 1 ? ' is' : 's are'} not annotated on the diff: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level; all of them are listed here and in the findings-json output's file.`);
 
   const link = env.GITHUB_REPOSITORY && event.sha ? { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', repository: env.GITHUB_REPOSITORY, sha: event.sha } : undefined;
-  const renderOptions = { failOn: inputs.failOn, link, ruleDoc, notes };
+  const renderOptions = { failOn: inputs.failOn, link, ruleDoc, notes: readerNotes };
 
   // Job summary: the same content as the comment, one section per path.
-  await writeSummary(env, reports.map(({ path, report }) => renderComment(report, { ...renderOptions, path })));
+  await writeSummary(env, reports.map(({ path, report }) => renderComment(report, { ...renderOptions, notes: [...notes, ...readerNotes], path })));
 
   const outDir = join(env.RUNNER_TEMP || tmpdir(), 'migration-guard');
   mkdirSync(outDir, { recursive: true });
@@ -208,7 +207,7 @@ function makePublisher(inputs: ActionInputs, event: EventInfo, env: NodeJS.Proce
     headSha: event.pullRequest!.headSha,
     reviewComments: inputs.reviewComments,
     render: renderOptions ?? {},
-    summaryOf: (id) => ruleMeta.get(id)?.summary,
+    summaryOf: (id) => ruleDoc(id)?.summary,
     warn: (m) => core.warning(m),
     info: (m) => core.info(m),
   });

@@ -4,7 +4,7 @@
 // through a callback, bad input is a UsageError (exit 2), per-file problems are
 // findings.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { rules as registry } from '../rules/index';
 import { applyOverrides, enabledRules, ignoreMatcher, levelOf, loadConfig, type Config, type ConfigOverrides } from './config';
@@ -99,6 +99,8 @@ export async function run(options: RunOptions): Promise<Report> {
   /** Each tool's version table, created before the first migration as the tool does (migrations may alter it). */
   const bookkeeping = new Set<string>();
 
+  /** Files named on the command line (not folders): of their migrations, only they are reported on. */
+  const namedFiles = new Set(paths.filter(isFile));
   // Framework projects: their commands run against one throwaway server, started here and shared with verify.
   const frameworks = new Map(paths.map((p) => [p, frameworkFor(p, display(p, cwd), config)] as const));
   const needsServer = [...frameworks.values()].some((f) => f) && !config.framework?.sqlLog;
@@ -113,6 +115,10 @@ export async function run(options: RunOptions): Promise<Report> {
       const discovery = framework
         ? await discoverFramework(path, display(path, cwd), framework, config, { ...(server ? { db: server } : {}), cwd, ...(options.base ? { base: options.base } : {}), rollBack: verifying, rules: allRules, log: progress })
         : discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base, withHistory: verifying }, allRules);
+      // A file named on the command line (pre-commit passes staged files): its migration's other
+      // files are read for context (what the up created), but only the named file is reported on.
+      const throughFile = !framework && namedFiles.has(path);
+      const reported = (file: string) => !throughFile || namedFiles.has(resolve(cwd, file));
       for (const f of discovery.findings) {
         if (isIgnored(f.file)) continue;
         const kept = adjust(f);
@@ -151,13 +157,16 @@ export async function run(options: RunOptions): Promise<Report> {
         let created: CreatedObjects | undefined = m.added && config.deployTogether ? changeCreated : undefined;
         const upImpacts: MigrationImpacts = { id: m.id, file: m.up.file, impacts: [] };
         if (wantsImpacts) planned.push(upImpacts);
+        /** Rules the up raised: the same rule in the down (a rename back, the old type restored) is its reversal. */
+        let upRules = new Set<string>();
         for (const source of sources) {
           try {
             const transactional = source === down ? (m.downTransactional ?? m.transactional) : m.transactional; // dbmate sets the down's own
             const input = { source, transactional, sentAsOneQuery: m.sentAsOneQuery ?? false, migration: m.id, createdByUp: created, collectImpacts: wantsImpacts };
             // `verify --stats` lints only for the impacts: its findings are verify's.
             const result = lintFile(input, options.command === 'verify' ? [] : enabled, allRules, lintOptions);
-            findings.push(...result.findings);
+            if (source === m.up) upRules = new Set(result.findings.map((f) => f.rule));
+            if (reported(source.file)) findings.push(...(source === down ? result.findings.map((f) => asReversal(f, upRules)) : result.findings));
             created = result.created;
             if (source === m.up && m.added && config.deployTogether) changeCreated = result.created;
             allImpacts.push(...(result.impacts ?? []));
@@ -246,6 +255,14 @@ export function exitCodeFor(report: Pick<Report, 'findings'>, failOn: FailOn): 0
   return failsOn(report, failOn) ? 1 : 0;
 }
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function display(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
@@ -269,6 +286,15 @@ const SINGLE_STEP_RULES = new Set(['down-failing', 'down-not-restoring-schema', 
 function asChainPolicy(f: Finding): Finding {
   if (!SINGLE_STEP_RULES.has(f.rule) || f.severity === 'info') return f;
   return { ...f, severity: 'info', message: `${f.message} (verify.downs: chain: this down is judged in the whole-chain rollback; alone it is informational)` };
+}
+
+/** Rules whose finding in a down, when the up raised the same rule, is the up undone (a rename back, the old type restored). */
+const REVERSAL_RULES = new Set(['renaming-column', 'renaming-table', 'changing-column-type', 'renaming-enum-value']);
+
+/** A down undoing its up's rename or type change is not an error by itself: a warning that says why. */
+function asReversal(f: Finding, upRules: ReadonlySet<string>): Finding {
+  if (!REVERSAL_RULES.has(f.rule) || !upRules.has(f.rule) || f.severity !== 'error') return f;
+  return { ...f, severity: 'warning', message: `${f.message} In a down this undoes the up's own change: it breaks only code that already uses the up's version when the rollback runs.` };
 }
 
 /** A migration migration-guard cannot lint or run (Migration.notRunnable). */

@@ -94,7 +94,7 @@ test('github output: one workflow command per finding', () => {
   const dir = tempTree({ 'db/1.sql': ADD_REQUIRED });
   const r = cli(['lint', 'db', '--format', 'github'], { cwd: dir });
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /^::error file=db\/1\.sql,line=1,endLine=1,col=1,endColumn=\d+,title=adding-required-column::Column "status".*%0A%0AFix: /m);
+  assert.match(r.stdout, /^::error file=db\/1\.sql,line=1,endLine=1,col=1,endColumn=\d+,title=adding-required-column::Column "status".*%0AFix: /m);
 });
 
 test('sarif output is SARIF 2.1.0 with the rule descriptor', () => {

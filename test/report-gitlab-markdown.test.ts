@@ -34,11 +34,11 @@ test('--format gitlab: every finding is a Code Quality issue with the fields Git
   assert.deepEqual(again.map((i) => i.fingerprint), issues.map((i) => i.fingerprint));
 });
 
-test('--format markdown: the PR comment body, with the verdict against --fail-on and the fix recipes', () => {
+test('--format markdown: the PR comment body, with the verdict against --fail-on and each error\'s fix', () => {
   const r = cli(['lint', 'examples/migrations', '--format', 'markdown', '-q'], { cwd: ROOT });
   assert.equal(r.code, 1);
   assert.match(r.stdout, /^### ❌ migration-guard: \d+ errors, \d+ warnings/);
-  assert.match(r.stdout, /<details><summary>How to fix <b>adding-required-column: /);
+  assert.match(r.stdout, /\| ❌ \| <code>000003\\_add\\_user\\_status\.up\.sql:\d+<\/code> \| <code>adding-required-column<\/code>: .* \| Add the column with a DEFAULT/);
   const lenient = cli(['lint', 'examples/migrations', '--format', 'markdown', '--fail-on', 'never', '-q'], { cwd: ROOT });
   assert.match(lenient.stdout, /^### ⚠️ migration-guard: .*\(reporting only\)/);
 });

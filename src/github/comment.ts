@@ -2,12 +2,13 @@
 // (Report, options) => string. Everything taken from the repository goes
 // through escape.ts; only our own rule docs (the fix recipes) are markdown.
 
-import type { FailOn, Finding, MigrationVerification, Report, Severity, StatementTrace } from '../types';
+import type { FailOn, Finding, MigrationVerification, Report, Rule, Severity, StatementTrace } from '../types';
 import { SEVERITY_RANK } from '../types';
 import { codeBlock, encodePath, escapeHtml, escapeLineStart, escapeText, inlineCode } from './escape';
 import { chainLine, versionMismatch } from '../report/verification-text';
 import { LOCK_RANK } from '../verify/trace';
 import { describeBudget, describeSize } from '../report/size';
+import { oneLineFix } from './annotations';
 
 /** GitHub rejects issue comments over 65,536 characters; keep a margin and count bytes to be safe. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -17,6 +18,8 @@ export interface RuleDoc {
   summary: string;
   /** Trusted markdown from the rule's metadata. */
   fix: string;
+  /** `verify`: a finding proven on a database (shown as the proof of a lint finding on the same line). */
+  stage?: string;
 }
 
 export interface CommentOptions {
@@ -37,6 +40,15 @@ export interface CommentOptions {
   budget?: number;
 }
 
+/** The comment's view of the rule registry: summary, fix and stage by rule id. */
+export function ruleDocs(rules: readonly Rule[]): (rule: string) => RuleDoc | undefined {
+  const byId = new Map(rules.map((r) => [r.meta.id, r.meta]));
+  return (id) => {
+    const m = byId.get(id);
+    return m ? { summary: m.summary, fix: m.fix, ...(m.stage ? { stage: m.stage } : {}) } : undefined;
+  };
+}
+
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 
 /** Whether the report's findings reach the fail-on threshold (the step fails). */
@@ -55,20 +67,22 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function countLine(report: Report): string {
-  const { errors, warnings, infos } = report.summary;
-  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
-  if (infos) parts.push(plural(infos, 'notice'));
-  return parts.join(', ');
+function countLine(counts: { errors: number; warnings: number; infos: number; downs?: number }): string {
+  const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
+  if (counts.infos) parts.push(plural(counts.infos, 'notice'));
+  return parts.join(', ') + (counts.downs ? ` · ${counts.downs} on the downs` : '');
 }
 
-/** The one-line verdict at the top of the comment. */
-export function headline(report: Report, failOn: FailOn = 'error'): string {
+/**
+ * The one-line verdict at the top of the comment. `counts` are the comment's own (a proof merged
+ * into its lint finding, lint findings on downs apart); the report's summary otherwise.
+ */
+export function headline(report: Report, failOn: FailOn = 'error', counts?: { errors: number; warnings: number; infos: number; downs?: number }): string {
   if (isClean(report)) return '### ✅ migration-guard: no problems found';
   const failing = reachesFailOn(report, failOn);
   const icon = failing ? '❌' : report.summary.errors || report.summary.warnings ? '⚠️' : 'ℹ️';
   const tail = failing ? '' : failOn === 'never' ? ' (reporting only)' : ` (below fail-on: ${failOn})`;
-  return `### ${icon} migration-guard: ${countLine(report)}${tail}`;
+  return `### ${icon} migration-guard: ${countLine(counts ?? report.summary)}${tail}`;
 }
 
 function subline(report: Report, path: string | undefined): string {
@@ -80,8 +94,8 @@ function subline(report: Report, path: string | undefined): string {
   const v = report.verification;
   if (v) {
     s += ` · verified up → down → up on ${escapeText(v.database.kind)} ${escapeText(v.database.serverVersion)}`;
-    const mismatch = versionMismatch(v);
-    if (mismatch) s += ` · ⚠️ ${escapeText(mismatch)}`;
+    const target = v.database.targetVersion;
+    if (versionMismatch(v) && target) s += ` · ⚠️ not your target, PostgreSQL ${target}`;
   }
   else s += ' · lint only';
   return s;
@@ -100,40 +114,101 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function groupByMigration(findings: Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = f.migration ?? f.file;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
-  return groups;
-}
-
 function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   );
 }
 
-function findingsSection(findings: Finding[], link: CommentOptions['link'], messageMax: number): string[] {
+/** One row of the comment: a finding, what verify proved about the same line, and its repeats elsewhere. */
+interface Row {
+  lead: Finding;
+  /** Verify findings on the same file and line (`failing-with-existing-rows` under `adding-required-column`). */
+  proofs: Finding[];
+  /** Further findings of the same rule (warnings and notices are one row per rule). */
+  also: Finding[];
+}
+
+/** The findings as the comment shows them: up files before downs, lint findings on downs apart, proofs merged, repeats folded. */
+function rowsOf(findings: Finding[], report: Report, o: CommentOptions) {
+  const downs = new Set(report.migrations.flatMap((m) => (m.down ? [m.down] : [])));
+  const order = new Map<string, number>();
+  for (const m of report.migrations) for (const f of [m.up, m.down]) if (f && !order.has(f)) order.set(f, order.size);
+  const rank = (f: Finding) => order.get(f.file) ?? order.size;
+  const inOrder = [...findings].sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const proven = (f: Finding) => o.ruleDoc?.(f.rule)?.stage === 'verify';
+  const onDown = (f: Finding) => downs.has(f.file) && !proven(f);
+  const main = inOrder.filter((f) => !onDown(f));
+  // A verify finding on the line of a lint finding is that finding's proof: one cause, one row.
+  const rows: Row[] = [];
+  const at = new Map<string, Row>();
+  for (const f of main.filter((x) => !proven(x))) {
+    const row = { lead: f, proofs: [], also: [] };
+    rows.push(row);
+    const key = `${f.file}:${f.line}`;
+    const held = at.get(key);
+    if (!held || SEVERITY_RANK[f.severity] > SEVERITY_RANK[held.lead.severity]) at.set(key, row);
+  }
+  for (const f of main.filter(proven)) {
+    const row = at.get(`${f.file}:${f.line}`);
+    if (row) {
+      row.proofs.push(f);
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[row.lead.severity]) row.lead = { ...row.lead, severity: f.severity };
+    } else rows.push({ lead: f, proofs: [], also: [] });
+  }
+  rows.sort((a, b) => rank(a.lead) - rank(b.lead) || a.lead.file.localeCompare(b.lead.file) || a.lead.line - b.lead.line);
+  return {
+    errors: rows.filter((r) => r.lead.severity === 'error'),
+    warnings: byRule(rows.filter((r) => r.lead.severity === 'warning')),
+    notices: byRule(rows.filter((r) => r.lead.severity === 'info')),
+    downs: byRule(inOrder.filter(onDown).map((f) => ({ lead: f, proofs: [], also: [] }))),
+  };
+}
+
+/** One row per rule: the first finding leads, the others are listed by place. */
+function byRule(rows: Row[]): Row[] {
+  const out = new Map<string, Row>();
+  for (const r of rows) {
+    const held = out.get(r.lead.rule);
+    if (held) held.also.push(r.lead, ...r.also);
+    else out.set(r.lead.rule, { ...r, also: [...r.also] });
+  }
+  return [...out.values()];
+}
+
+function findingsSection(findings: Finding[], report: Report, o: CommentOptions, messageMax: number): string[] {
+  const { errors, warnings, notices, downs } = rowsOf(findings, report, o);
   const out: string[] = [];
   const size = (f: Finding) => (f.size ? `<br>📏 ${escapeText(describeSize(f.size, f.severity))}` : '');
-  const row = (f: Finding) => `| ${ICON[f.severity]} | ${lineLink(f, link)} | ${inlineCode(f.rule)} | ${escapeText(clip(f.message, messageMax))}${size(f)} |`;
-  // Migrations in file order so the comment reads like the diff; notices folded at the end (not noisy).
-  const inOrder = [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  const groups = groupByMigration(inOrder.filter((f) => f.severity !== 'info'));
-  for (const [migration, list] of groups) {
-    out.push(`#### ${inlineCode(migration)}`, '', '| | Where | Rule | Problem |', '|---|---|---|---|', ...sortFindings(list).map(row), '');
-  }
-  const infos = inOrder.filter((f) => f.severity === 'info');
-  if (infos.length) {
-    out.push(`<details><summary>${ICON.info} ${plural(infos.length, 'notice')}</summary>`, '');
-    for (const [migration, list] of groupByMigration(infos)) {
-      out.push(`#### ${inlineCode(migration)}`, '', '| | Where | Rule | Problem |', '|---|---|---|---|', ...list.map(row), '');
-    }
-    out.push('</details>', '');
+  // Errors are read in full; what is folded is skimmed: shorter messages, one link per row.
+  const brief = Math.min(messageMax, 90);
+  // A proof's rule names what was seen; its message's lead-in repeats it, so the detail after the first colon is shown.
+  const detail = (m: string) => (m.indexOf(': ') > 0 && m.length - m.indexOf(': ') > 20 ? m.slice(m.indexOf(': ') + 2) : m);
+  const proof = (r: Row) => r.proofs.map((p) => `<br>✔ verified, ${inlineCode(p.rule)}: ${escapeText(clip(detail(p.message), brief))}`).join('');
+  // Folded rows name the place without a link (the diff's annotations have it): a link is ~120 bytes.
+  const where = (r: Row, linked = true) => lineLink(r.lead, linked ? o.link : undefined) + (r.also.length ? ` +${r.also.length} more` : '');
+  const problem = (r: Row, max: number) => `${inlineCode(r.lead.rule)}${r.also.length ? ` ×${r.also.length + 1}` : ''}: ${escapeText(clip(r.lead.message, max))}${size(r.lead)}${proof(r)}`;
+  const fix = (r: Row) => escapeText(clip(oneLineFix(o.ruleDoc?.(r.lead.rule)?.fix ?? r.lead.help), brief)) || '–';
+  if (errors.length) out.push('| | Where | Problem | Fix |', '|---|---|---|---|', ...errors.map((r) => `| ${ICON.error} | ${where(r)} | ${problem(r, messageMax)} | ${fix(r)} |`), '');
+  const folded = (summary: string, rows: Row[], max: number) => {
+    if (!rows.length) return;
+    const bySeverity = [...rows].sort((a, b) => SEVERITY_RANK[b.lead.severity] - SEVERITY_RANK[a.lead.severity]);
+    out.push(`<details><summary>${summary}</summary>`, '', '| | Where | Problem |', '|---|---|---|', ...bySeverity.map((r) => `| ${ICON[r.lead.severity]} | ${where(r, false)} | ${problem(r, max)} |`), '', '</details>', '');
+  };
+  const count = (rows: Row[]) => rows.reduce((n, r) => n + 1 + r.also.length, 0);
+  folded(`${ICON.warning} ${plural(count(warnings), 'warning')}`, warnings, brief);
+  folded(`↩️ ${plural(count(downs), 'finding')} on the downs (what a rollback runs)`, downs, Math.min(brief, 70));
+  if (notices.length) {
+    out.push(`<details><summary>${ICON.info} ${plural(count(notices), 'notice')}</summary>`, '', notices.map((r) => `${inlineCode(r.lead.rule)} ×${r.also.length + 1}`).join(' · '), '', '</details>', '');
   }
   return out;
+}
+
+/** The comment's counts: merged rows, lint findings on downs counted apart. */
+function shownCounts(findings: Finding[], report: Report, o: CommentOptions): { errors: number; warnings: number; infos: number; downs: number } {
+  const { errors, warnings, notices, downs } = rowsOf(findings, report, o);
+  const n = (rows: Row[]) => rows.reduce((k, r) => k + 1 + r.also.length, 0);
+  return { errors: n(errors), warnings: n(warnings), infos: n(notices), downs: n(downs) };
 }
 
 /** The deploy's write-blocking locks per migration and table, and how long each is held (with --stats). */
@@ -149,21 +224,6 @@ function budgetSection(report: Report, maxRows: number): string[] {
   const out = [`**Lock budget**${when}: how long the deploy blocks writes, per table`, '', '| Migration | Lock held |', '|---|---|', ...rows.slice(0, maxRows)];
   if (rows.length > maxRows) out.push('', `_…and ${rows.length - maxRows} more (see the JSON report's \`stats\`)._`);
   out.push('');
-  return out;
-}
-
-function fixesSection(findings: Finding[], ruleDoc: CommentOptions['ruleDoc']): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const f of sortFindings(findings)) {
-    if (seen.has(f.rule)) continue;
-    seen.add(f.rule);
-    const doc = ruleDoc?.(f.rule);
-    const summary = doc ? `${escapeHtml(f.rule)}: ${escapeHtml(doc.summary)}` : escapeHtml(f.rule);
-    // Our own docs are trusted markdown; a help text we do not know is shown verbatim in a fence.
-    const body = doc ? doc.fix : f.help ? codeBlock(f.help) : '_No fix recipe._';
-    out.push(`<details><summary>How to fix <b>${summary}</b></summary>`, '', body, '', '</details>', '');
-  }
   return out;
 }
 
@@ -188,7 +248,7 @@ function listCell(items: string[], max = 4): string {
 }
 
 function stepCell(ok: boolean, error: string | null | undefined): string {
-  return ok ? '✅' : `❌ ${escapeText(clip(error ?? 'failed', 160))}`;
+  return ok ? '✅' : `❌ ${escapeText(clip(error ?? 'failed', 100))}`;
 }
 
 function verifyRow(m: MigrationVerification): string {
@@ -199,13 +259,16 @@ function verifyRow(m: MigrationVerification): string {
   const data = dc.inconclusive
     ? `– ${escapeText(clip(`inconclusive: ${dc.inconclusive}`, 120))}`
     : dc.failsWithData
-    ? `❌ fails with ${dc.rowsSeeded} rows: ${escapeText(clip(dc.error ?? '', 120))}`
+    ? `❌ fails with ${dc.rowsSeeded} rows: ${escapeText(clip(dc.error ?? '', 90))}`
     : dc.lost.length
       ? `⚠️ ${listCell(dc.lost, 3)}`
       : dc.rowsSeeded
         ? `✅ ${dc.rowsSeeded} rows kept`
         : '–';
-  return `| ${inlineCode(m.id)} | ${up} | ${reversible} | ${reapplicable} | ${listCell(blockingLocks(m.statements))} | ${listCell([...new Set(m.statements.flatMap((s) => s.rewrites))])} | ${data} |`;
+  // A failed statement took what the trace shows, or nothing: say which rather than "–".
+  const locks = blockingLocks(m.statements);
+  const lockCell = locks.length || m.up.ok || m.skipped ? listCell(locks) : 'failed before locking';
+  return `| ${inlineCode(m.id)} | ${up} | ${reversible} | ${reapplicable} | ${lockCell} | ${listCell([...new Set(m.statements.flatMap((s) => s.rewrites))])} | ${data} |`;
 }
 
 function verifySection(report: Report, maxRows: number): string[] {
@@ -231,7 +294,6 @@ function verifySection(report: Report, maxRows: number): string[] {
 
 interface Limits {
   findings: number;
-  fixes: boolean;
   verifyRows: number;
   messageMax: number;
 }
@@ -239,19 +301,19 @@ interface Limits {
 function compose(report: Report, o: CommentOptions, lim: Limits): string {
   const out: string[] = [];
   if (o.marker) out.push(o.marker);
-  out.push(headline(report, o.failOn ?? 'error'), '', subline(report, o.path), '');
+  out.push(headline(report, o.failOn ?? 'error', shownCounts(report.findings, report, o)), '', subline(report, o.path), '');
   for (const n of o.notes ?? []) out.push(`> ${escapeLineStart(n)}`, '');
   if (isClean(report) && o.previouslyFailing) out.push('The problems reported here earlier are fixed.', '');
   const shown = sortFindings(report.findings).slice(0, lim.findings);
-  out.push(...findingsSection(shown, o.link, lim.messageMax));
+  out.push(...findingsSection(shown, report, o, lim.messageMax));
   const hidden = report.findings.length - shown.length;
   if (hidden > 0) {
     out.push(`_…and ${plural(hidden, 'more finding')} not shown to stay under GitHub's comment size limit: see the annotations, the job summary or the JSON report._`, '');
   }
   out.push(...budgetSection(report, lim.verifyRows));
   out.push(...verifySection(report, lim.verifyRows));
-  if (lim.fixes) out.push(...fixesSection(shown, o.ruleDoc));
-  out.push(`<sub>${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}${o.link ? ` · ${escapeHtml(o.link.sha.slice(0, 7))}` : ''}</sub>`);
+  const explain = report.findings.length ? ' · the full fix and why: <code>npx migration-guard explain RULE</code>' : '';
+  out.push(`<sub>${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}${o.link ? ` · ${escapeHtml(o.link.sha.slice(0, 7))}` : ''}${explain}</sub>`);
   return out.join('\n') + '\n';
 }
 
@@ -260,16 +322,17 @@ function fits(text: string, budget: number): boolean {
 }
 
 /**
- * The comment (or job summary) markdown for a report, under `budget` bytes:
- * when too long, fix recipes are dropped first, then findings and verify rows
- * are cut with a note saying how many are not shown.
+ * The comment (or job summary) markdown for a report, under `budget` bytes: errors with
+ * their one-line fix and the verify table in view, the rest folded; when too long,
+ * messages are clipped harder, then findings and verify rows are cut with a note saying
+ * how many are not shown.
  */
 export function renderComment(report: Report, options: CommentOptions = {}): string {
   const budget = options.budget ?? DEFAULT_BUDGET;
-  const full: Limits = { findings: report.findings.length, fixes: true, verifyRows: 200, messageMax: 1000 };
+  const full: Limits = { findings: report.findings.length, verifyRows: 200, messageMax: 130 };
   let text = compose(report, options, full);
   if (fits(text, budget)) return text;
-  const lean: Limits = { ...full, fixes: false, messageMax: 300, verifyRows: 50 };
+  const lean: Limits = { ...full, messageMax: 110, verifyRows: 50 };
   text = compose(report, options, lean);
   if (fits(text, budget)) return text;
   // Binary search the largest number of findings that fits.

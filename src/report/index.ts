@@ -3,7 +3,7 @@
 import type { FailOn, Report, Rule } from '../types';
 import { renderGithub } from './github';
 import { renderGitlab } from './gitlab';
-import { renderComment } from '../github/comment';
+import { renderComment, ruleDocs } from '../github/comment';
 import { renderJson } from './json';
 import { renderSarif } from './sarif';
 import { renderText } from './text';
@@ -34,14 +34,8 @@ export function render(format: Format, report: Report, options: RenderOptions = 
       return renderGitlab(report);
     case 'markdown':
       // The pull-request comment's body, for any CI that can post one.
-      return renderComment(report, { failOn: options.failOn, ruleDoc: (id) => ruleDocOf(options.rules, id) });
+      return renderComment(report, { failOn: options.failOn, ruleDoc: ruleDocs(options.rules ?? []) });
     case 'text':
       return renderText(report, { color: options.color, source: options.source });
   }
-}
-
-/** Summary and fix recipe of a rule, for the markdown body's "How to fix" sections. */
-function ruleDocOf(rules: readonly Rule[] | undefined, id: string): { summary: string; fix: string } | undefined {
-  const meta = rules?.find((r) => r.meta.id === id)?.meta;
-  return meta ? { summary: meta.summary, fix: meta.fix } : undefined;
 }
