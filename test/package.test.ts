@@ -61,3 +61,24 @@ test('npm pack → install into an empty folder → node_modules/.bin/migration-
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test("a fresh clone: the README's first command installs and runs the example, then `npx migration-guard` works", { timeout: 600_000 }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'mg-clone-'));
+  try {
+    const clone = join(work, 'migration-guard');
+    execFileSync('git', ['clone', '-q', ROOT, clone], { stdio: 'pipe' });
+    const readme = readFileSync(join(clone, 'README.md'), 'utf8');
+    const first = /```sh\n(.*?)\s+#/.exec(readme)![1]!;
+    assert.equal(first, 'npm ci && npm run example');
+    // Dependencies come from the npm cache where it has them (CI's own npm ci filled it).
+    const sh = (cmd: string) => spawnSync('sh', ['-c', cmd], { cwd: clone, encoding: 'utf8', env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' } });
+    const installed = sh(first);
+    assert.equal(installed.status, 0, installed.stdout + installed.stderr);
+    assert.match(installed.stdout + installed.stderr, /verify: pglite/, 'the example ran on the embedded database');
+    const npx = sh('npx migration-guard --version');
+    assert.equal(npx.status, 0, npx.stderr);
+    assert.equal(npx.stdout.trim(), pkg.version);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
