@@ -2,7 +2,7 @@
 // server their commands run against, and each project's migrations as the
 // framework applied them (or as an Ecto log shows them).
 
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config';
 import { UsageError } from '../errors';
@@ -23,10 +23,15 @@ export interface FrameworkDiscovery {
   commands?: FrameworkCapture['commands'];
 }
 
+/** Top-level files that every detected framework has one of: a folder without any is not walked. */
+const TOP_MARKERS = /^(alembic\.ini|manage\.py|Gemfile|knexfile\.(js|ts|cjs|mjs)|mix\.exs|\.sequelizerc)$/;
+
 /** The framework `path` is a project of: the configured one, or detected (directories, layout auto); else undefined. */
 export function frameworkFor(path: string, shown: string, config: Config): Framework | undefined {
   if (config.framework?.name) return frameworkNamed(config.framework.name);
   if (config.layout !== 'auto' || !isDirectory(path)) return undefined;
+  // A folder of SQL files (the common case) costs one readdir, not a walk of the project.
+  if (!readdirSync(path).some((name) => TOP_MARKERS.test(name))) return undefined;
   return detectFramework(loadProject(path), shown);
 }
 
