@@ -7,17 +7,21 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './cli-helpers';
+import { NODE22, NODE24 } from './action/harness';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-test('package.json: bin, files, engines (Node 20 and 24)', () => {
+test('package.json: bin, files, engines (Node 20, 22 and 24), and no downloaded node among its dependencies', () => {
   assert.equal(pkg.bin['migration-guard'], 'bin/migration-guard.js');
   assert.ok(statSync(join(ROOT, 'bin', 'migration-guard.js')).mode & 0o111, 'bin is executable');
   assert.match(readFileSync(join(ROOT, 'bin', 'migration-guard.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   for (const dir of ['bin/', 'build/']) assert.ok(pkg.files.includes(dir), dir);
   assert.equal(pkg.type, 'module');
   // The range admits the supported lines and nothing older.
-  assert.equal(pkg.engines.node, '>=20.18.1 <21 || >=24');
+  assert.equal(pkg.engines.node, '>=20.18.1 <21 || >=22.12 <23 || >=24');
+  // npm puts the dependencies' bins first on PATH in every script: a `node` package there would
+  // silently run the tests, and the framework commands they start, on a downloaded Node.
+  assert.equal(pkg.dependencies.node ?? pkg.devDependencies.node, undefined);
   assert.equal(pkg.scripts.prepack, 'npm run build');
 });
 
@@ -50,11 +54,11 @@ test('npm pack → install into an empty folder → node_modules/.bin/migration-
     assert.ok(report.migrations.length > 0, 'the example migrations are discovered');
     assert.ok(report.findings.some((f: { rule: string }) => f.rule === 'adding-required-column'), 'the example adds a required column');
 
-    // The same install on the other supported Node line (node_modules/.bin/node is Node 24; the test runner's node is 20).
-    const node24 = join(ROOT, 'node_modules', '.bin', 'node');
-    if (existsSync(node24)) {
-      const other = spawnSync(node24, [join(app, 'node_modules', 'migration-guard', 'bin', 'migration-guard.js'), 'lint', example, '--format', 'json'], { cwd: app, encoding: 'utf8' });
-      assert.ok(other.status === 0 || other.status === 1, `node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}: exit ${other.status}: ${other.stderr}`);
+    // The same install on the other supported Node lines (the test runner's node is the system's, 20 here).
+    for (const node of [NODE22, NODE24]) {
+      if (!existsSync(node)) continue; // test/runtimes not installed (.ci/run installs it)
+      const other = spawnSync(node, [join(app, 'node_modules', 'migration-guard', 'bin', 'migration-guard.js'), 'lint', example, '--format', 'json'], { cwd: app, encoding: 'utf8' });
+      assert.ok(other.status === 0 || other.status === 1, `node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}: exit ${other.status}: ${other.stderr}`);
       assert.deepEqual(JSON.parse(other.stdout).findings, report.findings);
     }
   } finally {

@@ -36,7 +36,7 @@ const gh = new MockGitHub();
 before(() => gh.start());
 after(() => gh.stop());
 
-/** The system's node (Node 20 here), not node_modules/.bin/node that npm puts first on PATH. */
+/** The system's node (Node 20 here). */
 function systemNode(): string {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir || dir.includes('node_modules')) continue;
@@ -45,7 +45,7 @@ function systemNode(): string {
   return 'node';
 }
 const NODES: [string, string][] = [
-  ['Node 24 (node_modules/.bin/node)', NODE24],
+  ['Node 24 (the Action\'s runtime, test/runtimes)', NODE24],
   ['Node 20 (the system node)', systemNode()],
 ];
 

@@ -9,7 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const NODE24 = join(REPO, 'node_modules/.bin/node');
+/** The Action's runtime (node24) and Node 22, installed apart by `npm ci --prefix test/runtimes` (.ci/run) so no npm script puts them on PATH. */
+export const NODE24 = join(REPO, 'test/runtimes/node_modules/node24/bin/node');
+export const NODE22 = join(REPO, 'test/runtimes/node_modules/node22/bin/node');
 
 export interface ActionRun {
   code: number | null;
