@@ -148,7 +148,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   if (hiddenAnnotations) readerNotes.push(`${hiddenAnnotations} finding${hiddenAnnotations === 1 ? ' is' : 's are'} not annotated on the diff: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level; all of them are listed here and in the findings-json output's file.`);
 
   const link = env.GITHUB_REPOSITORY && event.sha ? { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', repository: env.GITHUB_REPOSITORY, sha: event.sha } : undefined;
-  const renderOptions = { failOn: inputs.failOn, link, ruleDoc, notes: readerNotes };
+  // The Action's own repository and ref (GitHub sets them for a `uses:` step): rule ids link to their pages there.
+  const docsBase = env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_ACTION_REPOSITORY}/blob/${encodeURIComponent(env.GITHUB_ACTION_REF)}/docs/rules` : undefined;
+  const renderOptions = { failOn: inputs.failOn, link, ruleDoc, notes: readerNotes, ...(docsBase ? { docsBase } : {}) };
 
   // Job summary: the same content as the comment, one section per path.
   await writeSummary(env, reports.map(({ path, report }) => renderComment(report, { ...renderOptions, notes: [...notes, ...readerNotes], path })));
@@ -161,7 +163,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   if (inputs.sarifFile) {
     sarifPath = resolve(cwd, inputs.sarifFile);
     mkdirSync(dirname(sarifPath), { recursive: true });
-    writeFileSync(sarifPath, render('sarif', merged, { rules }));
+    writeFileSync(sarifPath, render('sarif', merged, { rules, ...(docsBase ? { docsBase } : {}) }));
   }
 
   let commentUrl = '';

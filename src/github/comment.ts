@@ -38,6 +38,8 @@ export interface CommentOptions {
   previouslyFailing?: boolean;
   /** Maximum size in UTF-8 bytes (default 65,000). */
   budget?: number;
+  /** Where the rule pages are published (`…/docs/rules`): rule ids link to `<docsBase>/<id>.md`. */
+  docsBase?: string;
 }
 
 /** The comment's view of the rule registry: summary, fix and stage by rule id. */
@@ -187,7 +189,8 @@ function findingsSection(findings: Finding[], report: Report, o: CommentOptions,
   const proof = (r: Row) => r.proofs.map((p) => `<br>✔ verified, ${inlineCode(p.rule)}: ${escapeText(clip(detail(p.message), brief))}`).join('');
   // Folded rows name the place without a link (the diff's annotations have it): a link is ~120 bytes.
   const where = (r: Row, linked = true) => lineLink(r.lead, linked ? o.link : undefined) + (r.also.length ? ` +${r.also.length} more` : '');
-  const problem = (r: Row, max: number) => `${inlineCode(r.lead.rule)}${r.also.length ? ` ×${r.also.length + 1}` : ''}: ${escapeText(clip(r.lead.message, max))}${size(r.lead)}${proof(r)}`;
+  const ruleName = (id: string) => (o.docsBase ? `[${inlineCode(id)}](${o.docsBase}/${encodeURIComponent(id)}.md)` : inlineCode(id));
+  const problem = (r: Row, max: number) => `${ruleName(r.lead.rule)}${r.also.length ? ` ×${r.also.length + 1}` : ''}: ${escapeText(clip(r.lead.message, max))}${size(r.lead)}${proof(r)}`;
   const fix = (r: Row) => escapeText(clip(oneLineFix(o.ruleDoc?.(r.lead.rule)?.fix ?? r.lead.help), brief)) || '–';
   if (errors.length) out.push('| | Where | Problem | Fix |', '|---|---|---|---|', ...errors.map((r) => `| ${ICON.error} | ${where(r)} | ${problem(r, messageMax)} | ${fix(r)} |`), '');
   const folded = (summary: string, rows: Row[], max: number) => {

@@ -19,6 +19,8 @@ export interface RenderOptions {
   rules?: readonly Rule[];
   /** For `markdown`: the threshold its headline measures against (default error). */
   failOn?: FailOn;
+  /** Where the rule pages are published (`https://github.com/OWNER/migration-guard/blob/REF/docs/rules`): rule ids link there. */
+  docsBase?: string;
 }
 
 /** Render a report in the given format. */
@@ -27,14 +29,14 @@ export function render(format: Format, report: Report, options: RenderOptions = 
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report, { rules: options.rules });
+      return renderSarif(report, { rules: options.rules, ...(options.docsBase ? { docsBase: options.docsBase } : {}) });
     case 'github':
       return renderGithub(report);
     case 'gitlab':
       return renderGitlab(report);
     case 'markdown':
       // The pull-request comment's body, for any CI that can post one.
-      return renderComment(report, { failOn: options.failOn, ruleDoc: ruleDocs(options.rules ?? []) });
+      return renderComment(report, { failOn: options.failOn, ruleDoc: ruleDocs(options.rules ?? []), ...(options.docsBase ? { docsBase: options.docsBase } : {}) });
     case 'text':
       return renderText(report, { color: options.color, source: options.source });
   }

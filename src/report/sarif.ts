@@ -11,6 +11,8 @@ import { plainMarkdown } from './text';
 export interface SarifOptions {
   /** Rule metadata for the descriptors (default: the registry). */
   rules?: readonly Rule[];
+  /** Where the rule pages are published (`…/docs/rules`): each descriptor's helpUri. */
+  docsBase?: string;
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -26,7 +28,7 @@ export function artifactUri(file: string): string {
   return slashed.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
-function descriptor(id: string, rule: Rule | undefined, fallback: Finding) {
+function descriptor(id: string, rule: Rule | undefined, fallback: Finding, docsBase: string | undefined) {
   if (!rule) {
     return {
       id,
@@ -46,6 +48,7 @@ function descriptor(id: string, rule: Rule | undefined, fallback: Finding) {
       text: `${m.why}\n\nFix: ${plainMarkdown(m.fix)}`,
       markdown: `**${m.summary}**\n\n${m.why}\n\n**Fix.** ${m.fix}${m.examples.bad[0] ? `\n\n**Flagged:**\n\n\`\`\`sql\n${m.examples.bad[0]}\n\`\`\`` : ''}`,
     },
+    ...(docsBase ? { helpUri: `${docsBase}/${id}.md` } : {}),
     defaultConfiguration: { level: LEVEL[m.severity], ...(m.defaultOff ? { enabled: false } : {}) },
     properties: { tags: ['postgresql', 'migrations', m.stage ?? 'lint'] },
   };
@@ -59,7 +62,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
   for (const f of report.findings) {
     if (index.has(f.rule)) continue;
     index.set(f.rule, descriptors.length);
-    descriptors.push(descriptor(f.rule, byId.get(f.rule), f));
+    descriptors.push(descriptor(f.rule, byId.get(f.rule), f, options.docsBase));
   }
   const results = report.findings.map((f) => ({
     ruleId: f.rule,

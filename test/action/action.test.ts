@@ -149,7 +149,9 @@ test('a GitHub outage does not change the verdict or lose a finding', async () =
 
 test('annotations on the exact file and lines, with the rule id as title; outputs; JSON report', async () => {
   const repo = makeRepo({ base: BASE, head: HEAD });
-  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: { ...LINT, 'sarif-file': 'mg.sarif' }, event: prEvent(repo.baseSha, repo.headSha) });
+  // GitHub names the Action's own repository and ref to a `uses:` step: rule ids link to their pages there.
+  const env = { GITHUB_ACTION_REPOSITORY: 'acme/migration-guard', GITHUB_ACTION_REF: 'v1' };
+  const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: { ...LINT, 'sarif-file': 'mg.sarif' }, event: prEvent(repo.baseSha, repo.headSha), env });
   const found = r.annotations.filter((a) => a.props.file);
   assert.deepEqual(
     found.map((a) => ({ level: a.level, ...a.props })),
@@ -166,6 +168,8 @@ test('annotations on the exact file and lines, with the rule id as title; output
   const sarif = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8'));
   assert.equal(sarif.version, '2.1.0');
   assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine, 4);
+  assert.equal(sarif.runs[0].tool.driver.rules[0].helpUri, 'https://github.com/acme/migration-guard/blob/v1/docs/rules/adding-required-column.md');
+  assert.ok(r.summary.includes('[<code>adding-required-column</code>](https://github.com/acme/migration-guard/blob/v1/docs/rules/adding-required-column.md)'), r.summary);
   assert.match(r.stdout, /::error::migration-guard: 1 error/);
 });
 
