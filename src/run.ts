@@ -4,7 +4,7 @@
 // through a callback, bad input is a UsageError (exit 2), per-file problems are
 // findings.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { rules as registry } from '../rules/index';
 import { applyOverrides, enabledRules, ignoreMatcher, levelOf, loadConfig, type Config, type ConfigOverrides } from './config';
@@ -13,6 +13,7 @@ import { lintFile, type EnabledRule } from './lint/engine';
 import type { CreatedObjects } from './lint/created';
 import type { LintOptions } from './lint/context';
 import { discoverMigrations, type DiscoverOptions } from './migrations/discover';
+import { isFile } from './migrations/files';
 import { discoverFramework, frameworkFor, startFrameworkDatabase } from './frameworks/discover';
 import type { Database } from './verify/databases/types';
 import { fillPlaceholders, initParser } from './sql/parse';
@@ -253,14 +254,6 @@ export function failsOn(report: Pick<Report, 'findings'>, failOn: FailOn): boole
 /** The process exit code for a finished run: 1 when a finding reaches `failOn`, else 0. */
 export function exitCodeFor(report: Pick<Report, 'findings'>, failOn: FailOn): 0 | 1 {
   return failsOn(report, failOn) ? 1 : 0;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function display(path: string, cwd: string): string {

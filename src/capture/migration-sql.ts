@@ -20,6 +20,27 @@ export interface MigrationSql {
   error?: { sql: string; message: string };
 }
 
+/** A statement of captured SQL and the source line it is reported at. */
+export interface PlacedStatement {
+  sql: string;
+  line: number;
+  /** Printed verbatim from `line` on (an Ecto log): each of its lines maps to its own line. */
+  verbatim?: boolean;
+}
+
+/** Captured statements as an SqlSource, one after another, each line of `text` mapped to its source line. */
+export function capturedSource(file: string, statements: readonly PlacedStatement[], emptyAt = 1): SqlSource {
+  let text = '';
+  const lineMap: number[] = [];
+  for (const s of statements) {
+    const piece = `${s.sql.replace(/;\s*$/, '')};\n`;
+    text += piece;
+    const n = piece.split('\n').length - 1;
+    for (let k = 0; k < n; k++) lineMap.push(s.verbatim ? s.line + k : s.line);
+  }
+  return { file, text, firstLine: statements[0]?.line ?? emptyAt, lineMap };
+}
+
 /** Numbers each statement's transaction block (undefined outside one) over a whole command's statements. */
 export function transactionNumbers(statements: readonly CapturedStatement[]): Map<CapturedStatement, number> {
   const out = new Map<CapturedStatement, number>();
@@ -61,16 +82,9 @@ export function migrationSql(
     else if (blocks.get(body.at(-1)!) !== undefined) sql.push('COMMIT');
   }
   const lines = lineOf(sql);
-  let text = '';
-  const lineMap: number[] = [];
-  sql.forEach((statement, i) => {
-    const piece = `${statement};\n`;
-    text += piece;
-    for (let k = 0; k < piece.split('\n').length - 1; k++) lineMap.push(lines[i]!);
-  });
   const failed = body.find((s) => s.error && s.error.code !== 'skipped');
   return {
-    source: { file, text, firstLine: lines[0] ?? 1, lineMap },
+    source: capturedSource(file, sql.map((statement, i) => ({ sql: statement, line: lines[i]! }))),
     transactional,
     statements: body,
     ...(transactional ? { transaction: [...inBlocks][0] } : {}),

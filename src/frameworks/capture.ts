@@ -17,9 +17,11 @@ import { UsageError } from '../errors';
 import type { Database } from '../verify/databases/types';
 import type { Finding, Migration, Rule } from '../types';
 import { commandEnv, outputTail, runCommand, type CommandDatabase, type CommandResult } from './command';
+import { frameworkFinding } from './finding';
 import { withoutNoOpAlters } from './no-op-alters';
 import { functionLine, locateStatements } from './source-lines';
 import type { Framework, Project } from './types';
+import { clip } from '../report/clip';
 
 export interface FrameworkOptions {
   framework: Framework;
@@ -122,7 +124,7 @@ class FrameworkRun {
         const mine = back.segments.find((s) => s.id === top && s.direction === 'down');
         if (back.result.timedOut || back.result.exitCode !== 0 || !mine) {
           const refused = back.statements.find((st) => st.error && st.error.code !== 'skipped');
-          const pg = refused ? ` Postgres: ${refused.error!.message} (in \`${clip(refused.sql)}\`).` : '';
+          const pg = refused ? ` Postgres: ${refused.error!.message} (in \`${oneLine(refused.sql)}\`).` : '';
           const why =
             back.result.exitCode === 0 && !mine
               ? `\`${command}\` ran but did not record ${top} as reverted${back.segments.length ? ` (it reverted ${back.segments.map((s) => s.id).join(', ')})` : ''}`
@@ -142,9 +144,9 @@ class FrameworkRun {
       }
     }
 
-    const migrations = order.map((id) => this.migration(id, ups.get(id)!, downs.get(id), downErrors.get(id), sources.get(id), changed(id), up.blocks));
-    this.sharedTransactions(order, ups, up.blocks, migrations);
-    return { migrations, findings: this.findings, commands: this.commands };
+    const built = order.map((id) => this.migration(id, ups.get(id)!, downs.get(id), downErrors.get(id), sources.get(id), changed(id), up.blocks));
+    this.sharedTransactions(built);
+    return { migrations: built.map((b) => b.migration), findings: this.findings, commands: this.commands };
   }
 
   /** Run one command through the proxy and segment what it sent. */
@@ -167,7 +169,7 @@ class FrameworkRun {
     file: string | undefined,
     isChanged: boolean,
     blocks: Map<CapturedStatement, number>,
-  ): Migration {
+  ): { migration: Migration; transaction?: number } {
     const { fw, o } = this;
     const shownFile = file ? join(o.shown, file) : join(o.shown, `${id} (source not found)`);
     const text = file ? o.project.read(file) : '';
@@ -190,12 +192,12 @@ class FrameworkRun {
     };
     if (isChanged && !file) this.findings.push(this.finding('framework-unsegmented-sql', shownFile, 1, `${fw.name} applied ${id}, but no source file of the project declares it: its findings point at the project folder`, id));
     if (isChanged && downError) this.findings.push(this.finding('missing-down', shownFile, functionLine(text, fw.downFunction), `${fw.name} cannot roll back ${id}: ${downError}`, id));
-    return m;
+    return { migration: m, ...(upSql.transaction !== undefined ? { transaction: upSql.transaction } : {}) };
   }
 
   /** A migrate or rollback command that failed: the framework's own words, on the migration it was running. */
   private failed(result: CommandResult, what: string, error: CapturedStatement | undefined): void {
-    const pg = error ? ` Postgres: ${error.error!.message} (in \`${clip(error.sql)}\`).` : '';
+    const pg = error ? ` Postgres: ${error.error!.message} (in \`${oneLine(error.sql)}\`).` : '';
     const how = result.timedOut ? `was killed after ${this.o.timeoutMs / 1000} s` : `failed (exit ${result.exitCode})`;
     this.findings.push(this.finding('framework-command-failed', this.anchor, 1, `${what}: \`${result.command}\` ${how}.${pg}\n${outputTail(result)}`));
   }
@@ -204,35 +206,30 @@ class FrameworkRun {
   private unsegmented(leftover: CapturedStatement[], what: string): void {
     const own = leftover.filter((s) => !isFrameworkNoise(s, this.fw.versionTable) && s.kind !== 'TransactionStmt');
     if (!own.length) return;
-    this.findings.push(this.finding('framework-unsegmented-sql', this.anchor, 1, `${what} sent ${own.length} statement${own.length === 1 ? '' : 's'} that no ${this.fw.versionTable.table} write assigns to a migration (not linted or verified): ${own.slice(0, 3).map((s) => `\`${clip(s.sql)}\``).join(', ')}${own.length > 3 ? ', …' : ''}`));
+    this.findings.push(this.finding('framework-unsegmented-sql', this.anchor, 1, `${what} sent ${own.length} statement${own.length === 1 ? '' : 's'} that no ${this.fw.versionTable.table} write assigns to a migration (not linted or verified): ${own.slice(0, 3).map((s) => `\`${oneLine(s.sql)}\``).join(', ')}${own.length > 3 ? ', …' : ''}`));
   }
 
   /** Several migrations in one transaction block: the locks of the first are held until the last commits. */
-  private sharedTransactions(order: string[], ups: Map<string, Segment>, blocks: Map<CapturedStatement, number>, migrations: Migration[]): void {
-    const byBlock = new Map<number, string[]>();
-    for (const id of order) {
-      const block = migrationSql(ups.get(id)!, this.fw.versionTable, '', (s) => s.map(() => 1), blocks).transaction;
-      if (block !== undefined) byBlock.set(block, [...(byBlock.get(block) ?? []), id]);
-    }
-    for (const ids of byBlock.values()) {
-      if (ids.length < 2) continue;
-      const first = migrations.find((m) => m.id === ids[0]!)!;
-      if (!ids.some((id) => migrations.find((m) => m.id === id)?.changed)) continue;
+  private sharedTransactions(built: { migration: Migration; transaction?: number }[]): void {
+    const byBlock = new Map<number, Migration[]>();
+    for (const { migration, transaction } of built) if (transaction !== undefined) byBlock.set(transaction, [...(byBlock.get(transaction) ?? []), migration]);
+    for (const shared of byBlock.values()) {
+      if (shared.length < 2 || !shared.some((m) => m.changed)) continue;
+      const first = shared[0]!;
       this.findings.push(
-        this.finding('framework-shared-transaction', first.up.file, first.up.firstLine, `${this.fw.name} ran ${ids.length} migrations in one transaction (${ids.join(', ')}): every lock the first takes is held until the last commits`, first.id),
+        this.finding('framework-shared-transaction', first.up.file, first.up.firstLine, `${this.fw.name} ran ${shared.length} migrations in one transaction (${shared.map((m) => m.id).join(', ')}): every lock the first takes is held until the last commits`, first.id),
       );
     }
   }
 
   private finding(rule: string, file: string, line: number, message: string, migration?: string): Finding {
-    const meta = this.o.rules.find((r) => r.meta.id === rule)?.meta;
-    return { rule, severity: meta?.severity ?? 'warning', file, line, column: 1, endLine: line, endColumn: 1, message, help: meta?.fix ?? '', ...(migration ? { migration } : {}) };
+    return frameworkFinding(this.o.rules, rule, file, line, message, migration);
   }
 }
 
-function clip(sql: string, max = 100): string {
-  const one = sql.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+/** A statement on one line, cut for a message. */
+function oneLine(sql: string): string {
+  return clip(sql.replace(/\s+/g, ' ').trim(), 100);
 }
 
 function real(path: string): string {

@@ -2,10 +2,11 @@
 // server their commands run against, and each project's migrations as the
 // framework applied them (or as an Ecto log shows them).
 
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config';
 import { UsageError } from '../errors';
+import { isDirectory } from '../migrations/files';
 import { filesChangedSince } from '../migrations/history';
 import type { Finding, Migration, Rule } from '../types';
 import type { Database } from '../verify/databases/types';
@@ -93,12 +94,4 @@ export async function discoverFramework(
     log: context.log,
   });
   return { layout: framework.name, migrations: capture.migrations, findings: capture.findings, commands: capture.commands };
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

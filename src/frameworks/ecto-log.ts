@@ -8,11 +8,13 @@
 // one library version, so findings name it too.
 
 import { readFileSync } from 'node:fs';
+import { capturedSource } from '../capture/migration-sql';
 import { isFrameworkNoise } from '../capture/noise';
 import type { CapturedStatement } from '../capture/statements';
 import { UsageError } from '../errors';
 import { parseSql } from '../sql/parse';
 import type { Finding, Migration, Rule, SqlSource } from '../types';
+import { frameworkFinding } from './finding';
 import { ecto } from './presets/ecto';
 
 /** One SQL record of the log. */
@@ -93,7 +95,6 @@ function migrationsOf(runs: Run[], file: string, rules: readonly Rule[]): { migr
   const parts = new Map<string, { up?: LogQuery[]; down?: LogQuery[]; transactional: boolean }>();
   const order: string[] = [];
   const findings: Finding[] = [];
-  const meta = (id: string) => rules.find((r) => r.meta.id === id)?.meta;
   for (const run of runs) {
     const statements = run.queries.filter((q) => !isNoise(q));
     // Explicit begin/commit come only with --log-migrator-sql; Ecto's default is one DDL transaction per migration.
@@ -108,8 +109,7 @@ function migrationsOf(runs: Run[], file: string, rules: readonly Rule[]): { migr
     }
     for (const q of run.queries) {
       if (!q.error) continue;
-      const m = meta('framework-command-failed');
-      findings.push({ rule: 'framework-command-failed', severity: m?.severity ?? 'error', file, line: q.line, column: 1, endLine: q.line, endColumn: 1, message: `Ecto ${run.direction === 'up' ? 'migrate' : 'rollback'} of ${run.version} failed here: ${q.error}`, help: m?.fix ?? '', migration: run.version });
+      findings.push(frameworkFinding(rules, 'framework-command-failed', file, q.line, `Ecto ${run.direction === 'up' ? 'migrate' : 'rollback'} of ${run.version} failed here: ${q.error}`, run.version, 'error'));
     }
   }
   const migrations = order.map((id): Migration => {
@@ -157,14 +157,7 @@ function isNoise(q: LogQuery): boolean {
   return parsed.statements.length === 1 && isFrameworkNoise(captured, ecto.versionTable);
 }
 
+/** The log prints each statement as sent: its lines map to the log's lines one for one. */
 function sourceOf(queries: LogQuery[], file: string, emptyAt = 1): SqlSource {
-  let text = '';
-  const lineMap: number[] = [];
-  for (const q of queries) {
-    const piece = `${q.sql.replace(/;\s*$/, '')};\n`;
-    text += piece;
-    const n = piece.split('\n').length - 1;
-    for (let k = 0; k < n; k++) lineMap.push(q.line + Math.min(k, n - 1));
-  }
-  return { file, text, firstLine: queries[0]?.line ?? emptyAt, lineMap };
+  return capturedSource(file, queries.map((q) => ({ sql: q.sql, line: q.line, verbatim: true })), emptyAt);
 }

@@ -6,6 +6,7 @@
 // checked against the column as it is just before — the no-ops are left out.
 
 import pg from 'pg';
+import { capturedSource, type PlacedStatement } from '../capture/migration-sql';
 import { parseSql } from '../sql/parse';
 import type { Migration, SqlSource } from '../types';
 
@@ -24,7 +25,8 @@ export async function withoutNoOpAlters(serverUrl: string, migrations: Migration
   const url = new URL(serverUrl);
   url.pathname = `/${scratch}`;
   const client = new pg.Client({ connectionString: url.toString() });
-  const keep = new Map<SqlSource, boolean[]>();
+  /** The statements kept of each source that lost some (each at its source line). */
+  const kept = new Map<SqlSource, PlacedStatement[]>();
   let removed = 0;
   try {
     await client.connect();
@@ -32,15 +34,15 @@ export async function withoutNoOpAlters(serverUrl: string, migrations: Migration
       const source = step.which === 'up' ? step.migration.up : step.migration.down!;
       const statements = parseSql(source).statements.filter((s) => !s.embedded);
       const dropped = droppedColumns(statements.map((s) => s.node));
-      const kept: boolean[] = [];
+      const left: PlacedStatement[] = [];
       for (const s of statements) {
         const noOp = s.kind === 'AlterTableStmt' && (await changesNothing(client, s.node, dropped));
-        kept.push(!noOp);
         if (noOp) removed++;
+        else left.push({ sql: s.sql, line: s.range.line });
         // A failure is verify's to report; the catalog just stays as it was (an aborted block is closed).
         await client.query(s.sql).catch(() => client.query('ROLLBACK').catch(() => {}));
       }
-      keep.set(source, kept);
+      if (left.length < statements.length) kept.set(source, left);
     }
   } finally {
     await client.end().catch(() => {});
@@ -49,18 +51,8 @@ export async function withoutNoOpAlters(serverUrl: string, migrations: Migration
   }
   if (!removed) return { migrations, removed };
   const strip = (source: SqlSource): SqlSource => {
-    const kept = keep.get(source);
-    if (!kept || kept.every(Boolean)) return source;
-    const statements = parseSql(source).statements.filter((s) => !s.embedded);
-    let text = '';
-    const lineMap: number[] = [];
-    statements.forEach((s, i) => {
-      if (!kept[i]) return;
-      const piece = `${s.sql};\n`;
-      text += piece;
-      for (let k = 0; k < piece.split('\n').length - 1; k++) lineMap.push(s.range.line);
-    });
-    return { ...source, text, lineMap };
+    const left = kept.get(source);
+    return left ? { ...capturedSource(source.file, left), firstLine: source.firstLine } : source;
   };
   return { migrations: migrations.map((m) => ({ ...m, up: strip(m.up), ...(m.down ? { down: strip(m.down) } : {}) })), removed };
 }

@@ -9,6 +9,7 @@ import { chainLine, versionMismatch } from '../report/verification-text';
 import { LOCK_RANK } from '../verify/trace';
 import { describeBudget, describeSize } from '../report/size';
 import { oneLineFix } from './annotations';
+import { clip } from '../report/clip';
 
 /** GitHub rejects issue comments over 65,536 characters; keep a margin and count bytes to be safe. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -112,10 +113,6 @@ function lineLink(f: Pick<Finding, 'file' | 'line' | 'endLine'>, link: CommentOp
   return `[${label}](${url})`;
 }
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
@@ -167,6 +164,11 @@ function rowsOf(findings: Finding[], report: Report, o: CommentOptions) {
   };
 }
 
+/** How many findings rows stand for (a rule's row counts each place it was found). */
+function findingsIn(rows: Row[]): number {
+  return rows.reduce((n, r) => n + 1 + r.also.length, 0);
+}
+
 /** One row per rule: the first finding leads, the others are listed by place. */
 function byRule(rows: Row[]): Row[] {
   const out = new Map<string, Row>();
@@ -198,11 +200,10 @@ function findingsSection(findings: Finding[], report: Report, o: CommentOptions,
     const bySeverity = [...rows].sort((a, b) => SEVERITY_RANK[b.lead.severity] - SEVERITY_RANK[a.lead.severity]);
     out.push(`<details><summary>${summary}</summary>`, '', '| | Where | Problem |', '|---|---|---|', ...bySeverity.map((r) => `| ${ICON[r.lead.severity]} | ${where(r, false)} | ${problem(r, max)} |`), '', '</details>', '');
   };
-  const count = (rows: Row[]) => rows.reduce((n, r) => n + 1 + r.also.length, 0);
-  folded(`${ICON.warning} ${plural(count(warnings), 'warning')}`, warnings, brief);
-  folded(`↩️ ${plural(count(downs), 'finding')} on the downs (what a rollback runs)`, downs, Math.min(brief, 70));
+  folded(`${ICON.warning} ${plural(findingsIn(warnings), 'warning')}`, warnings, brief);
+  folded(`↩️ ${plural(findingsIn(downs), 'finding')} on the downs (what a rollback runs)`, downs, Math.min(brief, 70));
   if (notices.length) {
-    out.push(`<details><summary>${ICON.info} ${plural(count(notices), 'notice')}</summary>`, '', notices.map((r) => `${inlineCode(r.lead.rule)} ×${r.also.length + 1}`).join(' · '), '', '</details>', '');
+    out.push(`<details><summary>${ICON.info} ${plural(findingsIn(notices), 'notice')}</summary>`, '', notices.map((r) => `${inlineCode(r.lead.rule)} ×${r.also.length + 1}`).join(' · '), '', '</details>', '');
   }
   return out;
 }
@@ -210,8 +211,7 @@ function findingsSection(findings: Finding[], report: Report, o: CommentOptions,
 /** The comment's counts: merged rows, lint findings on downs counted apart. */
 function shownCounts(findings: Finding[], report: Report, o: CommentOptions): { errors: number; warnings: number; infos: number; downs: number } {
   const { errors, warnings, notices, downs } = rowsOf(findings, report, o);
-  const n = (rows: Row[]) => rows.reduce((k, r) => k + 1 + r.also.length, 0);
-  return { errors: n(errors), warnings: n(warnings), infos: n(notices), downs: n(downs) };
+  return { errors: findingsIn(errors), warnings: findingsIn(warnings), infos: findingsIn(notices), downs: findingsIn(downs) };
 }
 
 /** The deploy's write-blocking locks per migration and table, and how long each is held (with --stats). */

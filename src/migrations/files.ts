@@ -6,6 +6,24 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Finding, SqlSource } from '../types';
 import { decodeSql, whyNotAFile, type InvalidUtf8 } from './decode';
 
+/** Whether `path` exists and is a directory. */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `path` exists and is a file. */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** The entries of a folder, split into files and subfolders, each sorted by name. */
 export interface Listing {
   files: string[];

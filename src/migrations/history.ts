@@ -6,13 +6,13 @@
 // every layout (sections of one file, sqitch plans, temporal manifests) compares
 // the same way. This is an I/O edge: the only module here that runs git.
 import type * as ChildProcess from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors';
 import type { Finding, LayoutName, Migration, SqlSource } from '../types';
 import { discoverMigrations } from './discover';
-import { displayPath } from './files';
+import { displayPath, isDirectory } from './files';
 
 export interface CompareWithBaseInput {
   /** The folder (or file) given to discoverMigrations, as given. */
@@ -229,14 +229,6 @@ function readBase(root: string, commit: string, relFolder: string, relFile: stri
     return found.map((m) => ({ m, upPath: posix(relative(tmp, resolve(tmp, m.up.file))) }));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -8,6 +8,7 @@ import { formatEstimate, formatRows, formatSpan } from '../stats/cost-model';
 import { displayName } from '../verify/trace';
 import { describeBudget, workLabel } from './size';
 import { paint } from './style';
+import { clip } from './clip';
 
 /** The plan as text (`report.stats` from a `plan` run). */
 export function renderPlanText(report: Report, options: { color?: boolean } = {}): string {
@@ -39,10 +40,6 @@ export function renderPlanText(report: Report, options: { color?: boolean } = {}
 /** The plan as JSON: `{ version, tool, stats }`. */
 export function renderPlanJson(report: Report): string {
   return JSON.stringify({ version: report.version, tool: report.tool, stats: report.stats ?? null }, null, 2) + '\n';
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function rowsCell(st: PlannedStatement): string {

@@ -5,6 +5,7 @@
 
 import type { ChainMaskedDifference, ChainVerification, MigrationVerification, StatementTrace, Verification } from '../types';
 import { paint, type Paint } from './style';
+import { clip } from './clip';
 
 const SQL_WIDTH = 52;
 const LOCKS_WIDTH = 44;
@@ -127,10 +128,6 @@ function verdictsOf(m: MigrationVerification, p: Paint): { mark: string; verdict
     warn = true;
   }
   return { mark: bad ? p.red('✖') : warn ? p.yellow('⚠') : p.green('✔'), verdicts };
-}
-
-function clip(s: string, width: number): string {
-  return s.length > width ? `${s.slice(0, width - 1)}…` : s;
 }
 
 /** `users AccessExclusive, users_pkey AccessExclusive`: the strongest mode per relation. */

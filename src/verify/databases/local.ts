@@ -6,7 +6,7 @@
 // the unprivileged `postgres` OS user, which owns the temp dir.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, mkdtempSync, chownSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, mkdtempSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -311,13 +311,4 @@ async function waitReady(dir: string, port: number, exited: () => string | undef
     await new Promise((r) => setTimeout(r, 25));
   }
   return false;
-}
-
-/** For tests and diagnostics: whether a path exists and is a directory. */
-export function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
