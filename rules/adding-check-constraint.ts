@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, as, columnConstraints, nameOf, relationName } from '../src/sql/ast';
 import { isNewType } from '../src/lint/created';
 
 /** ADD CONSTRAINT … CHECK without NOT VALID scans the table under ACCESS EXCLUSIVE. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'adding-check-constraint',
     severity: 'error',
@@ -31,36 +31,36 @@ const rule: Rule = {
     },
     squawk: ['constraint-missing-not-valid'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind === 'AlterDomainStmt') {
-      const con = as(n.def, 'Constraint');
-      const domain = nameOf(n.typeName);
-      if (n.subtype === 'C' && con?.contype === 'CONSTR_CHECK' && !con.skip_validation && !isNewType(ctx, domain)) {
-        report({
-          message: `CHECK constraint ${con.conname ? `"${con.conname}" ` : ''}is added to domain ${domain} without NOT VALID: every column of that domain in every table is scanned now, with writes to those tables blocked (SHARE lock).`,
-        });
-      }
-      return;
-    }
-    if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
-    const table = relationName(n.relation);
-    for (const cmd of alterCommands(n)) {
-      const con = as(cmd.def, 'Constraint');
-      if (cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_CHECK' && !con.skip_validation) {
-        report({
-          message: `CHECK constraint ${con.conname ? `"${con.conname}" ` : ''}is added to ${table} without NOT VALID: every row is checked under ACCESS EXCLUSIVE (no reads or writes meanwhile).`,
-        });
-      }
-      if (cmd.subtype === 'AT_AddColumn') {
-        const col = as(cmd.def, 'ColumnDef');
-        if (columnConstraints(col).some((c) => c.contype === 'CONSTR_CHECK')) {
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      if (statement.kind === 'AlterDomainStmt') {
+        const con = as(statement.node.def, 'Constraint');
+        const domain = nameOf(statement.node.typeName);
+        if (statement.node.subtype === 'C' && con?.contype === 'CONSTR_CHECK' && !con.skip_validation && !isNewType(ctx, domain)) {
           report({
-            message: `Column "${col?.colname}" is added to ${table} with a CHECK constraint: Postgres checks every row under ACCESS EXCLUSIVE; add the column, then the constraint NOT VALID.`,
+            message: `CHECK constraint ${con.conname ? `"${con.conname}" ` : ''}is added to domain ${domain} without NOT VALID: every column of that domain in every table is scanned now, with writes to those tables blocked (SHARE lock).`,
           });
         }
+        return;
       }
-    }
-  },
-};
-export default rule;
+      if (statement.kind !== 'AlterTableStmt' || statement.node.objtype !== 'OBJECT_TABLE' || ctx.isNew(statement.node.relation?.relname)) return;
+      const table = relationName(statement.node.relation);
+      for (const cmd of alterCommands(statement.node)) {
+        const con = as(cmd.def, 'Constraint');
+        if (cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_CHECK' && !con.skip_validation) {
+          report({
+            message: `CHECK constraint ${con.conname ? `"${con.conname}" ` : ''}is added to ${table} without NOT VALID: every row is checked under ACCESS EXCLUSIVE (no reads or writes meanwhile).`,
+          });
+        }
+        if (cmd.subtype === 'AT_AddColumn') {
+          const col = as(cmd.def, 'ColumnDef');
+          if (columnConstraints(col).some((c) => c.contype === 'CONSTR_CHECK')) {
+            report({
+              message: `Column "${col?.colname}" is added to ${table} with a CHECK constraint: Postgres checks every row under ACCESS EXCLUSIVE; add the column, then the constraint NOT VALID.`,
+            });
+          }
+        }
+      }
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, as, relationName } from '../src/sql/ast';
 
 /** ADD EXCLUDE builds its index and checks every row under ACCESS EXCLUSIVE, with no concurrent alternative. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'adding-exclusion-constraint',
     severity: 'error',
@@ -21,16 +21,16 @@ const rule: Rule = {
     },
     squawk: ['constraint-missing-not-valid'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
-    for (const cmd of alterCommands(n)) {
-      const con = as(cmd.def, 'Constraint');
-      if (cmd.subtype !== 'AT_AddConstraint' || con?.contype !== 'CONSTR_EXCLUSION') continue;
-      report({
-        message: `Exclusion constraint ${con.conname ? `"${con.conname}" ` : ''}on ${relationName(n.relation)} builds its index and checks every row under ACCESS EXCLUSIVE; there is no concurrent way to add it.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      if (n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
+      for (const cmd of alterCommands(n)) {
+        const con = as(cmd.def, 'Constraint');
+        if (cmd.subtype !== 'AT_AddConstraint' || con?.contype !== 'CONSTR_EXCLUSION') continue;
+        report({
+          message: `Exclusion constraint ${con.conname ? `"${con.conname}" ` : ''}on ${relationName(n.relation)} builds its index and checks every row under ACCESS EXCLUSIVE; there is no concurrent way to add it.`,
+        });
+      }
+    },
+  }),
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, as, columnConstraints, relationName } from '../src/sql/ast';
 import { isNullLiteral } from '../src/lint/volatility';
 
 /** ADD FOREIGN KEY without NOT VALID scans the referencing table while blocking writes to both tables. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'adding-foreign-key',
     severity: 'error',
@@ -30,30 +30,30 @@ const rule: Rule = {
     },
     squawk: ['adding-foreign-key-constraint'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
-    const table = relationName(n.relation);
-    for (const cmd of alterCommands(n)) {
-      const con = as(cmd.def, 'Constraint');
-      if (cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_FOREIGN' && !con.skip_validation) {
-        const name = con.conname ? `Foreign key "${con.conname}"` : 'A foreign key';
-        report({
-          message: `${name} on ${table} → ${relationName(con.pktable)} is added without NOT VALID: every row of ${table} is checked while writes to both tables are blocked.`,
-        });
-      }
-      if (cmd.subtype === 'AT_AddColumn') {
-        const col = as(cmd.def, 'ColumnDef');
-        const cons = columnConstraints(col);
-        const fk = cons.find((c) => c.contype === 'CONSTR_FOREIGN');
-        const filled = cons.some((c) => (c.contype === 'CONSTR_DEFAULT' && !isNullLiteral(c.raw_expr)) || c.contype === 'CONSTR_GENERATED' || c.contype === 'CONSTR_IDENTITY');
-        if (fk && filled) {
+  create: ({ report }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      if (n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
+      const table = relationName(n.relation);
+      for (const cmd of alterCommands(n)) {
+        const con = as(cmd.def, 'Constraint');
+        if (cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_FOREIGN' && !con.skip_validation) {
+          const name = con.conname ? `Foreign key "${con.conname}"` : 'A foreign key';
           report({
-            message: `Column "${col?.colname}" is added to ${table} with a DEFAULT and REFERENCES ${relationName(fk.pktable)}: Postgres checks the foreign key for every row while writes to both tables are blocked.`,
+            message: `${name} on ${table} → ${relationName(con.pktable)} is added without NOT VALID: every row of ${table} is checked while writes to both tables are blocked.`,
           });
         }
+        if (cmd.subtype === 'AT_AddColumn') {
+          const col = as(cmd.def, 'ColumnDef');
+          const cons = columnConstraints(col);
+          const fk = cons.find((c) => c.contype === 'CONSTR_FOREIGN');
+          const filled = cons.some((c) => (c.contype === 'CONSTR_DEFAULT' && !isNullLiteral(c.raw_expr)) || c.contype === 'CONSTR_GENERATED' || c.contype === 'CONSTR_IDENTITY');
+          if (fk && filled) {
+            report({
+              message: `Column "${col?.colname}" is added to ${table} with a DEFAULT and REFERENCES ${relationName(fk.pktable)}: Postgres checks the foreign key for every row while writes to both tables are blocked.`,
+            });
+          }
+        }
       }
-    }
-  },
-};
-export default rule;
+    },
+  }),
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, as, columnConstraints, relationName, typeNameOf } from '../src/sql/ast';
 import { isNullLiteral } from '../src/lint/volatility';
 
@@ -6,7 +6,7 @@ import { isNullLiteral } from '../src/lint/volatility';
 const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
 
 /** ADD COLUMN … NOT NULL without a DEFAULT fails on a table that has rows. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'adding-required-column',
     severity: 'error',
@@ -29,22 +29,23 @@ const rule: Rule = {
     },
     squawk: ['adding-required-field'],
   },
-  check(statement, ctx, report) {
-    if (statement.kind !== 'AlterTableStmt' || statement.node.objtype !== 'OBJECT_TABLE' || ctx.isNew(statement.node.relation?.relname)) return;
-    for (const cmd of alterCommands(statement.node)) {
-      if (cmd.subtype !== 'AT_AddColumn') continue;
-      const col = as(cmd.def, 'ColumnDef');
-      const cons = columnConstraints(col);
-      const notNull = cons.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
-      const filled =
-        SERIAL_TYPES.has(typeNameOf(col?.typeName)) ||
-        cons.some((c) => (c.contype === 'CONSTR_DEFAULT' && !isNullLiteral(c.raw_expr)) || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED');
-      if (notNull && !filled) {
-        report({
-          message: `Column "${col?.colname}" is added to ${relationName(statement.node.relation)} as NOT NULL without a DEFAULT: this fails once the table has rows.`,
-        });
+  create: ({ report }) => ({
+    AlterTableStmt(node, statement, ctx) {
+      if (node.objtype !== 'OBJECT_TABLE' || ctx.isNew(node.relation?.relname)) return;
+      for (const cmd of alterCommands(node)) {
+        if (cmd.subtype !== 'AT_AddColumn') continue;
+        const col = as(cmd.def, 'ColumnDef');
+        const cons = columnConstraints(col);
+        const notNull = cons.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
+        const filled =
+          SERIAL_TYPES.has(typeNameOf(col?.typeName)) ||
+          cons.some((c) => (c.contype === 'CONSTR_DEFAULT' && !isNullLiteral(c.raw_expr)) || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED');
+        if (notNull && !filled) {
+          report({
+            message: `Column "${col?.colname}" is added to ${relationName(node.relation)} as NOT NULL without a DEFAULT: this fails once the table has rows.`,
+          });
+        }
       }
-    }
-  },
-};
-export default rule;
+    },
+  }),
+});

@@ -1,10 +1,10 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, as, columnConstraints, relationName, typeNameOf } from '../src/sql/ast';
 
 const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
 
 /** ADD COLUMN serial / identity numbers every existing row: a full rewrite. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'adding-serial-column',
     severity: 'error',
@@ -29,19 +29,19 @@ const rule: Rule = {
     },
     squawk: ['adding-field-with-default', 'adding-serial-primary-key-field'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
-    for (const cmd of alterCommands(n)) {
-      if (cmd.subtype !== 'AT_AddColumn') continue;
-      const col = as(cmd.def, 'ColumnDef');
-      const type = typeNameOf(col?.typeName);
-      const identity = columnConstraints(col).some((c) => c.contype === 'CONSTR_IDENTITY');
-      if (!SERIAL_TYPES.has(type) && !identity) continue;
-      report({
-        message: `Column "${col?.colname}" is added to ${relationName(n.relation)} as ${identity ? 'an identity column' : type}: every existing row gets a sequence value, so Postgres rewrites the table under ACCESS EXCLUSIVE.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      if (n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
+      for (const cmd of alterCommands(n)) {
+        if (cmd.subtype !== 'AT_AddColumn') continue;
+        const col = as(cmd.def, 'ColumnDef');
+        const type = typeNameOf(col?.typeName);
+        const identity = columnConstraints(col).some((c) => c.contype === 'CONSTR_IDENTITY');
+        if (!SERIAL_TYPES.has(type) && !identity) continue;
+        report({
+          message: `Column "${col?.colname}" is added to ${relationName(n.relation)} as ${identity ? 'an identity column' : type}: every existing row gets a sequence value, so Postgres rewrites the table under ACCESS EXCLUSIVE.`,
+        });
+      }
+    },
+  }),
+});

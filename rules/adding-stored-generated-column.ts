@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, as, columnConstraints, relationName } from '../src/sql/ast';
 
 /** ADD COLUMN … GENERATED ALWAYS AS (…) STORED computes and writes every row. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'adding-stored-generated-column',
     severity: 'error',
@@ -26,23 +26,23 @@ const rule: Rule = {
     },
     squawk: ['adding-field-with-default'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
-    // One ALTER TABLE rewrites once, however many columns it adds: one finding per statement.
-    const cols: string[] = [];
-    for (const cmd of alterCommands(n)) {
-      if (cmd.subtype !== 'AT_AddColumn') continue;
-      const col = as(cmd.def, 'ColumnDef');
-      const gen = columnConstraints(col).find((c) => c.contype === 'CONSTR_GENERATED');
-      // generated_kind: 's' stored, 'v' virtual (PG 18; also the default there).
-      if (gen && gen.generated_kind !== 'v') cols.push(`"${col?.colname}"`);
-    }
-    if (cols.length === 0) return;
-    const what = cols.length === 1 ? `Column ${cols[0]} is added` : `${cols.length} columns (${cols.slice(0, 5).join(', ')}${cols.length > 5 ? ', …' : ''}) are added`;
-    report({
-      message: `${what} to ${relationName(n.relation)} as STORED generated: Postgres computes them for every row, rewriting the table under ACCESS EXCLUSIVE.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      if (n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
+      // One ALTER TABLE rewrites once, however many columns it adds: one finding per statement.
+      const cols: string[] = [];
+      for (const cmd of alterCommands(n)) {
+        if (cmd.subtype !== 'AT_AddColumn') continue;
+        const col = as(cmd.def, 'ColumnDef');
+        const gen = columnConstraints(col).find((c) => c.contype === 'CONSTR_GENERATED');
+        // generated_kind: 's' stored, 'v' virtual (PG 18; also the default there).
+        if (gen && gen.generated_kind !== 'v') cols.push(`"${col?.colname}"`);
+      }
+      if (cols.length === 0) return;
+      const what = cols.length === 1 ? `Column ${cols[0]} is added` : `${cols.length} columns (${cols.slice(0, 5).join(', ')}${cols.length > 5 ? ', …' : ''}) are added`;
+      report({
+        message: `${what} to ${relationName(n.relation)} as STORED generated: Postgres computes them for every row, rewriting the table under ACCESS EXCLUSIVE.`,
+      });
+    },
+  }),
+});

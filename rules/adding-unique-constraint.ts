@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { str } from '../src/sql/ast';
 import { constraintsAddedToExistingTable } from '../src/lint/added-constraints';
 
 /** ADD UNIQUE builds its index while holding ACCESS EXCLUSIVE. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'adding-unique-constraint',
     severity: 'error',
@@ -27,16 +27,17 @@ const rule: Rule = {
     },
     squawk: ['disallowed-unique-constraint'],
   },
-  check(statement, ctx, report) {
-    for (const { table, constraint: con, column } of constraintsAddedToExistingTable(statement, ctx, 'CONSTR_UNIQUE')) {
-      if (column !== undefined) {
-        report({ message: `Column "${column}" is added to ${table} as UNIQUE: its index is built under ACCESS EXCLUSIVE (no reads or writes meanwhile).` });
-      } else if (!con.indexname) {
-        report({
-          message: `UNIQUE constraint ${con.conname ? `"${con.conname}" ` : ''}on ${table} (${(con.keys ?? []).map(str).join(', ')}) builds its index under ACCESS EXCLUSIVE: no reads or writes of ${table} until it is built.`,
-        });
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      for (const { table, constraint: con, column } of constraintsAddedToExistingTable(statement, ctx, 'CONSTR_UNIQUE')) {
+        if (column !== undefined) {
+          report({ message: `Column "${column}" is added to ${table} as UNIQUE: its index is built under ACCESS EXCLUSIVE (no reads or writes meanwhile).` });
+        } else if (!con.indexname) {
+          report({
+            message: `UNIQUE constraint ${con.conname ? `"${con.conname}" ` : ''}on ${table} (${(con.keys ?? []).map(str).join(', ')}) builds its index under ACCESS EXCLUSIVE: no reads or writes of ${table} until it is built.`,
+          });
+        }
       }
-    }
-  },
-};
-export default rule;
+    },
+  }),
+});

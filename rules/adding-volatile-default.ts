@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, as, columnConstraints, relationName } from '../src/sql/ast';
 import { isNullLiteral, volatileCallIn } from '../src/lint/volatility';
 
 /** ADD COLUMN … DEFAULT <volatile expression> rewrites the whole table (any DEFAULT before PG 11). */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'adding-volatile-default',
     severity: 'error',
@@ -32,36 +32,36 @@ const rule: Rule = {
     },
     squawk: ['adding-field-with-default'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
-    const table = relationName(n.relation);
-    // One ALTER TABLE rewrites once, however many columns it adds: one finding per statement.
-    const volatileCols: string[] = [];
-    const defaultCols: string[] = [];
-    for (const cmd of alterCommands(n)) {
-      if (cmd.subtype !== 'AT_AddColumn') continue;
-      const col = as(cmd.def, 'ColumnDef');
-      const def = columnConstraints(col).find((c) => c.contype === 'CONSTR_DEFAULT');
-      if (!def || isNullLiteral(def.raw_expr)) continue;
-      const volatile = volatileCallIn(def.raw_expr, ctx);
-      if (volatile) volatileCols.push(`"${col?.colname}" (${volatile}())`);
-      else if (ctx.pgVersion < 11) defaultCols.push(`"${col?.colname}"`);
-    }
-    if (volatileCols.length > 0) {
-      report({
-        message: `${plural(volatileCols, 'Column')} added to ${table} with a volatile DEFAULT: Postgres rewrites the whole table under ACCESS EXCLUSIVE to fill existing rows.`,
-      });
-    } else if (defaultCols.length > 0) {
-      report({
-        message: `${plural(defaultCols, 'Column')} added to ${table} with a DEFAULT: before PostgreSQL 11 (target: ${ctx.pgVersion}) this rewrites the whole table under ACCESS EXCLUSIVE.`,
-      });
-    }
-  },
-};
+  create: ({ report }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      if (n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
+      const table = relationName(n.relation);
+      // One ALTER TABLE rewrites once, however many columns it adds: one finding per statement.
+      const volatileCols: string[] = [];
+      const defaultCols: string[] = [];
+      for (const cmd of alterCommands(n)) {
+        if (cmd.subtype !== 'AT_AddColumn') continue;
+        const col = as(cmd.def, 'ColumnDef');
+        const def = columnConstraints(col).find((c) => c.contype === 'CONSTR_DEFAULT');
+        if (!def || isNullLiteral(def.raw_expr)) continue;
+        const volatile = volatileCallIn(def.raw_expr, ctx);
+        if (volatile) volatileCols.push(`"${col?.colname}" (${volatile}())`);
+        else if (ctx.pgVersion < 11) defaultCols.push(`"${col?.colname}"`);
+      }
+      if (volatileCols.length > 0) {
+        report({
+          message: `${plural(volatileCols, 'Column')} added to ${table} with a volatile DEFAULT: Postgres rewrites the whole table under ACCESS EXCLUSIVE to fill existing rows.`,
+        });
+      } else if (defaultCols.length > 0) {
+        report({
+          message: `${plural(defaultCols, 'Column')} added to ${table} with a DEFAULT: before PostgreSQL 11 (target: ${ctx.pgVersion}) this rewrites the whole table under ACCESS EXCLUSIVE.`,
+        });
+      }
+    },
+  }),
+});
 
 /** `Column "a" is` / `Columns "a", "b" are`. */
 function plural(items: string[], noun: string): string {
   return items.length === 1 ? `${noun} ${items[0]} is` : `${noun}s ${items.join(', ')} are`;
 }
-export default rule;

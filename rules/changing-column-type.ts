@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, as, relationName } from '../src/sql/ast';
 import { classifyTypeChange, columnType, columnTypeBefore, formatType, isTrivialUsing, mayBeWidening, timeZoneIsUtcBefore } from '../src/lint/types-compat';
 
 /** ALTER COLUMN … TYPE rewrites the table (and its indexes) unless the change is binary-compatible. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'changing-column-type',
     severity: 'error',
@@ -36,50 +36,50 @@ const rule: Rule = {
     },
     squawk: ['changing-column-type'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
-    const table = relationName(n.relation) ?? '';
-    // One ALTER TABLE rewrites once, however many columns it changes: one finding per statement.
-    const changes: { where: string; from?: string; to: string; using: boolean }[] = [];
-    let utcOnly = true;
-    for (const cmd of alterCommands(n)) {
-      if (cmd.subtype !== 'AT_AlterColumnType') continue;
-      const def = as(cmd.def, 'ColumnDef');
-      if (!def?.typeName || !cmd.name) continue;
-      const to = columnType(def.typeName);
-      const trivial = isTrivialUsing(def.raw_default, cmd.name);
-      const from = columnTypeBefore(ctx, table, cmd.name);
-      const where = `${table}.${cmd.name}`;
-      if (!from) {
-        if (trivial && mayBeWidening(to)) continue;
-        // timestamp ↔ timestamptz is the usual reason to SET timezone = 'UTC' first (crates.io does exactly that).
-        if (trivial && !to.array && (to.name === 'timestamptz' || to.name === 'timestamp') && ctx.pgVersion >= 12 && timeZoneIsUtcBefore(ctx)) continue;
-        if (!['timestamptz', 'timestamp'].includes(to.name)) utcOnly = false;
-        changes.push({ where, to: formatType(to), using: !trivial });
-        continue;
+  create: ({ report }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      if (n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
+      const table = relationName(n.relation) ?? '';
+      // One ALTER TABLE rewrites once, however many columns it changes: one finding per statement.
+      const changes: { where: string; from?: string; to: string; using: boolean }[] = [];
+      let utcOnly = true;
+      for (const cmd of alterCommands(n)) {
+        if (cmd.subtype !== 'AT_AlterColumnType') continue;
+        const def = as(cmd.def, 'ColumnDef');
+        if (!def?.typeName || !cmd.name) continue;
+        const to = columnType(def.typeName);
+        const trivial = isTrivialUsing(def.raw_default, cmd.name);
+        const from = columnTypeBefore(ctx, table, cmd.name);
+        const where = `${table}.${cmd.name}`;
+        if (!from) {
+          if (trivial && mayBeWidening(to)) continue;
+          // timestamp ↔ timestamptz is the usual reason to SET timezone = 'UTC' first (crates.io does exactly that).
+          if (trivial && !to.array && (to.name === 'timestamptz' || to.name === 'timestamp') && ctx.pgVersion >= 12 && timeZoneIsUtcBefore(ctx)) continue;
+          if (!['timestamptz', 'timestamp'].includes(to.name)) utcOnly = false;
+          changes.push({ where, to: formatType(to), using: !trivial });
+          continue;
+        }
+        const change = trivial ? classifyTypeChange(from, to, ctx.pgVersion) : 'rewrite';
+        if (change === 'metadata' || (change === 'metadata-if-utc' && timeZoneIsUtcBefore(ctx))) continue;
+        if (change !== 'metadata-if-utc') utcOnly = false;
+        changes.push({ where, from: formatType(from), to: formatType(to), using: !trivial });
       }
-      const change = trivial ? classifyTypeChange(from, to, ctx.pgVersion) : 'rewrite';
-      if (change === 'metadata' || (change === 'metadata-if-utc' && timeZoneIsUtcBefore(ctx))) continue;
-      if (change !== 'metadata-if-utc') utcOnly = false;
-      changes.push({ where, from: formatType(from), to: formatType(to), using: !trivial });
-    }
-    if (changes.length === 0) return;
-    const known = changes.every((c) => c.from);
-    const utcHint =
-      utcOnly && ctx.pgVersion >= 12
-        ? known
-          ? " (it would not if the session TimeZone were UTC: add `SET LOCAL timezone = 'UTC'` before it)"
-          : " (timestamp ↔ timestamptz skips the rewrite when the session TimeZone is UTC: add `SET LOCAL timezone = 'UTC'` before it)"
-        : '';
-    const using = (c: (typeof changes)[number]) => (c.using ? ' with a USING expression' : '');
-    const what =
-      changes.length === 1
-        ? `Column ${changes[0]!.where} changes type ${changes[0]!.from ? `from ${changes[0]!.from} ` : ''}to ${changes[0]!.to}${using(changes[0]!)}`
-        : `Columns ${changes.map((c) => `${c.where} (${c.from ?? '?'} → ${c.to}${using(c)})`).join(', ')} change type`;
-    report({
-      message: `${what}: ${known ? '' : 'unless the old type is binary-compatible, '}Postgres rewrites ${table} and rebuilds its indexes under ACCESS EXCLUSIVE${utcHint}.`,
-    });
-  },
-};
-export default rule;
+      if (changes.length === 0) return;
+      const known = changes.every((c) => c.from);
+      const utcHint =
+        utcOnly && ctx.pgVersion >= 12
+          ? known
+            ? " (it would not if the session TimeZone were UTC: add `SET LOCAL timezone = 'UTC'` before it)"
+            : " (timestamp ↔ timestamptz skips the rewrite when the session TimeZone is UTC: add `SET LOCAL timezone = 'UTC'` before it)"
+          : '';
+      const using = (c: (typeof changes)[number]) => (c.using ? ' with a USING expression' : '');
+      const what =
+        changes.length === 1
+          ? `Column ${changes[0]!.where} changes type ${changes[0]!.from ? `from ${changes[0]!.from} ` : ''}to ${changes[0]!.to}${using(changes[0]!)}`
+          : `Columns ${changes.map((c) => `${c.where} (${c.from ?? '?'} → ${c.to}${using(c)})`).join(', ')} change type`;
+      report({
+        message: `${what}: ${known ? '' : 'unless the old type is binary-compatible, '}Postgres rewrites ${table} and rebuilds its indexes under ACCESS EXCLUSIVE${utcHint}.`,
+      });
+    },
+  }),
+});

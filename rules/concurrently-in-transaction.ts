@@ -1,18 +1,19 @@
-import type { LintContext, Rule, Statement } from '../src/types';
-import { alterCommands } from '../src/sql/ast';
+import type { Statement } from '../src/types';
+import { defineRule } from '../src/lint/rule';
+import type { LintContext } from '../src/lint/context';
+import { as, alterCommands } from '../src/sql/ast';
 
 /** The CONCURRENTLY operation a statement performs, as Postgres names it in its error, if any. */
 function concurrentOperation(st: Statement): string | undefined {
-  const n = st.node;
   switch (st.kind) {
     case 'IndexStmt':
-      return n.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
+      return st.node.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
     case 'DropStmt':
-      return n.concurrent && n.removeType === 'OBJECT_INDEX' ? 'DROP INDEX CONCURRENTLY' : undefined;
+      return st.node.concurrent && st.node.removeType === 'OBJECT_INDEX' ? 'DROP INDEX CONCURRENTLY' : undefined;
     case 'ReindexStmt':
-      return (n.params ?? []).some((p: any) => p?.DefElem?.defname === 'concurrently') ? 'REINDEX CONCURRENTLY' : undefined;
+      return (st.node.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently') ? 'REINDEX CONCURRENTLY' : undefined;
     case 'AlterTableStmt':
-      return alterCommands(n).some((c) => c.subtype === 'AT_DetachPartition' && c.def?.PartitionCmd?.concurrent) ? 'ALTER TABLE … DETACH PARTITION … CONCURRENTLY' : undefined;
+      return alterCommands(st.node).some((c) => c.subtype === 'AT_DetachPartition' && as(c.def, 'PartitionCmd')?.concurrent) ? 'ALTER TABLE … DETACH PARTITION … CONCURRENTLY' : undefined;
     default:
       return undefined; // REFRESH MATERIALIZED VIEW CONCURRENTLY is allowed in a transaction
   }
@@ -30,7 +31,7 @@ function where(st: Statement, ctx: LintContext): string | undefined {
 }
 
 /** CREATE/DROP/REINDEX … CONCURRENTLY and DETACH PARTITION CONCURRENTLY where Postgres refuses them. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'concurrently-in-transaction',
     severity: 'error',
@@ -57,11 +58,12 @@ const rule: Rule = {
     },
     squawk: ['ban-concurrent-index-creation-in-transaction'],
   },
-  check(statement, ctx, report) {
-    const op = concurrentOperation(statement);
-    if (!op) return;
-    const place = where(statement, ctx);
-    if (place) report({ message: `${op} ${place}` });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      const op = concurrentOperation(statement);
+      if (!op) return;
+      const place = where(statement, ctx);
+      if (place) report({ message: `${op} ${place}` });
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { relationName } from '../src/sql/ast';
 
 /** CREATE INDEX without CONCURRENTLY blocks all writes to the table while it builds. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'creating-index-non-concurrently',
     severity: 'error',
@@ -26,15 +26,15 @@ const rule: Rule = {
     },
     squawk: ['require-concurrent-index-creation'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'IndexStmt' || n.concurrent || ctx.isNew(n.relation?.relname)) return;
-    // ON ONLY (relation.inh false): the partitioned-table recipe; it only creates an invalid parent index, no build.
-    if (n.relation && n.relation.inh !== true) return;
-    const index = n.idxname ? `Index "${n.idxname}"` : 'An index';
-    report({
-      message: `${index} is created on ${relationName(n.relation)} without CONCURRENTLY: writes to ${relationName(n.relation)} are blocked (SHARE lock) until the build finishes.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    IndexStmt(n, statement, ctx) {
+      if (n.concurrent || ctx.isNew(n.relation?.relname)) return;
+      // ON ONLY (relation.inh false): the partitioned-table recipe; it only creates an invalid parent index, no build.
+      if (n.relation && n.relation.inh !== true) return;
+      const index = n.idxname ? `Index "${n.idxname}"` : 'An index';
+      report({
+        message: `${index} is created on ${relationName(n.relation)} without CONCURRENTLY: writes to ${relationName(n.relation)} are blocked (SHARE lock) until the build finishes.`,
+      });
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
-import { alterCommands, relationName } from '../src/sql/ast';
+import { defineRule } from '../src/lint/rule';
+import { as, alterCommands, relationName } from '../src/sql/ast';
 
 /** DETACH PARTITION without CONCURRENTLY takes ACCESS EXCLUSIVE on the partitioned table. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'detaching-partition-non-concurrently',
     severity: 'warning',
@@ -22,18 +22,18 @@ const rule: Rule = {
     },
     squawk: ['require-concurrent-partition-detach'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || ctx.isNew(n.relation?.relname)) return;
-    for (const cmd of alterCommands(n)) {
-      if (cmd.subtype !== 'AT_DetachPartition') continue;
-      const part = cmd.def?.PartitionCmd;
-      if (part?.concurrent || ctx.isNew(part?.name?.relname)) continue;
-      const parent = relationName(n.relation);
-      report({
-        message: `DETACH PARTITION ${relationName(part?.name)} from ${parent} without CONCURRENTLY takes ACCESS EXCLUSIVE on ${parent}: it waits for every running query on it and blocks all new ones meanwhile${ctx.pgVersion < 14 ? ` (no concurrent form before PostgreSQL 14; target: ${ctx.pgVersion})` : ''}.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      if (ctx.isNew(n.relation?.relname)) return;
+      for (const cmd of alterCommands(n)) {
+        if (cmd.subtype !== 'AT_DetachPartition') continue;
+        const part = as(cmd.def, 'PartitionCmd');
+        if (part?.concurrent || ctx.isNew(part?.name?.relname)) continue;
+        const parent = relationName(n.relation);
+        report({
+          message: `DETACH PARTITION ${relationName(part?.name)} from ${parent} without CONCURRENTLY takes ACCESS EXCLUSIVE on ${parent}: it waits for every running query on it and blocks all new ones meanwhile${ctx.pgVersion < 14 ? ` (no concurrent form before PostgreSQL 14; target: ${ctx.pgVersion})` : ''}.`,
+        });
+      }
+    },
+  }),
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, relationName } from '../src/sql/ast';
-import { isNewColumn, runsAtMigrationTime } from '../src/lint/created';
+import { isNewColumn } from '../src/lint/created';
 
 /** ALTER TABLE … DROP COLUMN on a column that existed before this migration. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'dropping-column',
     severity: 'error',
@@ -20,16 +20,16 @@ const rule: Rule = {
     },
     squawk: ['ban-drop-column'],
   },
-  check(statement, ctx, report) {
-    if (!runsAtMigrationTime(statement)) return;
-    if (statement.kind !== 'AlterTableStmt' || statement.node.objtype !== 'OBJECT_TABLE') return;
-    const table = relationName(statement.node.relation);
-    for (const cmd of alterCommands(statement.node)) {
-      if (cmd.subtype !== 'AT_DropColumn' || isNewColumn(ctx, table, cmd.name)) continue;
-      report({
-        message: `Column "${cmd.name}" is dropped from ${table}: running application code that still reads or writes it fails, and its data is lost for good. Stop using the column in the application first, deploy, then drop it.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterTableStmt(node, statement, ctx) {
+      if (node.objtype !== 'OBJECT_TABLE') return;
+      const table = relationName(node.relation);
+      for (const cmd of alterCommands(node)) {
+        if (cmd.subtype !== 'AT_DropColumn' || isNewColumn(ctx, table, cmd.name)) continue;
+        report({
+          message: `Column "${cmd.name}" is dropped from ${table}: running application code that still reads or writes it fails, and its data is lost for good. Stop using the column in the application first, deploy, then drop it.`,
+        });
+      }
+    },
+  }),
+});

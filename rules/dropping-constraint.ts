@@ -1,7 +1,7 @@
 import type { LintContext } from '../src/lint/context';
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, as, bareName, relationName } from '../src/sql/ast';
-import { isNewConstraint, runsAtMigrationTime } from '../src/lint/created';
+import { isNewConstraint } from '../src/lint/created';
 
 // Postgres's default constraint names end in a suffix that tells the kind.
 const KIND_BY_SUFFIX: [RegExp, string, string][] = [
@@ -37,7 +37,7 @@ function consequence(name: string): string {
 }
 
 /** ALTER TABLE … DROP CONSTRAINT on a constraint that existed before this migration. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'dropping-constraint',
     severity: 'warning',
@@ -60,17 +60,16 @@ const rule: Rule = {
     },
     squawk: ['ban-drop-constraint'],
   },
-  check(statement, ctx, report) {
-    if (!runsAtMigrationTime(statement)) return;
-    if (statement.kind !== 'AlterTableStmt') return;
-    const table = relationName(statement.node.relation);
-    for (const cmd of alterCommands(statement.node)) {
-      if (cmd.subtype !== 'AT_DropConstraint' || !cmd.name || isNewConstraint(ctx, table, cmd.name) || replacedLater(ctx, table, cmd.name)) continue;
-      const cascade = cmd.behavior === 'DROP_CASCADE' ? ' CASCADE also drops the foreign keys of other tables that reference it.' : '';
-      report({
-        message: `Constraint "${cmd.name}" is dropped from ${table} and not replaced in this migration: ${consequence(cmd.name)}.${cascade}`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterTableStmt(node, statement, ctx) {
+      const table = relationName(node.relation);
+      for (const cmd of alterCommands(node)) {
+        if (cmd.subtype !== 'AT_DropConstraint' || !cmd.name || isNewConstraint(ctx, table, cmd.name) || replacedLater(ctx, table, cmd.name)) continue;
+        const cascade = cmd.behavior === 'DROP_CASCADE' ? ' CASCADE also drops the foreign keys of other tables that reference it.' : '';
+        report({
+          message: `Constraint "${cmd.name}" is dropped from ${table} and not replaced in this migration: ${consequence(cmd.name)}.${cascade}`,
+        });
+      }
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
-import { isNewDatabase, runsAtMigrationTime } from '../src/lint/created';
+import { defineRule } from '../src/lint/rule';
+import { isNewDatabase } from '../src/lint/created';
 
 /** DROP DATABASE in a migration. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'dropping-database',
     severity: 'error',
@@ -15,10 +15,10 @@ const rule: Rule = {
     },
     squawk: ['ban-drop-database'],
   },
-  check(statement, ctx, report) {
-    if (!runsAtMigrationTime(statement)) return;
-    if (statement.kind !== 'DropdbStmt' || isNewDatabase(ctx, statement.node.dbname)) return;
-    report({ message: `Database ${statement.node.dbname} is dropped: every object and row in it is deleted, and DROP DATABASE cannot be rolled back.` });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    DropdbStmt(node, statement, ctx) {
+      if (isNewDatabase(ctx, node.dbname)) return;
+      report({ message: `Database ${node.dbname} is dropped: every object and row in it is deleted, and DROP DATABASE cannot be rolled back.` });
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { nameOf } from '../src/sql/ast';
 
 /** DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE on the index's table. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'dropping-index-non-concurrently',
     severity: 'warning',
@@ -23,14 +23,14 @@ const rule: Rule = {
     },
     squawk: ['require-concurrent-index-deletion'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'DropStmt' || n.removeType !== 'OBJECT_INDEX' || n.concurrent) return;
-    const names = (n.objects ?? []).map((o: any) => nameOf(o?.List?.items)).filter((name: string) => name && !ctx.isNew(name));
-    if (names.length === 0) return;
-    report({
-      message: `DROP INDEX ${names.join(', ')} without CONCURRENTLY takes ACCESS EXCLUSIVE on the indexed table: it waits for running queries and blocks all new ones meanwhile.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    DropStmt(n, statement, ctx) {
+      if (n.removeType !== 'OBJECT_INDEX' || n.concurrent) return;
+      const names = (n.objects ?? []).map((o: any) => nameOf(o?.List?.items)).filter((name: string) => name && !ctx.isNew(name));
+      if (names.length === 0) return;
+      report({
+        message: `DROP INDEX ${names.join(', ')} without CONCURRENTLY takes ACCESS EXCLUSIVE on the indexed table: it waits for running queries and blocks all new ones meanwhile.`,
+      });
+    },
+  }),
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, relationName } from '../src/sql/ast';
-import { isNewColumn, runsAtMigrationTime } from '../src/lint/created';
+import { isNewColumn } from '../src/lint/created';
 
 /** ALTER TABLE … ALTER COLUMN … DROP NOT NULL on an existing column. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'dropping-not-null',
     severity: 'warning',
@@ -20,16 +20,15 @@ const rule: Rule = {
     },
     squawk: ['ban-drop-not-null'],
   },
-  check(statement, ctx, report) {
-    if (!runsAtMigrationTime(statement)) return;
-    if (statement.kind !== 'AlterTableStmt') return;
-    const table = relationName(statement.node.relation);
-    for (const cmd of alterCommands(statement.node)) {
-      if (cmd.subtype !== 'AT_DropNotNull' || isNewColumn(ctx, table, cmd.name)) continue;
-      report({
-        message: `NOT NULL is dropped from ${table}.${cmd.name}: code that assumes a value breaks on the first NULL, and the down migration cannot restore NOT NULL once NULLs exist.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterTableStmt(node, statement, ctx) {
+      const table = relationName(node.relation);
+      for (const cmd of alterCommands(node)) {
+        if (cmd.subtype !== 'AT_DropNotNull' || isNewColumn(ctx, table, cmd.name)) continue;
+        report({
+          message: `NOT NULL is dropped from ${table}.${cmd.name}: code that assumes a value breaks on the first NULL, and the down migration cannot restore NOT NULL once NULLs exist.`,
+        });
+      }
+    },
+  }),
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { droppedNames } from '../src/sql/ast';
-import { isNewSchema, runsAtMigrationTime } from '../src/lint/created';
+import { isNewSchema } from '../src/lint/created';
 
 /** DROP SCHEMA on a schema that existed before this migration. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'dropping-schema',
     severity: 'error',
@@ -16,18 +16,18 @@ const rule: Rule = {
     },
     squawk: ['ban-drop-schema'],
   },
-  check(statement, ctx, report) {
-    if (!runsAtMigrationTime(statement)) return;
-    if (statement.kind !== 'DropStmt' || statement.node.removeType !== 'OBJECT_SCHEMA') return;
-    const cascade = statement.node.behavior === 'DROP_CASCADE';
-    for (const name of droppedNames(statement.node)) {
-      if (isNewSchema(ctx, name)) continue;
-      report({
-        message: cascade
-          ? `Schema ${name} is dropped with CASCADE: every table, view, function and type in it is dropped too, with all their data.`
-          : `Schema ${name} is dropped: code that uses it breaks, and the migration fails if the schema still holds any object.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    DropStmt(node, statement, ctx) {
+      if (node.removeType !== 'OBJECT_SCHEMA') return;
+      const cascade = node.behavior === 'DROP_CASCADE';
+      for (const name of droppedNames(node)) {
+        if (isNewSchema(ctx, name)) continue;
+        report({
+          message: cascade
+            ? `Schema ${name} is dropped with CASCADE: every table, view, function and type in it is dropped too, with all their data.`
+            : `Schema ${name} is dropped: code that uses it breaks, and the migration fails if the schema still holds any object.`,
+        });
+      }
+    },
+  }),
+});

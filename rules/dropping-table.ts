@@ -1,11 +1,11 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { droppedNames } from '../src/sql/ast';
-import { isNewTable, runsAtMigrationTime } from '../src/lint/created';
+import { isNewTable } from '../src/lint/created';
 
 const KINDS: Record<string, string> = { OBJECT_TABLE: 'Table', OBJECT_MATVIEW: 'Materialized view', OBJECT_FOREIGN_TABLE: 'Foreign table' };
 
 /** DROP TABLE on a table that existed before this migration. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'dropping-table',
     severity: 'error',
@@ -23,16 +23,15 @@ const rule: Rule = {
     },
     squawk: ['ban-drop-table'],
   },
-  check(statement, ctx, report) {
-    if (!runsAtMigrationTime(statement)) return;
-    if (statement.kind !== 'DropStmt') return;
-    const kind = KINDS[statement.node.removeType];
-    if (!kind) return;
-    for (const name of droppedNames(statement.node)) {
-      if (isNewTable(ctx, name)) continue;
-      const cascade = statement.node.behavior === 'DROP_CASCADE' ? ' CASCADE also drops every view and foreign key that depends on it.' : '';
-      report({ message: `${kind} ${name} is dropped: running code that still uses it fails, and its rows are lost for good.${cascade}` });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    DropStmt(node, statement, ctx) {
+      const kind = KINDS[node.removeType ?? ''];
+      if (!kind) return;
+      for (const name of droppedNames(node)) {
+        if (isNewTable(ctx, name)) continue;
+        const cascade = node.behavior === 'DROP_CASCADE' ? ' CASCADE also drops every view and foreign key that depends on it.' : '';
+        report({ message: `${kind} ${name} is dropped: running code that still uses it fails, and its rows are lost for good.${cascade}` });
+      }
+    },
+  }),
+});

@@ -1,5 +1,7 @@
-import type { LintContext, Rule, Statement } from '../src/types';
-import { bareName } from '../src/sql/ast';
+import type { Statement } from '../src/types';
+import { defineRule } from '../src/lint/rule';
+import type { LintContext } from '../src/lint/context';
+import { bareName, dmlTarget } from '../src/sql/ast';
 import { tableLocks } from '../src/lint/locks';
 
 // Statements that only touch the catalog or the session: they add no wait while the lock is held.
@@ -28,13 +30,12 @@ const DML = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
 /** Why this statement prolongs (or widens) the hold, or undefined when it adds no wait. */
 function extendsHold(st: Statement, ctx: LintContext, held: ReadonlyMap<string, number>): string | undefined {
   if (HARMLESS.has(st.kind)) return undefined;
-  const n = st.node;
   if (DML.has(st.kind)) {
-    const t = n.relation?.relname;
-    return t && !ctx.isNew(t) ? `it changes rows of ${n.relation.relname}` : undefined;
+    const t = dmlTarget(st)?.relname;
+    return t && !ctx.isNew(t) ? `it changes rows of ${t}` : undefined;
   }
   if (st.kind === 'IndexStmt') {
-    const t = n.relation?.relname;
+    const t = st.node.relation?.relname;
     return t && !ctx.isNew(t) ? `it builds an index on ${t}` : undefined;
   }
   const others = tableLocks(st).filter((l) => l.kind !== 'index' && !ctx.isNew(l.relation) && !held.has(bareName(l.relation)));
@@ -57,7 +58,7 @@ function withoutDropped(ctx: LintContext): ReadonlyMap<string, number> {
 }
 
 /** More work in the same transaction after ACCESS EXCLUSIVE was taken on an existing table. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'holding-access-exclusive-lock',
     severity: 'warning',
@@ -81,18 +82,19 @@ const rule: Rule = {
       ],
     },
   },
-  check(statement, ctx, report) {
-    if (!ctx.inTransaction || !ctx.runsDuringMigration || ctx.accessExclusiveHeld.size === 0) return;
-    const held = withoutDropped(ctx);
-    if (held.size === 0) return;
-    const why = extendsHold(statement, ctx, held);
-    if (!why) return;
-    const first = Math.min(...held.values());
-    if (!ctx.once(`holding-access-exclusive-lock:${first}`)) return; // once per transaction
-    const list = [...held].map(([t, line]) => `${t} (line ${line})`).join(', ');
-    report({
-      message: `The ACCESS EXCLUSIVE lock on ${list} is still held while this statement runs (${why}): every query on ${held.size > 1 ? 'those tables' : 'that table'} waits until the transaction commits.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      if (!ctx.inTransaction || !ctx.runsDuringMigration || ctx.accessExclusiveHeld.size === 0) return;
+      const held = withoutDropped(ctx);
+      if (held.size === 0) return;
+      const why = extendsHold(statement, ctx, held);
+      if (!why) return;
+      const first = Math.min(...held.values());
+      if (!ctx.once(`holding-access-exclusive-lock:${first}`)) return; // once per transaction
+      const list = [...held].map(([t, line]) => `${t} (line ${line})`).join(', ');
+      report({
+        message: `The ACCESS EXCLUSIVE lock on ${list} is still held while this statement runs (${why}): every query on ${held.size > 1 ? 'those tables' : 'that table'} waits until the transaction commits.`,
+      });
+    },
+  }),
+});

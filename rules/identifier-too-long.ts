@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { longIdentifiers, MAX_IDENTIFIER_BYTES } from '../src/lint/identifiers';
 
 /** Identifiers longer than 63 bytes, which Postgres truncates. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'identifier-too-long',
     severity: 'warning',
@@ -25,25 +25,26 @@ const rule: Rule = {
     },
     squawk: ['identifier-too-long'],
   },
-  check(statement, ctx, report) {
-    const found = longIdentifiers(statement);
-    if (found.length === 0) return;
-    // Each distinct identifier once per file: its first occurrence.
-    const seen = new Set<string>();
-    for (let i = 0; i < ctx.index; i++) {
-      const earlier = ctx.statements[i]!;
-      for (const id of longIdentifiers(earlier)) seen.add(id.name);
-    }
-    for (const id of found) {
-      if (seen.has(id.name)) continue;
-      seen.add(id.name);
-      const chars = [...id.name].length;
-      const size = chars === id.bytes ? `${id.bytes} bytes` : `${id.bytes} bytes (${chars} characters)`;
-      report({
-        message: `Identifier "${id.name}" is ${size}, over Postgres's ${MAX_IDENTIFIER_BYTES}-byte limit: it is cut to "${id.truncated}" (${Buffer.byteLength(id.truncated, 'utf8')} bytes) with only a NOTICE.`,
-        range: id.range,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      const found = longIdentifiers(statement);
+      if (found.length === 0) return;
+      // Each distinct identifier once per file: its first occurrence.
+      const seen = new Set<string>();
+      for (let i = 0; i < ctx.index; i++) {
+        const earlier = ctx.statements[i]!;
+        for (const id of longIdentifiers(earlier)) seen.add(id.name);
+      }
+      for (const id of found) {
+        if (seen.has(id.name)) continue;
+        seen.add(id.name);
+        const chars = [...id.name].length;
+        const size = chars === id.bytes ? `${id.bytes} bytes` : `${id.bytes} bytes (${chars} characters)`;
+        report({
+          message: `Identifier "${id.name}" is ${size}, over Postgres's ${MAX_IDENTIFIER_BYTES}-byte limit: it is cut to "${id.truncated}" (${Buffer.byteLength(id.truncated, 'utf8')} bytes) with only a NOTICE.`,
+          range: id.range,
+        });
+      }
+    },
+  }),
+});

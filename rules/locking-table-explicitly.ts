@@ -1,4 +1,4 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { relationName } from '../src/sql/ast';
 
 const MODE_NAMES = ['', 'ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'];
@@ -6,7 +6,7 @@ const MODE_NAMES = ['', 'ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPD
 const BLOCKS_WRITES = 5;
 
 /** LOCK TABLE in a mode that blocks writes (or reads) holds it until the transaction ends. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'locking-table-explicitly',
     severity: 'warning',
@@ -25,18 +25,17 @@ const rule: Rule = {
       ],
     },
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'LockStmt') return;
-    const mode = typeof n.mode === 'number' ? n.mode : 8;
-    if (mode < BLOCKS_WRITES) return;
-    const tables = (n.relations ?? [])
-      .map((r: any) => relationName(r?.RangeVar))
-      .filter((t: string | undefined): t is string => !!t && !ctx.isNew(t));
-    if (tables.length === 0) return;
-    report({
-      message: `LOCK TABLE ${tables.join(', ')} takes ${MODE_NAMES[mode] ?? 'a strong lock'}: ${mode === 8 ? 'all reads and writes' : 'all writes'} wait until the transaction ends.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    LockStmt(n, statement, ctx) {
+      const mode = typeof n.mode === 'number' ? n.mode : 8;
+      if (mode < BLOCKS_WRITES) return;
+      const tables = (n.relations ?? [])
+        .map((r: any) => relationName(r?.RangeVar))
+        .filter((t: string | undefined): t is string => !!t && !ctx.isNew(t));
+      if (tables.length === 0) return;
+      report({
+        message: `LOCK TABLE ${tables.join(', ')} takes ${MODE_NAMES[mode] ?? 'a strong lock'}: ${mode === 8 ? 'all reads and writes' : 'all writes'} wait until the transaction ends.`,
+      });
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { describeLocks, strongLocksOnExisting } from '../src/lint/locks';
 
 /** A statement that takes a strong lock on an existing table with no lock_timeout set before it. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'missing-lock-timeout',
     severity: 'warning',
@@ -28,13 +28,14 @@ const rule: Rule = {
     },
     squawk: ['require-timeout-settings', 'require-lock-timeout'], // squawk 2.x reports require-lock-timeout
   },
-  check(statement, ctx, report) {
-    if (ctx.lockTimeoutSet || !ctx.runsDuringMigration) return;
-    const locks = strongLocksOnExisting(statement, ctx.isNew);
-    if (locks.length === 0 || !ctx.once('missing-lock-timeout')) return;
-    report({
-      message: `This statement takes ${describeLocks(locks)} with no lock_timeout set: if the table is busy it waits in the lock queue, and every query on it waits behind. Reported once per file.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      if (ctx.lockTimeoutSet || !ctx.runsDuringMigration) return;
+      const locks = strongLocksOnExisting(statement, ctx.isNew);
+      if (locks.length === 0 || !ctx.once('missing-lock-timeout')) return;
+      report({
+        message: `This statement takes ${describeLocks(locks)} with no lock_timeout set: if the table is busy it waits in the lock queue, and every query on it waits behind. Reported once per file.`,
+      });
+    },
+  }),
+});

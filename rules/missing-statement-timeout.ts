@@ -1,11 +1,11 @@
-import type { Rule } from '../src/types';
-import { bareName } from '../src/sql/ast';
+import { defineRule } from '../src/lint/rule';
+import { bareName, dmlTarget } from '../src/sql/ast';
 import { describeLocks, strongLocksOnExisting } from '../src/lint/locks';
 
 const DML = new Set(['UpdateStmt', 'DeleteStmt', 'MergeStmt']);
 
 /** A long-running or strongly locking statement with no statement_timeout set before it (off by default). */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'missing-statement-timeout',
     severity: 'warning',
@@ -23,14 +23,15 @@ const rule: Rule = {
     },
     squawk: ['require-timeout-settings', 'require-statement-timeout'], // squawk 2.x reports require-statement-timeout
   },
-  check(statement, ctx, report) {
-    if (ctx.statementTimeoutSet || !ctx.runsDuringMigration) return;
-    const locks = strongLocksOnExisting(statement, ctx.isNew);
-    const target = DML.has(statement.kind) ? statement.node.relation?.relname : undefined;
-    const dml = target && !ctx.isNew(bareName(target));
-    if ((locks.length === 0 && !dml) || !ctx.once('missing-statement-timeout')) return;
-    const what = locks.length ? `takes ${describeLocks(locks)}` : `changes rows of ${target}`;
-    report({ message: `This statement ${what} with no statement_timeout set: on a large table it can run far longer than in development. Reported once per file.` });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      if (ctx.statementTimeoutSet || !ctx.runsDuringMigration) return;
+      const locks = strongLocksOnExisting(statement, ctx.isNew);
+      const target = DML.has(statement.kind) ? dmlTarget(statement)?.relname : undefined;
+      const dml = target && !ctx.isNew(bareName(target));
+      if ((locks.length === 0 && !dml) || !ctx.once('missing-statement-timeout')) return;
+      const what = locks.length ? `takes ${describeLocks(locks)}` : `changes rows of ${target}`;
+      report({ message: `This statement ${what} with no statement_timeout set: on a large table it can run far longer than in development. Reported once per file.` });
+    },
+  }),
+});

@@ -1,11 +1,12 @@
-import type { Rule, Statement } from '../src/types';
+import type { Statement } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { bareName } from '../src/sql/ast';
 import { accessExclusiveTables } from '../src/lint/locks';
-import { isNewTable, runsAtMigrationTime } from '../src/lint/created';
+import { isNewTable } from '../src/lint/created';
 import { commandName, earlierInTransaction, isDataChange, isLiteralInsert, writtenTable } from '../src/lint/data-changes';
 
 /** Schema changes that lock a table, and data changes, in the same transaction. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'mixing-schema-and-data-changes',
     severity: 'warning',
@@ -29,41 +30,42 @@ const rule: Rule = {
       ],
     },
   },
-  check(statement, ctx, report) {
-    if (!ctx.inTransaction || !runsAtMigrationTime(statement)) return;
-    // Data change while an earlier schema change holds ACCESS EXCLUSIVE.
-    if (isDataChange(statement)) {
-      if (isLiteralInsert(statement)) return;
-      const target = writtenTable(statement);
-      if (target && isNewTable(ctx, target) && statement.kind !== 'InsertStmt') return;
-      // An explicit LOCK TABLE is a deliberate choice, not a schema change.
-      const held = [...ctx.accessExclusiveHeld].filter(([, line]) => !ctx.statements.some((s) => s.range.line === line && s.kind === 'LockStmt'));
-      if (held.length === 0) return;
-      // One finding per transaction: the first long data change that runs under the lock.
-      const firstLock = Math.min(...held.map(([, line]) => line));
-      if (earlierInTransaction(ctx).some((s) => s.range.line >= firstLock && isDataChange(s) && !isLiteralInsert(s))) return;
-      const shown = held.slice(0, 3).map(([t, line]) => `${t} (line ${line})`);
-      const more = held.length > 3 ? ` and ${held.length - 3} more` : '';
-      report({
-        message: `${commandName(statement)} on ${target} runs in the same transaction as schema changes that hold ACCESS EXCLUSIVE on ${shown.join(', ')}${more}: every query on those tables waits until this data change, and everything after it, commits. Run data changes in their own transaction after the schema change.`,
-      });
-      return;
-    }
-    // Schema change of a table whose rows this transaction already wrote.
-    const locked = accessExclusiveTables(statement);
-    const earlier = locked.length > 0 ? earlierInTransaction(ctx) : [];
-    for (const table of locked) {
-      if (isNewTable(ctx, table)) continue;
-      const same = (s: Statement) => bareName(writtenTable(s)) === bareName(table);
-      const writerAt = earlier.findIndex((s) => isDataChange(s) && same(s));
-      if (writerAt < 0) continue;
-      const writer = earlier[writerAt]!;
-      // Only the first schema change of the table after the write.
-      if (earlier.slice(0, writerAt).some((s) => accessExclusiveTables(s).some((t) => bareName(t) === bareName(table)))) continue;
-      report({
-        message: `This schema change of ${table} comes after the ${commandName(writer)} of its rows at line ${writer.range.line}, in the same transaction: it fails with "cannot ALTER TABLE because it has pending trigger events" if the table has deferred constraints, and upgrading to ACCESS EXCLUSIVE risks deadlocks. Commit the data change first.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      if (!ctx.inTransaction) return;
+      // Data change while an earlier schema change holds ACCESS EXCLUSIVE.
+      if (isDataChange(statement)) {
+        if (isLiteralInsert(statement)) return;
+        const target = writtenTable(statement);
+        if (target && isNewTable(ctx, target) && statement.kind !== 'InsertStmt') return;
+        // An explicit LOCK TABLE is a deliberate choice, not a schema change.
+        const held = [...ctx.accessExclusiveHeld].filter(([, line]) => !ctx.statements.some((s) => s.range.line === line && s.kind === 'LockStmt'));
+        if (held.length === 0) return;
+        // One finding per transaction: the first long data change that runs under the lock.
+        const firstLock = Math.min(...held.map(([, line]) => line));
+        if (earlierInTransaction(ctx).some((s) => s.range.line >= firstLock && isDataChange(s) && !isLiteralInsert(s))) return;
+        const shown = held.slice(0, 3).map(([t, line]) => `${t} (line ${line})`);
+        const more = held.length > 3 ? ` and ${held.length - 3} more` : '';
+        report({
+          message: `${commandName(statement)} on ${target} runs in the same transaction as schema changes that hold ACCESS EXCLUSIVE on ${shown.join(', ')}${more}: every query on those tables waits until this data change, and everything after it, commits. Run data changes in their own transaction after the schema change.`,
+        });
+        return;
+      }
+      // Schema change of a table whose rows this transaction already wrote.
+      const locked = accessExclusiveTables(statement);
+      const earlier = locked.length > 0 ? earlierInTransaction(ctx) : [];
+      for (const table of locked) {
+        if (isNewTable(ctx, table)) continue;
+        const same = (s: Statement) => bareName(writtenTable(s)) === bareName(table);
+        const writerAt = earlier.findIndex((s) => isDataChange(s) && same(s));
+        if (writerAt < 0) continue;
+        const writer = earlier[writerAt]!;
+        // Only the first schema change of the table after the write.
+        if (earlier.slice(0, writerAt).some((s) => accessExclusiveTables(s).some((t) => bareName(t) === bareName(table)))) continue;
+        report({
+          message: `This schema change of ${table} comes after the ${commandName(writer)} of its rows at line ${writer.range.line}, in the same transaction: it fails with "cannot ALTER TABLE because it has pending trigger events" if the table has deferred constraints, and upgrading to ACCESS EXCLUSIVE risks deadlocks. Commit the data change first.`,
+        });
+      }
+    },
+  }),
+});

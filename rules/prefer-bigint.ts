@@ -1,10 +1,10 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { columnLabel, columnTypes, isKeyLike, smallIntegerBits } from '../src/lint/column-types';
 
 const LIMIT = { 16: '32,767', 32: '2,147,483,647' } as const;
 
 /** smallint/integer/serial columns. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'prefer-bigint',
     severity: 'info',
@@ -28,15 +28,16 @@ const rule: Rule = {
     },
     squawk: ['prefer-big-int', 'prefer-bigint-over-int', 'prefer-bigint-over-smallint'],
   },
-  check(statement, _ctx, report) {
-    for (const c of columnTypes(statement)) {
-      const bits = smallIntegerBits(c);
-      if (!bits) continue;
-      const key = isKeyLike(c) ? ' As a key or sequence-generated id its values keep growing until inserts fail.' : '';
-      report({
-        message: `Column ${columnLabel(c)} is a ${bits}-bit integer (max ${LIMIT[bits]}).${key} Widening it later rewrites the table under an ACCESS EXCLUSIVE lock. Use bigint.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, _ctx) {
+      for (const c of columnTypes(statement)) {
+        const bits = smallIntegerBits(c);
+        if (!bits) continue;
+        const key = isKeyLike(c) ? ' As a key or sequence-generated id its values keep growing until inserts fail.' : '';
+        report({
+          message: `Column ${columnLabel(c)} is a ${bits}-bit integer (max ${LIMIT[bits]}).${key} Widening it later rewrites the table under an ACCESS EXCLUSIVE lock. Use bigint.`,
+        });
+      }
+    },
+  }),
+});

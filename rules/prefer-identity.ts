@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { columnLabel, columnTypes, SERIAL_TYPES } from '../src/lint/column-types';
 
 /** serial/bigserial/smallserial columns. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'prefer-identity',
     severity: 'info',
@@ -19,14 +19,15 @@ const rule: Rule = {
     },
     squawk: ['prefer-identity'],
   },
-  check(statement, _ctx, report) {
-    for (const c of columnTypes(statement)) {
-      if (!c.builtin || !SERIAL_TYPES[c.builtin] || c.array) continue;
-      const base = SERIAL_TYPES[c.builtin] === 'int2' ? 'smallint' : SERIAL_TYPES[c.builtin] === 'int4' ? 'integer' : 'bigint';
-      report({
-        message: `Column ${columnLabel(c)} is ${c.builtin}: ${base === 'integer' ? 'an' : 'a'} ${base} with a separately owned sequence. Use ${base === 'bigint' ? 'bigint' : 'bigint (see prefer-bigint)'} GENERATED ALWAYS AS IDENTITY instead.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, _ctx) {
+      for (const c of columnTypes(statement)) {
+        if (!c.builtin || !SERIAL_TYPES[c.builtin] || c.array) continue;
+        const base = SERIAL_TYPES[c.builtin] === 'int2' ? 'smallint' : SERIAL_TYPES[c.builtin] === 'int4' ? 'integer' : 'bigint';
+        report({
+          message: `Column ${columnLabel(c)} is ${c.builtin}: ${base === 'integer' ? 'an' : 'a'} ${base} with a separately owned sequence. Use ${base === 'bigint' ? 'bigint' : 'bigint (see prefer-bigint)'} GENERATED ALWAYS AS IDENTITY instead.`,
+        });
+      }
+    },
+  }),
+});

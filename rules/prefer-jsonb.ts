@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { columnLabel, columnTypes } from '../src/lint/column-types';
 
 /** json columns. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'prefer-jsonb',
     severity: 'info',
@@ -14,13 +14,14 @@ const rule: Rule = {
       good: ['CREATE TABLE events (payload jsonb NOT NULL);', 'ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING payload::jsonb;', 'CREATE TABLE t (x app.json);'],
     },
   },
-  check(statement, _ctx, report) {
-    for (const c of columnTypes(statement)) {
-      if (c.builtin !== 'json') continue;
-      report({
-        message: `Column ${columnLabel(c)} is json: stored as text, reparsed on every access, with no equality operator (DISTINCT, GROUP BY and unique constraints fail) and no GIN index. Use jsonb.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, _ctx) {
+      for (const c of columnTypes(statement)) {
+        if (c.builtin !== 'json') continue;
+        report({
+          message: `Column ${columnLabel(c)} is json: stored as text, reparsed on every access, with no equality operator (DISTINCT, GROUP BY and unique constraints fail) and no GIN index. Use jsonb.`,
+        });
+      }
+    },
+  }),
+});

@@ -1,5 +1,6 @@
 import type { LintContext } from '../src/lint/context';
-import type { Rule, Statement } from '../src/types';
+import type { Statement } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, as, bareName, droppedNames, nameOf, relationName } from '../src/sql/ast';
 
 const DROP_KINDS: Record<string, string> = {
@@ -51,50 +52,49 @@ function droppedConstraintBefore(ctx: LintContext, table: string | undefined, na
 
 /** What is wrong with the statement's re-runnability, one message per problem. */
 function problems(statement: Statement, ctx: LintContext): string[] {
-  const n = statement.node;
   switch (statement.kind) {
     case 'CreateStmt':
-      if (n.if_not_exists || n.relation?.relpersistence === 't') return [];
-      return [`CREATE TABLE ${relationName(n.relation)} has no IF NOT EXISTS: if a later statement fails, rerunning the migration stops here with "already exists".`];
+      if (statement.node.if_not_exists || statement.node.relation?.relpersistence === 't') return [];
+      return [`CREATE TABLE ${relationName(statement.node.relation)} has no IF NOT EXISTS: if a later statement fails, rerunning the migration stops here with "already exists".`];
     case 'CreateTableAsStmt':
-      if (n.if_not_exists || n.into?.rel?.relpersistence === 't') return [];
-      return [`CREATE ${n.objtype === 'OBJECT_MATVIEW' ? 'MATERIALIZED VIEW' : 'TABLE'} ${relationName(n.into?.rel)} has no IF NOT EXISTS: a rerun after a partial failure stops here.`];
+      if (statement.node.if_not_exists || statement.node.into?.rel?.relpersistence === 't') return [];
+      return [`CREATE ${statement.node.objtype === 'OBJECT_MATVIEW' ? 'MATERIALIZED VIEW' : 'TABLE'} ${relationName(statement.node.into?.rel)} has no IF NOT EXISTS: a rerun after a partial failure stops here.`];
     case 'IndexStmt': {
-      const on = relationName(n.relation);
-      if (!n.idxname) return [`This index on ${on} has no name: a rerun after a partial failure silently builds a second, identical index. Name it and add IF NOT EXISTS.`];
-      if (!n.if_not_exists) return [`CREATE INDEX ${n.idxname} has no IF NOT EXISTS: a rerun after a partial failure stops here with "already exists".`];
-      if (n.concurrent && !droppedIndexBefore(ctx, n.idxname)) {
+      const on = relationName(statement.node.relation);
+      if (!statement.node.idxname) return [`This index on ${on} has no name: a rerun after a partial failure silently builds a second, identical index. Name it and add IF NOT EXISTS.`];
+      if (!statement.node.if_not_exists) return [`CREATE INDEX ${statement.node.idxname} has no IF NOT EXISTS: a rerun after a partial failure stops here with "already exists".`];
+      if (statement.node.concurrent && !droppedIndexBefore(ctx, statement.node.idxname)) {
         return [
-          `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${n.idxname}: if a build fails it leaves an INVALID index behind, and the rerun then skips it ("already exists") and keeps the invalid index. Run DROP INDEX CONCURRENTLY IF EXISTS ${n.idxname} first.`,
+          `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${statement.node.idxname}: if a build fails it leaves an INVALID index behind, and the rerun then skips it ("already exists") and keeps the invalid index. Run DROP INDEX CONCURRENTLY IF EXISTS ${statement.node.idxname} first.`,
         ];
       }
       return [];
     }
     case 'CreateSchemaStmt':
-      return n.if_not_exists ? [] : [`CREATE SCHEMA ${n.schemaname} has no IF NOT EXISTS: a rerun after a partial failure stops here.`];
+      return statement.node.if_not_exists ? [] : [`CREATE SCHEMA ${statement.node.schemaname} has no IF NOT EXISTS: a rerun after a partial failure stops here.`];
     case 'CreateSeqStmt':
-      return n.if_not_exists ? [] : [`CREATE SEQUENCE ${relationName(n.sequence)} has no IF NOT EXISTS: a rerun after a partial failure stops here.`];
+      return statement.node.if_not_exists ? [] : [`CREATE SEQUENCE ${relationName(statement.node.sequence)} has no IF NOT EXISTS: a rerun after a partial failure stops here.`];
     case 'CreateExtensionStmt':
-      return n.if_not_exists ? [] : [`CREATE EXTENSION ${n.extname} has no IF NOT EXISTS: a rerun after a partial failure stops here.`];
+      return statement.node.if_not_exists ? [] : [`CREATE EXTENSION ${statement.node.extname} has no IF NOT EXISTS: a rerun after a partial failure stops here.`];
     case 'ViewStmt':
-      return n.replace ? [] : [`CREATE VIEW ${relationName(n.view)} has no OR REPLACE: a rerun after a partial failure stops here.`];
+      return statement.node.replace ? [] : [`CREATE VIEW ${relationName(statement.node.view)} has no OR REPLACE: a rerun after a partial failure stops here.`];
     case 'CreateFunctionStmt':
-      return n.replace ? [] : [`CREATE ${n.is_procedure ? 'PROCEDURE' : 'FUNCTION'} ${nameOf(n.funcname)} has no OR REPLACE: a rerun after a partial failure stops here.`];
+      return statement.node.replace ? [] : [`CREATE ${statement.node.is_procedure ? 'PROCEDURE' : 'FUNCTION'} ${nameOf(statement.node.funcname)} has no OR REPLACE: a rerun after a partial failure stops here.`];
     case 'CreateTrigStmt':
       // CREATE OR REPLACE TRIGGER exists from PG 14.
-      if (n.replace || ctx.pgVersion < 14 || n.isconstraint) return [];
-      return [`CREATE TRIGGER ${n.trigname} has no OR REPLACE: a rerun after a partial failure stops here.`];
+      if (statement.node.replace || ctx.pgVersion < 14 || statement.node.isconstraint) return [];
+      return [`CREATE TRIGGER ${statement.node.trigname} has no OR REPLACE: a rerun after a partial failure stops here.`];
     case 'DropStmt': {
-      const kind = DROP_KINDS[n.removeType];
-      if (!kind || n.missing_ok) return [];
-      return [`DROP ${kind} ${droppedNames(n).join(', ') || ''} has no IF EXISTS: a rerun after a partial failure stops here with "does not exist".`.replace(/ +has/, ' has')];
+      const kind = DROP_KINDS[statement.node.removeType ?? ''];
+      if (!kind || statement.node.missing_ok) return [];
+      return [`DROP ${kind} ${droppedNames(statement.node).join(', ') || ''} has no IF EXISTS: a rerun after a partial failure stops here with "does not exist".`.replace(/ +has/, ' has')];
     }
     case 'DropdbStmt':
-      return n.missing_ok ? [] : [`DROP DATABASE ${n.dbname} has no IF EXISTS: a rerun stops here.`];
+      return statement.node.missing_ok ? [] : [`DROP DATABASE ${statement.node.dbname} has no IF EXISTS: a rerun stops here.`];
     case 'AlterTableStmt': {
-      const table = relationName(n.relation);
+      const table = relationName(statement.node.relation);
       const out: string[] = [];
-      for (const cmd of alterCommands(n)) {
+      for (const cmd of alterCommands(statement.node)) {
         if (cmd.subtype === 'AT_AddColumn' && !cmd.missing_ok) {
           out.push(`ADD COLUMN ${as(cmd.def, 'ColumnDef')?.colname} on ${table} has no IF NOT EXISTS: a rerun after a partial failure stops here with "already exists".`);
         } else if (cmd.subtype === 'AT_DropColumn' && !cmd.missing_ok) {
@@ -117,7 +117,7 @@ function problems(statement: Statement, ctx: LintContext): string[] {
 }
 
 /** DDL that cannot be rerun after a partial failure of a migration that runs outside a transaction. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'prefer-robust-statements',
     severity: 'info',
@@ -145,15 +145,16 @@ const rule: Rule = {
     },
     squawk: ['prefer-robust-stmts'],
   },
-  check(statement, ctx, report) {
-    if (statement.embedded) return; // a DO block is one atomic statement; function bodies run later
-    const concurrent = (statement.kind === 'IndexStmt' || statement.kind === 'DropStmt') && !!statement.node.concurrent;
-    // CREATE INDEX CONCURRENTLY is the one statement that is not atomic on its own.
-    const createsConcurrently = concurrent && statement.kind === 'IndexStmt';
-    if (ctx.inTransaction && !concurrent) return;
-    const topLevel = topLevelCount(ctx.statements);
-    if (topLevel <= 1 && !createsConcurrently) return;
-    for (const message of problems(statement, ctx)) report({ message });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      if (statement.embedded) return; // a DO block is one atomic statement; function bodies run later
+      const concurrent = (statement.kind === 'IndexStmt' || statement.kind === 'DropStmt') && !!statement.node.concurrent;
+      // CREATE INDEX CONCURRENTLY is the one statement that is not atomic on its own.
+      const createsConcurrently = concurrent && statement.kind === 'IndexStmt';
+      if (ctx.inTransaction && !concurrent) return;
+      const topLevel = topLevelCount(ctx.statements);
+      if (topLevel <= 1 && !createsConcurrently) return;
+      for (const message of problems(statement, ctx)) report({ message });
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { columnLabel, columnTypes } from '../src/lint/column-types';
 
 /** varchar(n) columns. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'prefer-text',
     severity: 'info',
@@ -19,13 +19,14 @@ const rule: Rule = {
     },
     squawk: ['prefer-text-field'],
   },
-  check(statement, _ctx, report) {
-    for (const c of columnTypes(statement)) {
-      if (c.builtin !== 'varchar' || c.mods.length === 0) continue;
-      report({
-        message: `Column ${columnLabel(c)} is varchar(${c.mods[0]}): changing that limit later locks the table and fails while a view uses the column. Use text with CHECK (char_length(${c.column}) <= ${c.mods[0]}).`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, _ctx) {
+      for (const c of columnTypes(statement)) {
+        if (c.builtin !== 'varchar' || c.mods.length === 0) continue;
+        report({
+          message: `Column ${columnLabel(c)} is varchar(${c.mods[0]}): changing that limit later locks the table and fails while a view uses the column. Use text with CHECK (char_length(${c.column}) <= ${c.mods[0]}).`,
+        });
+      }
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { columnLabel, columnTypes } from '../src/lint/column-types';
 
 /** timestamp without time zone columns. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'prefer-timestamptz',
     severity: 'info',
@@ -19,13 +19,14 @@ const rule: Rule = {
     },
     squawk: ['prefer-timestamptz', 'prefer-timestamp-tz'],
   },
-  check(statement, _ctx, report) {
-    for (const c of columnTypes(statement)) {
-      if (c.builtin !== 'timestamp') continue;
-      report({
-        message: `Column ${columnLabel(c)} is timestamp without time zone: it stores a wall-clock time and silently drops any UTC offset it is given. Use timestamptz.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, _ctx) {
+      for (const c of columnTypes(statement)) {
+        if (c.builtin !== 'timestamp') continue;
+        report({
+          message: `Column ${columnLabel(c)} is timestamp without time zone: it stores a wall-clock time and silently drops any UTC offset it is given. Use timestamptz.`,
+        });
+      }
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { relationName } from '../src/sql/ast';
 
 /** REFRESH MATERIALIZED VIEW without CONCURRENTLY blocks reads of the view until the query finishes. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'refreshing-materialized-view-non-concurrently',
     severity: 'warning',
@@ -20,16 +20,16 @@ const rule: Rule = {
       ],
     },
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'RefreshMatViewStmt' || n.concurrent) return;
-    const view = relationName(n.relation);
-    if (!view || ctx.isNew(view)) return;
-    report({
-      message: n.skipData
-        ? `REFRESH MATERIALIZED VIEW ${view} WITH NO DATA empties the view under ACCESS EXCLUSIVE; reads fail until it is refreshed again.`
-        : `REFRESH MATERIALIZED VIEW ${view} without CONCURRENTLY blocks every read of ${view} until the refresh finishes.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    RefreshMatViewStmt(n, statement, ctx) {
+      if (n.concurrent) return;
+      const view = relationName(n.relation);
+      if (!view || ctx.isNew(view)) return;
+      report({
+        message: n.skipData
+          ? `REFRESH MATERIALIZED VIEW ${view} WITH NO DATA empties the view under ACCESS EXCLUSIVE; reads fail until it is refreshed again.`
+          : `REFRESH MATERIALIZED VIEW ${view} without CONCURRENTLY blocks every read of ${view} until the refresh finishes.`,
+      });
+    },
+  }),
+});

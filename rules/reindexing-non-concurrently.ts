@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { option, relationName } from '../src/sql/ast';
 
 /** REINDEX without CONCURRENTLY blocks writes to the table and reads that use the index. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'reindexing-non-concurrently',
     severity: 'error',
@@ -22,15 +22,15 @@ const rule: Rule = {
     },
     squawk: ['require-concurrent-reindex'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'ReindexStmt' || option(n.params, 'concurrently')) return;
-    const target = relationName(n.relation) ?? n.name;
-    if (target && ctx.isNew(target)) return;
-    const what = String(n.kind ?? '').replace('REINDEX_OBJECT_', '').toLowerCase();
-    report({
-      message: `REINDEX ${what}${target ? ` ${target}` : ''} without CONCURRENTLY blocks writes to the table and reads that use the index until the rebuild finishes${ctx.pgVersion < 12 ? ` (REINDEX CONCURRENTLY needs PostgreSQL 12, target: ${ctx.pgVersion}: build a new index CONCURRENTLY and swap)` : ''}.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    ReindexStmt(n, statement, ctx) {
+      if (option(n.params, 'concurrently')) return;
+      const target = relationName(n.relation) ?? n.name;
+      if (target && ctx.isNew(target)) return;
+      const what = String(n.kind ?? '').replace('REINDEX_OBJECT_', '').toLowerCase();
+      report({
+        message: `REINDEX ${what}${target ? ` ${target}` : ''} without CONCURRENTLY blocks writes to the table and reads that use the index until the rebuild finishes${ctx.pgVersion < 12 ? ` (REINDEX CONCURRENTLY needs PostgreSQL 12, target: ${ctx.pgVersion}: build a new index CONCURRENTLY and swap)` : ''}.`,
+      });
+    },
+  }),
+});

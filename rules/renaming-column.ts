@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { relationName } from '../src/sql/ast';
-import { isNewColumn, runsAtMigrationTime } from '../src/lint/created';
+import { isNewColumn } from '../src/lint/created';
 
 /** ALTER TABLE … RENAME COLUMN on a column that existed before this migration. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'renaming-column',
     severity: 'error',
@@ -21,15 +21,15 @@ const rule: Rule = {
     },
     squawk: ['renaming-column'],
   },
-  check(statement, ctx, report) {
-    if (!runsAtMigrationTime(statement)) return;
-    if (statement.kind !== 'RenameStmt' || statement.node.renameType !== 'OBJECT_COLUMN') return;
-    const n = statement.node;
-    const table = relationName(n.relation);
-    if (isNewColumn(ctx, table, n.subname)) return;
-    report({
-      message: `Column ${table}.${n.subname} is renamed to "${n.newname}": every running instance of the application that still uses "${n.subname}" fails as soon as this commits. Add "${n.newname}" alongside it and keep both in sync instead.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    RenameStmt(node, statement, ctx) {
+      if (node.renameType !== 'OBJECT_COLUMN') return;
+      const n = node;
+      const table = relationName(n.relation);
+      if (isNewColumn(ctx, table, n.subname)) return;
+      report({
+        message: `Column ${table}.${n.subname} is renamed to "${n.newname}": every running instance of the application that still uses "${n.subname}" fails as soon as this commits. Add "${n.newname}" alongside it and keep both in sync instead.`,
+      });
+    },
+  }),
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { nameOf } from '../src/sql/ast';
-import { isNewEnumValue, runsAtMigrationTime } from '../src/lint/created';
+import { isNewEnumValue } from '../src/lint/created';
 
 /** ALTER TYPE … RENAME VALUE on an enum label that existed before this migration. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'renaming-enum-value',
     severity: 'error',
@@ -20,15 +20,15 @@ const rule: Rule = {
       ],
     },
   },
-  check(statement, ctx, report) {
-    if (!runsAtMigrationTime(statement)) return;
-    if (statement.kind !== 'AlterEnumStmt' || statement.node.oldVal == null) return;
-    const n = statement.node;
-    const type = nameOf(n.typeName);
-    if (isNewEnumValue(ctx, type, n.oldVal)) return;
-    report({
-      message: `Enum ${type} value '${n.oldVal}' is renamed to '${n.newVal}': code that writes or compares '${n.oldVal}' fails with "invalid input value for enum" as soon as this commits.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterEnumStmt(node, statement, ctx) {
+      if (node.oldVal == null) return;
+      const n = node;
+      const type = nameOf(n.typeName);
+      if (isNewEnumValue(ctx, type, n.oldVal)) return;
+      report({
+        message: `Enum ${type} value '${n.oldVal}' is renamed to '${n.newVal}': code that writes or compares '${n.oldVal}' fails with "invalid input value for enum" as soon as this commits.`,
+      });
+    },
+  }),
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { relationName } from '../src/sql/ast';
-import { isNewTable, runsAtMigrationTime } from '../src/lint/created';
+import { isNewTable } from '../src/lint/created';
 
 const KINDS: Record<string, string> = { OBJECT_TABLE: 'Table', OBJECT_VIEW: 'View', OBJECT_MATVIEW: 'Materialized view', OBJECT_FOREIGN_TABLE: 'Foreign table' };
 
 /** ALTER TABLE … RENAME TO on a table (or view) that existed before this migration. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'renaming-table',
     severity: 'error',
@@ -22,17 +22,16 @@ const rule: Rule = {
     },
     squawk: ['renaming-table'],
   },
-  check(statement, ctx, report) {
-    if (!runsAtMigrationTime(statement)) return;
-    if (statement.kind !== 'RenameStmt') return;
-    const n = statement.node;
-    const kind = KINDS[n.renameType];
-    if (!kind) return;
-    const table = relationName(n.relation);
-    if (!table || isNewTable(ctx, table)) return;
-    report({
-      message: `${kind} ${table} is renamed to "${n.newname}": every running instance of the application that still uses "${n.relation.relname}" fails as soon as this commits. Leave a view named ${n.relation.relname} behind until no code uses the old name.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    RenameStmt(node, statement, ctx) {
+      const n = node;
+      const kind = KINDS[n.renameType ?? ''];
+      if (!kind) return;
+      const table = relationName(n.relation);
+      if (!table || isNewTable(ctx, table)) return;
+      report({
+        message: `${kind} ${table} is renamed to "${n.newname}": every running instance of the application that still uses "${n.relation?.relname}" fails as soon as this commits. Leave a view named ${n.relation?.relname} behind until no code uses the old name.`,
+      });
+    },
+  }),
+});

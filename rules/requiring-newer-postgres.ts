@@ -1,5 +1,7 @@
-import type { Rule, Statement } from '../src/types';
-import { alterCommands, as, walk } from '../src/sql/ast';
+import type { Statement } from '../src/types';
+import { defineRule } from '../src/lint/rule';
+import { alterCommandsOf, as, nodesOf, str } from '../src/sql/ast';
+import type { NodeKind, pg } from '../src/sql/nodes';
 
 /** A feature the grammar or catalog gained in a given major, found in the AST. */
 interface Feature {
@@ -10,12 +12,9 @@ interface Feature {
 }
 
 /** Constraint bodies of a statement (table constraints, column constraints, ALTER TABLE … ADD). */
-function constraints(statement: Statement): any[] {
-  const out: any[] = [];
-  walk(statement.node, (kind, body) => {
-    if (kind === 'Constraint') out.push(body);
-  });
-  for (const c of alterCommands(statement.node)) {
+function constraints(statement: Statement): pg.Constraint[] {
+  const out = nodesOf(statement.node, 'Constraint');
+  for (const c of alterCommandsOf(statement)) {
     const con = as(c.def, 'Constraint');
     if (con) out.push(con);
   }
@@ -25,21 +24,15 @@ function constraints(statement: Statement): any[] {
 /** Names of the functions a statement calls (lower-cased, schema-less). */
 function calls(statement: Statement): Set<string> {
   const out = new Set<string>();
-  walk(statement.node, (kind, body) => {
-    if (kind !== 'FuncCall') return;
-    const parts: any[] = body.funcname ?? [];
-    const name = parts[parts.length - 1]?.String?.sval;
+  for (const call of nodesOf(statement.node, 'FuncCall')) {
+    const name = str(call.funcname?.[call.funcname.length - 1]);
     if (typeof name === 'string') out.add(name.toLowerCase());
-  });
+  }
   return out;
 }
 
-function has(statement: Statement, wanted: string): boolean {
-  let found = false;
-  walk(statement.node, (kind) => {
-    if (kind === wanted) found = true;
-  });
-  return found || statement.kind === wanted;
+function has(statement: Statement, wanted: NodeKind): boolean {
+  return statement.kind === wanted || nodesOf(statement.node, wanted).length > 0;
 }
 
 // What the parser (PostgreSQL 18's grammar) accepts but an older server refuses. Checked on
@@ -51,21 +44,21 @@ const FEATURES: Feature[] = [
   { since: 18, what: 'NOT NULL constraints added NOT VALID', uses: (s) => constraints(s).some((c) => c.contype === 'CONSTR_NOTNULL' && c.skip_validation) },
   { since: 17, what: 'JSON_TABLE', uses: (s) => has(s, 'JsonTable') },
   { since: 17, what: 'JSON_QUERY / JSON_VALUE / JSON_EXISTS', uses: (s) => has(s, 'JsonFuncExpr') },
-  { since: 17, what: 'MERGE … RETURNING', uses: (s) => s.kind === 'MergeStmt' && !!(s.node.returningClause ?? s.node.returningList) },
+  { since: 17, what: 'MERGE … RETURNING', uses: (s) => s.kind === 'MergeStmt' && !!s.node.returningClause },
   { since: 16, what: 'any_value()', uses: (s) => calls(s).has('any_value') },
   { since: 15, what: 'MERGE', uses: (s) => s.kind === 'MergeStmt' },
   { since: 15, what: 'UNIQUE NULLS NOT DISTINCT', uses: (s) => (s.kind === 'IndexStmt' && !!s.node.nulls_not_distinct) || constraints(s).some((c) => c.nulls_not_distinct) },
-  { since: 15, what: 'views WITH (security_invoker)', uses: (s) => s.kind === 'ViewStmt' && (s.node.options ?? []).some((o: any) => o?.DefElem?.defname === 'security_invoker') },
+  { since: 15, what: 'views WITH (security_invoker)', uses: (s) => s.kind === 'ViewStmt' && (s.node.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'security_invoker') },
   { since: 14, what: 'CREATE OR REPLACE TRIGGER', uses: (s) => s.kind === 'CreateTrigStmt' && !!s.node.replace },
-  { since: 14, what: 'DETACH PARTITION … CONCURRENTLY', uses: (s) => alterCommands(s.node).some((c) => c.subtype === 'AT_DetachPartition' && c.def?.PartitionCmd?.concurrent) },
+  { since: 14, what: 'DETACH PARTITION … CONCURRENTLY', uses: (s) => alterCommandsOf(s).some((c) => c.subtype === 'AT_DetachPartition' && as(c.def, 'PartitionCmd')?.concurrent) },
   { since: 12, what: 'generated columns (STORED)', uses: (s) => constraints(s).some((c) => c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v') },
-  { since: 12, what: 'REINDEX CONCURRENTLY', uses: (s) => s.kind === 'ReindexStmt' && (s.node.params ?? []).some((p: any) => p?.DefElem?.defname === 'concurrently') },
+  { since: 12, what: 'REINDEX CONCURRENTLY', uses: (s) => s.kind === 'ReindexStmt' && (s.node.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently') },
   { since: 11, what: 'covering indexes (INCLUDE)', uses: (s) => (s.kind === 'IndexStmt' && (s.node.indexIncludingParams ?? []).length > 0) || constraints(s).some((c) => (c.including ?? []).length > 0) },
   { since: 11, what: 'procedures (CREATE PROCEDURE, CALL)', uses: (s) => (s.kind === 'CreateFunctionStmt' && !!s.node.is_procedure) || s.kind === 'CallStmt' },
 ];
 
 /** Syntax or functions newer than the target Postgres (pgVersion): the statement fails there, though a newer verify server accepts it. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'requiring-newer-postgres',
     severity: 'error',
@@ -89,11 +82,12 @@ const rule: Rule = {
     },
     exampleContext: { pgVersion: 14 },
   },
-  check(statement, ctx, report) {
-    for (const f of FEATURES) {
-      if (ctx.pgVersion >= f.since || !f.uses(statement)) continue;
-      report({ message: `Uses ${f.what}, new in PostgreSQL ${f.since}; the target is PostgreSQL ${ctx.pgVersion} (pgVersion), where this statement fails. A newer verify server (PGlite is 18) accepts it, so verify alone does not catch it.` });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      for (const f of FEATURES) {
+        if (ctx.pgVersion >= f.since || !f.uses(statement)) continue;
+        report({ message: `Uses ${f.what}, new in PostgreSQL ${f.since}; the target is PostgreSQL ${ctx.pgVersion} (pgVersion), where this statement fails. A newer verify server (PGlite is 18) accepts it, so verify alone does not catch it.` });
+      }
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { relationName } from '../src/sql/ast';
 
 /** CLUSTER rewrites the table in index order under ACCESS EXCLUSIVE. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'running-cluster',
     severity: 'error',
@@ -20,16 +20,15 @@ const rule: Rule = {
       ],
     },
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'ClusterStmt') return;
-    const table = relationName(n.relation);
-    if (table && ctx.isNew(table)) return;
-    report({
-      message: table
-        ? `CLUSTER rewrites ${table} and its indexes under ACCESS EXCLUSIVE: no reads or writes until it finishes.`
-        : 'CLUSTER without a table rewrites every previously clustered table under ACCESS EXCLUSIVE.',
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    ClusterStmt(n, statement, ctx) {
+      const table = relationName(n.relation);
+      if (table && ctx.isNew(table)) return;
+      report({
+        message: table
+          ? `CLUSTER rewrites ${table} and its indexes under ACCESS EXCLUSIVE: no reads or writes until it finishes.`
+          : 'CLUSTER without a table rewrites every previously clustered table under ACCESS EXCLUSIVE.',
+      });
+    },
+  }),
+});

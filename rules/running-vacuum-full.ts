@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
-import { option, relationName } from '../src/sql/ast';
+import { defineRule } from '../src/lint/rule';
+import { as, option, relationName } from '../src/sql/ast';
 
 /** VACUUM FULL rewrites each table under ACCESS EXCLUSIVE. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'running-vacuum-full',
     severity: 'error',
@@ -17,20 +17,20 @@ const rule: Rule = {
       good: ['VACUUM orders;', 'VACUUM (ANALYZE) orders;', 'VACUUM (FULL false) orders;', 'CREATE TABLE scratch (id int); VACUUM FULL scratch;'],
     },
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'VacuumStmt' || n.is_vacuumcmd === false) return;
-    const full = option(n.options, 'full');
-    if (!full) return;
-    const value = full === true ? 'true' : String(full?.String?.sval ?? full?.Boolean?.boolval ?? full?.Integer?.ival ?? 'true').toLowerCase();
-    if (['false', 'off', '0', 'no'].includes(value)) return;
-    const tables = (n.rels ?? []).map((r: any) => relationName(r?.VacuumRelation?.relation)).filter(Boolean) as string[];
-    if (tables.length > 0 && tables.every((t) => ctx.isNew(t))) return;
-    report({
-      message: tables.length
-        ? `VACUUM FULL rewrites ${tables.filter((t) => !ctx.isNew(t)).join(', ')} under ACCESS EXCLUSIVE: no reads or writes until it finishes.`
-        : 'VACUUM FULL without a table list rewrites every table in the database under ACCESS EXCLUSIVE, one after another.',
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    VacuumStmt(n, statement, ctx) {
+      if (n.is_vacuumcmd === false) return;
+      const full = option(n.options, 'full');
+      if (!full) return;
+      const value = full === true ? 'true' : String(as(full, 'String')?.sval ?? as(full, 'Boolean')?.boolval ?? as(full, 'Integer')?.ival ?? 'true').toLowerCase();
+      if (['false', 'off', '0', 'no'].includes(value)) return;
+      const tables = (n.rels ?? []).map((r) => relationName(as(r, 'VacuumRelation')?.relation)).filter(Boolean) as string[];
+      if (tables.length > 0 && tables.every((t) => ctx.isNew(t))) return;
+      report({
+        message: tables.length
+          ? `VACUUM FULL rewrites ${tables.filter((t) => !ctx.isNew(t)).join(', ')} under ACCESS EXCLUSIVE: no reads or writes until it finishes.`
+          : 'VACUUM FULL without a table list rewrites every table in the database under ACCESS EXCLUSIVE, one after another.',
+      });
+    },
+  }),
+});

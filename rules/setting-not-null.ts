@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
-import { alterCommands, relationName } from '../src/sql/ast';
+import { defineRule } from '../src/lint/rule';
+import { as, alterCommands, relationName } from '../src/sql/ast';
 import { helperCheckDroppedAfter, notNullColumnOf, notNullProvenBefore } from '../src/lint/not-null';
 
 /** SET NOT NULL scans the whole table while holding ACCESS EXCLUSIVE. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'setting-not-null',
     severity: 'error',
@@ -31,28 +31,28 @@ const rule: Rule = {
     },
     squawk: ['adding-not-nullable-field'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
-    const table = relationName(n.relation) ?? '';
-    // One ALTER TABLE verifies all its new NOT NULLs in one scan: one finding per statement.
-    const cols: string[] = [];
-    for (const cmd of alterCommands(n)) {
-      const con = cmd.def?.Constraint;
-      const column =
-        cmd.subtype === 'AT_SetNotNull'
-          ? String(cmd.name ?? '')
-          : cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_NOTNULL' && !con.skip_validation
-            ? notNullColumnOf(con)
-            : undefined;
-      if (!column) continue;
-      if (ctx.pgVersion >= 12 && (notNullProvenBefore(ctx, table, column) || helperCheckDroppedAfter(ctx, table, column))) continue;
-      cols.push(column);
-    }
-    if (cols.length === 0) return;
-    report({
-      message: `Making ${cols.map((c) => `${table}.${c}`).join(', ')} NOT NULL scans all of ${table} under ACCESS EXCLUSIVE (no reads or writes meanwhile)${ctx.pgVersion >= 12 ? `; validate a CHECK (${cols[0]} IS NOT NULL) first to skip the scan` : ''}.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      if (n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return;
+      const table = relationName(n.relation) ?? '';
+      // One ALTER TABLE verifies all its new NOT NULLs in one scan: one finding per statement.
+      const cols: string[] = [];
+      for (const cmd of alterCommands(n)) {
+        const con = as(cmd.def, 'Constraint');
+        const column =
+          cmd.subtype === 'AT_SetNotNull'
+            ? String(cmd.name ?? '')
+            : cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_NOTNULL' && !con.skip_validation
+              ? notNullColumnOf(con)
+              : undefined;
+        if (!column) continue;
+        if (ctx.pgVersion >= 12 && (notNullProvenBefore(ctx, table, column) || helperCheckDroppedAfter(ctx, table, column))) continue;
+        cols.push(column);
+      }
+      if (cols.length === 0) return;
+      report({
+        message: `Making ${cols.map((c) => `${table}.${c}`).join(', ')} NOT NULL scans all of ${table} under ACCESS EXCLUSIVE (no reads or writes meanwhile)${ctx.pgVersion >= 12 ? `; validate a CHECK (${cols[0]} IS NOT NULL) first to skip the scan` : ''}.`,
+      });
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { alterCommands, relationName } from '../src/sql/ast';
 
 /** SET LOGGED / SET UNLOGGED rewrite the table under ACCESS EXCLUSIVE. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'setting-table-logged',
     severity: 'error',
@@ -17,16 +17,16 @@ const rule: Rule = {
       good: ['CREATE UNLOGGED TABLE staging (id int); ALTER TABLE staging SET LOGGED;', 'ALTER TABLE events SET (fillfactor = 90);'],
     },
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || ctx.isNew(n.relation?.relname)) return;
-    for (const cmd of alterCommands(n)) {
-      if (cmd.subtype !== 'AT_SetLogged' && cmd.subtype !== 'AT_SetUnLogged') continue;
-      const table = relationName(n.relation);
-      report({
-        message: `SET ${cmd.subtype === 'AT_SetLogged' ? 'LOGGED' : 'UNLOGGED'} rewrites ${table} and its indexes under ACCESS EXCLUSIVE: no reads or writes until it finishes.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      if (ctx.isNew(n.relation?.relname)) return;
+      for (const cmd of alterCommands(n)) {
+        if (cmd.subtype !== 'AT_SetLogged' && cmd.subtype !== 'AT_SetUnLogged') continue;
+        const table = relationName(n.relation);
+        report({
+          message: `SET ${cmd.subtype === 'AT_SetLogged' ? 'LOGGED' : 'UNLOGGED'} rewrites ${table} and its indexes under ACCESS EXCLUSIVE: no reads or writes until it finishes.`,
+        });
+      }
+    },
+  }),
+});

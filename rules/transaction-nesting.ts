@@ -1,10 +1,10 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 
 const OPENS = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);
 const CLOSES = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK']);
 
 /** BEGIN inside a transaction, or transaction control in a file the framework already wraps. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'transaction-nesting',
     severity: 'warning',
@@ -24,26 +24,27 @@ const rule: Rule = {
     },
     squawk: ['transaction-nesting'],
   },
-  check(statement, ctx, report) {
-    if (statement.kind !== 'TransactionStmt' || statement.embedded) return;
-    const kind = statement.node.kind;
-    if (OPENS.has(kind) && ctx.inTransaction) {
-      if (ctx.explicitTransactionStart) {
+  create: ({ report }) => ({
+    TransactionStmt(node, statement, ctx) {
+      if (statement.embedded) return;
+      const kind = node.kind ?? '';
+      if (OPENS.has(kind) && ctx.inTransaction) {
+        if (ctx.explicitTransactionStart) {
+          report({
+            message: `BEGIN inside the transaction opened at line ${ctx.explicitTransactionStart.range.line}: Postgres ignores it ("there is already a transaction in progress"), and the next COMMIT ends the outer transaction too.`,
+          });
+        } else if (ctx.frameworkTransaction && ctx.once('transaction-nesting:framework')) {
+          report({
+            message: 'BEGIN in a file the migration framework already runs in a transaction: Postgres ignores it, and a COMMIT in the file commits the framework\'s transaction early, so the statements after it are no longer atomic.',
+          });
+        }
+        return;
+      }
+      if (CLOSES.has(kind) && ctx.frameworkTransaction && !ctx.explicitTransactionStart && ctx.inTransaction && ctx.once('transaction-nesting:framework')) {
         report({
-          message: `BEGIN inside the transaction opened at line ${ctx.explicitTransactionStart.range.line}: Postgres ignores it ("there is already a transaction in progress"), and the next COMMIT ends the outer transaction too.`,
-        });
-      } else if (ctx.frameworkTransaction && ctx.once('transaction-nesting:framework')) {
-        report({
-          message: 'BEGIN in a file the migration framework already runs in a transaction: Postgres ignores it, and a COMMIT in the file commits the framework\'s transaction early, so the statements after it are no longer atomic.',
+          message: `${kind === 'TRANS_STMT_COMMIT' ? 'COMMIT' : 'ROLLBACK'} in a file the migration framework already runs in a transaction: it ends the framework's transaction early, the statements after it run one by one outside any transaction, and the framework's own COMMIT finds none.`,
         });
       }
-      return;
-    }
-    if (CLOSES.has(kind) && ctx.frameworkTransaction && !ctx.explicitTransactionStart && ctx.inTransaction && ctx.once('transaction-nesting:framework')) {
-      report({
-        message: `${kind === 'TRANS_STMT_COMMIT' ? 'COMMIT' : 'ROLLBACK'} in a file the migration framework already runs in a transaction: it ends the framework's transaction early, the statements after it run one by one outside any transaction, and the framework's own COMMIT finds none.`,
-      });
-    }
-  },
-};
-export default rule;
+    },
+  }),
+});

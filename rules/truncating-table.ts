@@ -1,9 +1,9 @@
-import type { Rule } from '../src/types';
-import { relationName } from '../src/sql/ast';
-import { isNewTable, runsAtMigrationTime } from '../src/lint/created';
+import { defineRule } from '../src/lint/rule';
+import { as, relationName } from '../src/sql/ast';
+import { isNewTable } from '../src/lint/created';
 
 /** TRUNCATE on a table that existed before this migration. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'truncating-table',
     severity: 'error',
@@ -20,15 +20,15 @@ const rule: Rule = {
     },
     squawk: ['ban-truncate-cascade'],
   },
-  check(statement, ctx, report) {
-    if (statement.kind !== 'TruncateStmt' || !runsAtMigrationTime(statement)) return;
-    const tables = (statement.node.relations ?? []).map((r: any) => relationName(r?.RangeVar)).filter((t: string | undefined): t is string => !!t);
-    const existing = tables.filter((t: string) => !isNewTable(ctx, t));
-    if (existing.length === 0) return;
-    const cascade = statement.node.behavior === 'DROP_CASCADE' ? ` CASCADE also empties every table that references ${existing.length > 1 ? 'them' : 'it'} by foreign key, recursively.` : '';
-    report({
-      message: `TRUNCATE deletes every row of ${existing.join(', ')} under an ACCESS EXCLUSIVE lock; the data cannot be restored by a rollback migration.${cascade}`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    TruncateStmt(node, _statement, ctx) {
+      const tables = (node.relations ?? []).map((r) => relationName(as(r, 'RangeVar'))).filter((t): t is string => !!t);
+      const existing = tables.filter((t) => !isNewTable(ctx, t));
+      if (existing.length === 0) return;
+      const cascade = node.behavior === 'DROP_CASCADE' ? ` CASCADE also empties every table that references ${existing.length > 1 ? 'them' : 'it'} by foreign key, recursively.` : '';
+      report({
+        message: `TRUNCATE deletes every row of ${existing.join(', ')} under an ACCESS EXCLUSIVE lock; the data cannot be restored by a rollback migration.${cascade}`,
+      });
+    },
+  }),
+});

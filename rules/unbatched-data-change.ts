@@ -1,10 +1,10 @@
-import type { Rule } from '../src/types';
-import { relationName } from '../src/sql/ast';
-import { isNewTable, runsAtMigrationTime } from '../src/lint/created';
+import { defineRule } from '../src/lint/rule';
+import { dmlTarget, relationName } from '../src/sql/ast';
+import { isNewTable } from '../src/lint/created';
 import { commandName, wholeTableReason } from '../src/lint/data-changes';
 
 /** UPDATE/DELETE of every row of an existing table in one statement. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'unbatched-data-change',
     severity: 'warning',
@@ -32,16 +32,16 @@ const rule: Rule = {
       ],
     },
   },
-  check(statement, ctx, report) {
-    if (!runsAtMigrationTime(statement)) return;
-    const reason = wholeTableReason(statement, ctx);
-    if (!reason) return;
-    const table = relationName(statement.node.relation);
-    if (!table || isNewTable(ctx, table)) return;
-    const verb = statement.kind === 'DeleteStmt' ? 'deletes' : 'rewrites';
-    report({
-      message: `This ${commandName(statement)} ${verb} every row of ${table} in one transaction: ${reason}. Every row stays locked until it commits, and the table bloats. Change it in batches of a few thousand rows, each committed on its own.`,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, ctx) {
+      const reason = wholeTableReason(statement, ctx);
+      if (!reason) return;
+      const table = relationName(dmlTarget(statement));
+      if (!table || isNewTable(ctx, table)) return;
+      const verb = statement.kind === 'DeleteStmt' ? 'deletes' : 'rewrites';
+      report({
+        message: `This ${commandName(statement)} ${verb} every row of ${table} in one transaction: ${reason}. Every row stays locked until it commits, and the table bloats. Change it in batches of a few thousand rows, each committed on its own.`,
+      });
+    },
+  }),
+});

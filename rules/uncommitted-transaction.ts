@@ -1,7 +1,7 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 
 /** BEGIN with no COMMIT or ROLLBACK by the end of the file. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'uncommitted-transaction',
     severity: 'error',
@@ -19,15 +19,15 @@ const rule: Rule = {
     },
     squawk: ['ban-uncommitted-transaction'],
   },
-  check() {},
-  finish(ctx, report) {
-    const begin = ctx.explicitTransactionStart;
-    // In a file the framework wraps, its own COMMIT closes it (`COMMIT; … BEGIN;` escape hatch: see transaction-nesting).
-    if (!begin || ctx.frameworkTransaction) return;
-    report({
-      message: `The transaction opened at line ${begin.range.line} is never committed: when the session ends Postgres rolls back every change made since, or the connection stays in an open transaction holding its locks.`,
-      range: begin.range,
-    });
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    end(ctx) {
+      const begin = ctx.explicitTransactionStart;
+      // In a file the framework wraps, its own COMMIT closes it (`COMMIT; … BEGIN;` escape hatch: see transaction-nesting).
+      if (!begin || ctx.frameworkTransaction) return;
+      report({
+        message: `The transaction opened at line ${begin.range.line} is never committed: when the session ends Postgres rolls back every change made since, or the connection stays in an open transaction holding its locks.`,
+        range: begin.range,
+      });
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { columnLabel, columnTypes } from '../src/lint/column-types';
 
 /** char(n) / character(n) columns (blank-padded), not the one-byte "char". */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'using-char-type',
     severity: 'info',
@@ -15,14 +15,15 @@ const rule: Rule = {
     },
     squawk: ['ban-char-field'],
   },
-  check(statement, _ctx, report) {
-    for (const c of columnTypes(statement)) {
-      if (c.builtin !== 'bpchar') continue;
-      const n = c.mods[0];
-      report({
-        message: `Column ${columnLabel(c)} is ${n ? `char(${n})` : 'bpchar'}: values are padded with spaces, which some comparisons ignore and others do not. Use text${n ? ` (with CHECK (char_length(${c.column}) = ${n}) if the length is fixed)` : ''}.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    '*'(statement, _ctx) {
+      for (const c of columnTypes(statement)) {
+        if (c.builtin !== 'bpchar') continue;
+        const n = c.mods[0];
+        report({
+          message: `Column ${columnLabel(c)} is ${n ? `char(${n})` : 'bpchar'}: values are padded with spaces, which some comparisons ignore and others do not. Use text${n ? ` (with CHECK (char_length(${c.column}) = ${n}) if the length is fixed)` : ''}.`,
+        });
+      }
+    },
+  }),
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types';
-import { alterCommands, bareName, relationName } from '../src/sql/ast';
+import { defineRule } from '../src/lint/rule';
+import { as, alterCommands, bareName, relationName } from '../src/sql/ast';
 
 /** VALIDATE CONSTRAINT in the transaction that added it NOT VALID keeps the add's strong lock during the scan. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'validating-in-same-transaction',
     severity: 'error',
@@ -25,20 +25,20 @@ const rule: Rule = {
     },
     squawk: ['constraint-missing-not-valid'],
   },
-  check(statement, ctx, report) {
-    const n = statement.node;
-    if (statement.kind !== 'AlterTableStmt' || !ctx.inTransaction) return;
-    const table = relationName(n.relation) ?? '';
-    for (const cmd of alterCommands(n)) {
-      if (cmd.subtype !== 'AT_ValidateConstraint' || !cmd.name) continue;
-      if (!ctx.notValidInTransaction.has(`${bareName(table)}.${String(cmd.name).toLowerCase()}`)) continue;
-      const added = ctx.statements
-        .slice(0, ctx.index)
-        .findLast((s) => s.kind === 'AlterTableStmt' && bareName(s.node.relation?.relname) === bareName(table) && alterCommands(s.node).some((c) => c.def?.Constraint?.conname?.toLowerCase() === String(cmd.name).toLowerCase()));
-      report({
-        message: `Constraint "${cmd.name}" on ${table} is validated in the same transaction that added it NOT VALID${added ? ` (line ${added.range.line})` : ''}: the ADD's lock is held during the whole validation scan. Commit in between.`,
-      });
-    }
-  },
-};
-export default rule;
+  create: ({ report }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      if (!ctx.inTransaction) return;
+      const table = relationName(n.relation) ?? '';
+      for (const cmd of alterCommands(n)) {
+        if (cmd.subtype !== 'AT_ValidateConstraint' || !cmd.name) continue;
+        if (!ctx.notValidInTransaction.has(`${bareName(table)}.${String(cmd.name).toLowerCase()}`)) continue;
+        const added = ctx.statements
+          .slice(0, ctx.index)
+          .findLast((s) => s.kind === 'AlterTableStmt' && bareName(s.node.relation?.relname) === bareName(table) && alterCommands(s.node).some((c) => as(c.def, 'Constraint')?.conname?.toLowerCase() === String(cmd.name).toLowerCase()));
+        report({
+          message: `Constraint "${cmd.name}" on ${table} is validated in the same transaction that added it NOT VALID${added ? ` (line ${added.range.line})` : ''}: the ADD's lock is held during the whole validation scan. Commit in between.`,
+        });
+      }
+    },
+  }),
+});

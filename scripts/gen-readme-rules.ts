@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rules as registry } from '../rules/index';
-import type { Rule } from '../src/types';
+import type { Rule } from '../src/lint/rule';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RULES_DIR = join(root, 'docs', 'rules');

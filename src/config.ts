@@ -12,7 +12,8 @@ import { FRAMEWORK_NAMES, type FrameworkName } from './frameworks/types';
 import { whyNotAFile } from './migrations/decode';
 import { layoutNames } from './migrations/layouts/index';
 import type { EnabledRule } from './lint/engine';
-import type { FailOn, LayoutName, Level, Rule, Severity, StatsThresholds } from './types';
+import type { FailOn, LayoutName, Level, Severity, StatsThresholds } from './types';
+import type { Rule } from './lint/rule';
 import { DEFAULT_THRESHOLDS } from './stats/annotate';
 
 /** File names looked for, in each directory from the cwd up. */

@@ -1,6 +1,10 @@
 // The core types every stage shares. Names follow ../shared/DESIGN.md; the JSON
 // report is the serialized `Report`, so fields here are a public contract.
 
+import type { StatementKind, StatementNode, StatementNodeOf } from './sql/nodes';
+
+export type { StatementNode } from './sql/nodes';
+
 export type Severity = 'error' | 'warning' | 'info';
 /** A configured level: a severity, or `off` to disable a rule. */
 export type Level = Severity | 'off';
@@ -94,12 +98,14 @@ export interface Range {
 /** An AST node as libpg_query's JSON gives it: `{ CreateStmt: {...} }`. */
 export type AstNode = Record<string, any>;
 
-/** One parsed SQL statement with its exact place in the file. */
-export interface Statement {
-  /** The node kind, e.g. `CreateStmt`, `AlterTableStmt`. */
-  kind: string;
-  /** The node's body (the value under `kind`). */
-  node: any;
+/** One parsed SQL statement with its exact place in the file; narrowing `kind` types `node`. */
+export type Statement = StatementNode & StatementBase;
+
+/** A statement of one kind. */
+export type StatementOf<K extends StatementKind> = StatementNodeOf<K> & StatementBase;
+
+/** What every statement has, whatever its kind. */
+export interface StatementBase {
   /** The statement's SQL text, without leading comments and the trailing semicolon. */
   sql: string;
   file: string;
@@ -183,68 +189,6 @@ export interface DurationEstimate {
  * every row updated in place; `lock` only the catalog changes: the lock is the cost.
  */
 export type Work = 'rewrite' | 'scan' | 'index-build' | 'index-build-concurrently' | 'update-all' | 'lock';
-
-export interface RuleExamples {
-  /** Each must raise the rule. */
-  bad: string[];
-  /** None may raise the rule. */
-  good: string[];
-}
-
-export interface RuleMeta {
-  id: string;
-  /** Default severity when enabled. */
-  severity: Severity;
-  /** Disabled unless the config turns it on. */
-  defaultOff?: boolean;
-  summary: string;
-  why: string;
-  /** The safe alternative, with a concrete SQL recipe. */
-  fix: string;
-  examples: RuleExamples;
-  /** squawk's names for the same hazard, so `squawk-ignore` comments map to ours. */
-  squawk?: string[];
-  /**
-   * Where the rule is decided: `lint` (default, a check over statements), `engine`
-   * (raised by the lint engine itself: syntax errors, suppressions), `history`
-   * (git base comparison), `verify` (the up/down/up proof). Non-lint rules carry
-   * docs only and may have empty examples.
-   */
-  stage?: 'lint' | 'engine' | 'history' | 'verify';
-  /** Options the generic example test passes to the context (e.g. pgVersion for a version-specific example). */
-  exampleContext?: Partial<{ pgVersion: number; assumeInTransaction: boolean }>;
-  /**
-   * Also check statements inside CREATE FUNCTION/PROCEDURE bodies. Off by default:
-   * those run when the function is called, not during the migration, so lock and
-   * rewrite hazards do not apply (DO blocks run now and are always checked).
-   */
-  lintsFunctionBodies?: boolean;
-  /**
-   * What the hazard costs on a big table. With --stats, findings of this rule carry the
-   * table's size and an estimate of the blocking part, and stats.thresholds adjust their
-   * severity (`lock`: the lock is the cost; the table's write traffic decides).
-   */
-  work?: Work;
-}
-
-export interface RuleReport {
-  message: string;
-  /** Defaults to the statement's range. */
-  range?: Range;
-}
-
-export type Reporter = (r: RuleReport) => void;
-
-/** Late import to keep types.ts free of cycles. */
-export type LintContext = import('./lint/context').LintContext;
-
-export interface Rule {
-  meta: RuleMeta;
-  /** Called for each statement in order. Pure: no I/O, never throws on user input. */
-  check(statement: Statement, context: LintContext, report: Reporter): void;
-  /** Called once after the last statement of a migration file (e.g. unclosed transaction). */
-  finish?(context: LintContext, report: Reporter): void;
-}
 
 export interface StatementTrace {
   line: number;

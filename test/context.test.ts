@@ -8,7 +8,9 @@ import { initParser, parseSql } from '../src/sql/parse';
 import { lintSource } from '../src/lint/engine';
 import { LOCK_RANK, tableLocks, type LockMode } from '../src/lint/locks';
 import { isNewTable } from '../src/lint/created';
-import type { LintContext, Rule, Statement } from '../src/types';
+import type { Statement } from '../src/types';
+import { defineRule } from '../src/lint/rule';
+import type { LintContext } from '../src/lint/context';
 
 before(() => initParser());
 
@@ -20,13 +22,15 @@ interface Seen {
 /** Lint `sql` with one probe rule that records every statement and context it is given. */
 function probe(sql: string, opts: { transactional?: boolean; assumeInTransaction?: boolean; functionBodies?: boolean } = {}): Seen[] {
   const seen: Seen[] = [];
-  const rule: Rule = {
+  const rule = defineRule({
     meta: { id: 'probe', severity: 'info', summary: 'probe', why: 'probe', fix: 'probe', examples: { bad: [], good: [] }, lintsFunctionBodies: opts.functionBodies },
-    check(statement, ctx) {
-      // Copy what may change later, to prove the walker never mutates a context it handed out.
-      seen.push({ statement, ctx: { ...ctx, createdTables: ctx.createdTables, accessExclusiveHeld: ctx.accessExclusiveHeld } as LintContext });
-    },
-  };
+    create: () => ({
+      '*'(statement, ctx) {
+        // Copy what may change later, to prove the walker never mutates a context it handed out.
+        seen.push({ statement, ctx: { ...ctx, createdTables: ctx.createdTables, accessExclusiveHeld: ctx.accessExclusiveHeld } as LintContext });
+      },
+    }),
+  });
   lintSource({ source: { file: 'm.sql', text: sql, firstLine: 1 }, transactional: opts.transactional }, [{ rule, severity: 'info' }], [rule], {
     pgVersion: 15,
     assumeInTransaction: opts.assumeInTransaction ?? false,

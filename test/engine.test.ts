@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { initParser } from '../src/sql/parse';
 import { lintSource } from '../src/lint/engine';
-import type { Finding, Rule } from '../src/types';
+import type { Finding } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { rules } from '../rules/index';
 import { allEnabled, lintSql } from './helpers';
 import { sqlFilesUnder } from './sql-files';
@@ -33,16 +34,18 @@ test('an unterminated quote: findings before it are kept, the error is at the qu
 
 test('a rule that throws becomes internal-error; the other rules and statements are unaffected', () => {
   const meta = (id: string) => ({ id, severity: 'warning' as const, summary: id, why: id, fix: id, examples: { bad: [], good: [] } });
-  const boom: Rule = {
+  const boom = defineRule({
     meta: meta('boom'),
-    check: (s) => {
-      if (s.kind === 'DropStmt') throw new Error('unexpected node');
-    },
-    finish: () => {
-      throw new Error('at end');
-    },
-  };
-  const drops: Rule = { meta: meta('drops'), check: (s, _c, report) => s.kind === 'DropStmt' && report({ message: 'drop' }) };
+    create: () => ({
+      DropStmt: () => {
+        throw new Error('unexpected node');
+      },
+      end: () => {
+        throw new Error('at end');
+      },
+    }),
+  });
+  const drops = defineRule({ meta: meta('drops'), create: ({ report }) => ({ DropStmt: () => report({ message: 'drop' }) }) });
   const internal = rules.find((r) => r.meta.id === 'internal-error')!;
   const registry = [boom, drops, internal];
   const fs = lintSource(

@@ -2,6 +2,7 @@
 // (multi-byte text, CRLF, BOM), surviving bad input (syntax errors, unterminated
 // quotes, psql meta-commands, template placeholders), and embedded statements
 // from DO blocks and function bodies.
+import { nodeOf } from '../src/sql/ast';
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -156,7 +157,7 @@ test('psql variables defined with \\set are interpolated like placeholders (:nam
   assert.deepEqual(r.problems.map((p) => `${p.kind} ${p.range.line}`), ['placeholder 3', 'meta-command 1', 'meta-command 2']);
   assert.match(r.problems[0]!.message, /:"schema", :schema \(2×\), :owner, :'owner'/);
   assert.deepEqual(r.statements.map((s) => `${s.kind} ${s.range.line}`), ['CreateStmt 3', 'AlterTableStmt 4', 'CommentStmt 5', 'SelectStmt 6']);
-  assert.equal(r.statements[0]!.node.relation.relname, 'users');
+  assert.equal(nodeOf(r.statements[0]!, 'CreateStmt')?.relation?.relname, 'users');
 });
 
 test('a backslash inside a string is not a meta-command', () => {
@@ -177,7 +178,7 @@ test('template placeholders become same-length identifiers: positions hold, one 
   const r = parse(text);
   assert.deepEqual(r.statements.map((s) => s.kind), ['CreateStmt', 'AlterTableStmt', 'AlterTableStmt', 'DropStmt']);
   assert.deepEqual(r.statements.map((s) => at(s.range)), ['1:1-1:61', '2:1-2:48', '3:1-3:67', '4:1-4:27']);
-  assert.equal(r.statements[1]!.node.relation.relname, 'users');
+  assert.equal(nodeOf(r.statements[1]!, 'AlterTableStmt')?.relation?.relname, 'users');
   assert.equal(r.problems.length, 1);
   assert.equal(r.problems[0]!.kind, 'placeholder');
   assert.match(r.problems[0]!.message, /\{\{ index \.Options "Namespace" \}\}/);
@@ -228,7 +229,7 @@ test('DO blocks: plain SQL and literal EXECUTE strings become embedded statement
   assert.equal(inner[2]!.sql, 'DROP TABLE old_users');
   assert.ok(inner.every((s) => s.embedded!.in === 'do'));
   // the INTO target is not a new table
-  assert.equal(inner[3]!.node.intoClause, undefined);
+  assert.equal(nodeOf(inner[3]!, 'SelectStmt')?.intoClause, undefined);
   // the DO statement comes first, its inner statements right after it
   assert.deepEqual(r.statements.map((s) => s.kind).slice(0, 2), ['SelectStmt', 'DoStmt']);
 });

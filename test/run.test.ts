@@ -5,7 +5,8 @@ import { rules } from '../rules/index';
 import { defaultConfig } from '../src/config';
 import { UsageError } from '../src/errors';
 import { exitCodeFor, failsOn, run, sortFindings } from '../src/run';
-import type { Finding, Rule } from '../src/types';
+import type { Finding } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { ADD_REQUIRED, tempTree } from './cli-helpers';
 
 const finding = (file: string, line: number, severity: Finding['severity'] = 'error'): Finding => ({
@@ -60,13 +61,14 @@ test('run: a path that does not exist is a UsageError; no paths means the config
 
 test('run: a rule that crashes on one file becomes an internal-error finding; other files are still linted', async () => {
   const dir = tempTree({ 'db/1_boom.sql': 'SELECT 1;\n', 'db/2_bad.sql': ADD_REQUIRED });
-  const boom: Rule = {
+  const boom = defineRule({
     meta: { id: 'boom', severity: 'error', summary: 'test rule', why: 'test rule why', fix: 'test rule fix', examples: { bad: [], good: [] } },
-    check() {},
-    finish(ctx) {
-      if (ctx.statements.some((s) => s.sql.startsWith('SELECT'))) throw new Error('kaboom');
-    },
-  };
+    create: () => ({
+      end(ctx) {
+        if (ctx.statements.some((s) => s.sql.startsWith('SELECT'))) throw new Error('kaboom');
+      },
+    }),
+  });
   const report = await run({ command: 'lint', paths: ['db'], cwd: dir, rules: [...rules, boom] });
   const internal = report.findings.find((f) => f.rule === 'internal-error');
   assert.ok(internal, JSON.stringify(report.findings.map((f) => f.rule)));

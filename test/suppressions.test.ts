@@ -6,7 +6,8 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { initParser } from '../src/sql/parse';
 import { lintSource, type EnabledRule } from '../src/lint/engine';
-import type { Finding, Rule } from '../src/types';
+import type { Finding } from '../src/types';
+import { defineRule } from '../src/lint/rule';
 import { rules } from '../rules/index';
 import unusedSuppression from '../rules/unused-suppression';
 import syntaxError from '../rules/syntax-error';
@@ -16,9 +17,9 @@ before(() => initParser());
 
 const meta = (id: string, squawk?: string[]) => ({ id, severity: 'warning' as const, summary: id, why: id, fix: id, examples: { bad: [], good: [] }, squawk });
 /** Flags every DROP TABLE. */
-const dropRule: Rule = { meta: meta('no-drop', ['ban-drop-table']), check: (s, _c, report) => s.kind === 'DropStmt' && report({ message: 'drop' }) };
+const dropRule = defineRule({ meta: meta('no-drop', ['ban-drop-table']), create: ({ report }) => ({ DropStmt: () => report({ message: 'drop' }) }) });
 /** Flags every UPDATE, at its own line. */
-const updateRule: Rule = { meta: meta('no-update'), check: (s, _c, report) => s.kind === 'UpdateStmt' && report({ message: 'update' }) };
+const updateRule = defineRule({ meta: meta('no-update'), create: ({ report }) => ({ UpdateStmt: () => report({ message: 'update' }) }) });
 const registry = [dropRule, updateRule, unusedSuppression, syntaxError];
 const enabled: EnabledRule[] = registry.map((rule) => ({ rule, severity: rule.meta.severity }));
 

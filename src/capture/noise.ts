@@ -3,7 +3,8 @@
 // anything on the framework's version and lock tables. They stay in the
 // trace; they are not linted or replayed.
 
-import { walk } from '../sql/ast';
+import { as, nodesOf, str } from '../sql/ast';
+import type { pg } from '../sql/nodes';
 import type { VersionTable } from './segment';
 import type { CapturedStatement } from './statements';
 
@@ -18,16 +19,16 @@ const PROBE_FUNCTION = /^(pg_|current_|session_user$|version$|to_reg|has_|format
 /** The framework's own statement: not linted, not replayed. */
 export function isFrameworkNoise(s: CapturedStatement, table: VersionTable): boolean {
   if (SESSION_KINDS.has(s.kind)) return true;
-  if (s.kind === 'VariableSetStmt') return DRIVER_SETTINGS.has(String(s.node?.name ?? '').toLowerCase()) || s.node?.kind === 'VAR_RESET_ALL' || isDefaultSearchPath(s.node);
+  if (s.kind === 'VariableSetStmt') return DRIVER_SETTINGS.has(String(s.node.name ?? '').toLowerCase()) || s.node.kind === 'VAR_RESET_ALL' || isDefaultSearchPath(s.node);
   if (s.kind === 'SelectStmt' && !s.node?.intoClause && onlyProbes(s.node)) return true;
   const own = new Set([table.table, ...(table.internal ?? [])].map((t) => t.toLowerCase()));
   return touches(s.node).some((t) => own.has(t));
 }
 
 /** `SET search_path TO public` (node-pg-migrate at connect): the default path, a no-op. */
-function isDefaultSearchPath(node: any): boolean {
-  if (String(node?.name ?? '').toLowerCase() !== 'search_path' || !node.args?.length) return false;
-  return node.args.every((a: any) => ['public', '$user'].includes(a?.A_Const?.sval?.sval ?? ''));
+function isDefaultSearchPath(node: pg.VariableSetStmt): boolean {
+  if (String(node.name ?? '').toLowerCase() !== 'search_path' || !node.args?.length) return false;
+  return node.args.every((a) => ['public', '$user'].includes(as(a, 'A_Const')?.sval?.sval ?? ''));
 }
 
 /** A statement that opens or ends a transaction block (or a savepoint). */
@@ -36,12 +37,14 @@ export function isTransactionControl(s: CapturedStatement): boolean {
 }
 
 /** Lower-cased unqualified names of every relation a statement names. */
-function touches(node: any): string[] {
+function touches(node: unknown): string[] {
   const out: string[] = [];
-  const visit = (n: any): void => {
+  // Any object with a relname (RangeVar bodies sit unwrapped in typed fields).
+  const visit = (n: unknown): void => {
     if (Array.isArray(n)) return n.forEach(visit);
     if (!n || typeof n !== 'object') return;
-    if (typeof n.relname === 'string') out.push(n.relname.toLowerCase());
+    const relname = (n as { relname?: unknown }).relname;
+    if (typeof relname === 'string') out.push(relname.toLowerCase());
     for (const v of Object.values(n)) visit(v);
   };
   visit(node);
@@ -49,12 +52,6 @@ function touches(node: any): string[] {
 }
 
 /** Calls nothing but probe functions (or nothing at all). */
-function onlyProbes(node: any): boolean {
-  let ok = true;
-  walk(node, (kind, body) => {
-    if (kind !== 'FuncCall') return;
-    const name = (body.funcname ?? []).map((n: any) => n?.String?.sval ?? '').at(-1) ?? '';
-    if (!PROBE_FUNCTION.test(name)) ok = false;
-  });
-  return ok;
+function onlyProbes(node: pg.SelectStmt): boolean {
+  return nodesOf(node, 'FuncCall').every((call) => PROBE_FUNCTION.test(str(call.funcname?.at(-1)) ?? ''));
 }

@@ -6,6 +6,7 @@
 // over (reported, never dropped in silence).
 
 import { as, str } from '../sql/ast';
+import type { Node, pg } from '../sql/nodes';
 import { isFrameworkNoise } from './noise';
 import type { CapturedStatement } from './statements';
 
@@ -45,8 +46,9 @@ export function versionWrite(s: CapturedStatement, table: VersionTable, running:
   // UPDATE (Alembic): moving forward records the new version, moving back un-records the old one.
   const set: Record<string, string> = {};
   for (const t of s.node.targetList ?? []) {
-    const v = constant(t.ResTarget?.val);
-    if (t.ResTarget?.name && v !== undefined) set[t.ResTarget.name] = v;
+    const target = as(t, 'ResTarget');
+    const v = constant(target?.val);
+    if (target?.name && v !== undefined) set[target.name] = v;
   }
   const id = running === 'up' ? table.idOf(set) : table.idOf(equalities(s.node.whereClause));
   return id ? { id, direction: running } : undefined;
@@ -82,7 +84,7 @@ export function segment(statements: readonly CapturedStatement[], table: Version
 
 /** COMMIT, END, ROLLBACK, or PREPARE TRANSACTION: the end of a transaction block. */
 export function isTransactionEnd(s: CapturedStatement): boolean {
-  return s.kind === 'TransactionStmt' && ['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE', 'TRANS_STMT_COMMIT_PREPARED'].includes(s.node?.kind);
+  return s.kind === 'TransactionStmt' && ['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE', 'TRANS_STMT_COMMIT_PREPARED'].includes(s.node.kind ?? '');
 }
 
 /** BEGIN or START TRANSACTION. */
@@ -91,9 +93,9 @@ export function isTransactionStart(s: CapturedStatement): boolean {
 }
 
 /** Column → value of an INSERT's first VALUES row. */
-function insertedRow(node: any): Record<string, string> {
-  const cols: string[] = (node.cols ?? []).map((c: any) => c.ResTarget?.name ?? '');
-  const values: any[] = as(node.selectStmt, 'SelectStmt')?.valuesLists?.[0]?.List?.items ?? [];
+function insertedRow(node: pg.InsertStmt): Record<string, string> {
+  const cols = (node.cols ?? []).map((c) => as(c, 'ResTarget')?.name ?? '');
+  const values = as(as(node.selectStmt, 'SelectStmt')?.valuesLists?.[0], 'List')?.items ?? [];
   const row: Record<string, string> = {};
   cols.forEach((c, i) => {
     const v = constant(values[i]);
@@ -103,13 +105,14 @@ function insertedRow(node: any): Record<string, string> {
 }
 
 /** `col = 'value'` terms of a WHERE (ANDed), by column name. */
-function equalities(where: any): Record<string, string> {
+function equalities(where: Node | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  const visit = (e: any) => {
-    if (e?.BoolExpr?.boolop === 'AND_EXPR') return e.BoolExpr.args.forEach(visit);
-    const x = e?.A_Expr;
+  const visit = (e: Node | undefined): void => {
+    const bool = as(e, 'BoolExpr');
+    if (bool?.boolop === 'AND_EXPR') return bool.args?.forEach(visit);
+    const x = as(e, 'A_Expr');
     if (!x || str(x.name?.[0]) !== '=') return;
-    const col = x.lexpr?.ColumnRef?.fields?.at(-1);
+    const col = as(x.lexpr, 'ColumnRef')?.fields?.at(-1);
     const v = constant(x.rexpr);
     if (col && v !== undefined) out[str(col) ?? ''] = v;
   };
@@ -118,9 +121,10 @@ function equalities(where: any): Record<string, string> {
 }
 
 /** A literal's text (through casts). */
-function constant(e: any): string | undefined {
-  if (e?.TypeCast) return constant(e.TypeCast.arg);
-  const c = e?.A_Const;
+function constant(e: Node | undefined): string | undefined {
+  const cast = as(e, 'TypeCast');
+  if (cast) return constant(cast.arg);
+  const c = as(e, 'A_Const');
   if (!c) return undefined;
   if (c.sval) return c.sval.sval ?? '';
   if (c.ival) return String(c.ival.ival ?? 0);

@@ -6,14 +6,16 @@
 import { parseSql, PositionMap } from '../sql/parse';
 import { scanTokens } from '../sql/pg-parser';
 import type { CapturedQuery } from './proxy';
+import type { StatementNode } from '../types';
+import { kindAndNode } from '../sql/nodes';
 
 /** One statement a framework sent, ready to segment, lint and replay. */
-export interface CapturedStatement {
+/** One statement a framework sent; narrowing `kind` types `node` (`Unparsed`: the parser refused it). */
+export type CapturedStatement = CapturedStatementBase & (StatementNode | { kind: 'Unparsed'; node?: undefined });
+
+interface CapturedStatementBase {
   /** The statement's text with bind parameters inlined as literals. */
   sql: string;
-  /** Parser node kind (`AlterTableStmt`), or `Unparsed`. */
-  kind: string;
-  node: any;
   connection: number;
   seq: number;
   /** Transaction status before the query it came from ran. */
@@ -39,7 +41,7 @@ export function capturedStatements(queries: readonly CapturedQuery[]): CapturedS
     }
     pieces.forEach((s, i) => {
       const last = i === pieces.length - 1;
-      out.push({ ...base, sql: s.sql, kind: s.kind, node: s.node, ...(q.error && last ? { error: q.error } : {}) });
+      out.push({ ...base, sql: s.sql, ...kindAndNode(s), ...(q.error && last ? { error: q.error } : {}) });
     });
   }
   return out;

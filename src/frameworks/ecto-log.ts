@@ -10,10 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { capturedSource } from '../capture/migration-sql';
 import { isFrameworkNoise } from '../capture/noise';
+import { kindAndNode } from '../sql/nodes';
 import type { CapturedStatement } from '../capture/statements';
 import { UsageError } from '../errors';
 import { parseSql } from '../sql/parse';
-import type { Finding, Migration, Rule, SqlSource } from '../types';
+import type { Finding, Migration, SqlSource } from '../types';
+import type { Rule } from '../lint/rule';
 import { frameworkFinding } from './finding';
 import { ecto } from './presets/ecto';
 
@@ -153,7 +155,7 @@ function isNoise(q: LogQuery): boolean {
   const parsed = parseSql({ file: '', text: q.sql, firstLine: 1 });
   const s = parsed.statements[0];
   if (!s || parsed.problems.length) return false;
-  const captured: CapturedStatement = { sql: s.sql, kind: s.kind, node: s.node, connection: 1, seq: 0, txBefore: 'T', ms: 0 };
+  const captured: CapturedStatement = { sql: s.sql, ...kindAndNode(s), connection: 1, seq: 0, txBefore: 'T', ms: 0 };
   return parsed.statements.length === 1 && isFrameworkNoise(captured, ecto.versionTable);
 }
 

@@ -1,7 +1,8 @@
 // Findings the framework support raises itself (a command failed, SQL it could not place,
 // a shared transaction, a down the framework refuses): severity and fix from the registry.
 
-import type { Finding, Rule, Severity } from '../types';
+import type { Finding, Severity } from '../types';
+import type { Rule } from '../lint/rule';
 
 /** A finding of `rule` at the start of `line`; `fallback` is its severity when the registry lacks the rule. */
 export function frameworkFinding(rules: readonly Rule[], rule: string, file: string, line: number, message: string, migration?: string, fallback: Severity = 'warning'): Finding {

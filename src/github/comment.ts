@@ -2,7 +2,8 @@
 // (Report, options) => string. Everything taken from the repository goes
 // through escape.ts; only our own rule docs (the fix recipes) are markdown.
 
-import type { FailOn, Finding, MigrationVerification, Report, Rule, Severity, StatementTrace } from '../types';
+import type { FailOn, Finding, MigrationVerification, Report, Severity, StatementTrace } from '../types';
+import type { Rule } from '../lint/rule';
 import { SEVERITY_RANK } from '../types';
 import { codeBlock, encodePath, escapeHtml, escapeLineStart, escapeText, inlineCode } from './escape';
 import { chainLine, versionMismatch } from '../report/verification-text';

@@ -17,11 +17,10 @@ export interface AddedConstraint {
 
 /** Constraints of `contype` (e.g. `CONSTR_UNIQUE`) that the statement adds to a table that existed before this migration. */
 export function constraintsAddedToExistingTable(statement: Statement, ctx: LintContext, contype: string): AddedConstraint[] {
-  const n = statement.node;
-  if (statement.kind !== 'AlterTableStmt' || n.objtype !== 'OBJECT_TABLE' || ctx.isNew(n.relation?.relname)) return [];
-  const table = relationName(n.relation) ?? '';
+  if (statement.kind !== 'AlterTableStmt' || statement.node.objtype !== 'OBJECT_TABLE' || ctx.isNew(statement.node.relation?.relname)) return [];
+  const table = relationName(statement.node.relation) ?? '';
   const out: AddedConstraint[] = [];
-  for (const cmd of alterCommands(n)) {
+  for (const cmd of alterCommands(statement.node)) {
     if (cmd.subtype === 'AT_AddConstraint') {
       const con = as(cmd.def, 'Constraint');
       if (con?.contype === contype) out.push({ table, constraint: con });

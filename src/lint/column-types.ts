@@ -5,6 +5,7 @@
 
 import type { Statement } from '../types';
 import { alterCommands, as, columnConstraints, isArrayType, relationName, str, typeMods } from '../sql/ast';
+import type { pg } from '../sql/nodes';
 
 export interface ColumnType {
   /** Table as written (`app.users`). */
@@ -18,12 +19,12 @@ export interface ColumnType {
   mods: number[];
   array: boolean;
   /** The ColumnDef body (its constraints), when there is one. */
-  def: any;
+  def: pg.ColumnDef | undefined;
 }
 
 /** Built-in name of a TypeName: unqualified or `pg_catalog.`-qualified, as written by the parser (`int` → `int4`). */
-function builtinName(typeName: any): string | undefined {
-  const names: string[] = (typeName?.names ?? []).map((n: any) => str(n) ?? '');
+function builtinName(typeName: pg.TypeName | undefined): string | undefined {
+  const names = (typeName?.names ?? []).map((n) => str(n) ?? '');
   if (names.length === 1) return names[0];
   if (names.length === 2 && names[0] === 'pg_catalog') return names[1];
   return undefined;
@@ -36,14 +37,13 @@ function fromDef(table: string, def: any, via: ColumnType['via'], column = def?.
 
 /** Columns the statement defines with a type: CREATE TABLE columns, ADD COLUMN, ALTER COLUMN … TYPE. */
 export function columnTypes(statement: Statement): ColumnType[] {
-  const n = statement.node;
   const out: (ColumnType | undefined)[] = [];
   if (statement.kind === 'CreateStmt') {
-    const table = relationName(n.relation) ?? '';
-    for (const el of n.tableElts ?? []) out.push(fromDef(table, as(el, 'ColumnDef'), 'create-table'));
-  } else if (statement.kind === 'AlterTableStmt' && (n.objtype === 'OBJECT_TABLE' || n.objtype === 'OBJECT_FOREIGN_TABLE')) {
-    const table = relationName(n.relation) ?? '';
-    for (const cmd of alterCommands(n)) {
+    const table = relationName(statement.node.relation) ?? '';
+    for (const el of statement.node.tableElts ?? []) out.push(fromDef(table, as(el, 'ColumnDef'), 'create-table'));
+  } else if (statement.kind === 'AlterTableStmt' && (statement.node.objtype === 'OBJECT_TABLE' || statement.node.objtype === 'OBJECT_FOREIGN_TABLE')) {
+    const table = relationName(statement.node.relation) ?? '';
+    for (const cmd of alterCommands(statement.node)) {
       if (cmd.subtype === 'AT_AddColumn') out.push(fromDef(table, as(cmd.def, 'ColumnDef'), 'add-column'));
       if (cmd.subtype === 'AT_AlterColumnType') out.push(fromDef(table, as(cmd.def, 'ColumnDef'), 'alter-type', cmd.name));
     }

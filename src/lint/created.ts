@@ -1,15 +1,16 @@
-// What the current migration file itself created before a statement: tables
-// (following renames), columns, constraints, schemas, types, enum values,
-// databases. Dropping or renaming something the same migration created cannot
-// break a running application, so breaking-change rules ask here first.
-// LintContext.isNew covers tables/indexes/views/sequences; this adds the finer
-// objects and renames, computed once per file from `context.statements`.
+// What the current migration file itself created before a statement: tables,
+// views, sequences (following renames), columns, constraints, schemas, types,
+// enum values, databases, indexes. Dropping or renaming something the same
+// migration created cannot break a running application, so breaking-change rules
+// ask here first. The one record of creations: computed once per file, it also
+// feeds the walker's sets behind LintContext.isNew (tables, indexes, views,
+// sequences, types).
 
 import type { LintContext } from './context';
 import type { Statement } from '../types';
 import { alterCommands, as, bareName, columnConstraints, nameOf, str } from '../sql/ast';
 
-type Kind = 'table' | 'column' | 'constraint' | 'schema' | 'type' | 'enum-value' | 'database' | 'index';
+type Kind = 'table' | 'view' | 'sequence' | 'column' | 'constraint' | 'schema' | 'type' | 'enum-value' | 'database' | 'index';
 
 interface Creation {
   /** Statement index in the file; -1 for objects an earlier file (the migration's up) created. */
@@ -42,6 +43,18 @@ function creations(statements: readonly Statement[], earlier?: CreatedObjects): 
   return list;
 }
 
+/** What each statement creates, by its index in the file (what the walker adds to LintContext's sets after it). */
+export function creationsByStatement(statements: readonly Statement[], earlier?: CreatedObjects): Map<number, { kind: Kind; key: string }[]> {
+  const out = new Map<number, { kind: Kind; key: string }[]>();
+  for (const c of creations(statements, earlier)) {
+    if (c.index < 0) continue;
+    const list = out.get(c.index);
+    if (list) list.push(c);
+    else out.set(c.index, [c]);
+  }
+  return out;
+}
+
 /** The objects these statements create (the same walk the rules' isNew* use), to seed a later file's context. */
 export function createdObjects(statements: readonly Statement[], earlier?: CreatedObjects): CreatedObjects {
   return { creations: creations(statements, earlier).map((c) => ({ ...c, index: -1 })) };
@@ -59,7 +72,7 @@ export function seedNames(created: CreatedObjects | undefined): { tables: string
   const tables = new Set(created.creations.filter((c) => c.kind === 'table').map((c) => c.key));
   for (const c of created.creations) {
     if (c.kind === 'table') out.tables.push(c.key);
-    else if (c.kind === 'type') out.objects.push(c.key);
+    else if (c.kind === 'type' || c.kind === 'view' || c.kind === 'sequence') out.objects.push(c.key);
     else if (c.kind === 'index' && c.on && tables.has(c.on)) out.indexes.push(c.key);
   }
   return out;
@@ -72,7 +85,6 @@ function collect(statements: readonly Statement[], earlier: readonly Creation[])
   const has = (kind: Kind, key: string) => out.some((c) => c.kind === kind && c.key === key);
   statements.forEach((st, index) => {
     if (st.embedded?.in === 'function') return; // runs when the function is called, not during the migration
-    const n = st.node;
     const add = (kind: Kind, key: string | undefined, on?: string) => {
       if (key) out.push({ index, kind, key: key.toLowerCase(), ...(on ? { on } : {}) });
     };
@@ -89,66 +101,99 @@ function collect(statements: readonly Statement[], earlier: readonly Creation[])
     };
     switch (st.kind) {
       case 'CreateStmt': {
-        const table = bareName(n.relation?.relname);
+        const table = bareName(st.node.relation?.relname);
         add('table', table);
-        addColumns(table, n.tableElts);
+        addColumns(table, st.node.tableElts);
+        break;
+      }
+      case 'CreateForeignTableStmt': {
+        const table = bareName(st.node.base?.relation?.relname);
+        add('table', table);
+        addColumns(table, st.node.base?.tableElts);
         break;
       }
       case 'CreateTableAsStmt': {
-        const table = bareName(n.into?.rel?.relname);
+        const table = bareName(st.node.into?.rel?.relname);
         add('table', table);
-        for (const c of n.into?.colNames ?? []) add('column', `${table}.${lower(str(c))}`);
+        for (const c of st.node.into?.colNames ?? []) add('column', `${table}.${lower(str(c))}`);
         break;
       }
+      case 'SelectStmt':
+        add('table', bareName(st.node.intoClause?.rel?.relname)); // SELECT … INTO new_table
+        break;
       case 'ViewStmt':
-        add('table', bareName(n.view?.relname));
+        add('view', bareName(st.node.view?.relname));
+        break;
+      case 'CreateSeqStmt':
+        add('sequence', bareName(st.node.sequence?.relname));
         break;
       case 'AlterTableStmt': {
-        const table = bareName(n.relation?.relname);
-        for (const cmd of alterCommands(n)) {
+        const table = bareName(st.node.relation?.relname);
+        for (const cmd of alterCommands(st.node)) {
           if (cmd.subtype === 'AT_AddColumn') addColumns(table, [cmd.def]);
-          if (cmd.subtype === 'AT_AddConstraint') add('constraint', as(cmd.def, 'Constraint')?.conname && `${table}.${lower(as(cmd.def, 'Constraint').conname)}`);
+          const conname = as(cmd.def, 'Constraint')?.conname;
+          if (cmd.subtype === 'AT_AddConstraint' && conname) add('constraint', `${table}.${lower(conname)}`);
         }
         break;
       }
       case 'IndexStmt':
-        add('index', n.idxname, bareName(n.relation?.relname));
+        add('index', st.node.idxname, bareName(st.node.relation?.relname));
         break;
       case 'CreateSchemaStmt':
-        add('schema', n.schemaname);
+        add('schema', st.node.schemaname);
         break;
       case 'CreateEnumStmt':
       case 'CreateRangeStmt':
-        add('type', bareName(nameOf(n.typeName)));
+        add('type', bareName(nameOf(st.node.typeName)));
         break;
       case 'CompositeTypeStmt':
-        add('type', bareName(n.typevar?.relname));
+        add('type', bareName(st.node.typevar?.relname));
         break;
       case 'CreateDomainStmt':
-        add('type', bareName(nameOf(n.domainname)));
+        add('type', bareName(nameOf(st.node.domainname)));
         break;
       case 'AlterEnumStmt':
-        if (n.newVal && !n.oldVal) add('enum-value', `${bareName(nameOf(n.typeName))}.${n.newVal}`);
+        if (st.node.newVal && !st.node.oldVal) add('enum-value', `${bareName(nameOf(st.node.typeName))}.${st.node.newVal}`);
         break;
       case 'CreatedbStmt':
-        add('database', n.dbname);
+        add('database', st.node.dbname);
         break;
       case 'RenameStmt': {
         // A renamed new object stays new under its new name.
+        const n = st.node;
         const table = bareName(n.relation?.relname);
-        if (n.renameType === 'OBJECT_TABLE' || n.renameType === 'OBJECT_VIEW' || n.renameType === 'OBJECT_MATVIEW') {
-          if (has('table', table)) {
-            add('table', lower(n.newname));
-            for (const c of out.filter((c) => c.kind === 'column' && c.key.startsWith(`${table}.`))) add('column', `${lower(n.newname)}.${c.key.slice(table.length + 1)}`);
+        const relation = has('table', table) ? 'table' : has('view', table) ? 'view' : undefined;
+        switch (n.renameType) {
+          case 'OBJECT_TABLE':
+          case 'OBJECT_VIEW':
+          case 'OBJECT_MATVIEW':
+          case 'OBJECT_FOREIGN_TABLE':
+            if (relation) {
+              add(relation, lower(n.newname));
+              for (const c of out.filter((c) => c.kind === 'column' && c.key.startsWith(`${table}.`))) add('column', `${lower(n.newname)}.${c.key.slice(table.length + 1)}`);
+            }
+            break;
+          case 'OBJECT_INDEX': {
+            const index = out.find((c) => c.kind === 'index' && c.key === table);
+            if (index) add('index', lower(n.newname), index.on);
+            break;
           }
-        } else if (n.renameType === 'OBJECT_COLUMN') {
-          if (has('column', `${table}.${lower(n.subname)}`) || has('table', table)) add('column', `${table}.${lower(n.newname)}`);
-        } else if (n.renameType === 'OBJECT_TABCONSTRAINT') {
-          if (has('constraint', `${table}.${lower(n.subname)}`) || has('table', table)) add('constraint', `${table}.${lower(n.newname)}`);
-        } else if (n.renameType === 'OBJECT_SCHEMA') {
-          if (has('schema', lower(n.subname))) add('schema', lower(n.newname));
-        } else if (n.renameType === 'OBJECT_TYPE' || n.renameType === 'OBJECT_DOMAIN') {
-          if (has('type', bareName(nameOf(n.object?.List?.items)))) add('type', lower(n.newname));
+          case 'OBJECT_SEQUENCE':
+            if (has('sequence', table)) add('sequence', lower(n.newname));
+            break;
+          case 'OBJECT_COLUMN':
+            if (has('column', `${table}.${lower(n.subname)}`) || relation) add('column', `${table}.${lower(n.newname)}`);
+            break;
+          case 'OBJECT_TABCONSTRAINT':
+            if (has('constraint', `${table}.${lower(n.subname)}`) || relation) add('constraint', `${table}.${lower(n.newname)}`);
+            break;
+          case 'OBJECT_SCHEMA':
+            if (has('schema', lower(n.subname))) add('schema', lower(n.newname));
+            break;
+          case 'OBJECT_TYPE':
+          case 'OBJECT_DOMAIN':
+            if (has('type', bareName(nameOf(as(n.object, 'List')?.items)))) add('type', lower(n.newname));
+            break;
         }
         break;
       }
@@ -165,7 +210,8 @@ function createdBefore(ctx: LintContext, kind: Kind, key: string): boolean {
 /** Whether the table (or view) was created earlier in this migration, following renames. */
 export function isNewTable(ctx: LintContext, table: string | undefined | null): boolean {
   if (!table) return false;
-  return ctx.createdTables.has(bareName(table)) || createdBefore(ctx, 'table', bareName(table));
+  const b = bareName(table);
+  return ctx.createdTables.has(b) || createdBefore(ctx, 'table', b) || createdBefore(ctx, 'view', b);
 }
 
 /** Whether the column is new: its table is new, or the column was added earlier in this migration. */

@@ -5,14 +5,15 @@
 
 import type { LintContext } from './context';
 import type { Statement } from '../types';
-import { as, relationName, str } from '../sql/ast';
+import { as, dmlTarget, relationName, str } from '../sql/ast';
+import type { Node } from '../sql/nodes';
 import { isNewColumn } from './created';
 
 const DML_KINDS = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
 
 /** The table a data-changing statement writes (qualified as written), or undefined for anything else. */
 export function writtenTable(statement: Statement): string | undefined {
-  if (DML_KINDS.has(statement.kind)) return relationName(statement.node.relation);
+  if (DML_KINDS.has(statement.kind)) return relationName(dmlTarget(statement));
   if (statement.kind === 'CopyStmt' && statement.node.is_from) return relationName(statement.node.relation);
   return undefined;
 }
@@ -48,7 +49,7 @@ export function commandName(statement: Statement): string {
 }
 
 /** Last name of a ColumnRef (`t.col` → `col`), lower-cased as Postgres stores unquoted names. */
-function columnName(node: any): string | undefined {
+function columnName(node: Node | undefined): string | undefined {
   const fields = as(node, 'ColumnRef')?.fields;
   return fields ? str(fields[fields.length - 1]) : undefined;
 }
@@ -63,11 +64,11 @@ function columnName(node: any): string | undefined {
  */
 export function wholeTableReason(statement: Statement, ctx: LintContext): string | undefined {
   if (statement.kind !== 'UpdateStmt' && statement.kind !== 'DeleteStmt') return undefined;
-  const n = statement.node;
-  if (!n.whereClause) return 'it has no WHERE clause';
-  const table = relationName(n.relation);
-  const assigned = new Set<string>((n.targetList ?? []).map((t: any) => t?.ResTarget?.name).filter(Boolean));
-  const reason = (e: any): string | undefined => {
+  if (!statement.node.whereClause) return 'it has no WHERE clause';
+  const table = relationName(statement.node.relation);
+  const targets = statement.kind === 'UpdateStmt' ? (statement.node.targetList ?? []) : [];
+  const assigned = new Set(targets.map((t) => as(t, 'ResTarget')?.name).filter((n): n is string => !!n));
+  const reason = (e: Node | undefined): string | undefined => {
     if (as(e, 'A_Const')?.boolval?.boolval === true) return 'its WHERE is always true';
     const op = as(e, 'A_Expr');
     if (op?.kind === 'AEXPR_OP' && str(op.name?.[0]) === '=' && as(op.lexpr, 'A_Const') && as(op.rexpr, 'A_Const')) {
@@ -90,10 +91,10 @@ export function wholeTableReason(statement: Statement, ctx: LintContext): string
     }
     return undefined;
   };
-  return reason(n.whereClause);
+  return reason(statement.node.whereClause);
 }
 
-function stripLocations(node: any): any {
+function stripLocations(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(stripLocations);
   if (!node || typeof node !== 'object') return node;
   return Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'location').map(([k, v]) => [k, stripLocations(v)]));

@@ -78,7 +78,7 @@ function max(a: LockMode | undefined, b: LockMode): LockMode {
   return a && LOCK_RANK[a] >= LOCK_RANK[b] ? a : b;
 }
 
-const dotted = (items: any[] | undefined) => (items ?? []).map((s: any) => s?.String?.sval ?? '').join('.');
+const dotted = (items: any[] | undefined) => (items ?? []).map((s) => as(s, 'String')?.sval ?? '').join('.');
 
 /** Referenced tables of the FOREIGN KEY constraints among `constraints` (Constraint bodies). */
 function referenced(constraints: any[]): string[] {
@@ -93,20 +93,20 @@ export function tableLocks(statement: Statement): TableLock[] {
     const prev = out.get(relation);
     out.set(relation, { relation, mode: max(prev?.mode, mode), kind: prev?.kind ?? kind });
   };
-  const n = statement.node;
-  switch (statement.kind) {
+  const { kind: statementKind, node: n } = statement;
+  switch (statementKind) {
     case 'AlterTableStmt': {
       const kind = n.objtype === 'OBJECT_VIEW' ? 'view' : n.objtype === 'OBJECT_INDEX' ? 'index' : 'table';
       if (kind === 'index') break; // ALTER INDEX: a lock on the index only
       const name = relationName(n.relation);
       let mode: LockMode | undefined;
       for (const c of alterCommands(n)) {
-        let m: LockMode = ALTER_MODE[c.subtype] ?? 'AccessExclusive';
+        let m: LockMode = ALTER_MODE[c.subtype ?? ''] ?? 'AccessExclusive';
         const con = as(c.def, 'Constraint');
         if (c.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_FOREIGN') m = 'ShareRowExclusive';
-        if (c.subtype === 'AT_DetachPartition' && c.def?.PartitionCmd?.concurrent) m = 'ShareUpdateExclusive';
-        if (c.subtype === 'AT_AttachPartition') add(relationName(c.def?.PartitionCmd?.name), 'AccessExclusive');
-        if (c.subtype === 'AT_DetachPartition') add(relationName(c.def?.PartitionCmd?.name), m);
+        if (c.subtype === 'AT_DetachPartition' && as(c.def, 'PartitionCmd')?.concurrent) m = 'ShareUpdateExclusive';
+        if (c.subtype === 'AT_AttachPartition') add(relationName(as(c.def, 'PartitionCmd')?.name), 'AccessExclusive');
+        if (c.subtype === 'AT_DetachPartition') add(relationName(as(c.def, 'PartitionCmd')?.name), m);
         const fks = con ? referenced([con]) : referenced(columnConstraints(as(c.def, 'ColumnDef')));
         for (const t of fks) add(t, 'ShareRowExclusive');
         mode = max(mode, m);
@@ -118,7 +118,7 @@ export function tableLocks(statement: Statement): TableLock[] {
       add(relationName(n.relation), n.concurrent ? 'ShareUpdateExclusive' : 'Share');
       break;
     case 'DropStmt': {
-      const names: string[] = (n.objects ?? []).map((o: any) => dotted(o?.List?.items)).filter(Boolean);
+      const names: string[] = (n.objects ?? []).map((o) => dotted(as(o, 'List')?.items)).filter(Boolean);
       switch (n.removeType) {
         case 'OBJECT_TABLE':
         case 'OBJECT_MATVIEW':
@@ -135,17 +135,17 @@ export function tableLocks(statement: Statement): TableLock[] {
         case 'OBJECT_RULE':
         case 'OBJECT_POLICY':
           // objects: [schema?, table, name]
-          for (const o of n.objects ?? []) add(dotted((o?.List?.items ?? []).slice(0, -1)), 'AccessExclusive');
+          for (const o of n.objects ?? []) add(dotted((as(o, 'List')?.items ?? []).slice(0, -1)), 'AccessExclusive');
           break;
       }
       break;
     }
     case 'TruncateStmt':
-      for (const r of n.relations ?? []) add(relationName(r?.RangeVar), 'AccessExclusive');
+      for (const r of n.relations ?? []) add(relationName(as(r, 'RangeVar')), 'AccessExclusive');
       break;
     case 'LockStmt': {
       const mode = MODE_BY_RANK[n.mode ?? 8] ?? 'AccessExclusive';
-      for (const r of n.relations ?? []) add(relationName(r?.RangeVar), mode);
+      for (const r of n.relations ?? []) add(relationName(as(r, 'RangeVar')), mode);
       break;
     }
     case 'RenameStmt': {
@@ -159,9 +159,9 @@ export function tableLocks(statement: Statement): TableLock[] {
       add(relationName(n.relation), 'AccessExclusive');
       break;
     case 'VacuumStmt': {
-      const full = (n.options ?? []).some((o: any) => o?.DefElem?.defname === 'full');
+      const full = (n.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'full');
       if (!n.is_vacuumcmd) break; // ANALYZE: SHARE UPDATE EXCLUSIVE
-      for (const r of n.rels ?? []) add(relationName(r?.VacuumRelation?.relation), full ? 'AccessExclusive' : 'ShareUpdateExclusive');
+      for (const r of n.rels ?? []) add(relationName(as(r, 'VacuumRelation')?.relation), full ? 'AccessExclusive' : 'ShareUpdateExclusive');
       break;
     }
     case 'RefreshMatViewStmt':
@@ -185,15 +185,15 @@ export function tableLocks(statement: Statement): TableLock[] {
         constraints.push(...columnConstraints(as(el, 'ColumnDef')));
       }
       for (const t of referenced(constraints)) add(t, 'ShareRowExclusive');
-      if (n.partbound) for (const p of n.inhRelations ?? []) add(relationName(p?.RangeVar), 'AccessExclusive');
-      else for (const p of n.inhRelations ?? []) add(relationName(p?.RangeVar), 'ShareUpdateExclusive');
+      if (n.partbound) for (const p of n.inhRelations ?? []) add(relationName(as(p, 'RangeVar')), 'AccessExclusive');
+      else for (const p of n.inhRelations ?? []) add(relationName(as(p, 'RangeVar')), 'ShareUpdateExclusive');
       break;
     }
     case 'ViewStmt':
       if (n.replace) add(relationName(n.view), 'AccessExclusive', 'view');
       break;
     case 'ReindexStmt': {
-      const concurrent = (n.params ?? []).some((p: any) => p?.DefElem?.defname === 'concurrently');
+      const concurrent = (n.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently');
       if (n.kind === 'REINDEX_OBJECT_TABLE') add(relationName(n.relation), concurrent ? 'ShareUpdateExclusive' : 'Share');
       if (n.kind === 'REINDEX_OBJECT_INDEX') add(relationName(n.relation), concurrent ? 'ShareUpdateExclusive' : 'AccessExclusive', 'index');
       break;

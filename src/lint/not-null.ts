@@ -4,15 +4,15 @@
 // sufficient to prove that it does not contain nulls", 0.2 ms instead of a scan).
 
 import type { LintContext } from './context';
-import { alterCommands, bareName, str } from '../sql/ast';
+import { as, alterCommands, bareName, str } from '../sql/ast';
 
 /** The column a `CHECK (col IS NOT NULL)` or PG 18 `NOT NULL col` constraint covers, lower-cased. */
 export function notNullColumnOf(con: any): string | undefined {
   if (con?.contype === 'CONSTR_NOTNULL') return str(con.keys?.[0])?.toLowerCase();
   if (con?.contype !== 'CONSTR_CHECK') return undefined;
-  const test = con.raw_expr?.NullTest;
+  const test = as(con.raw_expr, 'NullTest');
   if (test?.nulltesttype !== 'IS_NOT_NULL') return undefined;
-  const fields: any[] = test.arg?.ColumnRef?.fields ?? [];
+  const fields: any[] = as(test.arg, 'ColumnRef')?.fields ?? [];
   return str(fields[fields.length - 1])?.toLowerCase();
 }
 
@@ -30,7 +30,7 @@ export function notNullProvenBefore(ctx: LintContext, table: string, column: str
     if (st.embedded?.in === 'function') continue; // runs when called, not during the migration
     if (st.kind !== 'AlterTableStmt' || bareName(st.node.relation?.relname) !== tbl) continue;
     for (const cmd of alterCommands(st.node)) {
-      const con = cmd.def?.Constraint;
+      const con = as(cmd.def, 'Constraint');
       if (cmd.subtype === 'AT_AddConstraint' && con?.conname && notNullColumnOf(con) === col) pending.add(con.conname.toLowerCase());
       if (cmd.subtype === 'AT_ValidateConstraint' && pending.has(String(cmd.name).toLowerCase())) return true;
     }

@@ -6,7 +6,8 @@
 // Only real comment tokens count (from the Postgres scanner), so the same text
 // inside a string literal or a dollar-quoted function body is not an ignore.
 
-import type { Range } from '../types';
+import type { Finding, Range, Severity } from '../types';
+import type { Rule } from './rule';
 
 export type IgnoreTool = 'migration-guard' | 'squawk';
 
@@ -104,3 +105,77 @@ export function suppresses(s: Suppression, target: Range | undefined, rule: stri
   if (hit) s.used = true;
   return hit;
 }
+
+const resolvers = new WeakMap<readonly Rule[], ReturnType<typeof buildIdResolver>>();
+
+/** Maps an ignore-comment id (ours or squawk's) to our rule ids (built once per registry). */
+export function makeIdResolver(allRules: readonly Rule[]) {
+  let resolver = resolvers.get(allRules);
+  if (!resolver) resolvers.set(allRules, (resolver = buildIdResolver(allRules)));
+  return resolver;
+}
+
+function buildIdResolver(allRules: readonly Rule[]) {
+  const ours = new Set(allRules.map((r) => r.meta.id));
+  const squawk = new Map<string, string[]>();
+  for (const r of allRules) {
+    for (const s of r.meta.squawk ?? []) squawk.set(s, [...(squawk.get(s) ?? []), r.meta.id]);
+  }
+  return (tool: IgnoreTool, id: string): string[] | undefined => {
+    const mapped = squawk.get(id) ?? [];
+    if (tool === 'squawk') return mapped.length ? mapped : ours.has(id) ? [id] : undefined;
+    if (ours.has(id)) return [id];
+    return mapped.length ? mapped : undefined;
+  };
+}
+
+/** The findings no ignore comment silences (marking the comments that silenced something as used). */
+export function applySuppressions(raw: Finding[], suppressions: Suppression[], spans: Range[]): Finding[] {
+  if (suppressions.length === 0) return raw.slice();
+  const targets = suppressions.map((s) => (s.scope === 'statement' ? targetSpan(s, spans) : undefined));
+  return raw.filter((f) => {
+    let silenced = false;
+    // Every matching comment is marked used, so none is reported unused by mistake.
+    suppressions.forEach((s, k) => {
+      if (suppresses(s, targets[k], f.rule, f)) silenced = true;
+    });
+    return !silenced;
+  });
+}
+
+/**
+ * `unused-suppression` for migration-guard ignore comments that silenced nothing,
+ * name unknown rules or no rule at all. squawk comments are never reported: a team
+ * may still run squawk, and it knows rules this tool does not have.
+ */
+export function reportUnused(
+  suppressions: Suppression[],
+  spans: Range[],
+  severityOf: Map<string, Severity>,
+  add: (rule: string, range: Range, message: string) => void,
+): void {
+  for (const s of suppressions) {
+    if (s.tool !== 'migration-guard') continue;
+    const range = { line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn };
+    const directive = s.scope === 'file' ? 'migration-guard-ignore-file' : 'migration-guard-ignore';
+    if (s.ids.length === 0) {
+      if (s.scope === 'statement') add('unused-suppression', range, `${directive} names no rule: list the rule ids it should silence for the next statement`);
+      else if (!s.used) add('unused-suppression', range, `${directive} silences nothing: no rule reports anything in this file`);
+      continue;
+    }
+    const unknown = s.ids.filter((i) => i.rules.length === 0).map((i) => i.written);
+    // A rule the configuration turns off cannot report, so ignoring it is not a mistake.
+    const unused = s.ids.filter((i) => i.rules.length > 0 && !i.used && i.rules.some((r) => severityOf.has(r))).map((i) => i.written);
+    if (unknown.length) add('unused-suppression', range, `${directive}: unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}`);
+    if (unused.length) {
+      const where = s.scope === 'file' ? 'in this file' : describeTarget(targetSpan(s, spans));
+      add('unused-suppression', range, `${directive} ${unused.join(', ')} silences nothing: no such finding ${where}; remove it`);
+    }
+  }
+}
+
+function describeTarget(span: Range | undefined): string {
+  if (!span) return '(no statement follows the comment)';
+  return span.line === span.endLine ? `on the next statement (line ${span.line})` : `on the next statement (lines ${span.line}–${span.endLine})`;
+}
+

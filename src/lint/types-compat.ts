@@ -14,6 +14,7 @@
 
 import type { LintContext } from './context';
 import { alterCommands, as, bareName, isArrayType, str, typeMods, typeNameOf } from '../sql/ast';
+import type { Node } from '../sql/nodes';
 
 export interface ColumnType {
   /** Normalized name without pg_catalog (`int4`, `varchar`, `public.citext`). */
@@ -96,15 +97,14 @@ export function columnTypeBefore(ctx: LintContext, table: string, column: string
   let known: ColumnType | undefined;
   for (const st of ctx.statements.slice(0, ctx.index)) {
     if (st.embedded?.in === 'function') continue; // runs when called, not during the migration
-    const n = st.node;
-    if (st.kind === 'CreateStmt' && bareName(n.relation?.relname) === tbl) {
+    if (st.kind === 'CreateStmt' && bareName(st.node.relation?.relname) === tbl) {
       known = undefined;
-      for (const el of n.tableElts ?? []) {
+      for (const el of st.node.tableElts ?? []) {
         const def = as(el, 'ColumnDef');
         if (def?.colname?.toLowerCase() === col) known = columnType(def.typeName);
       }
-    } else if (st.kind === 'AlterTableStmt' && bareName(n.relation?.relname) === tbl) {
-      for (const cmd of alterCommands(n)) {
+    } else if (st.kind === 'AlterTableStmt' && bareName(st.node.relation?.relname) === tbl) {
+      for (const cmd of alterCommands(st.node)) {
         const def = as(cmd.def, 'ColumnDef');
         if (cmd.subtype === 'AT_AddColumn' && def?.colname?.toLowerCase() === col) known = columnType(def.typeName);
         if (cmd.subtype === 'AT_AlterColumnType' && cmd.name?.toLowerCase() === col && def?.typeName) known = columnType(def.typeName);
@@ -121,11 +121,10 @@ export function timeZoneIsUtcBefore(ctx: LintContext): boolean {
   for (const st of ctx.statements.slice(0, ctx.index)) {
     if (st.embedded?.in === 'function') continue; // runs when called, not during the migration
     if (st.kind !== 'VariableSetStmt') continue;
-    const n = st.node;
-    if (n.kind === 'VAR_RESET_ALL') utc = false;
-    if (String(n.name ?? '').toLowerCase() !== 'timezone') continue;
-    const v = str(n.args?.[0]?.A_Const?.sval) ?? n.args?.[0]?.A_Const?.sval?.sval;
-    utc = n.kind === 'VAR_SET_VALUE' && /^(utc|etc\/utc|gmt|etc\/gmt|z|zulu|universal|etc\/universal)$/i.test(String(v ?? ''));
+    if (st.node.kind === 'VAR_RESET_ALL') utc = false;
+    if (String(st.node.name ?? '').toLowerCase() !== 'timezone') continue;
+    const v = as(st.node.args?.[0], 'A_Const')?.sval?.sval;
+    utc = st.node.kind === 'VAR_SET_VALUE' && /^(utc|etc\/utc|gmt|etc\/gmt|z|zulu|universal|etc\/universal)$/i.test(String(v ?? ''));
   }
   return utc;
 }
@@ -135,10 +134,10 @@ export function timeZoneIsUtcBefore(ctx: LintContext): boolean {
  * `USING c::text`): then Postgres can still skip the rewrite for a
  * binary-compatible change.
  */
-export function isTrivialUsing(expr: any, column: string): boolean {
+export function isTrivialUsing(expr: Node | undefined, column: string): boolean {
   if (!expr) return true;
-  let e = expr;
-  while (e?.TypeCast) e = e.TypeCast.arg;
-  const fields: any[] = e?.ColumnRef?.fields ?? [];
+  let e: Node | undefined = expr;
+  for (let cast = as(e, 'TypeCast'); cast; cast = as(e, 'TypeCast')) e = cast.arg;
+  const fields = as(e, 'ColumnRef')?.fields ?? [];
   return fields.length > 0 && str(fields[fields.length - 1])?.toLowerCase() === column.toLowerCase();
 }

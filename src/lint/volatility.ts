@@ -5,7 +5,8 @@
 // appear in a DEFAULT, plus volatile functions of common extensions.
 
 import type { LintContext } from './context';
-import { option, str, walk } from '../sql/ast';
+import { as, nodesOf, option, str } from '../sql/ast';
+import type { Node } from '../sql/nodes';
 
 /** Built-in (PG 18 pg_catalog) and common-extension functions whose volatility is VOLATILE. */
 export const VOLATILE_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -50,8 +51,7 @@ export function functionsCreatedEarlier(ctx: LintContext): Map<string, Volatilit
   for (const st of ctx.statements.slice(0, ctx.index)) {
     if (st.embedded?.in === 'function') continue; // runs when called, not during the migration
     if (st.kind !== 'CreateFunctionStmt' || st.node.is_procedure) continue;
-    const names: any[] = st.node.funcname ?? [];
-    const name = str(names[names.length - 1])?.toLowerCase();
+    const name = str(st.node.funcname?.at(-1))?.toLowerCase();
     if (!name) continue;
     const v = str(option(st.node.options, 'volatility'))?.toLowerCase();
     out.set(name, v === 'immutable' || v === 'stable' ? v : 'volatile');
@@ -65,23 +65,19 @@ export function functionsCreatedEarlier(ctx: LintContext): Map<string, Volatilit
  * volatility; other unknown functions are assumed non-volatile (their
  * definition is not visible here).
  */
-export function volatileCallIn(expr: any, ctx: LintContext): string | undefined {
+export function volatileCallIn(expr: Node | undefined, ctx: LintContext): string | undefined {
   const declared = functionsCreatedEarlier(ctx);
-  let found: string | undefined;
-  walk(expr, (kind, body) => {
-    if (found) return false;
-    if (kind !== 'FuncCall') return;
-    const names: any[] = body.funcname ?? [];
-    const name = str(names[names.length - 1])?.toLowerCase();
-    if (!name) return;
+  for (const call of nodesOf(expr, 'FuncCall')) {
+    const name = str(call.funcname?.at(-1))?.toLowerCase();
+    if (!name) continue;
     const v = declared.get(name) ?? (VOLATILE_FUNCTIONS.has(name) ? 'volatile' : undefined);
-    if (v === 'volatile') found = name;
-  });
-  return found;
+    if (v === 'volatile') return name;
+  }
+  return undefined;
 }
 
 /** Whether an expression is a plain NULL literal (`DEFAULT NULL`, `DEFAULT NULL::text`). */
-export function isNullLiteral(expr: any): boolean {
-  const e = expr?.TypeCast ? expr.TypeCast.arg : expr;
-  return e?.A_Const?.isnull === true;
+export function isNullLiteral(expr: Node | undefined): boolean {
+  const e = as(expr, 'TypeCast')?.arg ?? expr;
+  return as(e, 'A_Const')?.isnull === true;
 }

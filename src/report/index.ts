@@ -1,6 +1,7 @@
 // Picks the renderer for `--format`. Every renderer is a pure (report, options) => string.
 
-import type { FailOn, Report, Rule } from '../types';
+import type { FailOn, Report } from '../types';
+import type { Rule } from '../lint/rule';
 import { renderGithub } from './github';
 import { renderGitlab } from './gitlab';
 import { renderComment, ruleDocs } from '../github/comment';

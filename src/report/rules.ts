@@ -1,7 +1,8 @@
 // The rule catalogue (`migration-guard rules`) and one rule's docs
 // (`migration-guard explain <rule>`), as text or JSON. Pure renderers.
 
-import type { Level, Rule } from '../types';
+import type { Level } from '../types';
+import type { Rule } from '../lint/rule';
 import { workLabel } from './size';
 import { plainMarkdown } from './text';
 import { paint } from './style';

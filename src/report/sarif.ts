@@ -5,7 +5,8 @@
 
 import { rules as registry } from '../../rules/index';
 import { describeSize } from './size';
-import type { Finding, Report, Rule, Severity } from '../types';
+import type { Finding, Report, Severity } from '../types';
+import type { Rule } from '../lint/rule';
 import { plainMarkdown } from './text';
 
 export interface SarifOptions {

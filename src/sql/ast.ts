@@ -1,31 +1,38 @@
 // Small, named questions about libpg_query AST nodes, so rules read as prose.
-// Nodes are the JSON libpg_query produces: a wrapper `{ Kind: body }` or a body.
-// Keep every helper total: unknown shapes answer undefined/false, never throw.
+// Nodes are the JSON libpg_query produces: a wrapper `{ Kind: body }` or a body,
+// typed from @pgsql/types (src/sql/nodes.ts). Keep every helper total: unknown
+// shapes answer undefined/false, never throw.
+
+import type { Node, NodeKind, NodeOf, pg, StatementKind, StatementNode } from './nodes';
+import type { Statement } from '../types';
+
+/** A node or body of unknown shape: only its own keys are read. */
+type Loose = Readonly<Record<string, unknown>> | null | undefined;
 
 /** The kind of a wrapped node (`{ ColumnDef: {...} }` → `ColumnDef`). */
-export function kindOf(node: any): string | undefined {
+export function kindOf(node: unknown): NodeKind | undefined {
   if (!node || typeof node !== 'object') return undefined;
   const keys = Object.keys(node);
-  return keys.length === 1 && /^[A-Z]/.test(keys[0]!) ? keys[0] : undefined;
+  return keys.length === 1 && /^[A-Z]/.test(keys[0]!) ? (keys[0] as NodeKind) : undefined;
 }
 
 /** The body of a wrapped node, if it has the given kind. */
-export function as(node: any, kind: string): any | undefined {
-  return node && typeof node === 'object' ? node[kind] : undefined;
+export function as<K extends NodeKind>(node: unknown, kind: K): NodeOf<K> | undefined {
+  return node && typeof node === 'object' ? ((node as Loose)?.[kind] as NodeOf<K> | undefined) : undefined;
 }
 
-/** String value of a `{ String: { sval } }` node. */
-export function str(node: any): string | undefined {
-  return node?.String?.sval ?? node?.sval;
+/** String value of a `{ String: { sval } }` node (or of a bare String body). */
+export function str(node: unknown): string | undefined {
+  return as(node, 'String')?.sval ?? ((node as Loose)?.sval as string | undefined);
 }
 
 /** Dotted name from a list of String nodes (`['public','users']` → `public.users`). */
-export function nameOf(list: any[] | undefined): string {
+export function nameOf(list: readonly Node[] | undefined): string {
   return (list ?? []).map((n) => str(n) ?? '').join('.');
 }
 
 /** Qualified name of a RangeVar (`schema.table` or `table`). */
-export function relationName(rv: any): string | undefined {
+export function relationName(rv: pg.RangeVar | undefined | null): string | undefined {
   if (!rv?.relname) return undefined;
   return rv.schemaname ? `${rv.schemaname}.${rv.relname}` : rv.relname;
 }
@@ -38,80 +45,126 @@ export function bareName(name: string | undefined | null): string {
 }
 
 /** Type name of a TypeName node without `pg_catalog.` (e.g. `int4`, `varchar`, `timestamptz`). */
-export function typeNameOf(typeName: any): string {
-  const names = (typeName?.names ?? []).map((n: any) => str(n) ?? '');
+export function typeNameOf(typeName: pg.TypeName | undefined): string {
+  const names = (typeName?.names ?? []).map((n) => str(n) ?? '');
   const filtered = names[0] === 'pg_catalog' && names.length > 1 ? names.slice(1) : names;
   return filtered.join('.').toLowerCase();
 }
 
 /** Integer type modifiers of a TypeName (`varchar(20)` → [20], `numeric(10,2)` → [10, 2]). */
-export function typeMods(typeName: any): number[] {
+export function typeMods(typeName: pg.TypeName | undefined): number[] {
   return (typeName?.typmods ?? [])
-    .map((m: any) => m?.A_Const?.ival?.ival ?? (m?.A_Const?.ival ? 0 : undefined))
-    .filter((v: unknown): v is number => typeof v === 'number');
+    .map((m) => {
+      const c = as(m, 'A_Const');
+      return c?.ival?.ival ?? (c?.ival ? 0 : undefined);
+    })
+    .filter((v): v is number => typeof v === 'number');
 }
 
 /** Whether a TypeName is an array type. */
-export function isArrayType(typeName: any): boolean {
+export function isArrayType(typeName: pg.TypeName | undefined): boolean {
   return Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0;
 }
 
 /** The `AlterTableCmd` bodies of an AlterTableStmt. */
-export function alterCommands(stmt: any): any[] {
-  return (stmt?.cmds ?? []).map((c: any) => c?.AlterTableCmd).filter(Boolean);
+export function alterCommands(stmt: pg.AlterTableStmt | undefined): pg.AlterTableCmd[] {
+  return (stmt?.cmds ?? []).map((c) => as(c, 'AlterTableCmd')).filter((c): c is pg.AlterTableCmd => !!c);
+}
+
+/** The `AlterTableCmd` bodies of a statement: none unless it is an ALTER TABLE. */
+export function alterCommandsOf(statement: Statement): pg.AlterTableCmd[] {
+  return statement.kind === 'AlterTableStmt' ? alterCommands(statement.node) : [];
 }
 
 /** The `Constraint` bodies attached to a ColumnDef. */
-export function columnConstraints(columnDef: any): any[] {
-  return (columnDef?.constraints ?? []).map((c: any) => c?.Constraint).filter(Boolean);
+export function columnConstraints(columnDef: pg.ColumnDef | undefined): pg.Constraint[] {
+  return (columnDef?.constraints ?? []).map((c) => as(c, 'Constraint')).filter((c): c is pg.Constraint => !!c);
 }
 
 /** Whether a ColumnDef has a constraint of the given contype (e.g. `CONSTR_NOTNULL`). */
-export function hasConstraint(columnDef: any, contype: string): boolean {
+export function hasConstraint(columnDef: pg.ColumnDef | undefined, contype: pg.ConstrType): boolean {
   return columnConstraints(columnDef).some((c) => c.contype === contype);
 }
 
-/** Value of a DefElem option in a list (`WITH (...)`, function options), by name. */
-export function option(options: any[] | undefined, name: string): any | undefined {
+/** Value of a DefElem option in a list (`WITH (...)`, function options), by name: its argument, or true when it has none. */
+export function option(options: readonly Node[] | undefined, name: string): Node | true | undefined {
   for (const o of options ?? []) {
-    const d = o?.DefElem;
+    const d = as(o, 'DefElem');
     if (d?.defname === name) return d.arg ?? true;
   }
   return undefined;
 }
 
+/** The text of an option value (`true`, `'on'`, `1` → `true`, `on`, `1`); undefined for other shapes. */
+export function optionText(value: Node | true | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === true) return 'true';
+  const v = str(value) ?? as(value, 'Boolean')?.boolval ?? as(value, 'Integer')?.ival;
+  return v === undefined ? undefined : String(v);
+}
+
 /**
  * Depth-first walk over every object in a node tree; `visit` returning false skips children.
- * Only wrapped nodes (`{ FuncCall: {...} }`) are visited by kind: fields typed in the
- * Postgres structs hold bare bodies (IndexStmt.relation is a RangeVar body, CallStmt.funccall
- * a FuncCall body); they are walked into, but not visited as their kind.
+ * Only wrapped nodes (`{ FuncCall: {...} }`) are visited, as the node itself (narrow it with
+ * `'FuncCall' in node`); fields typed in the Postgres structs hold bare bodies
+ * (IndexStmt.relation is a RangeVar body, CallStmt.funccall a FuncCall body): they are
+ * walked into, but not visited as their kind.
  */
-export function walk(node: any, visit: (kind: string, body: any) => boolean | void): void {
-  if (Array.isArray(node)) {
-    for (const n of node) walk(n, visit);
+export function walk(tree: unknown, visit: (node: Node, kind: NodeKind) => boolean | void): void {
+  if (Array.isArray(tree)) {
+    for (const n of tree) walk(n, visit);
     return;
   }
-  if (!node || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node)) {
+  if (!tree || typeof tree !== 'object') return;
+  for (const [key, value] of Object.entries(tree)) {
     if (/^[A-Z]/.test(key) && value && typeof value === 'object' && !Array.isArray(value)) {
-      if (visit(key, value) === false) continue;
+      if (visit({ [key]: value } as Node, key as NodeKind) === false) continue;
     }
     walk(value, visit);
   }
 }
 
-/** Qualified names a DropStmt removes (`DROP TABLE a, s.b` → [`a`, `s.b`]; types and schemas too). */
-export function droppedNames(dropStmt: any): string[] {
-  return (dropStmt?.objects ?? [])
-    .map((o: any) => {
-      if (o?.List) return nameOf(o.List.items);
-      if (o?.TypeName) return nameOf(o.TypeName.names);
-      return str(o) ?? '';
-    })
-    .filter((s: string) => s.length > 0);
+/** Every node of one kind in a tree, in walk order (bodies). */
+export function nodesOf<K extends NodeKind>(tree: unknown, kind: K): NodeOf<K>[] {
+  const out: NodeOf<K>[] = [];
+  walk(tree, (node, k) => {
+    if (k === kind) out.push((node as unknown as Record<K, NodeOf<K>>)[kind]);
+  });
+  return out;
 }
 
-/** The target RangeVar of a data-modifying statement (UPDATE, DELETE, INSERT, MERGE), by Statement kind. */
-export function dmlTarget(kind: string, node: any): any | undefined {
-  return ['UpdateStmt', 'DeleteStmt', 'InsertStmt', 'MergeStmt'].includes(kind) ? node?.relation : undefined;
+/** Dotted function name of a FuncCall (`pg_catalog.now`). */
+export function funcName(call: pg.FuncCall | undefined): string {
+  return nameOf(call?.funcname);
+}
+
+/** Qualified names a DropStmt removes (`DROP TABLE a, s.b` → [`a`, `s.b`]; types and schemas too). */
+export function droppedNames(dropStmt: pg.DropStmt | undefined): string[] {
+  return (dropStmt?.objects ?? [])
+    .map((o) => {
+      const list = as(o, 'List');
+      if (list) return nameOf(list.items);
+      const type = as(o, 'TypeName');
+      if (type) return nameOf(type.names);
+      return str(o) ?? '';
+    })
+    .filter((s) => s.length > 0);
+}
+
+/** The statement's node if it is of the given kind. */
+export function nodeOf<K extends StatementKind>(statement: StatementNode, kind: K): NodeOf<K> | undefined {
+  return statement.kind === kind ? (statement.node as NodeOf<K>) : undefined;
+}
+
+/** The target RangeVar of a data-modifying statement (UPDATE, DELETE, INSERT, MERGE). */
+export function dmlTarget(statement: Statement): pg.RangeVar | undefined {
+  switch (statement.kind) {
+    case 'UpdateStmt':
+    case 'DeleteStmt':
+    case 'InsertStmt':
+    case 'MergeStmt':
+      return statement.node.relation;
+    default:
+      return undefined;
+  }
 }

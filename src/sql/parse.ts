@@ -23,6 +23,8 @@
 
 import { loadModule, parsePlPgSQLSync, parseSync, scanTokens } from './pg-parser';
 import type { ParsedSql, ParseProblem, Range, SqlSource, Statement } from '../types';
+import { as } from './ast';
+import { statementNode, type Node } from './nodes';
 
 let ready: Promise<void> | undefined;
 let loaded = false;
@@ -792,12 +794,11 @@ export function parseSql(source: SqlSource, { fast = true }: { fast?: boolean } 
       continue;
     }
     for (const rawStmt of result.stmts ?? []) {
-      const kind = Object.keys(rawStmt.stmt ?? {})[0] ?? 'Unknown';
-      const statement: Statement = { kind, node: (rawStmt.stmt as any)[kind], sql, file: source.file, range, leadingComments: chunk.leadingComments };
+      const statement: Statement = { ...statementNode(rawStmt.stmt), sql, file: source.file, range, leadingComments: chunk.leadingComments };
       statements.push(statement);
-      if (kind === 'DoStmt' || kind === 'CreateFunctionStmt') {
+      if (statement.kind === 'DoStmt' || statement.kind === 'CreateFunctionStmt') {
         // Fast-path chunks have no tokens: BEGIN ATOMIC bodies need the scanner's, a quoted body only its string constants.
-        if (chunk.stmts && chunk.tokens.length === 0) chunk.tokens = statement.node.sql_body ? chunkTokens(text, chunk, map) : stringTokens(text, chunk);
+        if (chunk.stmts && chunk.tokens.length === 0) chunk.tokens = statement.kind === 'CreateFunctionStmt' && statement.node.sql_body ? chunkTokens(text, chunk, map) : stringTokens(text, chunk);
         const extracted = embeddedStatements(statement, chunk, text, map);
         statements.push(...extracted.statements);
         for (const p of extracted.problems) problem(p.kind, p.message, p.range);
@@ -875,21 +876,20 @@ function locateBody(body: string, chunk: Chunk, text: string, location: number |
 
 /** Language and body of a DoStmt / CreateFunctionStmt. */
 function routineParts(statement: Statement): { language: string; body?: string; location?: number; atomic: boolean } {
-  const n = statement.node;
-  const opts: any[] = statement.kind === 'DoStmt' ? (n.args ?? []) : (n.options ?? []);
+  const opts = statement.kind === 'DoStmt' ? (statement.node.args ?? []) : statement.kind === 'CreateFunctionStmt' ? (statement.node.options ?? []) : [];
   let language = statement.kind === 'DoStmt' ? 'plpgsql' : '';
   let body: string | undefined;
   let location: number | undefined;
   for (const o of opts) {
-    const d = o?.DefElem;
-    if (d?.defname === 'language') language = String(d.arg?.String?.sval ?? '').toLowerCase();
+    const d = as(o, 'DefElem');
+    if (d?.defname === 'language') language = String(as(d.arg, 'String')?.sval ?? '').toLowerCase();
     if (d?.defname === 'as') {
-      const items = d.arg?.List?.items;
-      body = items ? (items.length === 1 ? items[0]?.String?.sval : undefined) : d.arg?.String?.sval;
+      const items = as(d.arg, 'List')?.items;
+      body = items ? (items.length === 1 ? as(items[0], 'String')?.sval : undefined) : as(d.arg, 'String')?.sval;
       location = d.location;
     }
   }
-  return { language, body, location, atomic: !!n.sql_body };
+  return { language, body, location, atomic: statement.kind === 'CreateFunctionStmt' && !!statement.node.sql_body };
 }
 
 interface Extracted {
@@ -907,9 +907,8 @@ function embeddedStatements(statement: Statement, chunk: Chunk, text: string, ma
   const out: Extracted = { statements: [], problems: [] };
   const where: 'do' | 'function' = statement.kind === 'DoStmt' ? 'do' : 'function';
   const parts = routineParts(statement);
-  const make = (node: any, kind: string, sql: string, range: Range, dynamic: boolean): Statement => ({
-    kind,
-    node,
+  const make = (wrapped: Node | undefined, sql: string, range: Range, dynamic: boolean): Statement => ({
+    ...statementNode(wrapped),
     sql,
     file: statement.file,
     range,
@@ -944,8 +943,7 @@ function embeddedStatements(statement: Statement, chunk: Chunk, text: string, ma
       const sql = bodyText.slice(c.start, c.end);
       try {
         for (const raw of parseSync(sql).stmts ?? []) {
-          const kind = Object.keys(raw.stmt ?? {})[0] ?? 'Unknown';
-          out.statements.push(make((raw.stmt as any)[kind], kind, sql, rangeIn({ at }, c.start, c.end), false));
+          out.statements.push(make(raw.stmt, sql, rangeIn({ at }, c.start, c.end), false));
         }
       } catch (err) {
         // Postgres checks SQL function bodies at CREATE time (check_function_bodies), so this fails the migration.
@@ -1002,8 +1000,7 @@ function embeddedStatements(statement: Statement, chunk: Chunk, text: string, ma
         continue; // PL/pgSQL-only syntax the SQL parser does not take; nothing to lint
       }
       for (const raw of parsed) {
-        const kind = Object.keys(raw.stmt ?? {})[0] ?? 'Unknown';
-        out.statements.push(make((raw.stmt as any)[kind], kind, sql, range, f.dynamic));
+        out.statements.push(make(raw.stmt, sql, range, f.dynamic));
       }
     }
   }
@@ -1052,17 +1049,18 @@ export function literalString(expr: string): string | undefined {
   } catch {
     return undefined;
   }
-  const val = tree.stmts?.[0]?.stmt && (tree.stmts[0].stmt as any).SelectStmt?.targetList;
+  const val = as(tree.stmts?.[0]?.stmt, 'SelectStmt')?.targetList;
   if (!val || val.length !== 1) return undefined;
-  const fold = (n: any): string | undefined => {
-    if (n?.A_Const?.sval) return n.A_Const.sval.sval ?? '';
-    const e = n?.A_Expr;
-    if (e?.kind === 'AEXPR_OP' && e.name?.length === 1 && e.name[0]?.String?.sval === '||') {
+  const fold = (n: Node | undefined): string | undefined => {
+    const c = as(n, 'A_Const');
+    if (c?.sval) return c.sval.sval ?? '';
+    const e = as(n, 'A_Expr');
+    if (e?.kind === 'AEXPR_OP' && e.name?.length === 1 && as(e.name[0], 'String')?.sval === '||') {
       const l = fold(e.lexpr);
       const r = fold(e.rexpr);
       return l === undefined || r === undefined ? undefined : l + r;
     }
     return undefined;
   };
-  return fold(val[0]?.ResTarget?.val);
+  return fold(as(val[0], 'ResTarget')?.val);
 }

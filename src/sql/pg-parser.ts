@@ -10,6 +10,7 @@
 
 // @ts-expect-error the Emscripten loader ships without type declarations
 import createModule from 'libpg-query/wasm/libpg-query.js';
+import type { ParseResult } from '@pgsql/types';
 
 /** A statement libpg_query rejects, shaped like libpg-query's own SqlError (`sqlDetails.cursorPosition` is 0-based). */
 export class SqlError extends Error {
@@ -205,7 +206,7 @@ function cString(inst: Instance, ptr: number): string {
 }
 
 /** JSON.parse, with a too-deep tree reported like a parser overflow. */
-function parseJson(text: string): any {
+function parseJson<T = ParseResult>(text: string): T {
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -215,7 +216,7 @@ function parseJson(text: string): any {
 }
 
 /** Parse SQL into libpg_query's JSON tree; a syntax error is a SqlError. */
-export function parseSync(sql: string): any {
+export function parseSync(sql: string): ParseResult {
   const inst = loaded();
   if (sql === '') throw new Error('Query cannot be empty');
   const json = guarded(inst, () =>

@@ -3,7 +3,8 @@
 // lint engine), the rules' metadata and verify's timings come in; findings with
 // `size` (and severities per stats.thresholds) and the plan per migration go out.
 
-import type { DurationEstimate, Finding, LockBudget, MigrationPlan, PlannedStatement, Rule, Severity, StatsSummary, StatsThresholds, Verification, Work } from '../types';
+import type { DurationEstimate, Finding, LockBudget, MigrationPlan, PlannedStatement, Severity, StatsSummary, StatsThresholds, Verification, Work } from '../types';
+import type { Rule } from '../lint/rule';
 import { blocksWrites, lockModeSql, LOCK_RANK, type LockMode } from '../lint/locks';
 import { estimate, formatDuration, formatRows, type Measured } from './cost-model';
 import { totalBytes, trafficOf, type StatsFile, type StatsIndex, type TableStats } from './file';

@@ -7,7 +7,7 @@
 
 import pg from 'pg';
 import { DatabaseUnavailableError, UsageError } from '../errors';
-import { dmlTarget, walk } from '../sql/ast';
+import { dmlTarget, nodesOf } from '../sql/ast';
 import { initParser, parseSql } from '../sql/parse';
 import { parseStats, type StatsFile, type TableQuery, type TableStats } from './file';
 
@@ -159,10 +159,8 @@ export async function attachQueries(stats: StatsFile, queries: readonly TableQue
       if (t) named.add(t);
     };
     for (const st of parsed.statements) {
-      name(dmlTarget(st.kind, st.node)); // a typed field: not wrapped as { RangeVar }
-      walk(st.node, (kind, body) => {
-        if (kind === 'RangeVar') name(body);
-      });
+      name(dmlTarget(st)); // a typed field: not wrapped as { RangeVar }
+      for (const rv of nodesOf(st.node, 'RangeVar')) name(rv);
     }
     for (const t of named) {
       const list = (t.topQueries ??= []);

@@ -8,7 +8,7 @@
 // fired on the statement (RuleMeta.work), and verify's observed rewrites win.
 
 import type { Statement } from '../types';
-import { alterCommands, dmlTarget, option, relationName } from '../sql/ast';
+import { alterCommands, as, dmlTarget, option, relationName } from '../sql/ast';
 import type { LintContext } from '../lint/context';
 import { tableLocks, type LockMode } from '../lint/locks';
 import type { Work } from './cost-model';
@@ -53,7 +53,6 @@ export function impactOf(statement: Statement, ctx: LintContext): StatementImpac
 
 /** The relation a statement acts on, as written (index names for DROP/REINDEX INDEX). */
 export function targetOf(statement: Statement): string | undefined {
-  const n = statement.node;
   switch (statement.kind) {
     case 'AlterTableStmt':
     case 'IndexStmt':
@@ -61,23 +60,23 @@ export function targetOf(statement: Statement): string | undefined {
     case 'RefreshMatViewStmt':
     case 'CreateTrigStmt':
     case 'RuleStmt':
-      return relationName(n.relation);
+      return relationName(statement.node.relation);
     case 'ReindexStmt':
     case 'RenameStmt':
-      return relationName(n.relation);
+      return relationName(statement.node.relation);
     case 'VacuumStmt':
-      return relationName(n.rels?.[0]?.VacuumRelation?.relation);
+      return relationName(as(statement.node.rels?.[0], 'VacuumRelation')?.relation);
     case 'CreatePolicyStmt':
     case 'AlterPolicyStmt':
-      return relationName(n.table);
+      return relationName(statement.node.table);
     case 'LockStmt':
     case 'TruncateStmt':
-      return relationName(n.relations?.[0]?.RangeVar);
+      return relationName(as(statement.node.relations?.[0], 'RangeVar'));
     case 'UpdateStmt':
     case 'DeleteStmt':
     case 'InsertStmt':
     case 'MergeStmt':
-      return relationName(dmlTarget(statement.kind, n));
+      return relationName(dmlTarget(statement));
     default:
       return undefined;
   }
@@ -85,23 +84,22 @@ export function targetOf(statement: Statement): string | undefined {
 
 /** Work the statement kind implies, whatever the rules say. */
 function workOf(statement: Statement): Work | undefined {
-  const n = statement.node;
   switch (statement.kind) {
     case 'IndexStmt':
-      return n.concurrent ? 'index-build-concurrently' : 'index-build';
+      return statement.node.concurrent ? 'index-build-concurrently' : 'index-build';
     case 'ClusterStmt':
     case 'RefreshMatViewStmt':
       return 'rewrite';
     case 'VacuumStmt':
-      return n.is_vacuumcmd && option(n.options, 'full') ? 'rewrite' : undefined;
+      return statement.node.is_vacuumcmd && option(statement.node.options, 'full') ? 'rewrite' : undefined;
     case 'ReindexStmt':
       return 'index-build';
     case 'UpdateStmt':
     case 'DeleteStmt':
-      return n.whereClause ? undefined : 'update-all'; // a WHERE touches an unknown share of rows
+      return statement.node.whereClause ? undefined : 'update-all'; // a WHERE touches an unknown share of rows
     case 'AlterTableStmt': {
       let work: Work | undefined;
-      for (const c of alterCommands(n)) {
+      for (const c of alterCommands(statement.node)) {
         if (c.subtype === 'AT_SetLogged' || c.subtype === 'AT_SetUnLogged') return 'rewrite';
         if (c.subtype === 'AT_ValidateConstraint' || c.subtype === 'AT_AttachPartition') work = 'scan';
       }

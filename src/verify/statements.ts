@@ -4,6 +4,8 @@
 
 import { parseSql } from '../sql/parse';
 import type { SqlSource, Statement } from '../types';
+import { alterCommands, as } from '../sql/ast';
+import type { Node } from '../sql/nodes';
 
 /** One executable statement of a migration. */
 export interface ExecUnit {
@@ -71,14 +73,14 @@ export function executableStatements(source: SqlSource): { units: ExecUnit[]; pr
   return { units };
 }
 
-function hasOption(options: any[] | undefined, name: string): boolean {
-  return (options ?? []).some((o: any) => o?.DefElem?.defname === name);
+function hasOption(options: readonly Node[] | undefined, name: string): boolean {
+  return (options ?? []).some((o) => as(o, 'DefElem')?.defname === name);
 }
 
 /** Why a statement cannot run inside a transaction block, or null when it can. */
 export function nonTransactionalReason(s: Statement): string | null {
-  const n = s.node ?? {};
-  switch (s.kind) {
+  const { kind, node: n } = s;
+  switch (kind) {
     case 'IndexStmt':
       return n.concurrent ? 'CREATE INDEX CONCURRENTLY' : null;
     case 'DropStmt':
@@ -88,7 +90,7 @@ export function nonTransactionalReason(s: Statement): string | null {
     case 'VacuumStmt':
       return n.is_vacuumcmd ? 'VACUUM' : null;
     case 'AlterTableStmt':
-      return (n.cmds ?? []).some((c: any) => c?.AlterTableCmd?.def?.PartitionCmd?.concurrent) ? 'DETACH PARTITION CONCURRENTLY' : null;
+      return alterCommands(n).some((c) => as(c.def, 'PartitionCmd')?.concurrent) ? 'DETACH PARTITION CONCURRENTLY' : null;
     case 'CreatedbStmt':
       return 'CREATE DATABASE';
     case 'DropdbStmt':

@@ -1,6 +1,7 @@
 // The lock-and-rewrite rules' claims about Postgres, checked against a real one
 // (PGlite, PostgreSQL 18), plus version-specific behaviour the generic example
 // test cannot express (it runs every example at one pgVersion).
+import { alterCommands, as, nodeOf } from '../../src/sql/ast';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,7 +13,7 @@ import { lintSql } from '../helpers';
 /** The ColumnType of a type as written in SQL, through the real parser. */
 function typeOf(sql: string) {
   const st = parseSql({ file: 't.sql', text: `ALTER TABLE t ALTER COLUMN c TYPE ${sql}`, firstLine: 1 }).statements[0]!;
-  return columnType(st.node.cmds[0].AlterTableCmd.def.ColumnDef.typeName);
+  return columnType(as(alterCommands(nodeOf(st, 'AlterTableStmt'))[0]?.def, 'ColumnDef')?.typeName);
 }
 
 describe('against PostgreSQL (PGlite)', () => {
