@@ -12,7 +12,6 @@ import { defaultConfig } from '../src/config';
 import { discoverFramework, startFrameworkDatabase } from '../src/frameworks/discover';
 import { FRAMEWORKS } from '../src/frameworks/index';
 import type { FrameworkName } from '../src/frameworks/types';
-import { rules } from '../rules/index';
 import { run } from '../src/run';
 import { initParser } from '../src/sql/parse';
 
@@ -40,7 +39,7 @@ for (const name of names) {
   t = performance.now();
   let commands;
   try {
-    commands = (await discoverFramework(join(ROOT, name), name, FRAMEWORKS[name], config, { db, cwd: ROOT, rollBack: true, rules, log: () => {} })).commands ?? [];
+    commands = (await discoverFramework(join(ROOT, name), name, FRAMEWORKS[name], config, { db, cwd: ROOT, rollBack: true, log: () => {} })).commands ?? [];
   } finally {
     await db.stop();
   }

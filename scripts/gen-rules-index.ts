@@ -23,6 +23,10 @@ export function rulesIndexSource(): string {
     ...ids.map((id) => `  ${ident(id)},`),
     '];',
     '',
+    '/** Every rule id: a misspelt id in `finding()` is a compile error. */',
+    'export type RuleId =',
+    ...ids.map((id, i) => `  | '${id}'${i === ids.length - 1 ? ';' : ''}`),
+    '',
   ].join('\n');
 }
 
@@ -34,5 +38,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     prev = readFileSync(path, 'utf8');
   } catch {}
   if (prev !== next) writeFileSync(path, next);
-  console.log(`rules/index.ts: ${next.split('\n').filter((l) => l.startsWith('  ')).length} rules`);
+  console.log(`rules/index.ts: ${next.split('\n').filter((l) => /^  [a-z]/.test(l)).length} rules`);
 }

@@ -5,6 +5,7 @@
 // findings.
 
 import { existsSync } from 'node:fs';
+import { finding } from './report/finding';
 import { relative, resolve } from 'node:path';
 import { rules as registry } from '../rules/index';
 import { applyOverrides, enabledRules, ignoreMatcher, levelOf, loadConfig, type Config, type ConfigOverrides } from './config';
@@ -115,7 +116,7 @@ export async function run(options: RunOptions): Promise<Report> {
     for (const path of paths) {
       const framework = frameworks.get(path);
       const discovery = framework
-        ? await discoverFramework(path, display(path, cwd), framework, config, { ...(server ? { db: server } : {}), cwd, ...(options.base ? { base: options.base } : {}), rollBack: verifying, rules: allRules, log: progress })
+        ? await discoverFramework(path, display(path, cwd), framework, config, { ...(server ? { db: server } : {}), cwd, ...(options.base ? { base: options.base } : {}), rollBack: verifying, log: progress })
         : discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base, withHistory: verifying }, allRules);
       // A file named on the command line (pre-commit passes staged files): its migration's other
       // files are read for context (what the up created), but only the named file is reported on.
@@ -146,7 +147,7 @@ export async function run(options: RunOptions): Promise<Report> {
         });
         if (m.notRunnable) {
           // Not SQL: nothing to lint; verify names it where it stands in the order.
-          const f = adjust(unverifiableFinding(m, allRules));
+          const f = adjust(unverifiableFinding(m));
           if (f) findings.push(f);
           continue;
         }
@@ -292,35 +293,12 @@ function asReversal(f: Finding, upRules: ReadonlySet<string>): Finding {
 }
 
 /** A migration migration-guard cannot lint or run (Migration.notRunnable). */
-function unverifiableFinding(m: Migration, allRules: readonly Rule[]): Finding {
-  const meta = allRules.find((r) => r.meta.id === 'unverifiable-migration')?.meta;
-  return {
-    rule: 'unverifiable-migration',
-    severity: meta?.severity ?? 'warning',
-    file: m.up.file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    message: `${m.id} is ${m.notRunnable}. The migrations after it are verified on a database without its changes.`,
-    help: meta?.fix ?? '',
-    migration: m.id,
-  };
+function unverifiableFinding(m: Migration): Finding {
+  return finding('unverifiable-migration', { file: m.up.file, migration: m.id }, `${m.id} is ${m.notRunnable}. The migrations after it are verified on a database without its changes.`);
 }
 
 function internalError(source: SqlSource, migration: string, err: unknown): Finding {
-  return {
-    rule: 'internal-error',
-    severity: 'error',
-    file: source.file,
-    line: source.firstLine,
-    column: 1,
-    endLine: source.firstLine,
-    endColumn: 1,
-    message: `migration-guard failed on this file: ${(err as Error)?.message ?? String(err)}`,
-    help: 'This is a bug in migration-guard: please report it with the file. The other files were still checked.',
-    migration,
-  };
+  return finding('internal-error', { file: source.file, line: source.firstLine, migration }, `migration-guard failed on this file: ${(err as Error)?.message ?? String(err)}`);
 }
 
 /** discoverMigrations, with a path it cannot read turned into a finding instead of ending the run. */
@@ -329,20 +307,9 @@ function discover(path: string, options: DiscoverOptions, allRules: readonly Rul
     return discoverMigrations(path, options);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    const rule = allRules.find((r) => r.meta.id === 'unreadable-file');
     const file = display(resolve(options.cwd ?? process.cwd(), path), options.cwd ?? process.cwd());
-    const finding: Finding = {
-      rule: 'unreadable-file',
-      severity: rule?.meta.severity ?? 'error',
-      file,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      message: `cannot read ${file}: ${(err as Error).message}`,
-      help: rule?.meta.fix ?? 'Make the file readable (or remove it) and run again.',
-    };
-    return { layout: options.layout === 'auto' || !options.layout ? 'plain' : options.layout, migrations: [], findings: [finding] };
+    const unreadable = finding('unreadable-file', { file }, `cannot read ${file}: ${(err as Error).message}`);
+    return { layout: options.layout === 'auto' || !options.layout ? 'plain' : options.layout, migrations: [], findings: [unreadable] };
   }
 }
 

@@ -16,9 +16,9 @@ import { capturedStatements, type CapturedStatement } from '../capture/statement
 import { UsageError } from '../errors';
 import type { Database } from '../verify/databases/types';
 import type { Finding, Migration } from '../types';
-import type { Rule } from '../lint/rule';
 import { commandEnv, outputTail, runCommand, type CommandDatabase, type CommandResult } from './command';
-import { frameworkFinding } from './finding';
+import { finding } from '../report/finding';
+import type { RuleId } from '../../rules/index';
 import { withoutNoOpAlters } from './no-op-alters';
 import { functionLine, locateStatements } from './source-lines';
 import type { Framework, Project } from './types';
@@ -40,7 +40,6 @@ export interface FrameworkOptions {
   rollBack: boolean;
   /** Source files (absolute) changed since --base, and those added; undefined: every migration is changed. */
   changedFiles?: { changed: Set<string>; added: Set<string> };
-  rules: readonly Rule[];
   log: (line: string) => void;
 }
 
@@ -223,8 +222,8 @@ class FrameworkRun {
     }
   }
 
-  private finding(rule: string, file: string, line: number, message: string, migration?: string): Finding {
-    return frameworkFinding(this.o.rules, rule, file, line, message, migration);
+  private finding(rule: RuleId, file: string, line: number, message: string, migration?: string): Finding {
+    return finding(rule, { file, line, migration }, message);
   }
 }
 

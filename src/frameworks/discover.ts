@@ -9,7 +9,6 @@ import { UsageError } from '../errors';
 import { isDirectory } from '../migrations/files';
 import { filesChangedSince } from '../migrations/history';
 import type { Finding, Migration } from '../types';
-import type { Rule } from '../lint/rule';
 import type { Database } from '../verify/databases/types';
 import { captureFramework, type FrameworkCapture } from './capture';
 import { readEctoLog } from './ecto-log';
@@ -71,12 +70,12 @@ export async function discoverFramework(
   shown: string,
   framework: Framework,
   config: Config,
-  context: { db?: Database; cwd: string; base?: string; rollBack: boolean; rules: readonly Rule[]; log: (line: string) => void },
+  context: { db?: Database; cwd: string; base?: string; rollBack: boolean; log: (line: string) => void },
 ): Promise<FrameworkDiscovery> {
   const fc = config.framework ?? {};
   if (fc.sqlLog) {
     if (framework.name !== 'ecto') throw new UsageError(`--sql-log reads Ecto's --log-migrations-sql output: use it with --framework ecto (got ${framework.name})`);
-    return { layout: 'ecto', ...readEctoLog(fc.sqlLog === '-' ? '-' : resolve(context.cwd, fc.sqlLog), fc.sqlLog, context.rules) };
+    return { layout: 'ecto', ...readEctoLog(fc.sqlLog === '-' ? '-' : resolve(context.cwd, fc.sqlLog), fc.sqlLog) };
   }
   if (!context.db) throw new Error('framework discovery needs a database');
   const project = loadProject(path);
@@ -91,7 +90,6 @@ export async function discoverFramework(
     timeoutMs: (fc.timeout ?? 300) * 1000,
     rollBack: context.rollBack,
     ...(context.base ? { changedFiles: filesChangedSince(path, context.base) } : {}),
-    rules: context.rules,
     log: context.log,
   });
   return { layout: framework.name, migrations: capture.migrations, findings: capture.findings, commands: capture.commands };

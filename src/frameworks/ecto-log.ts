@@ -15,8 +15,7 @@ import type { CapturedStatement } from '../capture/statements';
 import { UsageError } from '../errors';
 import { parseSql } from '../sql/parse';
 import type { Finding, Migration, SqlSource } from '../types';
-import type { Rule } from '../lint/rule';
-import { frameworkFinding } from './finding';
+import { finding } from '../report/finding';
 import { ecto } from './presets/ecto';
 
 /** One SQL record of the log. */
@@ -40,7 +39,7 @@ const RECORD = /^(\d{2}:\d{2}:\d{2}(\.\d+)?\s|\S*\s*\[(debug|info|notice|warning
 const PARAMS = /\s?\[(?:[^[\]]|\[[^[\]]*\])*\]\s*$/;
 
 /** Read an Ecto log (a file, or `-` for stdin) into migrations and findings. */
-export function readEctoLog(path: string, shown: string, rules: readonly Rule[]): { migrations: Migration[]; findings: Finding[] } {
+export function readEctoLog(path: string, shown: string): { migrations: Migration[]; findings: Finding[] } {
   let text: string;
   try {
     text = readFileSync(path === '-' ? 0 : path, 'utf8');
@@ -50,7 +49,7 @@ export function readEctoLog(path: string, shown: string, rules: readonly Rule[])
   const file = path === '-' ? '(stdin)' : shown;
   const runs = parseEctoLog(text);
   if (!runs.length) throw new UsageError(`--sql-log ${shown}: no "QUERY OK" or "== Running <version> …" line: is it the output of \`mix ecto.migrate --log-migrations-sql\`?`);
-  return migrationsOf(runs, file, rules);
+  return migrationsOf(runs, file);
 }
 
 /** The log's migration runs with their SQL records, in order. */
@@ -93,7 +92,7 @@ export function parseEctoLog(text: string): Run[] {
 }
 
 /** One Migration per Ecto version (per library version inside it, when it keeps one in a table comment). */
-function migrationsOf(runs: Run[], file: string, rules: readonly Rule[]): { migrations: Migration[]; findings: Finding[] } {
+function migrationsOf(runs: Run[], file: string): { migrations: Migration[]; findings: Finding[] } {
   const parts = new Map<string, { up?: LogQuery[]; down?: LogQuery[]; transactional: boolean }>();
   const order: string[] = [];
   const findings: Finding[] = [];
@@ -111,7 +110,7 @@ function migrationsOf(runs: Run[], file: string, rules: readonly Rule[]): { migr
     }
     for (const q of run.queries) {
       if (!q.error) continue;
-      findings.push(frameworkFinding(rules, 'framework-command-failed', file, q.line, `Ecto ${run.direction === 'up' ? 'migrate' : 'rollback'} of ${run.version} failed here: ${q.error}`, run.version, 'error'));
+      findings.push(finding('framework-command-failed', { file, line: q.line, migration: run.version }, `Ecto ${run.direction === 'up' ? 'migrate' : 'rollback'} of ${run.version} failed here: ${q.error}`));
     }
   }
   const migrations = order.map((id): Migration => {

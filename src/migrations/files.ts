@@ -2,6 +2,7 @@
 // an SqlSource (or an `unreadable-file` finding), splitting one file into
 // sections that keep the file's true line numbers.
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { finding } from '../report/finding';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Finding, SqlSource } from '../types';
 import { decodeSql, whyNotAFile, type InvalidUtf8 } from './decode';
@@ -117,33 +118,16 @@ export function readText(file: string, shown: string): ReadResult {
 
 /** A `syntax-error` finding for a file that is not valid UTF-8: Postgres refuses such bytes from a UTF8 client. */
 function invalidUtf8Finding(shown: string, at: InvalidUtf8): Finding {
-  return {
-    rule: 'syntax-error',
-    severity: 'error',
-    file: shown,
-    line: at.line,
-    column: at.column,
-    endLine: at.line,
-    endColumn: at.column + 1,
-    message: `${shown} is not valid UTF-8 (byte ${at.byte} at line ${at.line}, column ${at.column}): with client_encoding UTF8 Postgres rejects it (invalid byte sequence for encoding "UTF8"). It was linted with the invalid bytes replaced by U+FFFD.`,
-    help: 'Save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`), or set the encoding your migration tool uses explicitly.',
-  };
+  return finding(
+    'syntax-error',
+    { file: shown, line: at.line, column: at.column, endColumn: at.column + 1 },
+    `${shown} is not valid UTF-8 (byte ${at.byte} at line ${at.line}, column ${at.column}): with client_encoding UTF8 Postgres rejects it (invalid byte sequence for encoding "UTF8"). It was linted with the invalid bytes replaced by U+FFFD. Save it as UTF-8 (e.g. \`iconv -f latin1 -t utf-8\`).`,
+  );
 }
 
 /** An `unreadable-file` finding for `shown` (its migration is skipped; the others continue). */
 export function unreadableFinding(shown: string, why: string, migration?: string): Finding {
-  return {
-    rule: 'unreadable-file',
-    severity: 'error',
-    file: shown,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    message: `Cannot read ${shown}: ${why}. This migration was skipped; the others were still checked.`,
-    help: 'Check that the file exists, is readable and is UTF-8 text.',
-    ...(migration ? { migration } : {}),
-  };
+  return finding('unreadable-file', { file: shown, migration }, `Cannot read ${shown}: ${why}. This migration was skipped; the others were still checked.`);
 }
 
 /** A whole file as an SqlSource. */

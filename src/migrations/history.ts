@@ -6,6 +6,7 @@
 // every layout (sections of one file, sqitch plans, temporal manifests) compares
 // the same way. This is an I/O edge: the only module here that runs git.
 import type * as ChildProcess from 'node:child_process';
+import { finding } from '../report/finding';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -96,18 +97,7 @@ export function compareMigrations(
     const message = renamedTo
       ? `Migration ${b.m.id} (${file}) exists on ${baseRef} but was renamed to ${renamedTo.id}: databases that already applied it will apply it again under the new name, or the tool will report it missing.`
       : `Migration ${b.m.id} (${file}) exists on ${baseRef} but was deleted: databases that already applied it keep its changes, and the tool may refuse to run with an applied migration missing.`;
-    findings.push({
-      rule: 'deleting-applied-migration',
-      severity: 'error',
-      file: renamedTo ? renamedTo.up.file : file,
-      line: renamedTo ? renamedTo.up.firstLine : 1,
-      column: 1,
-      endLine: renamedTo ? renamedTo.up.firstLine : 1,
-      endColumn: 1,
-      message,
-      help: 'Restore the migration as it was on the base branch; undo its effect with a new migration instead.',
-      migration: renamedTo?.id ?? b.m.id,
-    });
+    findings.push(finding('deleting-applied-migration', { file: renamedTo ? renamedTo.up.file : file, line: renamedTo ? renamedTo.up.firstLine : 1, migration: renamedTo?.id ?? b.m.id }, message));
   }
 
   // Out of order: a new migration placed before the last one the base already had (per project).
@@ -122,18 +112,13 @@ export function compareMigrations(
     const newest = list[lastBase]!;
     list.slice(0, lastBase).forEach((m) => {
       if (baseById.has(m.id)) return;
-      findings.push({
-        rule: 'out-of-order-migration',
-        severity: 'error',
-        file: m.up.file,
-        line: m.up.firstLine,
-        column: 1,
-        endLine: m.up.firstLine,
-        endColumn: 1,
-        message: `Migration ${m.id} is new since ${baseRef} but sorts before ${newest.id}, which ${baseRef} already has: databases already past ${newest.id} will skip it or refuse to migrate, depending on the tool.`,
-        help: `Give it a version after ${newest.id} (regenerate its timestamp/number, or move it to the end of the plan).`,
-        migration: m.id,
-      });
+      findings.push(
+        finding(
+          'out-of-order-migration',
+          { file: m.up.file, line: m.up.firstLine, migration: m.id },
+          `Migration ${m.id} is new since ${baseRef} but sorts before ${newest.id}, which ${baseRef} already has: databases already past ${newest.id} will skip it or refuse to migrate, depending on the tool. Give it a version after ${newest.id}.`,
+        ),
+      );
     });
   }
   return { migrations, findings };
@@ -167,18 +152,11 @@ function editedFinding(m: Migration, b: Migration, baseRef: string): Finding {
   const what = sameText
     ? `its transaction mode changed (${b.transactional ? 'was' : 'was not'} run in a transaction)`
     : `its up SQL differs from ${baseRef} (first difference at line ${line})`;
-  return {
-    rule: 'editing-applied-migration',
-    severity: 'error',
-    file: m.up.file,
-    line: sameText ? m.up.firstLine : line,
-    column: 1,
-    endLine: sameText ? m.up.firstLine : line,
-    endColumn: 1,
-    message: `Migration ${m.id} (${m.up.file}) already exists on ${baseRef} and was modified: ${what}. Databases that applied it will never run the new version, so environments drift apart.`,
-    help: 'Revert the edit and put the change in a new migration.',
-    migration: m.id,
-  };
+  return finding(
+    'editing-applied-migration',
+    { file: m.up.file, line: sameText ? m.up.firstLine : line, migration: m.id },
+    `Migration ${m.id} (${m.up.file}) already exists on ${baseRef} and was modified: ${what}. Databases that applied it will never run the new version, so environments drift apart.`,
+  );
 }
 
 /** node:child_process, loaded when --base first needs git: a plain lint does not pay its load (~5 ms of CPU on Node 24). */

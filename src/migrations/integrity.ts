@@ -2,10 +2,12 @@
 // migration without a down where the set uses downs. Pure functions over Migration[].
 import type { Finding, Migration } from '../types';
 import type { Layout } from './layout';
+import { finding } from '../report/finding';
+import type { RuleId } from '../../rules/index';
 
-function findingAt(m: Migration, rule: string, severity: Finding['severity'], message: string, help: string): Finding {
-  const line = m.up.firstLine;
-  return { rule, severity, file: m.up.file, line, column: 1, endLine: line, endColumn: 1, message, help, migration: m.id };
+/** A finding at the first line of the migration's up. */
+function findingAt(m: Migration, rule: RuleId, message: string): Finding {
+  return finding(rule, { file: m.up.file, line: m.up.firstLine, migration: m.id }, message);
 }
 
 /** Groups migrations by project (undefined = the single set). */
@@ -31,9 +33,7 @@ export function duplicateVersionFindings(migrations: readonly Migration[], layou
           findingAt(
             m,
             'duplicate-migration-version',
-            'error',
             `Migration ${m.id} has version ${m.version}, like ${others.join(', ')}: ${layout.name} identifies migrations by version, so only one of them will ever be applied (or the tool refuses to run).`,
-            'Give the newer migration a fresh version (regenerate its timestamp or number) so every version is unique.',
           ),
         );
       }
@@ -59,9 +59,7 @@ export function missingDownFindings(migrations: readonly Migration[], layout: La
         findingAt(
           m,
           'missing-down',
-          'warning',
           `Migration ${m.id} has no down migration (${expectedDown(m)}), while the other migrations in this folder have one: it cannot be rolled back with ${layout.name}.`,
-          'Write the down that undoes this migration, or, if it truly cannot be undone, add an explicit down that fails with a message.',
         ),
       );
     }
@@ -96,16 +94,5 @@ function expectedDown(m: Migration): string {
  * Diesel refuses the whole folder).
  */
 export function downWithoutUpFinding(shownDown: string, expectedUp: string, why: string, migration: string): Finding {
-  return {
-    rule: 'down-without-up',
-    severity: 'error',
-    file: shownDown,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    message: `${shownDown} is a down migration with no up (expected ${expectedUp}): ${why}`,
-    help: 'Restore or rename the up file so both share the version and name, or delete the stray down.',
-    migration,
-  };
+  return finding('down-without-up', { file: shownDown, migration }, `${shownDown} is a down migration with no up (expected ${expectedUp}): ${why}`);
 }

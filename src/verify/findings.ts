@@ -1,57 +1,16 @@
 // Verification → Finding[], so annotations, the PR comment, SARIF and --fail-on
 // treat proven failures like lint findings. Each finding sits at the migration's
 // file and, where known, the line of the statement that failed or did the damage.
-// Rule ids and default severities match the docs-only files in rules/ (stage
-// 'verify'); users override severities like any rule.
+// Severity and help come from the rules' registry entries (rules/<id>.ts, stage
+// 'verify') through finding(); users override severities like any rule.
 
-import type { ChainVerification, Finding, Migration, MigrationVerification, Severity, StatementTrace, Verification } from '../types';
+import type { ChainVerification, Finding, Migration, MigrationVerification, StatementTrace, Verification } from '../types';
+import { finding } from '../report/finding';
+import type { RuleId } from '../../rules/index';
 
-/** Default severity of each verify rule (the rules/ files document them). */
-export const VERIFY_RULES: Record<string, Severity> = {
-  'up-failing': 'error',
-  'failing-with-existing-rows': 'error',
-  'rejecting-existing-rows': 'warning',
-  'down-failing': 'error',
-  'down-not-restoring-schema': 'error',
-  'up-not-reapplicable': 'error',
-  'losing-data-on-rollback': 'warning',
-  'rewriting-table': 'warning',
-  'chain-rollback-failing': 'error',
-  'history-not-replaying': 'warning',
-};
-
-const HELP: Record<string, string> = {
-  'chain-rollback-failing':
-    'Rolling this deploy back runs these downs newest first; make each down undo its own up so the chain gets back to the schema before the first (run `migration-guard explain chain-rollback-failing`).',
-  'history-not-replaying':
-    'Give verify what the history assumes exists: `verify.setup` SQL (roles, extensions, schemas the platform creates) and `verify.templateVars` for template placeholders (run `migration-guard explain history-not-replaying`).',
-  'up-failing': 'Fix the statement so the migration applies to the schema the earlier migrations leave (run `migration-guard explain up-failing`).',
-  'failing-with-existing-rows':
-    'The migration only works on empty tables. Give new NOT NULL columns a DEFAULT, backfill before adding constraints, or make the data change safe for existing rows.',
-  'rejecting-existing-rows':
-    'Check that the existing rows satisfy the new constraint before deploying, or add it NOT VALID, fix the rows, then VALIDATE CONSTRAINT in a later step.',
-  'down-failing': 'Make the down undo exactly what the up did, in reverse order, so it runs right after the up.',
-  'down-not-restoring-schema': 'Make the down undo every change of the up (indexes, constraints, types, defaults…) so the schema after down equals the schema before up.',
-  'up-not-reapplicable': 'The down leaves something behind that the up then trips over (or creates differently); drop it in the down, or make the up idempotent.',
-  'losing-data-on-rollback':
-    'Rolling this migration back loses data that existed before it. Keep the old column/table until the change is final (expand/contract), or copy the data back in the down.',
-  'rewriting-table':
-    'The statement rewrote an existing table under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole rewrite. Use a change that avoids the rewrite (see the lint rule for the statement), or run it in a maintenance window.',
-};
-
-function at(file: string, line: number, rule: string, message: string, migration: string): Finding {
-  return {
-    rule,
-    severity: VERIFY_RULES[rule]!,
-    file,
-    line,
-    column: 1,
-    endLine: line,
-    endColumn: 1,
-    message,
-    help: HELP[rule]!,
-    migration,
-  };
+/** A finding of a verify rule at the start of `line`. */
+function at(file: string, line: number, rule: RuleId, message: string, migration: string | undefined): Finding {
+  return finding(rule, { file, line, migration }, message);
 }
 
 /** The migration (of those that did not replay) whose SQL names an object the up's error quotes: the likely cause of the failure. */
@@ -106,7 +65,7 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
   if (v.skipped) return [];
   const out: Finding[] = [];
   if (v.internalError) {
-    out.push({ ...at(m?.up.file ?? v.file, m?.up.firstLine ?? 1, 'up-failing', '', v.id), rule: 'internal-error', severity: 'error', message: `migration-guard's verify failed on this migration (a bug, not a verdict on the migration): ${v.internalError}`, help: 'Report it with the migration; later migrations of this set were not verified.' });
+    out.push(at(m?.up.file ?? v.file, m?.up.firstLine ?? 1, 'internal-error', `migration-guard's verify failed on this migration (a bug, not a verdict on the migration): ${v.internalError}. Later migrations of this set were not verified.`, v.id));
     return out;
   }
   const upFile = m?.up.file ?? v.file;

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { rules } from '../../rules/index';
 import { parseEctoLog, readEctoLog } from '../../src/frameworks/ecto-log';
 import { run } from '../../src/run';
 import { initParser, parseSql } from '../../src/sql/parse';
@@ -28,9 +27,9 @@ describe('Ecto log input', { skip }, () => {
   });
 
   it('cuts one Ecto migration into the library versions its table comments mark', () => {
-    const up = readEctoLog(log('2-update-to-v180.log'), '2-update-to-v180.log', rules).migrations.map((m) => m.id);
+    const up = readEctoLog(log('2-update-to-v180.log'), '2-update-to-v180.log').migrations.map((m) => m.id);
     assert.deepEqual(up, ['V171', 'V172', 'V173', 'V174', 'V175', 'V176', 'V177', 'V178', 'V179', 'V180'].map((v) => `20250201000000 ${v}`));
-    const down = readEctoLog(log('3-rollback-to-v170.log'), '3-rollback-to-v170.log', rules).migrations;
+    const down = readEctoLog(log('3-rollback-to-v170.log'), '3-rollback-to-v170.log').migrations;
     assert.deepEqual(down.map((m) => m.id), ['V180', 'V179', 'V178', 'V177', 'V176', 'V175', 'V174', 'V173', 'V172', 'V171'].map((v) => `20250201000000 ${v}`));
     assert.ok(down.every((m) => m.down && m.up.text === ''));
     // Every mapped statement parses: the parameter lists are gone.
@@ -38,7 +37,7 @@ describe('Ecto log input', { skip }, () => {
   });
 
   it('a failed statement is a finding at its line, with Postgres\'s error', () => {
-    const r = readEctoLog(log('7-update-to-v180-without-ddl-transaction.log'), '7.log', rules);
+    const r = readEctoLog(log('7-update-to-v180-without-ddl-transaction.log'), '7.log');
     assert.equal(r.findings.length, 1);
     const f = r.findings[0]!;
     assert.equal(f.rule, 'framework-command-failed');
@@ -60,7 +59,7 @@ describe('Ecto log input', { skip }, () => {
   });
 
   it('an unreadable or foreign log is exit 2 naming the file', () => {
-    assert.throws(() => readEctoLog(join(DIR, 'missing.log'), 'missing.log', rules), /--sql-log missing\.log: cannot read it/);
-    assert.throws(() => readEctoLog(join(DIR, 'SOURCE.md'), 'SOURCE.md', rules), /no "QUERY OK"/);
+    assert.throws(() => readEctoLog(join(DIR, 'missing.log'), 'missing.log'), /--sql-log missing\.log: cannot read it/);
+    assert.throws(() => readEctoLog(join(DIR, 'SOURCE.md'), 'SOURCE.md'), /no "QUERY OK"/);
   });
 });

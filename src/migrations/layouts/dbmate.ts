@@ -16,6 +16,7 @@
 // on the bare connection, so with `transaction:false` a multi-statement section still
 // runs as one implicit transaction block.
 import { join } from 'node:path';
+import { finding } from '../../report/finding';
 import type { Finding } from '../../types';
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { BOOKKEEPING, migration } from '../layout';
@@ -30,18 +31,11 @@ export function hasDbmateUp(text: string): boolean {
 }
 
 function missingUpFinding(shown: string, migration: string): Finding {
-  return {
-    rule: 'invalid-migration-file',
-    severity: 'error',
-    file: shown,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    message: `dbmate refuses ${shown}: it has no "-- migrate:up" line ("dbmate requires each migration to define an up block with '-- migrate:up'"), so it was not linted.`,
-    help: 'Start the migration with a "-- migrate:up" line (and put its rollback under "-- migrate:down"), or move the file out of the migrations folder.',
-    migration,
-  };
+  return finding(
+    'invalid-migration-file',
+    { file: shown, migration },
+    `dbmate refuses ${shown}: it has no "-- migrate:up" line ("dbmate requires each migration to define an up block with '-- migrate:up'"), so it was not linted.`,
+  );
 }
 
 export const dbmate: Layout = {

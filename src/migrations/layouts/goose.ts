@@ -24,6 +24,7 @@
 // migration here. `ENVSUB ON` substitutes `${VAR}` from the environment; the parser
 // already reads `${…}` as a template placeholder, so only the markers matter here.
 import { join } from 'node:path';
+import { finding } from '../../report/finding';
 import type { Finding } from '../../types';
 import type { Layout, LoadContext, LoadResult } from '../layout';
 import { BOOKKEEPING, migration } from '../layout';
@@ -107,18 +108,11 @@ export function gooseProblem(all: string[]): { index: number; why: string } | nu
 
 function invalidFileFinding(shown: string, index: number, why: string, migration: string): Finding {
   const line = index + 1;
-  return {
-    rule: 'invalid-migration-file',
-    severity: 'error',
-    file: shown,
-    line,
-    column: 1,
-    endLine: line,
-    endColumn: 1,
-    message: `goose refuses ${shown}: ${why} (line ${line}).`,
-    help: 'Put each goose annotation alone on its own line, unindented: "-- +goose Up" first, then the SQL, then optionally "-- +goose Down"; fence bodies holding semicolons with StatementBegin/StatementEnd.',
-    migration,
-  };
+  return finding(
+    'invalid-migration-file',
+    { file: shown, line, migration },
+    `goose refuses ${shown}: ${why} (line ${line}). Put each goose annotation alone on its own line, unindented: "-- +goose Up" first, then the SQL, then optionally "-- +goose Down"; fence bodies holding semicolons with StatementBegin/StatementEnd.`,
+  );
 }
 
 export const goose: Layout = {
