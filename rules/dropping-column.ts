@@ -19,6 +19,10 @@ export default defineRule({
       ],
     },
     squawk: ['ban-drop-column'],
+    messages: {
+      dropped:
+        'Column "{{column}}" is dropped from {{table}}: running application code that still reads or writes it fails, and its data is lost for good. Stop using the column in the application first, deploy, then drop it.',
+    },
   },
   create: ({ report }) => ({
     AlterTableStmt(node, statement, ctx) {
@@ -26,9 +30,7 @@ export default defineRule({
       const table = relationName(node.relation);
       for (const cmd of alterCommands(node)) {
         if (cmd.subtype !== 'AT_DropColumn' || isNewColumn(ctx, table, cmd.name)) continue;
-        report({
-          message: `Column "${cmd.name}" is dropped from ${table}: running application code that still reads or writes it fails, and its data is lost for good. Stop using the column in the application first, deploy, then drop it.`,
-        });
+        report({ messageId: 'dropped', data: { column: cmd.name ?? '', table: table ?? '' } });
       }
     },
   }),

@@ -20,16 +20,17 @@ export default defineRule({
       ],
     },
     squawk: ['renaming-column'],
+    messages: {
+      renamed:
+        'Column {{table}}.{{from}} is renamed to "{{to}}": every running instance of the application that still uses "{{from}}" fails as soon as this commits. Add "{{to}}" alongside it and keep both in sync instead.',
+    },
   },
   create: ({ report }) => ({
-    RenameStmt(node, statement, ctx) {
+    RenameStmt(node, _statement, ctx) {
       if (node.renameType !== 'OBJECT_COLUMN') return;
-      const n = node;
-      const table = relationName(n.relation);
-      if (isNewColumn(ctx, table, n.subname)) return;
-      report({
-        message: `Column ${table}.${n.subname} is renamed to "${n.newname}": every running instance of the application that still uses "${n.subname}" fails as soon as this commits. Add "${n.newname}" alongside it and keep both in sync instead.`,
-      });
+      const table = relationName(node.relation);
+      if (isNewColumn(ctx, table, node.subname)) return;
+      report({ messageId: 'renamed', data: { table: table ?? '', from: node.subname ?? '', to: node.newname ?? '' } });
     },
   }),
 });

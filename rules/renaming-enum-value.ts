@@ -21,9 +21,8 @@ export default defineRule({
     },
   },
   create: ({ report }) => ({
-    AlterEnumStmt(node, statement, ctx) {
-      if (node.oldVal == null) return;
-      const n = node;
+    AlterEnumStmt(n, _statement, ctx) {
+      if (n.oldVal == null) return;
       const type = nameOf(n.typeName);
       if (isNewEnumValue(ctx, type, n.oldVal)) return;
       report({

@@ -23,8 +23,7 @@ export default defineRule({
     squawk: ['renaming-table'],
   },
   create: ({ report }) => ({
-    RenameStmt(node, statement, ctx) {
-      const n = node;
+    RenameStmt(n, _statement, ctx) {
       const kind = KINDS[n.renameType ?? ''];
       if (!kind) return;
       const table = relationName(n.relation);

@@ -1,0 +1,88 @@
+// Rules tested for exactly where they report (line and column), with the engine's
+// decisions around them: what runs now (DO blocks, function bodies the file calls),
+// what the file created, transactions. See test/rule-tester.ts.
+import { testRule } from '../rule-tester';
+
+testRule('dropping-column', {
+  valid: [
+    { sql: 'CREATE TABLE t (a int, b int);\nALTER TABLE t DROP COLUMN b;' },
+    // A function body runs when called: not during this migration.
+    { sql: 'CREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ ALTER TABLE users DROP COLUMN legacy $$;' },
+  ],
+  invalid: [
+    { sql: 'SELECT 1;\n  ALTER TABLE users DROP COLUMN legacy;', findings: [{ line: 2, column: 3, message: /"legacy" is dropped from users/ }] },
+    { sql: 'ALTER TABLE users DROP COLUMN a, DROP COLUMN b;', findings: [{ line: 1, column: 1, message: /"a"/ }, { line: 1, column: 1, message: /"b"/ }] },
+    // The file calls the function, so its body runs now: the engine hands it to every rule.
+    {
+      sql: 'CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n  ALTER TABLE users DROP COLUMN legacy;\nEND $$;\nSELECT f();',
+      findings: [{ line: 3, column: 3 }],
+    },
+    { sql: 'DO $$\nBEGIN\n    ALTER TABLE users DROP COLUMN legacy;\nEND $$;', findings: [{ line: 3, column: 5 }] },
+  ],
+});
+
+testRule('adding-required-column', {
+  valid: [{ sql: "ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'a';" }, { sql: 'CREATE TABLE users (id int);\nALTER TABLE users ADD COLUMN s text NOT NULL;' }],
+  invalid: [
+    { sql: '-- add it\nALTER TABLE users ADD COLUMN status text NOT NULL;', findings: [{ line: 2, column: 1, message: /"status" is added to users as NOT NULL/ }] },
+    {
+      sql: 'CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n  ALTER TABLE users ADD COLUMN s text NOT NULL;\nEND $$;\nSELECT f();',
+      findings: [{ line: 3, column: 3 }],
+    },
+  ],
+});
+
+testRule('creating-index-non-concurrently', {
+  valid: [{ sql: 'CREATE INDEX CONCURRENTLY i ON users (a);' }, { sql: 'CREATE TABLE t (a int);\nCREATE INDEX i ON t (a);' }],
+  invalid: [{ sql: 'BEGIN;\n    CREATE INDEX users_a_idx ON users (a);\nCOMMIT;', findings: [{ line: 2, column: 5, message: /users_a_idx/ }] }],
+});
+
+testRule('concurrently-in-transaction', {
+  valid: [{ sql: 'CREATE INDEX CONCURRENTLY i ON users (a);' }],
+  invalid: [
+    { sql: 'BEGIN;\nCREATE INDEX CONCURRENTLY i ON users (a);\nCOMMIT;', findings: [{ line: 2, column: 1 }] },
+    { sql: 'CREATE INDEX CONCURRENTLY i ON users (a);', options: { transactional: true }, findings: [{ line: 1, column: 1 }] },
+  ],
+});
+
+testRule('uncommitted-transaction', {
+  valid: [{ sql: 'BEGIN;\nSELECT 1;\nCOMMIT;' }],
+  invalid: [{ sql: 'SELECT 1;\n  BEGIN;\nALTER TABLE users ADD COLUMN a int;', findings: [{ line: 2, column: 3, message: /line 2 is never committed/ }] }],
+});
+
+testRule('missing-lock-timeout', {
+  valid: [{ sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a int;" }, { sql: 'CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN b int;' }],
+  invalid: [{ sql: 'SELECT 1;\nALTER TABLE users ADD COLUMN a int;\nALTER TABLE orders ADD COLUMN b int;', findings: [{ line: 2, column: 1, message: /Reported once per file/ }] }],
+});
+
+testRule('setting-not-null', {
+  valid: [
+    {
+      sql: 'ALTER TABLE users ADD CONSTRAINT c CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT c;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+    },
+  ],
+  invalid: [{ sql: '\n\nALTER TABLE users ALTER COLUMN email SET NOT NULL;', findings: [{ line: 3, column: 1, message: /users\.email NOT NULL/ }] }],
+});
+
+testRule('requiring-newer-postgres', {
+  valid: [{ sql: 'MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE;', options: { pgVersion: 15 } }],
+  invalid: [
+    { sql: 'MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE RETURNING t.id;', options: { pgVersion: 16 }, findings: [{ line: 1, column: 1, message: /MERGE … RETURNING/ }] },
+    { sql: 'SELECT 1;\nMERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE;', options: { pgVersion: 14 }, findings: [{ line: 2, column: 1, message: /MERGE, new in PostgreSQL 15/ }] },
+  ],
+});
+
+testRule('identifier-too-long', {
+  valid: [{ sql: 'CREATE TABLE short_name (id int);' }],
+  invalid: [{ sql: `CREATE TABLE t (id int);\nCREATE INDEX ${'i'.repeat(70)} ON t (id);`, findings: [{ line: 2, column: 14 }] }],
+});
+
+testRule('renaming-table', {
+  valid: [{ sql: 'CREATE TABLE a (id int);\nALTER TABLE a RENAME TO b;' }, { sql: 'CREATE VIEW v AS SELECT 1;\nALTER VIEW v RENAME TO w;' }],
+  invalid: [{ sql: 'ALTER TABLE users RENAME TO accounts;', findings: [{ line: 1, column: 1, message: /renamed to "accounts"/ }] }],
+});
+
+testRule('truncating-table', {
+  valid: [{ sql: 'CREATE TABLE t (a int);\nTRUNCATE t;' }],
+  invalid: [{ sql: 'TRUNCATE users, orders CASCADE;', findings: [{ line: 1, column: 1, message: /users, orders .*CASCADE also empties/ }] }],
+});

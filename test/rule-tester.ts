@@ -1,0 +1,48 @@
+// A rule tester in the manner of ESLint's RuleTester: each invalid case lists the
+// findings the rule must raise (line, column, optionally a message pattern), and
+// only those; each valid case must leave the rule silent. Cases run with every
+// rule enabled, exactly as a user's run does, so interplay (suppressions, the
+// engine's choice of what runs now) is part of what is tested.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { LintOptions } from '../src/lint/context';
+import type { RuleId } from '../rules/index';
+import { lintSql } from './helpers';
+
+export interface ExpectedFinding {
+  line: number;
+  column: number;
+  /** The message must match. */
+  message?: RegExp;
+}
+
+export interface RuleCase {
+  sql: string;
+  options?: Partial<LintOptions> & { transactional?: boolean };
+  /** For invalid cases: every finding of the rule, in order. */
+  findings?: ExpectedFinding[];
+}
+
+/** Registers one test per case: valid cases raise nothing of `id`; invalid ones exactly the listed findings. */
+export function testRule(id: RuleId, cases: { valid: RuleCase[]; invalid: RuleCase[] }): void {
+  cases.valid.forEach((c, i) => {
+    test(`${id} · valid ${i + 1}`, async () => {
+      const hits = (await lintSql(c.sql, c.options)).filter((f) => f.rule === id);
+      assert.deepEqual(hits.map((f) => `${f.line}:${f.column} ${f.message}`), [], `unexpected ${id} on:\n${c.sql}`);
+    });
+  });
+  cases.invalid.forEach((c, i) => {
+    test(`${id} · invalid ${i + 1}`, async () => {
+      assert.ok(c.findings?.length, 'an invalid case lists the findings it expects');
+      const hits = (await lintSql(c.sql, c.options)).filter((f) => f.rule === id);
+      assert.deepEqual(
+        hits.map((f) => `${f.line}:${f.column}`),
+        c.findings.map((f) => `${f.line}:${f.column}`),
+        `${id} positions on:\n${c.sql}\ngot: ${JSON.stringify(hits.map((f) => [f.line, f.column, f.message]))}`,
+      );
+      c.findings.forEach((f, k) => {
+        if (f.message) assert.match(hits[k]!.message, f.message);
+      });
+    });
+  });
+}
