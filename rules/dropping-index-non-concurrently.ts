@@ -1,5 +1,5 @@
 import { defineRule } from '../src/lint/rule';
-import { nameOf } from '../src/sql/ast';
+import { as, nameOf } from '../src/sql/ast';
 
 /** DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE on the index's table. */
 export default defineRule({
@@ -26,7 +26,7 @@ export default defineRule({
   create: ({ report }) => ({
     DropStmt(n, statement, ctx) {
       if (n.removeType !== 'OBJECT_INDEX' || n.concurrent) return;
-      const names = (n.objects ?? []).map((o: any) => nameOf(o?.List?.items)).filter((name: string) => name && !ctx.isNew(name));
+      const names = (n.objects ?? []).map((o) => nameOf(as(o, 'List')?.items)).filter((name) => name && !ctx.isNew(name));
       if (names.length === 0) return;
       report({
         message: `DROP INDEX ${names.join(', ')} without CONCURRENTLY takes ACCESS EXCLUSIVE on the indexed table: it waits for running queries and blocks all new ones meanwhile.`,

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/lint/rule';
-import { relationName } from '../src/sql/ast';
+import { as, relationName } from '../src/sql/ast';
 
 const MODE_NAMES = ['', 'ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'];
 /** SHARE (5) and stronger conflict with ROW EXCLUSIVE, i.e. block writes. */
@@ -30,7 +30,7 @@ export default defineRule({
       const mode = typeof n.mode === 'number' ? n.mode : 8;
       if (mode < BLOCKS_WRITES) return;
       const tables = (n.relations ?? [])
-        .map((r: any) => relationName(r?.RangeVar))
+        .map((r) => relationName(as(r, 'RangeVar')))
         .filter((t: string | undefined): t is string => !!t && !ctx.isNew(t));
       if (tables.length === 0) return;
       report({

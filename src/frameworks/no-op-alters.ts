@@ -9,6 +9,8 @@ import pg from 'pg';
 import { capturedSource, type PlacedStatement } from '../capture/migration-sql';
 import { parseSql } from '../sql/parse';
 import type { Migration, SqlSource } from '../types';
+import { alterCommands, as, nodeOf, str } from '../sql/ast';
+import type { pg as pg_ } from '../sql/nodes';
 
 interface Step {
   migration: Migration;
@@ -33,7 +35,7 @@ export async function withoutNoOpAlters(serverUrl: string, migrations: Migration
     for (const step of steps) {
       const source = step.which === 'up' ? step.migration.up : step.migration.down!;
       const statements = parseSql(source).statements.filter((s) => !s.embedded);
-      const dropped = droppedColumns(statements.map((s) => s.node));
+      const dropped = droppedColumns(statements.map((s) => nodeOf(s, 'AlterTableStmt')).filter((n): n is pg_.AlterTableStmt => !!n));
       const left: PlacedStatement[] = [];
       for (const s of statements) {
         const noOp = s.kind === 'AlterTableStmt' && (await changesNothing(client, s.node, dropped));
@@ -58,17 +60,17 @@ export async function withoutNoOpAlters(serverUrl: string, migrations: Migration
 }
 
 /** `table.column` of every column the statements drop (Django sends DROP NOT NULL before dropping a column). */
-function droppedColumns(nodes: any[]): Set<string> {
+function droppedColumns(nodes: readonly pg_.AlterTableStmt[]): Set<string> {
   const out = new Set<string>();
   for (const n of nodes) {
-    for (const c of n?.cmds ?? []) if (c.AlterTableCmd?.subtype === 'AT_DropColumn' && n.relation?.relname) out.add(`${n.relation.relname}.${c.AlterTableCmd.name}`);
+    for (const c of alterCommands(n)) if (c.subtype === 'AT_DropColumn' && n.relation?.relname) out.add(`${n.relation.relname}.${c.name}`);
   }
   return out;
 }
 
 /** Every subcommand of the ALTER TABLE is a DROP DEFAULT, DROP NOT NULL or TYPE that leaves its column as it is (or a DROP NOT NULL of a column the migration drops). */
-async function changesNothing(client: pg.Client, node: any, dropped: Set<string>): Promise<boolean> {
-  const cmds: any[] = (node.cmds ?? []).map((c: any) => c.AlterTableCmd);
+async function changesNothing(client: pg.Client, node: pg_.AlterTableStmt, dropped: Set<string>): Promise<boolean> {
+  const cmds = alterCommands(node);
   if (!cmds.length || !node.relation?.relname) return false;
   const table = node.relation.schemaname ? `${quote(node.relation.schemaname)}.${quote(node.relation.relname)}` : quote(node.relation.relname);
   for (const cmd of cmds) {
@@ -85,17 +87,17 @@ async function changesNothing(client: pg.Client, node: any, dropped: Set<string>
     if (!col) return false;
     if (cmd.subtype === 'AT_DropNotNull' && !col.notnull) continue;
     if (cmd.subtype === 'AT_ColumnDefault' && !cmd.def && !col.hasdef) continue;
-    if (cmd.subtype === 'AT_AlterColumnType' && (await sameType(client, col.type, cmd.def?.ColumnDef))) continue;
+    if (cmd.subtype === 'AT_AlterColumnType' && (await sameType(client, col.type, as(cmd.def, 'ColumnDef')))) continue;
     return false;
   }
   return true;
 }
 
 /** Whether the ALTER's target type (without USING) is the column's type already. */
-async function sameType(client: pg.Client, current: string, def: any): Promise<boolean> {
-  const names: string[] = (def?.typeName?.names ?? []).map((n: any) => n.String?.sval ?? '');
-  if (!names.length || def?.collClause) return false;
-  const mods = (def.typeName.typmods ?? []).map((m: any) => m.A_Const?.ival?.ival ?? '').join(',');
+async function sameType(client: pg.Client, current: string, def: pg_.ColumnDef | undefined): Promise<boolean> {
+  const names = (def?.typeName?.names ?? []).map((n) => str(n) ?? '');
+  if (!def?.typeName || !names.length || def.collClause) return false;
+  const mods = (def.typeName.typmods ?? []).map((m) => as(m, 'A_Const')?.ival?.ival ?? '').join(',');
   const spelled = `${names.map(quote).join('.')}${mods ? `(${mods})` : ''}${def.typeName.arrayBounds ? '[]' : ''}`;
   const r = await client.query<{ type: string }>(`SELECT format_type($1::regtype, NULL) AS type`, [spelled]).catch(() => ({ rows: [] as { type: string }[] }));
   const target = r.rows[0]?.type;

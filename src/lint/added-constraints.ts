@@ -5,12 +5,13 @@
 import type { Statement } from '../types';
 import type { LintContext } from './context';
 import { alterCommands, as, columnConstraints, relationName } from '../sql/ast';
+import type { pg } from '../sql/nodes';
 
 export interface AddedConstraint {
   /** The table as written (schema-qualified when it was). */
   table: string;
   /** The Constraint node body. */
-  constraint: any;
+  constraint: pg.Constraint;
   /** Set when the constraint came inline with ADD COLUMN: that column's name. */
   column?: string;
 }

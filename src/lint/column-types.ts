@@ -30,7 +30,7 @@ function builtinName(typeName: pg.TypeName | undefined): string | undefined {
   return undefined;
 }
 
-function fromDef(table: string, def: any, via: ColumnType['via'], column = def?.colname): ColumnType | undefined {
+function fromDef(table: string, def: pg.ColumnDef | undefined, via: ColumnType['via'], column = def?.colname): ColumnType | undefined {
   if (!def?.typeName || !column) return undefined;
   return { table, column, via, builtin: builtinName(def.typeName), mods: typeMods(def.typeName), array: isArrayType(def.typeName), def };
 }

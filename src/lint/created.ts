@@ -9,6 +9,7 @@
 import type { LintContext } from './context';
 import type { Statement } from '../types';
 import { alterCommands, as, bareName, columnConstraints, nameOf, str } from '../sql/ast';
+import type { Node } from '../sql/nodes';
 
 type Kind = 'table' | 'view' | 'sequence' | 'column' | 'constraint' | 'schema' | 'type' | 'enum-value' | 'database' | 'index';
 
@@ -88,7 +89,7 @@ function collect(statements: readonly Statement[], earlier: readonly Creation[])
     const add = (kind: Kind, key: string | undefined, on?: string) => {
       if (key) out.push({ index, kind, key: key.toLowerCase(), ...(on ? { on } : {}) });
     };
-    const addColumns = (table: string, elts: any[] | undefined) => {
+    const addColumns = (table: string, elts: readonly (Node | undefined)[] | undefined) => {
       for (const el of elts ?? []) {
         const col = as(el, 'ColumnDef');
         if (col?.colname) {

@@ -198,8 +198,8 @@ function visitorsFor(
   for (const { rule } of enabled) {
     if (!rule.create || (rule.meta.stage ?? 'lint') !== 'lint') continue;
     const context: RuleContext = { options, statements, report: (r) => report(rule, r) };
-    const { '*': any, end, ...byKind } = rule.create(context);
-    out.push({ rule, byKind: byKind as FileVisitor['byKind'], ...(any ? { any } : {}), ...(end ? { end } : {}) });
+    const { '*': every, end, ...byKind } = rule.create(context);
+    out.push({ rule, byKind: byKind as FileVisitor['byKind'], ...(every ? { any: every } : {}), ...(end ? { end } : {}) });
   }
   return out;
 }

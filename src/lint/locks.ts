@@ -8,7 +8,8 @@
 // and CREATE TABLE … REFERENCES take SHARE ROW EXCLUSIVE on the referenced table.
 
 import type { Statement } from '../types';
-import { alterCommands, columnConstraints, as, relationName } from '../sql/ast';
+import { alterCommands, as, columnConstraints, nameOf, relationName } from '../sql/ast';
+import type { Node, pg } from '../sql/nodes';
 
 export type LockMode =
   | 'AccessShare'
@@ -78,10 +79,10 @@ function max(a: LockMode | undefined, b: LockMode): LockMode {
   return a && LOCK_RANK[a] >= LOCK_RANK[b] ? a : b;
 }
 
-const dotted = (items: any[] | undefined) => (items ?? []).map((s) => as(s, 'String')?.sval ?? '').join('.');
+const dotted = (items: readonly Node[] | undefined) => nameOf(items);
 
 /** Referenced tables of the FOREIGN KEY constraints among `constraints` (Constraint bodies). */
-function referenced(constraints: any[]): string[] {
+function referenced(constraints: readonly pg.Constraint[]): string[] {
   return constraints.filter((c) => c?.contype === 'CONSTR_FOREIGN').map((c) => relationName(c.pktable)).filter((n): n is string => !!n);
 }
 
@@ -178,7 +179,7 @@ export function tableLocks(statement: Statement): TableLock[] {
       add(relationName(n.relation), 'AccessExclusive');
       break;
     case 'CreateStmt': {
-      const constraints: any[] = [];
+      const constraints: pg.Constraint[] = [];
       for (const el of n.tableElts ?? []) {
         const con = as(el, 'Constraint');
         if (con) constraints.push(con);

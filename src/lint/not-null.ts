@@ -5,14 +5,15 @@
 
 import type { LintContext } from './context';
 import { as, alterCommands, bareName, str } from '../sql/ast';
+import type { pg } from '../sql/nodes';
 
 /** The column a `CHECK (col IS NOT NULL)` or PG 18 `NOT NULL col` constraint covers, lower-cased. */
-export function notNullColumnOf(con: any): string | undefined {
+export function notNullColumnOf(con: pg.Constraint | undefined): string | undefined {
   if (con?.contype === 'CONSTR_NOTNULL') return str(con.keys?.[0])?.toLowerCase();
   if (con?.contype !== 'CONSTR_CHECK') return undefined;
   const test = as(con.raw_expr, 'NullTest');
   if (test?.nulltesttype !== 'IS_NOT_NULL') return undefined;
-  const fields: any[] = as(test.arg, 'ColumnRef')?.fields ?? [];
+  const fields = as(test.arg, 'ColumnRef')?.fields ?? [];
   return str(fields[fields.length - 1])?.toLowerCase();
 }
 

@@ -15,6 +15,7 @@
 import type { LintContext } from './context';
 import { alterCommands, as, bareName, isArrayType, str, typeMods, typeNameOf } from '../sql/ast';
 import type { Node } from '../sql/nodes';
+import type { pg } from '../sql/nodes';
 
 export interface ColumnType {
   /** Normalized name without pg_catalog (`int4`, `varchar`, `public.citext`). */
@@ -24,7 +25,7 @@ export interface ColumnType {
 }
 
 /** A TypeName node as a ColumnType. */
-export function columnType(typeName: any): ColumnType {
+export function columnType(typeName: pg.TypeName | undefined): ColumnType {
   return { name: typeNameOf(typeName), mods: typeMods(typeName), array: isArrayType(typeName) };
 }
 

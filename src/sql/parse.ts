@@ -25,6 +25,7 @@ import { loadModule, parsePlPgSQLSync, parseSync, scanTokens } from './pg-parser
 import type { ParsedSql, ParseProblem, Range, SqlSource, Statement } from '../types';
 import { as } from './ast';
 import { statementNode, type Node } from './nodes';
+import type { ParseResult, RawStmt } from '@pgsql/types';
 
 let ready: Promise<void> | undefined;
 let loaded = false;
@@ -378,7 +379,7 @@ interface Chunk {
   leadingComments: string[];
   tokens: Token[];
   /** Set by the fast path: the parser's statements for this chunk, locations relative to `start` as if parsed alone. */
-  stmts?: any[];
+  stmts?: RawStmt[];
 }
 
 interface Split {
@@ -509,7 +510,7 @@ function wholeFileSplit(text: string, map: PositionMap): Split | undefined {
   }
   const lex = lexComments(text);
   if (!lex) return undefined;
-  let tree: any;
+  let tree: ParseResult;
   try {
     tree = parseSync(text);
   } catch {
@@ -565,11 +566,12 @@ function isSpace(c: number): boolean {
 }
 
 /** Make a node's byte offsets relative to `delta` (where its statement starts), as a parse of the statement alone gives them (0 is left out, like libpg_query does). */
-function rebase(node: any, delta: number): void {
-  if (Array.isArray(node)) {
-    for (const n of node) if (n && typeof n === 'object') rebase(n, delta);
+function rebase(tree: unknown, delta: number): void {
+  if (Array.isArray(tree)) {
+    for (const n of tree) if (n && typeof n === 'object') rebase(n, delta);
     return;
   }
+  const node = tree as Record<string, unknown>;
   for (const key in node) {
     const v = node[key];
     if (typeof v === 'number') {
@@ -1012,29 +1014,37 @@ function lineEndOf(text: string, from: number): number {
   return i;
 }
 
+/** The fields of the PL/pgSQL statement nodes read below (@pgsql/types has no PL/pgSQL tree). */
+interface PlpgsqlStatement {
+  lineno?: number;
+  sqlstmt?: { PLpgSQL_expr?: { query?: string } };
+  expr?: { PLpgSQL_expr?: { query?: string } };
+  query?: { PLpgSQL_expr?: { query?: string } };
+}
+
 /** Plain SQL statements (`PLpgSQL_stmt_execsql`) and EXECUTE expressions in a PL/pgSQL parse tree, in order. */
-function collectPlpgsql(node: any, out: { lineno: number; query: string; dynamic: boolean }[]): void {
+function collectPlpgsql(node: unknown, out: { lineno: number; query: string; dynamic: boolean }[]): void {
   if (Array.isArray(node)) {
     for (const n of node) collectPlpgsql(n, out);
     return;
   }
   if (!node || typeof node !== 'object') return;
   for (const [key, value] of Object.entries(node)) {
-    const v = value as any;
+    const v = value as PlpgsqlStatement | undefined;
     if (key === 'PLpgSQL_stmt_execsql') {
       const q = v?.sqlstmt?.PLpgSQL_expr?.query;
-      if (typeof q === 'string') out.push({ lineno: v.lineno ?? 1, query: q, dynamic: false });
+      if (typeof q === 'string') out.push({ lineno: v?.lineno ?? 1, query: q, dynamic: false });
       continue;
     }
     if (key === 'PLpgSQL_stmt_perform') {
       // PERFORM f() reaches us as `SELECT f()` (so it is not found in the body: the line start is used).
       const q = v?.expr?.PLpgSQL_expr?.query;
-      if (typeof q === 'string') out.push({ lineno: v.lineno ?? 1, query: q, dynamic: false });
+      if (typeof q === 'string') out.push({ lineno: v?.lineno ?? 1, query: q, dynamic: false });
       continue;
     }
     if (key === 'PLpgSQL_stmt_dynexecute') {
       const q = v?.query?.PLpgSQL_expr?.query;
-      if (typeof q === 'string') out.push({ lineno: v.lineno ?? 1, query: q, dynamic: true });
+      if (typeof q === 'string') out.push({ lineno: v?.lineno ?? 1, query: q, dynamic: true });
       continue;
     }
     collectPlpgsql(value, out);

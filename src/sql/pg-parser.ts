@@ -39,6 +39,7 @@ export interface ScanToken {
 }
 
 interface Instance {
+  // The Emscripten module object: libpg-query ships no types for its WASM build.
   mod: any;
   memory: WasmMemory;
   stackGet: () => number;
@@ -91,7 +92,7 @@ async function start(): Promise<Instance> {
     seen.push(result instanceof WASM.Instance ? result : result.instance);
     return result;
   };
-  let mod: any;
+  let mod: any; // the Emscripten module: untyped, as above
   try {
     // Postgres' FATAL messages (e.g. out of memory) go to a buffer, not the user's terminal: the abort becomes a finding.
     mod = await createModule({ print: () => {}, printErr: (line: string) => void (lastStderr ||= String(line)) });
@@ -359,6 +360,6 @@ function windowCuts(text: string, size: number): number[] {
 }
 
 /** The PL/pgSQL parser's JSON tree for a CREATE FUNCTION or DO statement. */
-export function parsePlPgSQLSync(sql: string): any {
+export function parsePlPgSQLSync(sql: string): unknown {
   return parseJson(stringCall('_wasm_parse_plpgsql', sql, (s) => s.startsWith('{')));
 }

@@ -12,6 +12,7 @@
 
 import { UsageError } from '../errors';
 import { parseSql } from '../sql/parse';
+import { as, str, walk } from '../sql/ast';
 import type { Migration, SqlSource, Statement } from '../types';
 import type { DatabaseKind } from './databases/types';
 
@@ -192,31 +193,34 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
   const out: Omit<HostAccess, 'file'>[] = [];
   const at = (location: number | undefined, construct: string, scope: HostAccess['scope'] = 'host') => out.push({ ...position(st, location), construct, scope });
   const shared = (construct: string) => at(undefined, `${construct} ${SHARED}`, 'cluster');
-  walk(st.node === undefined ? undefined : { [st.kind]: st.node }, (key, n) => {
+  walk(st.node === undefined ? undefined : { [st.kind]: st.node }, (node, key) => {
     switch (key) {
-      case 'CopyStmt':
+      case 'CopyStmt': {
+        const n = as(node, 'CopyStmt')!;
         if (typeof n.filename === 'string') {
           const dir = n.is_from ? 'FROM' : 'TO';
           at(undefined, n.is_program ? `COPY … ${dir} PROGRAM (runs a shell command on the server host)` : `COPY … ${dir} '${n.filename}' (a file on the server host)`);
         }
         break;
+      }
       case 'FuncCall': {
-        const names: string[] = (n.funcname ?? []).map((x: any) => String(x?.String?.sval ?? ''));
-        const name = (names[names.length - 1] ?? '').toLowerCase();
+        const n = as(node, 'FuncCall')!;
+        const name = (str(n.funcname?.at(-1)) ?? '').toLowerCase();
         if (HOST_FUNCTIONS[name]) at(n.location, `${name}() (${HOST_FUNCTIONS[name]})`);
         if (CLUSTER_FUNCTIONS[name]) at(n.location, `${name}() (${CLUSTER_FUNCTIONS[name]})`, 'cluster');
         if (name === 'set_config') {
-          const setting = String(n.args?.[0]?.A_Const?.sval?.sval ?? '').toLowerCase();
+          const setting = String(as(n.args?.[0], 'A_Const')?.sval?.sval ?? '').toLowerCase();
           if (LIBRARY_SETTINGS.has(setting)) at(n.location, `set_config('${setting}', …) (loads shared libraries from the server host)`);
         }
         break;
       }
       case 'CreateExtensionStmt': {
-        const name = String(n.extname ?? '').toLowerCase();
+        const name = String(as(node, 'CreateExtensionStmt')!.extname ?? '').toLowerCase();
         if (HOST_EXTENSIONS[name]) at(undefined, `CREATE EXTENSION ${name} (${HOST_EXTENSIONS[name]})`);
         break;
       }
       case 'CreatePLangStmt': {
+        const n = as(node, 'CreatePLangStmt')!;
         const name = String(n.plname ?? '').toLowerCase();
         // `CREATE [OR REPLACE] LANGUAGE plpgsql` in old migrations names the built-in language: harmless.
         if (name !== 'plpgsql') at(undefined, `CREATE ${n.pltrusted ? 'TRUSTED ' : ''}LANGUAGE ${name} (loads a handler library; its code runs as the server OS user)`);
@@ -224,9 +228,9 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
       }
       case 'CreateFunctionStmt':
       case 'DoStmt': {
-        const opts: any[] = (key === 'DoStmt' ? n.args : n.options) ?? [];
-        const lang = opts.map((o) => o?.DefElem).find((d) => d?.defname === 'language');
-        const name = String(lang?.arg?.String?.sval ?? '').toLowerCase();
+        const opts = (key === 'DoStmt' ? as(node, 'DoStmt')?.args : as(node, 'CreateFunctionStmt')?.options) ?? [];
+        const lang = opts.map((o) => as(o, 'DefElem')).find((d) => d?.defname === 'language');
+        const name = String(str(lang?.arg) ?? '').toLowerCase();
         if (HOST_LANGUAGES.has(name)) {
           const what = key === 'DoStmt' ? 'DO block' : 'function';
           at(lang?.location, name === 'c' ? `${what} in LANGUAGE c (loads a shared library from the server host)` : `${what} in LANGUAGE ${name} (untrusted: runs as the server OS user)`);
@@ -237,25 +241,26 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
         at(undefined, 'ALTER SYSTEM (writes the server configuration file)');
         return false; // its SET is part of it
       case 'VariableSetStmt': {
-        const name = String(n.name ?? '').toLowerCase();
+        const name = String(as(node, 'VariableSetStmt')!.name ?? '').toLowerCase();
         if (LIBRARY_SETTINGS.has(name)) at(undefined, `SET ${name} (loads shared libraries from the server host)`);
         break;
       }
       case 'AlterDatabaseSetStmt':
       case 'AlterRoleSetStmt': {
         // their `setstmt` is a bare VariableSetStmt body (no wrapping key)
-        const name = String(n.setstmt?.name ?? '').toLowerCase();
+        const name = String((as(node, 'AlterDatabaseSetStmt') ?? as(node, 'AlterRoleSetStmt'))?.setstmt?.name ?? '').toLowerCase();
         if (LIBRARY_SETTINGS.has(name)) at(undefined, `SET ${name} (loads shared libraries from the server host)`);
         else shared(key === 'AlterRoleSetStmt' ? 'ALTER ROLE … SET' : 'ALTER DATABASE … SET');
         break;
       }
       case 'LoadStmt':
-        at(undefined, `LOAD '${n.filename ?? ''}' (loads a shared library from the server host)`);
+        at(undefined, `LOAD '${as(node, 'LoadStmt')!.filename ?? ''}' (loads a shared library from the server host)`);
         break;
       case 'CreateRoleStmt':
       case 'AlterRoleStmt': {
         const verb = key === 'CreateRoleStmt' ? 'CREATE' : 'ALTER';
-        const superuser = (n.options ?? []).map((o: any) => o?.DefElem).find((d: any) => d?.defname === 'superuser' && d.arg?.Boolean?.boolval === true);
+        const options = (as(node, 'CreateRoleStmt') ?? as(node, 'AlterRoleStmt'))?.options ?? [];
+        const superuser = options.map((o) => as(o, 'DefElem')).find((d) => d?.defname === 'superuser' && as(d.arg, 'Boolean')?.boolval === true);
         if (superuser) at(superuser.location, `${verb} ROLE … SUPERUSER (a superuser can run programs and read files on the server host)`);
         else shared(`${verb} ROLE`);
         break;
@@ -264,8 +269,9 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
         shared('DROP ROLE');
         break;
       case 'GrantRoleStmt': {
-        const roles = (n.granted_roles ?? []).map((r: any) => String(r?.AccessPriv?.priv_name ?? '').toLowerCase());
-        const host = roles.find((r: string) => HOST_ROLES.has(r));
+        const n = as(node, 'GrantRoleStmt')!;
+        const roles = (n.granted_roles ?? []).map((r) => String(as(r, 'AccessPriv')?.priv_name ?? '').toLowerCase());
+        const host = roles.find((r) => HOST_ROLES.has(r));
         if (host) at(undefined, `GRANT ${host} (file or program access on the server host)`);
         else shared(`${n.is_grant ? 'GRANT' : 'REVOKE'} role membership`);
         break;
@@ -293,20 +299,22 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
         shared('DROP OWNED');
         break;
       case 'RenameStmt':
-        if (SHARED_OBJECTS[n.renameType]) shared(`ALTER ${SHARED_OBJECTS[n.renameType]} … RENAME`);
+        if (SHARED_OBJECTS[as(node, 'RenameStmt')!.renameType ?? '']) shared(`ALTER ${SHARED_OBJECTS[as(node, 'RenameStmt')!.renameType ?? '']} … RENAME`);
         break;
       case 'AlterOwnerStmt':
-        if (SHARED_OBJECTS[n.objectType]) shared(`ALTER ${SHARED_OBJECTS[n.objectType]} … OWNER`);
+        if (SHARED_OBJECTS[as(node, 'AlterOwnerStmt')!.objectType ?? '']) shared(`ALTER ${SHARED_OBJECTS[as(node, 'AlterOwnerStmt')!.objectType ?? '']} … OWNER`);
         break;
       case 'CommentStmt':
       case 'SecLabelStmt':
-        if (SHARED_OBJECTS[n.objtype]) shared(`${key === 'CommentStmt' ? 'COMMENT' : 'SECURITY LABEL'} ON ${SHARED_OBJECTS[n.objtype]}`);
+        if (SHARED_OBJECTS[(as(node, 'CommentStmt') ?? as(node, 'SecLabelStmt'))?.objtype ?? '']) {
+          shared(`${key === 'CommentStmt' ? 'COMMENT' : 'SECURITY LABEL'} ON ${SHARED_OBJECTS[(as(node, 'CommentStmt') ?? as(node, 'SecLabelStmt'))?.objtype ?? '']}`);
+        }
         break;
       case 'GrantStmt':
-        if (SHARED_OBJECTS[n.objtype]) shared(`${n.is_grant ? 'GRANT' : 'REVOKE'} … ON ${SHARED_OBJECTS[n.objtype]}`);
+        if (SHARED_OBJECTS[as(node, 'GrantStmt')!.objtype ?? '']) shared(`${as(node, 'GrantStmt')!.is_grant ? 'GRANT' : 'REVOKE'} … ON ${SHARED_OBJECTS[as(node, 'GrantStmt')!.objtype ?? '']}`);
         break;
       case 'CreateTableSpaceStmt':
-        at(undefined, `CREATE TABLESPACE … LOCATION '${n.location ?? ''}' (a directory on the server host)`);
+        at(undefined, `CREATE TABLESPACE … LOCATION '${as(node, 'CreateTableSpaceStmt')!.location ?? ''}' (a directory on the server host)`);
         break;
       case 'CreateSubscriptionStmt':
         at(undefined, 'CREATE SUBSCRIPTION (the server connects out to another server)');
@@ -317,21 +325,6 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
   return out;
 }
 
-/** Calls `visit(key, node)` for every `{ Key: node }` in the tree; `false` skips that node's children. */
-function walk(tree: unknown, visit: (key: string, node: any) => boolean): void {
-  if (Array.isArray(tree)) {
-    for (const x of tree) walk(x, visit);
-    return;
-  }
-  if (!tree || typeof tree !== 'object') return;
-  for (const [key, value] of Object.entries(tree)) {
-    if (!value || typeof value !== 'object') continue;
-    if (/^[A-Z]/.test(key) && !Array.isArray(value)) {
-      if (visit(key, value) === false) continue;
-    }
-    walk(value, visit);
-  }
-}
 
 /**
  * Line/column of a byte `location` inside the statement's SQL, when that SQL is the
