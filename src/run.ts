@@ -17,7 +17,8 @@ import { discoverMigrations, type DiscoverOptions } from './migrations/discover'
 import { isFile } from './migrations/files';
 import { discoverFramework, frameworkFor, startFrameworkDatabase } from './frameworks/discover';
 import type { Database } from './verify/databases/types';
-import { fillPlaceholders, initParser } from './sql/parse';
+import { initParser } from './sql/parse';
+import { fillPlaceholders } from './sql/placeholders';
 import type { FailOn, Finding, Migration, MigrationSummary, Report, SqlSource, StatsSummary, Verification } from './types';
 import type { Rule } from './lint/rule';
 import { annotateWithStats, type MigrationImpacts } from './stats/annotate';

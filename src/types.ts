@@ -2,6 +2,7 @@
 // report is the serialized `Report`, so fields here are a public contract.
 
 import type { StatementKind, StatementNode, StatementNodeOf } from './sql/nodes';
+import type { FrameworkName } from './frameworks/names';
 
 export type { StatementNode } from './sql/nodes';
 
@@ -24,7 +25,7 @@ export type LayoutName =
   | 'node-pg-migrate'
   | 'plain'
   | 'temporal-sql-tool'
-  | import('./frameworks/types').FrameworkName;
+  | FrameworkName;
 
 /** SQL text and where it lives; a section of a larger file keeps the file's true line numbers. */
 export interface SqlSource {

@@ -6,7 +6,9 @@ import { nodeOf } from '../src/sql/ast';
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { initParser, literalString, parseSql, substitutePlaceholders } from '../src/sql/parse';
+import { initParser, parseSql } from '../src/sql/parse';
+import { literalString } from '../src/sql/embedded';
+import { substitutePlaceholders } from '../src/sql/placeholders';
 import type { Range } from '../src/types';
 
 before(() => initParser());

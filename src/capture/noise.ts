@@ -5,8 +5,17 @@
 
 import { as, nodesOf, str } from '../sql/ast';
 import type { pg } from '../sql/nodes';
-import type { VersionTable } from './segment';
 import type { CapturedStatement } from './statements';
+
+/** How a framework records its migrations (one per framework, src/frameworks/). */
+export interface VersionTable {
+  /** The table, unqualified, as the framework names it (`alembic_version`). */
+  table: string;
+  /** The framework's id of the migration from the row's column values (`app.name` for Django). */
+  idOf(row: Record<string, string>): string | undefined;
+  /** Further tables of the framework's own (locks, metadata) whose statements are noise. */
+  internal?: string[];
+}
 
 const SESSION_KINDS = new Set(['VariableShowStmt', 'ConstraintsSetStmt', 'DiscardStmt', 'DeallocateStmt', 'ListenStmt', 'UnlistenStmt', 'PrepareStmt']);
 

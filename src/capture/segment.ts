@@ -7,20 +7,13 @@
 
 import { as, str } from '../sql/ast';
 import type { Node, pg } from '../sql/nodes';
-import { isFrameworkNoise } from './noise';
+import { isFrameworkNoise, type VersionTable } from './noise';
+
+export type { VersionTable } from './noise';
 import type { CapturedStatement } from './statements';
 
 export type Direction = 'up' | 'down';
 
-/** How a framework records its migrations (one per framework, src/frameworks/). */
-export interface VersionTable {
-  /** The table, unqualified, as the framework names it (`alembic_version`). */
-  table: string;
-  /** The framework's id of the migration from the row's column values (`app.name` for Django). */
-  idOf(row: Record<string, string>): string | undefined;
-  /** Further tables of the framework's own (locks, metadata) whose statements are noise. */
-  internal?: string[];
-}
 
 /** One migration's share of a command's statements. */
 export interface Segment {

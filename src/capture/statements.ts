@@ -3,7 +3,8 @@
 // literals (so the statement can be linted and replayed as text), and each piece
 // keeps the transaction status and outcome of the query it came from.
 
-import { parseSql, PositionMap } from '../sql/parse';
+import { parseSql } from '../sql/parse';
+import { PositionMap } from '../sql/position-map';
 import { scanTokens } from '../sql/pg-parser';
 import type { CapturedQuery } from './proxy';
 import type { StatementNode } from '../types';

@@ -2,9 +2,10 @@
 // project, which commands migrate and roll back one step, how it records its
 // migrations, and where a migration's source file and up/down functions are.
 
-import type { VersionTable } from '../capture/segment';
+import type { VersionTable } from '../capture/noise';
+import type { FrameworkName } from './names';
 
-export type FrameworkName = 'alembic' | 'django' | 'rails' | 'knex' | 'typeorm' | 'sequelize' | 'node-pg-migrate' | 'ecto';
+export type { FrameworkName } from './names';
 
 export const FRAMEWORK_NAMES: readonly FrameworkName[] = ['alembic', 'django', 'rails', 'knex', 'typeorm', 'sequelize', 'node-pg-migrate', 'ecto'];
 

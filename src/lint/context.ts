@@ -3,7 +3,6 @@
 // rules stay pure functions of (statement, context).
 
 import type { Statement } from '../types';
-import type { CreatedObjects } from './created';
 
 export interface LintOptions {
   /** Target Postgres major version (default 15). */
@@ -77,4 +76,26 @@ export interface LintContext {
    * for rules that report once per file (e.g. missing-lock-timeout).
    */
   once(key: string): boolean;
+}
+
+/** What kind of object a migration created (lint/created.ts records them). */
+export type CreationKind = 'table' | 'view' | 'sequence' | 'column' | 'constraint' | 'schema' | 'type' | 'enum-value' | 'database' | 'index';
+
+export interface Creation {
+  /** Statement index in the file; -1 for objects an earlier file (the migration's up) created. */
+  index: number;
+  kind: CreationKind;
+  /** Lower-cased key: `table`, `table.column`, `table.constraint`, `type.value`. */
+  key: string;
+  /** For indexes: the lower-cased, schema-less table it is on. */
+  on?: string;
+}
+
+/**
+ * What a migration's up file(s) created, in a form the lint engine can hand to the
+ * down: dropping those objects in the down cannot break the application version the
+ * down returns to, which never used them. Opaque outside this module and the engine.
+ */
+export interface CreatedObjects {
+  readonly creations: readonly Creation[];
 }

@@ -6,31 +6,14 @@
 // feeds the walker's sets behind LintContext.isNew (tables, indexes, views,
 // sequences, types).
 
-import type { LintContext } from './context';
+import type { CreatedObjects, Creation, CreationKind, LintContext } from './context';
+
+export type { CreatedObjects } from './context';
 import type { Statement } from '../types';
 import { alterCommands, as, bareName, columnConstraints, nameOf, str } from '../sql/ast';
 import type { Node } from '../sql/nodes';
 
-type Kind = 'table' | 'view' | 'sequence' | 'column' | 'constraint' | 'schema' | 'type' | 'enum-value' | 'database' | 'index';
-
-interface Creation {
-  /** Statement index in the file; -1 for objects an earlier file (the migration's up) created. */
-  index: number;
-  kind: Kind;
-  /** Lower-cased key: `table`, `table.column`, `table.constraint`, `type.value`. */
-  key: string;
-  /** For indexes: the lower-cased, schema-less table it is on. */
-  on?: string;
-}
-
-/**
- * What a migration's up file(s) created, in a form the lint engine can hand to the
- * down: dropping those objects in the down cannot break the application version the
- * down returns to, which never used them. Opaque outside this module and the engine.
- */
-export interface CreatedObjects {
-  readonly creations: readonly Creation[];
-}
+type Kind = CreationKind;
 
 const cache = new WeakMap<readonly Statement[], Creation[]>();
 

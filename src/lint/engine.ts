@@ -4,7 +4,8 @@
 // throws becomes an `internal-error` finding and the other rules still run.
 
 import type { Finding, ParseProblem, Range, Severity, SqlSource, Statement } from '../types';
-import { parseSql, placeholderIdentifier, type ParsedFile, type Placeholder } from '../sql/parse';
+import { parseSql, type ParsedFile } from '../sql/parse';
+import { placeholderIdentifier, type Placeholder } from '../sql/placeholders';
 import type { LintContext, LintOptions } from './context';
 import { createdObjects, type CreatedObjects } from './created';
 import { reportMessage, type Rule, type RuleContext, type RuleReport } from './rule';

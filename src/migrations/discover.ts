@@ -79,7 +79,15 @@ export function discoverMigrations(path: string, options: DiscoverOptions = {}):
   const base: PathBase = { cwd, show: pathShower(path, cwd) };
   const discovery = isDir ? discoverFolder(abs, path, base, forced) : discoverFile(abs, base, forced, !!options.withHistory);
   if (!options.base) return discovery;
-  const compared = compareWithBase({ dir: path, migrations: discovery.migrations, base: options.base, layout: discovery.layout, cwd, show: base.show });
+  const compared = compareWithBase({
+    dir: path,
+    migrations: discovery.migrations,
+    base: options.base,
+    layout: discovery.layout,
+    cwd,
+    show: base.show,
+    discover: (target, o) => discoverMigrations(target, o).migrations,
+  });
   // A single file asked for: the history before it stays history, whatever the branch did to it.
   const migrations = isDir ? compared.migrations : compared.migrations.map((m, i) => (discovery.migrations[i]!.changed ? m : { ...m, changed: false }));
   return {

@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors';
 import type { Finding, LayoutName, Migration, SqlSource } from '../types';
-import { discoverMigrations } from './discover';
 import { displayPath, isDirectory } from './files';
 
 export interface CompareWithBaseInput {
@@ -28,7 +27,12 @@ export interface CompareWithBaseInput {
   cwd?: string;
   /** How the discovery showed paths (files.ts pathShower); default: relative to `cwd`. */
   show?: (abs: string) => string;
+  /** Reads the base tree's copy of `dir` (discoverMigrations, injected: discovery calls this module). */
+  discover: DiscoverBase;
 }
+
+/** Discovers the migrations of a folder or file extracted from the base commit. */
+export type DiscoverBase = (target: string, options: { cwd: string; layout?: LayoutName }) => Migration[];
 
 export interface Comparison {
   /** The same migrations, in order, with `changed` set: added or modified since `base`. */
@@ -50,7 +54,7 @@ export function compareWithBase(input: CompareWithBaseInput): Comparison {
   const root = repoRoot(folder);
   const commit = resolveCommit(root, input.base);
   const relFolder = posix(relative(realpathSync(root), realpathSync(folder)));
-  const base = readBase(root, commit, relFolder, abs === folder ? '' : relative(folder, abs), input.layout);
+  const base = readBase(root, commit, relFolder, abs === folder ? '' : relative(folder, abs), input.layout, input.discover);
   return compareMigrations(input.migrations, base, input.base, (p) => displayPath(join(root, p), { cwd, ...(input.show ? { show: input.show } : {}) }));
 }
 
@@ -189,7 +193,7 @@ function resolveCommit(root: string, base: string): string {
 }
 
 /** Extract `relFolder` at `commit` into a temporary folder and discover it with `layout`. */
-function readBase(root: string, commit: string, relFolder: string, relFile: string, layout: LayoutName | undefined): BaseMigration[] {
+function readBase(root: string, commit: string, relFolder: string, relFile: string, layout: LayoutName | undefined, discover: DiscoverBase): BaseMigration[] {
   const listed = git(root, ['ls-tree', '-r', '--name-only', '-z', commit, '--', relFolder || '.']).toString('utf8');
   if (!listed.replace(/\0/g, '')) return []; // the folder did not exist at the base: everything is new
   const tmp = mkdtempSync(join(tmpdir(), 'migration-guard-base-'));
@@ -199,7 +203,7 @@ function readBase(root: string, commit: string, relFolder: string, relFile: stri
     const target = join(tmp, relFolder, relFile);
     let found: Migration[];
     try {
-      found = discoverMigrations(target, { cwd: tmp, ...(layout ? { layout } : {}) }).migrations;
+      found = discover(target, { cwd: tmp, ...(layout ? { layout } : {}) });
     } catch (err) {
       if (err instanceof UsageError) return []; // nothing recognisable at the base
       throw err;

@@ -11,6 +11,9 @@ import { discoverMigrations } from '../../src/migrations/discover';
 import { compareWithBase, onlyChanged } from '../../src/migrations/history';
 import { UsageError } from '../../src/errors';
 
+/** Base-tree discovery, as src/migrations/discover.ts injects it. */
+const discover = (target: string, o: { cwd: string }) => discoverMigrations(target, o).migrations;
+
 const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' };
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
 
@@ -64,7 +67,7 @@ function changeFeature(root: string) {
 
 function check(root: string, base: string) {
   const d = discoverMigrations('db/migrations', { cwd: root });
-  return compareWithBase({ dir: 'db/migrations', migrations: d.migrations, base, layout: d.layout, cwd: root });
+  return compareWithBase({ dir: 'db/migrations', migrations: d.migrations, base, layout: d.layout, cwd: root, discover });
 }
 
 test('edited, deleted and out-of-order migrations against the base branch; changed flags', () => {
@@ -138,7 +141,7 @@ test('goose sections: an edited Down marks the migration changed without a findi
     });
     commitAll(root);
     const d = discoverMigrations('migrations', { cwd: root });
-    const r = compareWithBase({ dir: 'migrations', migrations: d.migrations, base: 'main', cwd: root });
+    const r = compareWithBase({ dir: 'migrations', migrations: d.migrations, base: 'main', cwd: root, discover });
     assert.deepEqual(r.migrations.map((m) => m.changed), [true, true]);
     assert.deepEqual(r.findings.map((f) => [f.rule, f.migration, f.line]), [['editing-applied-migration', '002_orders', 3]]);
   } finally {
@@ -151,7 +154,7 @@ test('adding NO TRANSACTION to an applied goose migration is an edit', () => {
   try {
     write(root, { 'm/001_idx.sql': '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX i ON t (c);\n' });
     const d = discoverMigrations('m', { cwd: root });
-    const r = compareWithBase({ dir: 'm', migrations: d.migrations, base: 'main', cwd: root });
+    const r = compareWithBase({ dir: 'm', migrations: d.migrations, base: 'main', cwd: root, discover });
     assert.equal(r.findings.length, 1);
     assert.match(r.findings[0]!.message, /transaction mode changed \(was run in a transaction\)/);
   } finally {
@@ -178,7 +181,7 @@ test('onlyChanged keeps findings of changed migrations and those tied to none', 
     write(root, { 'db/migrations/600_nodown.up.sql': 'SELECT 2;\n' });
     const d = discoverMigrations('db/migrations', { cwd: root });
     assert.deepEqual(d.findings.map((f) => f.migration), ['050_nodown', '600_nodown']);
-    const r = compareWithBase({ dir: 'db/migrations', migrations: d.migrations, base: 'main', layout: d.layout, cwd: root });
+    const r = compareWithBase({ dir: 'db/migrations', migrations: d.migrations, base: 'main', layout: d.layout, cwd: root, discover });
     const kept = onlyChanged([...d.findings, { ...d.findings[0]!, migration: undefined }], r.migrations);
     assert.deepEqual(kept.map((f) => f.migration), ['600_nodown', undefined]);
   } finally {
@@ -194,7 +197,7 @@ test('a missing ref or a folder outside git is a UsageError with a clear message
     write(outside, { 'm/1_a.up.sql': 'SELECT 1;\n' });
     const d = discoverMigrations('m', { cwd: outside });
     assert.throws(
-      () => compareWithBase({ dir: 'm', migrations: d.migrations, base: 'main', cwd: outside }),
+      () => compareWithBase({ dir: 'm', migrations: d.migrations, base: 'main', cwd: outside, discover }),
       (e: Error) => e instanceof UsageError && /--base needs a git repository/.test(e.message),
     );
   } finally {
@@ -232,7 +235,7 @@ test('sqitch: a change inserted before applied plan entries is out of order; app
   try {
     write(root, { 's/sqitch.plan': plan(['a', 'x', 'b', 'c']), ...files(['x', 'c']) });
     const d = discoverMigrations('s', { cwd: root });
-    const r = compareWithBase({ dir: 's', migrations: d.migrations, base: 'main', layout: d.layout, cwd: root });
+    const r = compareWithBase({ dir: 's', migrations: d.migrations, base: 'main', layout: d.layout, cwd: root, discover });
     assert.deepEqual(r.findings.map((f) => [f.rule, f.migration]), [['out-of-order-migration', 'x']]);
     assert.deepEqual(r.migrations.map((m) => m.changed), [false, true, false, true]);
   } finally {

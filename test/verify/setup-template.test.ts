@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseConfig } from '../../src/config';
-import { fillPlaceholders, placeholderName } from '../../src/sql/parse';
+import { fillPlaceholders, placeholderName } from '../../src/sql/placeholders';
 import { run } from '../../src/run';
 import { cli, tempTree } from '../cli-helpers';
 import { localUnavailable } from './helpers';
