@@ -13,6 +13,7 @@ import { whyNotAFile } from './migrations/decode';
 import { layoutNames } from './migrations/layouts/index';
 import type { EnabledRule } from './lint/engine';
 import type { FailOn, LayoutName, Level, Severity, StatsThresholds } from './types';
+import { DATABASE_CHOICES } from './verify/databases/types';
 import type { Rule } from './lint/rule';
 import { DEFAULT_THRESHOLDS } from './stats/annotate';
 
@@ -21,8 +22,9 @@ export const CONFIG_FILE_NAMES = ['.migration-guard.yml', '.migration-guard.yaml
 
 /** Layout names `layout:` / `--layout` accept (besides `auto`). */
 export const LAYOUTS: readonly LayoutName[] = layoutNames;
-export const DATABASE_KINDS = ['auto', 'pglite', 'local', 'container', 'url'] as const;
-export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+/** What `verify.database` accepts: a provider or `auto` (the list lives in verify/databases/types.ts). */
+export const DATABASE_KINDS = DATABASE_CHOICES;
+export type DatabaseKind = (typeof DATABASE_CHOICES)[number];
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** Postgres majors the rules know about (libpg-query parses the PG 18 grammar). */

@@ -7,7 +7,7 @@ import type { Rule } from '../lint/rule';
 import { SEVERITY_RANK } from '../types';
 import { codeBlock, encodePath, escapeHtml, escapeLineStart, escapeText, inlineCode } from './escape';
 import { chainLine, versionMismatch } from '../report/verification-text';
-import { LOCK_RANK } from '../verify/trace';
+import { lockRank } from '../verify/trace';
 import { describeBudget, describeSize } from '../report/size';
 import { oneLineFix } from './annotations';
 import { clip } from '../report/clip';
@@ -237,11 +237,11 @@ export function blockingLocks(statements: StatementTrace[]): string[] {
   for (const s of statements) {
     for (const l of s.locks) {
       const prev = strongest.get(l.relation);
-      if (!prev || (LOCK_RANK[l.mode] ?? 0) > (LOCK_RANK[prev] ?? 0)) strongest.set(l.relation, l.mode);
+      if (!prev || lockRank(l.mode) > lockRank(prev)) strongest.set(l.relation, l.mode);
     }
   }
   return [...strongest]
-    .filter(([, mode]) => (LOCK_RANK[mode] ?? 0) >= LOCK_RANK.ShareLock!)
+    .filter(([, mode]) => lockRank(mode) >= lockRank('ShareLock'))
     .map(([rel, mode]) => `${rel} (${mode.replace(/Lock$/, '')})`);
 }
 

@@ -5,8 +5,9 @@ import { checkFramework } from '../config';
 import { UsageError } from '../errors';
 import type { FrameworkName } from '../frameworks/types';
 import type { FailOn } from '../types';
+import { DATABASE_KINDS, type DatabaseKind } from '../verify/databases/types';
 
-export type ActionDatabase = 'container' | 'pglite' | 'url' | 'local';
+export type ActionDatabase = DatabaseKind;
 
 export interface ActionInputs {
   /** Migration folders (or files), at least one. */
@@ -40,7 +41,6 @@ export interface ActionInputs {
 }
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
-const DATABASES: readonly ActionDatabase[] = ['container', 'pglite', 'url', 'local'];
 
 /** Splits a list input on newlines and commas, trimming and dropping empties. */
 export function splitList(value: string): string[] {
@@ -82,7 +82,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
   const failOn = (s('fail-on') || 'error').toLowerCase() as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`input fail-on: expected one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(s('fail-on'))}`);
   const database = (s('database') || 'container').toLowerCase() as ActionDatabase;
-  if (!DATABASES.includes(database)) throw new UsageError(`input database: expected one of container, pglite, url, got ${JSON.stringify(s('database'))}`);
+  if (!DATABASE_KINDS.includes(database)) throw new UsageError(`input database: expected one of ${DATABASE_KINDS.join(', ')}, got ${JSON.stringify(s('database'))}`);
   const databaseUrl = s('database-url') || undefined;
   if (database === 'url' && !databaseUrl) throw new UsageError('input database-url: required when database is url');
   const pg = s('pg-version');

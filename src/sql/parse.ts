@@ -1,5 +1,5 @@
-// The only module that talks to the Postgres parser (libpg_query compiled to
-// WASM, npm `libpg-query`, Postgres 18 grammar). Everything else sees
+// The entry to the Postgres parser (libpg_query compiled to WASM; src/sql/ is the
+// only code that talks to it: npm `libpg-query`, Postgres 18 grammar). Everything else sees
 // `Statement`s with 1-based line/column ranges; libpg_query's *byte* offsets are
 // converted here, once. Keeping the parser behind this file lets it be swapped
 // (see README, design notes: pg-query-emscripten was measured and rejected).

@@ -34,13 +34,14 @@
 // locked ROW EXCLUSIVE or stronger (DataKnowledge); a migration without a down
 // takes no snapshot at all.
 
-import type { MigrationVerification, Migration, StatementTrace, StepOutcome } from '../types';
+import type { MigrationVerification, Migration } from '../types';
 import type { Database } from './databases/types';
 import { dataLoss, fingerprint, userTableColumns, type TableFingerprint } from './data';
 import { seedEmptyTables, truncateAll, type SeedMemory } from './seed';
 import { diffSnapshots, takeSnapshot, type SchemaDifference, type Snapshot } from './snapshot';
 import { executableStatements, needsAutocommit, runsInOneTransaction, type ExecUnit } from './statements';
-import { displayName, knownRelations, LOCK_RANK, newLocks, observe, rewrites, type KnownRelation } from './trace';
+import { displayName, knownRelations, lockRank, observe, type HeldLock, type KnownRelation } from './trace';
+import { outcome, rollbackQuietly, runAutocommit, runInTransaction, setTimeoutMs, stoppedByTimeout, type RunResult } from './executor';
 import { captureBaseline, resetDatabase, type Baseline } from './reset';
 
 /** Options of the cycle (see verifyMigrations for defaults). */
@@ -84,11 +85,11 @@ export class DataKnowledge {
 }
 
 /** Known relations locked in a mode that can change rows (ROW EXCLUSIVE or stronger), by qualified name; `[oid, mode]` pairs. */
-function modifyingLocks(locks: [string, string][], known: Map<number, KnownRelation>): Set<string> {
+function modifyingLocks(locks: ReadonlyMap<string, HeldLock>, known: Map<number, KnownRelation>): Set<string> {
   const out = new Set<string>();
-  for (const [oid, mode] of locks) {
-    if ((LOCK_RANK[mode] ?? 0) < LOCK_RANK.RowExclusiveLock!) continue;
-    const name = known.get(Number(oid))?.name;
+  for (const { oid, mode } of locks.values()) {
+    if (lockRank(mode) < lockRank('RowExclusiveLock')) continue;
+    const name = known.get(oid)?.name;
     if (name) out.add(name);
   }
   return out;
@@ -146,147 +147,6 @@ export class CycleState {
   ) {}
 }
 
-/** The result of running a migration's statements. */
-export interface RunResult {
-  ok: boolean;
-  error: string | null;
-  line?: number;
-  /** Set when the failing statement is in an extra up file. */
-  file?: string;
-  code?: string;
-  ms: number;
-  traces: StatementTrace[];
-}
-
-const MAX_SQL = 2000;
-
-function errorInfo(err: unknown): { message: string; code?: string } {
-  const e = err as { message?: string; code?: string; detail?: string };
-  const message = (e.message ?? String(err)).trim();
-  return { message: e.detail ? `${message} (${e.detail})` : message, code: e.code };
-}
-
-/** Set the session's statement timeout. */
-export async function setTimeoutMs(db: Database, ms: number): Promise<void> {
-  if (db.setStatementTimeout) await db.setStatementTimeout(ms);
-  else await db.exec(`SET statement_timeout = ${Math.max(0, Math.floor(ms))}`);
-}
-
-/** Run one statement, turning a server error or an overrun of the timeout into an error message. */
-async function execTimed(db: Database, sql: string, timeoutMs: number): Promise<{ ms: number; error?: { message: string; code?: string } }> {
-  const t0 = performance.now();
-  try {
-    await db.exec(sql);
-  } catch (err) {
-    const info = errorInfo(err);
-    if (info.code === '57014' && /timeout/i.test(info.message)) info.message = `did not finish within the statement timeout (${timeoutMs} ms): ${info.message}`;
-    return { ms: performance.now() - t0, error: info };
-  }
-  const ms = performance.now() - t0;
-  // A provider that cannot interrupt (none known, but cheap to keep honest) still reports the overrun.
-  if (timeoutMs > 0 && ms > timeoutMs) return { ms, error: { message: `did not finish within the statement timeout (${timeoutMs} ms)`, code: '57014' } };
-  return { ms };
-}
-
-function traceOf(u: ExecUnit, ms: number): StatementTrace {
-  const sql = u.sql.length > MAX_SQL ? `${u.sql.slice(0, MAX_SQL)}…` : u.sql;
-  const t: StatementTrace = { line: u.line, sql, ms: Math.round(ms * 100) / 100, locks: [], rewrites: [] };
-  if (u.extra) t.file = u.file;
-  return t;
-}
-
-/**
- * Run units inside the current transaction. With `known`, each statement is traced:
- * locks newly held and relations rewritten since the previous statement.
- * `asWritten`: the framework itself wraps the file in a transaction, so statements
- * that cannot run in one are sent unchanged and fail as they will in production;
- * otherwise they run in their in-transaction form (CONCURRENTLY removed, VACUUM skipped).
- */
-export async function runInTransaction(db: Database, units: ExecUnit[], timeoutMs: number, known?: Map<number, KnownRelation>, asWritten = false): Promise<RunResult> {
-  const traces: StatementTrace[] = [];
-  let total = 0;
-  let prev = known ? await observe(db, known) : undefined;
-  for (const u of units) {
-    if (u.transactionControl) {
-      if (known) traces.push({ ...traceOf(u, 0), notObserved: 'transaction control: not sent, verify runs the migration in its own transaction' });
-      continue;
-    }
-    if (u.inTransactionSql === null && !asWritten) {
-      if (known) traces.push({ ...traceOf(u, 0), notObserved: `${u.nonTransactional}: skipped inside the verification transaction (no schema effect)` });
-      continue;
-    }
-    const r = await execTimed(db, asWritten ? u.sql : u.inTransactionSql!, timeoutMs);
-    total += r.ms;
-    const t = traceOf(u, r.ms);
-    if (u.nonTransactional && !asWritten) t.notObserved = `${u.nonTransactional} cannot run in a transaction: verify ran it without CONCURRENTLY, so its locks are not the ones production takes`;
-    if (r.error) {
-      t.error = r.error.message;
-      if (known) traces.push(t);
-      return { ok: false, error: r.error.message, line: u.line, file: u.extra ? u.file : undefined, code: r.error.code, ms: total, traces };
-    }
-    if (known && prev) {
-      const now = await observe(db, known);
-      if (!u.nonTransactional) t.locks = newLocks(prev, now, known);
-      t.rewrites = rewrites(prev, now, known);
-      prev = now;
-      traces.push(t);
-    }
-  }
-  return { ok: true, error: null, ms: total, traces };
-}
-
-/** Run units in autocommit, as a framework without a transaction does; each statement that can is traced in its own transaction. */
-async function runAutocommit(db: Database, units: ExecUnit[], timeoutMs: number, known: Map<number, KnownRelation>): Promise<RunResult> {
-  const traces: StatementTrace[] = [];
-  let total = 0;
-  let prev = await observe(db, known);
-  for (const u of units) {
-    if (u.transactionControl) {
-      traces.push({ ...traceOf(u, 0), notObserved: 'transaction control: not sent, verify runs each statement on its own' });
-      continue;
-    }
-    const t = traceOf(u, 0);
-    let r;
-    if (u.nonTransactional) {
-      r = await execTimed(db, u.sql, timeoutMs);
-      t.notObserved = `locks: ${u.nonTransactional} runs outside a transaction and releases its locks before pg_locks can be read`;
-    } else {
-      await db.exec('BEGIN');
-      r = await execTimed(db, u.sql, timeoutMs);
-    }
-    total += r.ms;
-    t.ms = Math.round(r.ms * 100) / 100;
-    if (r.error) {
-      if (!u.nonTransactional) await rollbackQuietly(db); // quietly: PGlite may have stopped (timeout)
-      t.error = r.error.message;
-      traces.push(t);
-      return { ok: false, error: r.error.message, line: u.line, file: u.extra ? u.file : undefined, code: r.error.code, ms: total, traces };
-    }
-    const now = await observe(db, known);
-    if (!u.nonTransactional) {
-      t.locks = newLocks(prev, now, known);
-      await db.exec('COMMIT');
-    }
-    t.rewrites = rewrites(prev, now, known);
-    prev = { locks: new Set(), filenodes: now.filenodes };
-    traces.push(t);
-  }
-  return { ok: true, error: null, ms: total, traces };
-}
-
-/** A statement overran the timeout on PGlite, which then stopped the whole embedded database (nothing more can run). */
-function stoppedByTimeout(db: Database, r: RunResult): boolean {
-  return r.code === '57014' && db.kind === 'pglite';
-}
-
-/** The reported outcome of a run. */
-export function outcome(r: RunResult): StepOutcome {
-  const o: StepOutcome = { ok: r.ok, error: r.error, ms: Math.round(r.ms * 100) / 100 };
-  if (!r.ok && r.line !== undefined) o.line = r.line;
-  if (!r.ok && r.file !== undefined) o.file = r.file;
-  return o;
-}
-
 /** The statements of a migration's up (with its extra up files, in order) or down. */
 export function unitsOf(m: Migration, which: 'up' | 'down'): { units: ExecUnit[]; problem?: string } {
   const sources = which === 'up' ? [m.up, ...(m.extraUp ?? [])] : m.down ? [m.down] : [];
@@ -325,14 +185,6 @@ export function skippedVerification(m: Migration, reason: string): MigrationVeri
   v.up = { ok: false, error: `not run: ${reason}`, ms: 0 };
   v.skipped = reason;
   return v;
-}
-
-async function rollbackQuietly(db: Database, to?: string): Promise<void> {
-  try {
-    await db.exec(to ? `ROLLBACK TO SAVEPOINT ${to}` : 'ROLLBACK');
-  } catch {
-    /* nothing open */
-  }
 }
 
 /** Rebuild the database to the state after `state.applied` (no rows): used after a part-applied autocommit up. */
@@ -426,17 +278,48 @@ export function downInOneTransaction(m: Migration, units: ExecUnit[]): boolean {
 
 /** Run the full cycle for one changed migration and leave the database in the state its up made. */
 export async function cycleMigration(state: CycleState, m: Migration): Promise<MigrationVerification> {
-  const { db, options } = state;
   const v = emptyVerification(m);
   const up = unitsOf(m, 'up');
   const down = unitsOf(m, 'down');
-  const timeout = options.statementTimeoutMs;
-
-  state.baseline ??= await captureBaseline(db);
+  state.baseline ??= await captureBaseline(db(state));
   await discardStalePlans(state);
+  const before = await prepareData(state, m, v);
+  const applied = await applyUp(state, m, v, up, before);
+  if (!applied) return v;
+  if (await cycleDownAndUpAgain(state, m, v, up, down, before, applied.touched)) {
+    state.stopped = `the database was stopped after migration ${m.id} ran past the statement timeout`;
+    return v;
+  }
+  if (v.dataCheck.failsWithData === false && before.unseeded.size) {
+    // Only tables this up touched matter to its data check.
+    const touched = new Set(applied.run.traces.flatMap((t) => t.locks.map((l) => l.relation)));
+    const relevant = [...before.unseeded].filter(([t]) => touched.has(displayName(t)));
+    if (relevant.length) v.dataCheck.unseeded = relevant.map(([t, why]) => `${displayName(t)}: ${why}`);
+  }
+  return v;
+}
 
-  // Data: fill empty tables, then fingerprint what the up will meet. What is known
-  // from earlier migrations is reused (see DataKnowledge).
+const db = (state: CycleState) => state.db;
+
+/** What the database holds before the up: its tables and their rows, schema A, fingerprints, relations. */
+interface BeforeUp {
+  columns: Map<string, string[]>;
+  /** Tables holding rows, with their columns. */
+  filled: Map<string, string[]>;
+  rowsPresent: number;
+  unseeded: Map<string, string>;
+  /** Schema A (when there is a down to compare with). */
+  schema?: Snapshot;
+  fingerprints: Map<string, TableFingerprint>;
+  known: Map<number, KnownRelation>;
+}
+
+/**
+ * Step 1: fill empty tables, then fingerprint what the up will meet and take snapshot A.
+ * What is known from earlier migrations is reused (see DataKnowledge).
+ */
+async function prepareData(state: CycleState, m: Migration, v: MigrationVerification): Promise<BeforeUp> {
+  const { db, options } = state;
   const know = state.data;
   const colsA = await state.timed('data', () => userTableColumns(db));
   const shape = (t: string) => (colsA.get(t) ?? []).join('\u0000');
@@ -472,12 +355,28 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
     const fresh = await state.timed('data', () => fingerprint(db, stale));
     for (const [t, fp] of fresh) know.fingerprints.set(t, { shape: shape(t), fp });
   }
-  const fpA = new Map([...filled.keys()].flatMap((t) => (know.fingerprints.has(t) ? [[t, know.fingerprints.get(t)!.fp] as const] : [])));
+  const fingerprints = new Map([...filled.keys()].flatMap((t) => (know.fingerprints.has(t) ? [[t, know.fingerprints.get(t)!.fp] as const] : [])));
   const known = await state.timed('trace', () => knownRelations(db));
-  await setTimeoutMs(db, timeout);
+  await setTimeoutMs(db, options.statementTimeoutMs);
+  return { columns: colsA, filled, rowsPresent, unseeded, ...(a ? { schema: a } : {}), fingerprints, known };
+}
 
+/**
+ * Step 2: the up, traced; when it fails with rows present, again on empty tables to tell a
+ * broken up from one that fails only on existing data. Leaves a transaction open holding the
+ * up's result; undefined when verification of this set stops here.
+ */
+async function applyUp(
+  state: CycleState,
+  m: Migration,
+  v: MigrationVerification,
+  up: ReturnType<typeof unitsOf>,
+  before: BeforeUp,
+): Promise<{ run: RunResult; touched: Set<string> } | undefined> {
+  const { db } = state;
+  const timeout = state.options.statementTimeoutMs;
+  const { known } = before;
   const upAsOne = upInOneTransaction(m, up.units);
-  const downAsOne = downInOneTransaction(m, down.units);
   const auto = !upAsOne && needsAutocommit(up.units);
   let upRun: RunResult;
   if (auto) {
@@ -490,21 +389,21 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   if (up.problem) v.statements.unshift({ line: m.up.firstLine, sql: '', ms: 0, locks: [], rewrites: [], notObserved: `could not split into statements (${up.problem}); ran as one` });
 
   if (!upRun.ok) {
-    if (upRun.code === '57014' && db.kind === 'pglite') {
+    if (stoppedByTimeout(db, upRun)) {
       // PGlite cannot cancel: the provider stopped the database, nothing more can run.
       v.up = outcome(upRun);
       state.stopped = `the database was stopped after migration ${m.id} ran past the statement timeout`;
-      return v;
+      return undefined;
     }
     if (auto) {
       if (!(await rebuild(state))) {
         v.up = outcome(upRun);
         state.stopped = `migration ${m.id} failed outside a transaction and the database could not be rebuilt`;
-        return v;
+        return undefined;
       }
     } else await rollbackQuietly(db);
     let retry: RunResult | undefined;
-    if (rowsPresent > 0) {
+    if (before.rowsPresent > 0) {
       // Fails with rows: does it apply to the same schema with empty tables?
       if (auto) {
         retry = await runAutocommit(db, up.units, timeout, known);
@@ -515,14 +414,14 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
         await truncateAll(db);
         retry = await runInTransaction(db, up.units, timeout, undefined, upAsOne);
         if (!retry.ok) await rollbackQuietly(db);
-        else know.forgetAll(); // committed below with every table emptied
+        else state.data.forgetAll(); // committed below with every table emptied
       }
     }
     if (!retry?.ok) {
       v.up = outcome(retry ?? upRun); // fails on empty tables too: the up itself is broken
       state.stopped = `migration ${m.id} failed`;
       state.cleanFailure = true; // rolled back: the database is as the earlier migrations left it
-      return v;
+      return undefined;
     }
     v.up = outcome(retry);
     v.dataCheck.failsWithData = true;
@@ -537,72 +436,74 @@ export async function cycleMigration(state: CycleState, m: Migration): Promise<M
   if (up.units.some((u) => u.kind === 'AlterTableStmt')) state.plansStale = true;
   // What the up may have changed (and so what the next migration must look at again).
   // In a transaction the up's locks are all still held: one read says what it touched.
-  const touchedByUp =
-    auto || v.dataCheck.failsWithData
-      ? new Set(colsA.keys())
-      : modifyingLocks([...(await observe(db, known)).locks].map((k) => k.split(':') as [string, string]), known);
-  know.forget(touchedByUp);
+  const touched = auto || v.dataCheck.failsWithData ? new Set(before.columns.keys()) : modifyingLocks((await observe(db, known)).locks, known);
+  state.data.forget(touched);
+  return { run: upRun, touched };
+}
 
-  // Inside a transaction holding the up's result: cycle, then roll back to it.
+/**
+ * Step 3, inside the transaction holding the up's result: snapshot B, the down, snapshot C
+ * and the data-loss check, the up again, snapshot D; then back to B and COMMIT. True when
+ * the database stopped (PGlite and a statement past the timeout): nothing more can run.
+ */
+async function cycleDownAndUpAgain(
+  state: CycleState,
+  m: Migration,
+  v: MigrationVerification,
+  up: ReturnType<typeof unitsOf>,
+  down: ReturnType<typeof unitsOf>,
+  before: BeforeUp,
+  touchedByUp: Set<string>,
+): Promise<boolean> {
+  const { db } = state;
+  const timeout = state.options.statementTimeoutMs;
+  const { known } = before;
   await db.exec('SAVEPOINT migration_guard_cycle');
   let stopped = false; // PGlite stopped by a down or second up that overran the timeout
   try {
-    if (v.hasDown) {
-      const b = await state.timed('snapshot', () => takeSnapshot(db));
-      state.schema = b;
-      const downRun = await state.timed('down', () => runInTransaction(db, down.units, timeout, undefined, downAsOne));
-      v.down = outcome(downRun);
-      stopped ||= stoppedByTimeout(db, downRun);
-      if (!downRun.ok) {
-        await rollbackQuietly(db, 'migration_guard_cycle');
-      } else {
-        const c = await state.timed('snapshot', () => takeSnapshot(db));
-        const reverse = diffSnapshots(a!, c, { before: 'before up', after: 'after down' });
-        v.reversible = !reverse.some((d) => !d.orderOnly);
-        const diffs: SchemaDifference[] = [...reverse];
-        if (!v.dataCheck.failsWithData && fpA.size) {
-          // Only a table locked ROW EXCLUSIVE or stronger by the up or the down can have lost data;
-          // the transaction still holds every lock both took.
-          const held = await state.timed('data', () => observe(db, known));
-          const touched = new Set([...touchedByUp, ...modifyingLocks([...held.locks].map((k) => k.split(':') as [string, string]), known)]);
-          const colsC = await state.timed('data', () => userTableColumns(db));
-          const present = new Map(
-            [...filled].filter(([t]) => touched.has(t) && colsC.has(t)).map(([t, cols]) => [t, cols.filter((c) => colsC.get(t)!.includes(c))]),
-          );
-          const fpC = await state.timed('data', () => fingerprint(db, present, { inTransaction: true }));
-          // A table present but unreadable is not compared; one that is gone lost its rows.
-          const comparable = new Map([...fpA].filter(([t]) => touched.has(t) && (!colsC.has(t) || fpC.has(t))));
-          v.dataCheck.lost = dataLoss(comparable, fpC);
-        }
-        const reupRun = await state.timed('reup', () => runInTransaction(db, up.units, timeout, undefined, upAsOne));
-        v.reup = outcome(reupRun);
-        stopped ||= stoppedByTimeout(db, reupRun);
-        if (!reupRun.ok) {
-          await rollbackQuietly(db, 'migration_guard_cycle');
-        } else {
-          const d = await state.timed('snapshot', () => takeSnapshot(db));
-          const again = diffSnapshots(b, d, { before: 'after the first up', after: 'after the second up' });
-          v.reapplicable = !again.some((x) => !x.orderOnly);
-          diffs.push(...again);
-        }
-        v.schemaDiff = diffs.map((x) => (x.orderOnly ? `${x.line} (order only)` : x.line));
-      }
+    if (!v.hasDown) return false;
+    const b = await state.timed('snapshot', () => takeSnapshot(db));
+    state.schema = b;
+    const downRun = await state.timed('down', () => runInTransaction(db, down.units, timeout, undefined, downInOneTransaction(m, down.units)));
+    v.down = outcome(downRun);
+    stopped ||= stoppedByTimeout(db, downRun);
+    if (!downRun.ok) {
+      await rollbackQuietly(db, 'migration_guard_cycle');
+      return stopped;
     }
+    const c = await state.timed('snapshot', () => takeSnapshot(db));
+    const reverse = diffSnapshots(before.schema!, c, { before: 'before up', after: 'after down' });
+    v.reversible = !reverse.some((d) => !d.orderOnly);
+    const diffs: SchemaDifference[] = [...reverse];
+    if (!v.dataCheck.failsWithData && before.fingerprints.size) {
+      // Only a table locked ROW EXCLUSIVE or stronger by the up or the down can have lost data;
+      // the transaction still holds every lock both took.
+      const held = await state.timed('data', () => observe(db, known));
+      const touched = new Set([...touchedByUp, ...modifyingLocks(held.locks, known)]);
+      const colsC = await state.timed('data', () => userTableColumns(db));
+      const present = new Map([...before.filled].filter(([t]) => touched.has(t) && colsC.has(t)).map(([t, cols]) => [t, cols.filter((c) => colsC.get(t)!.includes(c))]));
+      const fpC = await state.timed('data', () => fingerprint(db, present, { inTransaction: true }));
+      // A table present but unreadable is not compared; one that is gone lost its rows.
+      const comparable = new Map([...before.fingerprints].filter(([t]) => touched.has(t) && (!colsC.has(t) || fpC.has(t))));
+      v.dataCheck.lost = dataLoss(comparable, fpC);
+    }
+    const reupRun = await state.timed('reup', () => runInTransaction(db, up.units, timeout, undefined, upInOneTransaction(m, up.units)));
+    v.reup = outcome(reupRun);
+    stopped ||= stoppedByTimeout(db, reupRun);
+    if (!reupRun.ok) {
+      await rollbackQuietly(db, 'migration_guard_cycle');
+    } else {
+      const d = await state.timed('snapshot', () => takeSnapshot(db));
+      const again = diffSnapshots(b, d, { before: 'after the first up', after: 'after the second up' });
+      v.reapplicable = !again.some((x) => !x.orderOnly);
+      diffs.push(...again);
+    }
+    v.schemaDiff = diffs.map((x) => (x.orderOnly ? `${x.line} (order only)` : x.line));
+    return stopped;
   } finally {
     if (!stopped) {
       await rollbackQuietly(db, 'migration_guard_cycle');
       await db.exec('COMMIT');
     }
   }
-  if (stopped) {
-    state.stopped = `the database was stopped after migration ${m.id} ran past the statement timeout`;
-    return v;
-  }
-  if (v.dataCheck.failsWithData === false && unseeded.size) {
-    // Only tables this up touched matter to its data check.
-    const touched = new Set(upRun.traces.flatMap((t) => t.locks.map((l) => l.relation)));
-    const relevant = [...unseeded].filter(([t]) => touched.has(displayName(t)));
-    if (relevant.length) v.dataCheck.unseeded = relevant.map(([t, why]) => `${displayName(t)}: ${why}`);
-  }
-  return v;
 }

@@ -63,7 +63,7 @@ export async function verifyMigrations(
     if (m.project !== project) {
       project = m.project;
       // PGlite stops the whole embedded database when a statement overruns the timeout: the later sets cannot run either
-      const pgliteGone = state.stopped !== undefined && db.kind === 'pglite' && !(await db.query('SELECT 1').then(() => true, () => false));
+      const pgliteGone = state.stopped !== undefined && db.capabilities.timeoutStopsDatabase && !(await db.query('SELECT 1').then(() => true, () => false));
       if (!pgliteGone) state.stopped = undefined;
       notRun = [];
     }

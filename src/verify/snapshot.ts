@@ -204,7 +204,7 @@ export async function takeSnapshot(db: Database): Promise<Snapshot> {
   // The planner's row estimates for catalog functions (pg_publication_tables: 1000 rows
   // per publication) push this small query past jit_above_cost on servers built with
   // LLVM, and compiling it took 4-5 s per snapshot (PostgreSQL 15 under load).
-  if (!jitOff.has(db) && db.kind !== 'pglite') {
+  if (!jitOff.has(db) && db.capabilities.jit) {
     await db.exec('SET jit = off');
     jitOff.add(db);
   }

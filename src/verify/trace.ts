@@ -4,6 +4,7 @@
 // tables/indexes it rewrote (their relfilenode changed).
 
 import type { Database } from './databases/types';
+import { LOCK_RANK, type LockMode } from '../lint/locks';
 import { queryPrepared } from './prepared';
 
 /** A relation that existed before the migration ran. */
@@ -45,10 +46,16 @@ export async function knownRelations(db: Database): Promise<Map<number, KnownRel
   return out;
 }
 
+/** A relation lock as pg_locks reports it (`mode`: `RowExclusiveLock`…). */
+export interface HeldLock {
+  oid: number;
+  mode: string;
+}
+
 /** What the session holds and where the known relations' files are, at one moment. */
 export interface Observation {
-  /** `oid:mode` of every granted relation lock of this backend. */
-  locks: Set<string>;
+  /** Every granted relation lock of this backend, keyed `oid:mode` (for set differences). */
+  locks: Map<string, HeldLock>;
   /** Current relfilenode of each known relation still present. */
   filenodes: Map<number, number | null>;
 }
@@ -68,9 +75,9 @@ export async function observe(db: Database, known: Map<number, KnownRelation>): 
     [`'{${oids.join(',')}}'::oid[]`],
     ['oid[]'],
   );
-  const obs: Observation = { locks: new Set(), filenodes: new Map() };
+  const obs: Observation = { locks: new Map(), filenodes: new Map() };
   for (const r of rows) {
-    if (r.k === 'l') obs.locks.add(`${Number(r.oid)}:${r.v}`);
+    if (r.k === 'l') obs.locks.set(`${Number(r.oid)}:${r.v}`, { oid: Number(r.oid), mode: String(r.v) });
     else obs.filenodes.set(Number(r.oid), r.v === null ? null : Number(r.v));
   }
   return obs;
@@ -79,29 +86,21 @@ export async function observe(db: Database, known: Map<number, KnownRelation>): 
 /** Locks taken between two observations, on known relations, strongest first per relation. */
 export function newLocks(before: Observation, after: Observation, known: Map<number, KnownRelation>): { relation: string; mode: string }[] {
   const out: { relation: string; mode: string; rank: number }[] = [];
-  for (const key of after.locks) {
+  for (const [key, { oid, mode }] of after.locks) {
     if (before.locks.has(key)) continue;
-    const [oid, mode] = key.split(':') as [string, string];
-    const rel = known.get(Number(oid));
+    const rel = known.get(oid);
     if (!rel) continue; // created by this migration, or a system relation
-    out.push({ relation: displayName(rel.name), mode, rank: LOCK_RANK[mode] ?? 0 });
+    out.push({ relation: displayName(rel.name), mode, rank: lockRank(mode) });
   }
   return out
     .sort((a, b) => a.relation.localeCompare(b.relation) || b.rank - a.rank)
     .map(({ relation, mode }) => ({ relation, mode }));
 }
 
-/** Lock modes from weakest to strongest (explicit-locking.html). */
-export const LOCK_RANK: Record<string, number> = {
-  AccessShareLock: 1,
-  RowShareLock: 2,
-  RowExclusiveLock: 3,
-  ShareUpdateExclusiveLock: 4,
-  ShareLock: 5,
-  ShareRowExclusiveLock: 6,
-  ExclusiveLock: 7,
-  AccessExclusiveLock: 8,
-};
+/** Rank of a lock mode as pg_locks spells it (`ShareLock`), on lint's table (lint/locks.ts); 0 for others. */
+export function lockRank(mode: string): number {
+  return LOCK_RANK[mode.replace(/Lock$/, '') as LockMode] ?? 0;
+}
 
 /**
  * Known tables, matviews and indexes whose file changed between two observations.

@@ -238,6 +238,7 @@ export async function startPglite(options: StartOptions = {}): Promise<PgliteDat
 
   const db: PgliteDatabase = {
     kind: 'pglite',
+    capabilities: { timeoutStopsDatabase: true, jit: false },
     serverVersion: started.serverVersion,
     start: started.cold ? 'cold' : 'warm',
     extensions: loaded,

@@ -101,6 +101,7 @@ export async function openServerSession(opts: ServerSessionOptions): Promise<Ser
 
   const session: ServerSession = {
     kind: opts.kind,
+    capabilities: { timeoutStopsDatabase: false, jit: true },
     serverVersion: '',
     url: opts.url,
     async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {

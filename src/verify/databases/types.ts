@@ -2,7 +2,20 @@
 // "Databases for verify"). A provider starts a throwaway Postgres (or a scratch
 // database on a given server) and hands back a connected session.
 
-export type DatabaseKind = 'pglite' | 'local' | 'container' | 'url';
+/** The database providers verify can start: the one list (config, CLI and Action inputs use it). */
+export const DATABASE_KINDS = ['pglite', 'local', 'container', 'url'] as const;
+export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+
+/** What a user may ask for: a provider, or `auto`. */
+export const DATABASE_CHOICES = ['auto', ...DATABASE_KINDS] as const;
+
+/** Where providers differ in what verify may rely on. */
+export interface DatabaseCapabilities {
+  /** A statement past the timeout stops the whole database (PGlite cannot cancel a query): nothing more can run on it. */
+  readonly timeoutStopsDatabase: boolean;
+  /** The server may JIT-compile queries (builds with LLVM): verify turns JIT off for its catalog queries. */
+  readonly jit: boolean;
+}
 
 export interface QueryResult<T = Record<string, unknown>> {
   rows: T[];
@@ -11,6 +24,7 @@ export interface QueryResult<T = Record<string, unknown>> {
 /** A connected, throwaway database: the verify cycle's only view of Postgres. */
 export interface Database {
   readonly kind: DatabaseKind;
+  readonly capabilities: DatabaseCapabilities;
   /** `SHOW server_version`, e.g. `18.1` or `15.18 (Debian …)`. */
   readonly serverVersion: string;
   /** One statement with optional $n parameters. */
