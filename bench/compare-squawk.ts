@@ -26,7 +26,9 @@ if (!existsSync(corpus)) {
   console.log(`skipped: corpus not found at ${corpus}`);
   process.exit(0);
 }
-const sets = readdirSync(corpus).filter((d) => statSync(join(corpus, d)).isDirectory()).sort();
+const sets = readdirSync(corpus)
+  .filter((d) => statSync(join(corpus, d)).isDirectory())
+  .sort();
 
 // The files our layouts lint, as paths relative to the repo (what both tools print).
 const files: string[] = [];
@@ -88,7 +90,10 @@ for (const name of [...squawkBy.keys()].sort()) {
   });
 }
 const mapped = new Set(rows.flatMap((r) => r.ours));
-const oursOnly = [...oursBy].filter(([id]) => !mapped.has(id)).map(([id, fs]) => ({ id, files: fs.size })).sort((x, y) => y.files - x.files);
+const oursOnly = [...oursBy]
+  .filter(([id]) => !mapped.has(id))
+  .map(([id, fs]) => ({ id, files: fs.size }))
+  .sort((x, y) => y.files - x.files);
 
 await initParser();
 let statements = 0;
@@ -113,7 +118,11 @@ console.log(oursOnly.map((o) => `${o.id} ${o.files}`).join(', '));
 if (show > 0) {
   console.log('');
   for (const r of rows) {
-    const short = (fs: string[]) => fs.slice(0, show).map((f) => relative(corpus, f)).join('  ');
+    const short = (fs: string[]) =>
+      fs
+        .slice(0, show)
+        .map((f) => relative(corpus, f))
+        .join('  ');
     if (r.onlySquawk.length) console.log(`only squawk ${r.squawk}: ${short(r.onlySquawk)}`);
     if (r.onlyOurs.length) console.log(`only ours  ${r.squawk}: ${short(r.onlyOurs)}`);
   }

@@ -33,8 +33,15 @@ async function measure(kind: string, options: StartOptions = {}): Promise<Sample
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (label: string, samples: Sample[]) =>
-  `${label.padEnd(28)} start ${samples.map((s) => s.start.toFixed(0)).join('/').padEnd(20)} median ${median(samples.map((s) => s.start)).toFixed(0).padStart(5)} ms` +
-  `   stop median ${median(samples.map((s) => s.stop)).toFixed(0).padStart(4)} ms`;
+  `${label.padEnd(28)} start ${samples
+    .map((s) => s.start.toFixed(0))
+    .join('/')
+    .padEnd(20)} median ${median(samples.map((s) => s.start))
+    .toFixed(0)
+    .padStart(5)} ms` +
+  `   stop median ${median(samples.map((s) => s.stop))
+    .toFixed(0)
+    .padStart(4)} ms`;
 
 async function series(label: string, kind: string, options: StartOptions = {}, n = runs, before?: () => void): Promise<Sample[]> {
   const samples: Sample[] = [];
@@ -59,9 +66,7 @@ if (only.includes('pglite')) {
   const warm = await series('pglite warm (cached dir)', 'pglite');
   if (args.includes('--extensions') && warm.length) {
     // paired with a baseline start each time, so machine load shifts both alike
-    const list = args.includes('--all-extensions')
-      ? [...PGLITE_EXTENSIONS]
-      : ['citext', 'pg_trgm', 'btree_gin', 'btree_gist', 'pgcrypto', 'ltree', 'hstore', 'uuid-ossp'];
+    const list = args.includes('--all-extensions') ? [...PGLITE_EXTENSIONS] : ['citext', 'pg_trgm', 'btree_gin', 'btree_gist', 'pgcrypto', 'ltree', 'hstore', 'uuid-ossp'];
     for (const ext of list) {
       const diffs: number[] = [];
       for (let i = 0; i < runs; i++) {

@@ -80,7 +80,12 @@ async function fitModel(db: Database): Promise<void> {
   // Key shapes differ (a unique text key, int columns, a low-cardinality text column first): the model takes their mean.
   const shapes = { 'unique text': perRowOf('index'), 'int, int': perRowOf('intIndex'), 'low-cardinality text, timestamptz': perRowOf('lowCardIndex') };
   const indexPerRow = Object.values(shapes).reduce((x, y) => x + y, 0) / 3;
-  console.log('index build per row by key shape:', Object.entries(shapes).map(([k, v]) => `${k} ${(v / indexPerRow).toFixed(2)}× the mean`).join(', '));
+  console.log(
+    'index build per row by key shape:',
+    Object.entries(shapes)
+      .map(([k, v]) => `${k} ${(v / indexPerRow).toFixed(2)}× the mean`)
+      .join(', '),
+  );
   const indexMs = (x: typeof a) => scanMs(x) + sortTerm(x) * indexPerRow;
   // Every timed statement is rolled back, so the table has one index (the primary key) when the rewrite rebuilds it.
   const rewrite = solve(a.rewrite - indexMs(a), b.rewrite - indexMs(b));
@@ -88,7 +93,9 @@ async function fitModel(db: Database): Promise<void> {
   const updatePerRow = ((a.update - a.heapBytes * rewrite.perByte) / (a.rows * 1.5) + (b.update - b.heapBytes * rewrite.perByte) / (b.rows * 1.5)) / 2;
   const e = (v: number) => v.toExponential(2);
   console.log('\nConstants for src/stats/cost-model.ts MODEL:');
-  console.log(`  scanMsPerByte: ${e(scan.perByte)},\n  scanMsPerRow: ${e(scan.perRow)},\n  rewriteMsPerByte: ${e(rewrite.perByte)},\n  rewriteMsPerRow: ${e(rewrite.perRow)},\n  indexMsPerRow: ${e(indexPerRow)},\n  updateMsPerRow: ${e(updatePerRow)},`);
+  console.log(
+    `  scanMsPerByte: ${e(scan.perByte)},\n  scanMsPerRow: ${e(scan.perRow)},\n  rewriteMsPerByte: ${e(rewrite.perByte)},\n  rewriteMsPerRow: ${e(rewrite.perRow)},\n  indexMsPerRow: ${e(indexPerRow)},\n  updateMsPerRow: ${e(updatePerRow)},`,
+  );
 }
 
 interface Case {

@@ -116,7 +116,9 @@ for (let b = 0; done < count; b++) {
     console.log(`FAIL run() on batch ${b} (seed ${seed + b}, first 20 inputs): ${why.slice(0, 400)}`);
   }
   const s = (performance.now() - t0) / 1000;
-  console.log(`${done} inputs, ${s.toFixed(0)} s, ${(done / s).toFixed(0)} inputs/s, ${failures} failures, ${parserRecoveries()} parser recoveries, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
+  console.log(
+    `${done} inputs, ${s.toFixed(0)} s, ${(done / s).toFixed(0)} inputs/s, ${failures} failures, ${parserRecoveries()} parser recoveries, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`,
+  );
 }
 rmSync(work, { recursive: true, force: true });
 const s = (performance.now() - t0) / 1000;

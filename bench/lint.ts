@@ -59,7 +59,9 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-const sets = readdirSync(corpus).filter((d) => statSync(join(corpus, d)).isDirectory()).sort();
+const sets = readdirSync(corpus)
+  .filter((d) => statSync(join(corpus, d)).isDirectory())
+  .sort();
 const rows: { set: string; files: number; ours: number; squawk: number; oursCpu: number; squawkCpu: number; base?: number; baseCpu?: number }[] = [];
 const examples = join(root, 'examples', 'migrations');
 for (const set of ['examples', ...sets, '(all)']) {

@@ -68,17 +68,23 @@ const rows: Row[] = [];
 function measure(name: string, paths: string[]): void {
   const { files, bytes } = sizeOf(paths);
   const report = join(work, 'report.json');
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', node, ...nodeFlags, cli, 'lint', ...paths, '--format', format, '-q', '--fail-on', 'never', '--output', format === 'json' ? report : '/dev/null'], {
-    cwd: work,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %M', node, ...nodeFlags, cli, 'lint', ...paths, '--format', format, '-q', '--fail-on', 'never', '--output', format === 'json' ? report : '/dev/null'],
+    {
+      cwd: work,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
   const timing = r.stderr.trim().split('\n').pop()!.split(' ');
   if (r.status !== 0) throw new Error(`${name}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
   let migrations = NaN;
   let findings = NaN;
   if (format === 'json') {
-    const json = JSON.parse(execFileSync(process.execPath, ['-e', `const r=require(${JSON.stringify(report)});console.log(JSON.stringify([r.migrations.length,r.findings.length]))`], { encoding: 'utf8' }));
+    const json = JSON.parse(
+      execFileSync(process.execPath, ['-e', `const r=require(${JSON.stringify(report)});console.log(JSON.stringify([r.migrations.length,r.findings.length]))`], { encoding: 'utf8' }),
+    );
     [migrations, findings] = json;
   }
   const row = { name, files, mb: bytes / 1048576, seconds: Number(timing[0]), peakMb: Number(timing[1]) / 1024, migrations, findings };
@@ -104,7 +110,8 @@ else {
 if (only.has('files')) {
   const dir = join(work, 'many');
   mkdirSync(dir);
-  for (let i = 0; i < 10_000; i++) writeFileSync(join(dir, `${String(i).padStart(5, '0')}_m.sql`), `CREATE TABLE t${i} (id bigint PRIMARY KEY, name text);\nCREATE INDEX t${i}_name ON t${i} (name);\n`);
+  for (let i = 0; i < 10_000; i++)
+    writeFileSync(join(dir, `${String(i).padStart(5, '0')}_m.sql`), `CREATE TABLE t${i} (id bigint PRIMARY KEY, name text);\nCREATE INDEX t${i}_name ON t${i} (name);\n`);
   measure('10,000 files', [dir]);
   rmSync(dir, { recursive: true, force: true });
 }
@@ -114,7 +121,7 @@ if (only.has('big')) {
   mkdirSync(dir);
   const file = join(dir, '001_big.sql');
   const stream = createWriteStream(file);
-  const row = "INSERT INTO events (id, kind, payload) VALUES (1, 'signup', '{\"a\": 1, \"b\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}');\n";
+  const row = 'INSERT INTO events (id, kind, payload) VALUES (1, \'signup\', \'{"a": 1, "b": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}\');\n';
   stream.write('CREATE TABLE events (id bigint PRIMARY KEY, kind text, payload jsonb);\n');
   const block = row.repeat(1000);
   for (let written = 0; written < 50 * 1048576; written += block.length) if (!stream.write(block)) await once(stream, 'drain');

@@ -32,7 +32,9 @@ for (const s of sources) {
   }
 }
 const parseMs = performance.now() - t;
-console.log(`${files.length} files, ${(bytes / 1e6).toFixed(2)} MB: parsed ${statements} statements (${embedded} embedded) in ${parseMs.toFixed(0)} ms = ${Math.round((statements / parseMs) * 1000)} statements/s; slowest file ${slowest.file} ${slowest.ms.toFixed(0)} ms`);
+console.log(
+  `${files.length} files, ${(bytes / 1e6).toFixed(2)} MB: parsed ${statements} statements (${embedded} embedded) in ${parseMs.toFixed(0)} ms = ${Math.round((statements / parseMs) * 1000)} statements/s; slowest file ${slowest.file} ${slowest.ms.toFixed(0)} ms`,
+);
 console.log('problems:', Object.fromEntries(problems));
 
 const enabled = rules.map((rule) => ({ rule, severity: rule.meta.severity }));

@@ -51,18 +51,21 @@ for (const set of sets) {
     // A folder that is the migration (temporal's v1.14/ with its manifest, diesel's <id>/) goes whole.
     const folder = dirname(own[0]!);
     const files = basename(folder).includes(newest.version) && newest.version ? [folder] : own;
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+        .toString()
+        .trim();
     git('init', '-q', '-b', 'main');
     git('config', 'user.email', 'bench@example.com');
     git('config', 'user.name', 'bench');
     if (CONFIG[set]) writeFileSync(join(dir, '.migration-guard.yml'), CONFIG[set]!);
     // Base: everything but the newest migration's files.
     const held = files.map((f) => ({ f, tmp: `${f}.held` }));
-    for (const h of held) cpSync(h.f, h.tmp, { recursive: true }), rmSync(h.f, { recursive: true });
+    for (const h of held) (cpSync(h.f, h.tmp, { recursive: true }), rmSync(h.f, { recursive: true }));
     git('add', '-A', '--', '.', ...held.map((h) => `:!${relative(dir, h.tmp)}`));
     git('commit', '-q', '-m', 'base');
     const base = git('rev-parse', 'HEAD');
-    for (const h of held) cpSync(h.tmp, h.f, { recursive: true }), rmSync(h.tmp, { recursive: true });
+    for (const h of held) (cpSync(h.tmp, h.f, { recursive: true }), rmSync(h.tmp, { recursive: true }));
     git('add', '-A');
     git('commit', '-q', '-m', 'pr');
     const t0 = performance.now();
@@ -75,7 +78,9 @@ for (const set of sets) {
       const history = report.findings.filter((f) => f.rule === 'history-not-replaying').length;
       const errorRules = [...new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].join(', ') || '–';
       cells = `${r.status} | ${count('error')} | ${count('warning')} | ${history} | ${errorRules}`;
-      if (details) for (const f of report.findings as { rule: string; severity: string; message?: string; file?: string; line?: number }[]) console.error(`  ${set}: ${f.severity} ${f.rule} ${f.file}:${f.line} ${f.message?.slice(0, 240)}`);
+      if (details)
+        for (const f of report.findings as { rule: string; severity: string; message?: string; file?: string; line?: number }[])
+          console.error(`  ${set}: ${f.severity} ${f.rule} ${f.file}:${f.line} ${f.message?.slice(0, 240)}`);
     } catch {
       cells = `${r.status} | – | – | – | ${(r.stderr || r.stdout).trim().split('\n')[0]!.slice(0, 120)}`;
     }

@@ -21,7 +21,10 @@ const names = sets.length ? sets : ['kratos', 'crates-io', 'chef-server', 'hatch
 const database = flag('--database') ?? process.env.MG_DATABASE ?? 'pglite';
 const postgresImage = flag('--postgres-image');
 const markdown = args.includes('--markdown');
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const rows: string[] = [];
 
 if (!existsSync(corpus)) {
@@ -77,7 +80,9 @@ for (const name of names) {
 }
 if (jsonFile) writeFileSync(jsonFile, JSON.stringify(results, null, 1));
 if (markdown) {
-  console.log('| Set | Provider | Migrations | With down | Reversible | Re-applicable | Down fails | Whole-chain rollback | Verify wall time (of it the chain; database start) | Load avg (1/5/15 min, before → after) |');
+  console.log(
+    '| Set | Provider | Migrations | With down | Reversible | Re-applicable | Down fails | Whole-chain rollback | Verify wall time (of it the chain; database start) | Load avg (1/5/15 min, before → after) |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
 }
@@ -87,6 +92,7 @@ function chainText(c: ChainVerification): string {
   const dep = n ? `; ${n} down${n === 1 ? ' works' : 's work'} only in the chain` : '';
   if (c.ok) return `✔ ${c.reverted}/${c.size} reverted, schema restored${dep}`;
   if (c.noDown) return `stops at ${c.brokeAt} (no down) after ${c.reverted}/${c.size}${dep}`;
-  if (c.error !== undefined) return `✖ down of ${c.brokeAt} fails after ${c.reverted}/${c.size}: ${c.error.split('(')[0]!.slice(0, 80).trim()}${c.astrayFrom ? ` (schema left different by the down of ${c.astrayFrom})` : ''}${dep}`;
+  if (c.error !== undefined)
+    return `✖ down of ${c.brokeAt} fails after ${c.reverted}/${c.size}: ${c.error.split('(')[0]!.slice(0, 80).trim()}${c.astrayFrom ? ` (schema left different by the down of ${c.astrayFrom})` : ''}${dep}`;
   return `✖ all ${c.reverted}/${c.size} downs run; ${c.schemaDiff?.length ?? 0} differences left, from ${c.brokeAt}${dep}`;
 }

@@ -9,10 +9,8 @@ export default defineRule({
     severity: 'error',
     work: 'index-build',
     summary: 'Adding a PRIMARY KEY that builds its index under ACCESS EXCLUSIVE',
-    why:
-      'ADD PRIMARY KEY (and ADD COLUMN … PRIMARY KEY) builds a unique index while holding ACCESS EXCLUSIVE on the table (checked on PostgreSQL 15 and 18 in pg_locks), and first makes the key columns NOT NULL, scanning the table if they are not already: no reads and no writes for the whole time. `PRIMARY KEY USING INDEX` attaches an index built earlier with CREATE UNIQUE INDEX CONCURRENTLY; it is quick if the columns are already NOT NULL (otherwise it still scans, see setting-not-null).',
-    fix:
-      'Make the columns NOT NULL without a long lock (see setting-not-null), build the index concurrently, then attach it:\n\n```sql\nCREATE UNIQUE INDEX CONCURRENTLY accounts_pkey ON accounts (id);\nALTER TABLE accounts ADD CONSTRAINT accounts_pkey PRIMARY KEY USING INDEX accounts_pkey;\n```',
+    why: 'ADD PRIMARY KEY (and ADD COLUMN … PRIMARY KEY) builds a unique index while holding ACCESS EXCLUSIVE on the table (checked on PostgreSQL 15 and 18 in pg_locks), and first makes the key columns NOT NULL, scanning the table if they are not already: no reads and no writes for the whole time. `PRIMARY KEY USING INDEX` attaches an index built earlier with CREATE UNIQUE INDEX CONCURRENTLY; it is quick if the columns are already NOT NULL (otherwise it still scans, see setting-not-null).',
+    fix: 'Make the columns NOT NULL without a long lock (see setting-not-null), build the index concurrently, then attach it:\n\n```sql\nCREATE UNIQUE INDEX CONCURRENTLY accounts_pkey ON accounts (id);\nALTER TABLE accounts ADD CONSTRAINT accounts_pkey PRIMARY KEY USING INDEX accounts_pkey;\n```',
     examples: {
       bad: [
         'ALTER TABLE accounts ADD PRIMARY KEY (id);',

@@ -12,13 +12,9 @@ export default defineRule({
     severity: 'error',
     summary: 'Adding a NOT NULL column without a DEFAULT',
     why: 'On a table that already has rows, Postgres cannot fill the new column, so the ALTER fails (`column "x" of relation "t" contains null values`, checked on PostgreSQL 15) and the deploy breaks, although it passed on an empty development database. `DEFAULT NULL` and a new PRIMARY KEY column fail the same way. Old application code that inserts rows without the column also starts failing.',
-    fix: 'Add the column with a DEFAULT (constant defaults are instant on PG 11+), or add it nullable, backfill in batches, then set NOT NULL safely:\n\n```sql\nALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT \'active\';\n-- or\nALTER TABLE users ADD COLUMN status text;\n-- backfill in batches, then see setting-not-null\n```',
+    fix: "Add the column with a DEFAULT (constant defaults are instant on PG 11+), or add it nullable, backfill in batches, then set NOT NULL safely:\n\n```sql\nALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active';\n-- or\nALTER TABLE users ADD COLUMN status text;\n-- backfill in batches, then see setting-not-null\n```",
     examples: {
-      bad: [
-        'ALTER TABLE users ADD COLUMN status text NOT NULL;',
-        'ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT NULL;',
-        'ALTER TABLE users ADD COLUMN code int PRIMARY KEY;',
-      ],
+      bad: ['ALTER TABLE users ADD COLUMN status text NOT NULL;', 'ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT NULL;', 'ALTER TABLE users ADD COLUMN code int PRIMARY KEY;'],
       good: [
         "ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active';",
         'ALTER TABLE users ADD COLUMN status text;',

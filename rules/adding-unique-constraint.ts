@@ -9,16 +9,10 @@ export default defineRule({
     severity: 'error',
     work: 'index-build',
     summary: 'Adding a UNIQUE constraint that builds its index under ACCESS EXCLUSIVE',
-    why:
-      'ADD CONSTRAINT … UNIQUE (and ADD COLUMN … UNIQUE) builds a new unique index while holding ACCESS EXCLUSIVE on the table (checked on PostgreSQL 15 and 18 in pg_locks): no reads and no writes for the whole index build. Building the index first with CREATE UNIQUE INDEX CONCURRENTLY and then attaching it with `UNIQUE USING INDEX` only holds ACCESS EXCLUSIVE for a catalog update.',
-    fix:
-      'Build the index concurrently (outside a transaction block), then turn it into the constraint:\n\n```sql\nCREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;\n```',
+    why: 'ADD CONSTRAINT … UNIQUE (and ADD COLUMN … UNIQUE) builds a new unique index while holding ACCESS EXCLUSIVE on the table (checked on PostgreSQL 15 and 18 in pg_locks): no reads and no writes for the whole index build. Building the index first with CREATE UNIQUE INDEX CONCURRENTLY and then attaching it with `UNIQUE USING INDEX` only holds ACCESS EXCLUSIVE for a catalog update.',
+    fix: 'Build the index concurrently (outside a transaction block), then turn it into the constraint:\n\n```sql\nCREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;\n```',
     examples: {
-      bad: [
-        'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);',
-        'ALTER TABLE users ADD UNIQUE (tenant_id, email);',
-        'ALTER TABLE users ADD COLUMN handle text UNIQUE;',
-      ],
+      bad: ['ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);', 'ALTER TABLE users ADD UNIQUE (tenant_id, email);', 'ALTER TABLE users ADD COLUMN handle text UNIQUE;'],
       good: [
         'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;',
         'CREATE TABLE users (email text);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);',

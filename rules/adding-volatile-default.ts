@@ -9,16 +9,14 @@ export default defineRule({
     severity: 'error',
     work: 'rewrite',
     summary: 'Adding a column with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11)',
-    why:
-      'Since PostgreSQL 11 a new column with a non-volatile DEFAULT is instant: the value is stored once in the catalog. A volatile DEFAULT (`random()`, `gen_random_uuid()`, `clock_timestamp()`, `nextval(…)`, `uuid_generate_v4()`, or a function created VOLATILE) must be computed for every existing row, so Postgres rewrites the whole table while holding ACCESS EXCLUSIVE: no reads, no writes until it is done. Before PostgreSQL 11 every non-NULL DEFAULT rewrites. `now()` and `CURRENT_TIMESTAMP` are STABLE, not volatile: checked on PostgreSQL 15 and 18 (pg_class.relfilenode unchanged), they do not rewrite, and every existing row gets the time of the migration. A function whose definition is not in this file is assumed non-volatile.',
-    fix:
-      'Add the column without the volatile default, set the default for new rows (no rewrite), then backfill existing rows in batches:\n\n```sql\nALTER TABLE orders ADD COLUMN token uuid;                          -- instant\nALTER TABLE orders ALTER COLUMN token SET DEFAULT gen_random_uuid(); -- new rows only, no rewrite\n-- backfill in batches, each its own transaction:\nUPDATE orders SET token = gen_random_uuid()\n WHERE id IN (SELECT id FROM orders WHERE token IS NULL LIMIT 10000);\n```',
+    why: 'Since PostgreSQL 11 a new column with a non-volatile DEFAULT is instant: the value is stored once in the catalog. A volatile DEFAULT (`random()`, `gen_random_uuid()`, `clock_timestamp()`, `nextval(…)`, `uuid_generate_v4()`, or a function created VOLATILE) must be computed for every existing row, so Postgres rewrites the whole table while holding ACCESS EXCLUSIVE: no reads, no writes until it is done. Before PostgreSQL 11 every non-NULL DEFAULT rewrites. `now()` and `CURRENT_TIMESTAMP` are STABLE, not volatile: checked on PostgreSQL 15 and 18 (pg_class.relfilenode unchanged), they do not rewrite, and every existing row gets the time of the migration. A function whose definition is not in this file is assumed non-volatile.',
+    fix: 'Add the column without the volatile default, set the default for new rows (no rewrite), then backfill existing rows in batches:\n\n```sql\nALTER TABLE orders ADD COLUMN token uuid;                          -- instant\nALTER TABLE orders ALTER COLUMN token SET DEFAULT gen_random_uuid(); -- new rows only, no rewrite\n-- backfill in batches, each its own transaction:\nUPDATE orders SET token = gen_random_uuid()\n WHERE id IN (SELECT id FROM orders WHERE token IS NULL LIMIT 10000);\n```',
     examples: {
       bad: [
         'ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();',
         'ALTER TABLE orders ADD COLUMN jitter float8 NOT NULL DEFAULT random() * 10;',
         'ALTER TABLE events ADD COLUMN seen_at timestamptz DEFAULT clock_timestamp();',
-        "CREATE FUNCTION new_code() RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN md5(random()::text); END $$;\nALTER TABLE orders ADD COLUMN code text DEFAULT new_code();",
+        'CREATE FUNCTION new_code() RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN md5(random()::text); END $$;\nALTER TABLE orders ADD COLUMN code text DEFAULT new_code();',
       ],
       good: [
         'ALTER TABLE orders ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();',

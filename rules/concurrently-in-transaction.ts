@@ -26,7 +26,8 @@ function where(st: Statement, ctx: LintContext): string | undefined {
     return 'in a file the migration tool sends as one multi-statement query: Postgres runs all of it as one implicit transaction block and refuses it there ("cannot run inside a transaction block"), even after a COMMIT. Put it alone in its own migration file.';
   }
   if (!ctx.inTransaction) return undefined;
-  if (ctx.explicitTransactionStart) return `inside the transaction opened at line ${ctx.explicitTransactionStart.range.line}: Postgres refuses it ("cannot run inside a transaction block"). The migration fails here.`;
+  if (ctx.explicitTransactionStart)
+    return `inside the transaction opened at line ${ctx.explicitTransactionStart.range.line}: Postgres refuses it ("cannot run inside a transaction block"). The migration fails here.`;
   return 'in a file the migration framework runs in a transaction: Postgres refuses it ("cannot run inside a transaction block"). The migration fails here.';
 }
 

@@ -8,15 +8,10 @@ export default defineRule({
     severity: 'error',
     work: 'index-build',
     summary: 'Creating an index on an existing table without CONCURRENTLY',
-    why:
-      'CREATE INDEX takes a SHARE lock on the table for the whole build (checked on PostgreSQL 15 and 18 in pg_locks): reads go on, but every INSERT, UPDATE and DELETE waits until the index is built, which on a large table takes minutes. CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE instead, so writes continue. Indexes on tables created earlier in the same migration are not reported: the table is empty and no one else can see it yet. Nor is `CREATE INDEX … ON ONLY parent`, the first step of indexing a partitioned table, which builds nothing.',
-    fix:
-      'Build it concurrently, outside a transaction block (most frameworks need a per-migration "no transaction" marker):\n\n```sql\nCREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON orders (customer_id);\n```\nIf it fails it leaves an INVALID index: `DROP INDEX CONCURRENTLY orders_customer_id_idx;` and retry. A partitioned table cannot be indexed concurrently as a whole: `CREATE INDEX … ON ONLY parent`, then `CREATE INDEX CONCURRENTLY` on each partition and `ALTER INDEX parent_idx ATTACH PARTITION part_idx`.',
+    why: 'CREATE INDEX takes a SHARE lock on the table for the whole build (checked on PostgreSQL 15 and 18 in pg_locks): reads go on, but every INSERT, UPDATE and DELETE waits until the index is built, which on a large table takes minutes. CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE instead, so writes continue. Indexes on tables created earlier in the same migration are not reported: the table is empty and no one else can see it yet. Nor is `CREATE INDEX … ON ONLY parent`, the first step of indexing a partitioned table, which builds nothing.',
+    fix: 'Build it concurrently, outside a transaction block (most frameworks need a per-migration "no transaction" marker):\n\n```sql\nCREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON orders (customer_id);\n```\nIf it fails it leaves an INVALID index: `DROP INDEX CONCURRENTLY orders_customer_id_idx;` and retry. A partitioned table cannot be indexed concurrently as a whole: `CREATE INDEX … ON ONLY parent`, then `CREATE INDEX CONCURRENTLY` on each partition and `ALTER INDEX parent_idx ATTACH PARTITION part_idx`.',
     examples: {
-      bad: [
-        'CREATE INDEX orders_customer_id_idx ON orders (customer_id);',
-        'CREATE UNIQUE INDEX IF NOT EXISTS users_email_key ON public.users (lower(email));',
-      ],
+      bad: ['CREATE INDEX orders_customer_id_idx ON orders (customer_id);', 'CREATE UNIQUE INDEX IF NOT EXISTS users_email_key ON public.users (lower(email));'],
       good: [
         'CREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id);',
         'CREATE INDEX measurements_at_idx ON ONLY measurements (at);',

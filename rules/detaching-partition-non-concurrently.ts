@@ -8,10 +8,8 @@ export default defineRule({
     severity: 'warning',
     work: 'lock',
     summary: 'Detaching a partition without CONCURRENTLY',
-    why:
-      'ALTER TABLE … DETACH PARTITION takes ACCESS EXCLUSIVE on the partitioned table and the partition (checked on PostgreSQL 15 and 18 in pg_locks). The detach itself is quick, but it must wait for every query running on any partition, and meanwhile every new query on the whole partitioned table queues behind it. DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) takes only SHARE UPDATE EXCLUSIVE on the parent. Partitions and tables created in the same migration are not reported.',
-    fix:
-      'On PostgreSQL 14+, detach concurrently, outside a transaction block:\n\n```sql\nALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;\n-- if it is interrupted:\nALTER TABLE measurements DETACH PARTITION measurements_2023 FINALIZE;\n```\nBefore 14 there is no concurrent form: run it with `SET lock_timeout = \'3s\'` and retry.',
+    why: 'ALTER TABLE … DETACH PARTITION takes ACCESS EXCLUSIVE on the partitioned table and the partition (checked on PostgreSQL 15 and 18 in pg_locks). The detach itself is quick, but it must wait for every query running on any partition, and meanwhile every new query on the whole partitioned table queues behind it. DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) takes only SHARE UPDATE EXCLUSIVE on the parent. Partitions and tables created in the same migration are not reported.',
+    fix: "On PostgreSQL 14+, detach concurrently, outside a transaction block:\n\n```sql\nALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;\n-- if it is interrupted:\nALTER TABLE measurements DETACH PARTITION measurements_2023 FINALIZE;\n```\nBefore 14 there is no concurrent form: run it with `SET lock_timeout = '3s'` and retry.",
     examples: {
       bad: ['ALTER TABLE measurements DETACH PARTITION measurements_2023;'],
       good: [

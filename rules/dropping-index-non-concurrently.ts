@@ -8,10 +8,8 @@ export default defineRule({
     severity: 'warning',
     work: 'lock',
     summary: 'Dropping an index without CONCURRENTLY',
-    why:
-      'DROP INDEX takes ACCESS EXCLUSIVE on the table the index belongs to (checked on PostgreSQL 15 and 18 in pg_locks). The drop itself is quick, but it must first wait for every running query on the table, and while it waits every new query, reads included, queues behind it. DROP INDEX CONCURRENTLY waits for those queries without blocking new ones. Indexes created earlier in the same migration are not reported.',
-    fix:
-      'Drop it concurrently, one index per statement, outside a transaction block:\n\n```sql\nDROP INDEX CONCURRENTLY IF EXISTS orders_customer_id_idx;\n```\nAn index that backs a PRIMARY KEY or UNIQUE constraint must be dropped with its constraint (`ALTER TABLE … DROP CONSTRAINT`), which cannot be done concurrently.',
+    why: 'DROP INDEX takes ACCESS EXCLUSIVE on the table the index belongs to (checked on PostgreSQL 15 and 18 in pg_locks). The drop itself is quick, but it must first wait for every running query on the table, and while it waits every new query, reads included, queues behind it. DROP INDEX CONCURRENTLY waits for those queries without blocking new ones. Indexes created earlier in the same migration are not reported.',
+    fix: 'Drop it concurrently, one index per statement, outside a transaction block:\n\n```sql\nDROP INDEX CONCURRENTLY IF EXISTS orders_customer_id_idx;\n```\nAn index that backs a PRIMARY KEY or UNIQUE constraint must be dropped with its constraint (`ALTER TABLE … DROP CONSTRAINT`), which cannot be done concurrently.',
     examples: {
       bad: ['DROP INDEX orders_customer_id_idx;', 'DROP INDEX IF EXISTS public.a_idx, public.b_idx;'],
       good: [

@@ -17,14 +17,14 @@ export default defineRule({
       bad: [
         'BEGIN; ALTER TABLE users ADD COLUMN region text; UPDATE users SET region = country WHERE id < 1000; COMMIT;',
         'BEGIN; ALTER TABLE orders ALTER COLUMN note TYPE text; DELETE FROM sessions WHERE expired; COMMIT;',
-        "BEGIN; INSERT INTO orders (id, user_id) VALUES (1, 2); ALTER TABLE orders ADD COLUMN note text; COMMIT;",
+        'BEGIN; INSERT INTO orders (id, user_id) VALUES (1, 2); ALTER TABLE orders ADD COLUMN note text; COMMIT;',
         'BEGIN; ALTER TABLE users RENAME COLUMN nm TO name; INSERT INTO users_archive SELECT * FROM users WHERE deleted; COMMIT;',
         'BEGIN; ALTER TABLE users ADD COLUMN region text; UPDATE users SET region = country WHERE id < 1000; UPDATE users SET tier = 1 WHERE id < 1000; COMMIT;',
       ],
       good: [
         'ALTER TABLE users ADD COLUMN region text; UPDATE users SET region = country WHERE id < 1000;',
         'BEGIN; ALTER TABLE users ADD COLUMN region text; COMMIT; BEGIN; UPDATE users SET region = country WHERE id < 1000; COMMIT;',
-        "BEGIN; CREATE TABLE plans (id bigint, name text); INSERT INTO plans SELECT id, name FROM legacy_plans WHERE active; ALTER TABLE plans ADD COLUMN price numeric; COMMIT;",
+        'BEGIN; CREATE TABLE plans (id bigint, name text); INSERT INTO plans SELECT id, name FROM legacy_plans WHERE active; ALTER TABLE plans ADD COLUMN price numeric; COMMIT;',
         "BEGIN; ALTER TABLE users ADD COLUMN region text; INSERT INTO regions (code) VALUES ('eu'), ('us'); COMMIT;",
         'BEGIN; LOCK TABLE counters IN ACCESS EXCLUSIVE MODE; UPDATE counters SET n = n + 1 WHERE id = 1; COMMIT;',
       ],
@@ -59,7 +59,7 @@ export default defineRule({
         const same = (s: Statement) => bareName(writtenTable(s)) === bareName(table);
         const writerAt = earlier.findIndex((s) => isDataChange(s) && same(s));
         if (writerAt < 0) continue;
-        const writer = earlier[writerAt]!;
+        const writer = earlier[writerAt];
         // Only the first schema change of the table after the write.
         if (earlier.slice(0, writerAt).some((s) => accessExclusiveTables(s).some((t) => bareName(t) === bareName(table)))) continue;
         report({

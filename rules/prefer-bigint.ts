@@ -29,7 +29,7 @@ export default defineRule({
     squawk: ['prefer-big-int', 'prefer-bigint-over-int', 'prefer-bigint-over-smallint'],
   },
   create: ({ report }) => ({
-    '*'(statement, _ctx) {
+    '*'(statement) {
       for (const c of columnTypes(statement)) {
         const bits = smallIntegerBits(c);
         if (!bits) continue;

@@ -20,7 +20,7 @@ export default defineRule({
     squawk: ['prefer-identity'],
   },
   create: ({ report }) => ({
-    '*'(statement, _ctx) {
+    '*'(statement) {
       for (const c of columnTypes(statement)) {
         if (!c.builtin || !SERIAL_TYPES[c.builtin] || c.array) continue;
         const base = SERIAL_TYPES[c.builtin] === 'int2' ? 'smallint' : SERIAL_TYPES[c.builtin] === 'int4' ? 'integer' : 'bigint';

@@ -15,7 +15,7 @@ export default defineRule({
     },
   },
   create: ({ report }) => ({
-    '*'(statement, _ctx) {
+    '*'(statement) {
       for (const c of columnTypes(statement)) {
         if (c.builtin !== 'json') continue;
         report({

@@ -42,12 +42,14 @@ function droppedIndexBefore(ctx: LintContext, name: string): boolean {
 
 /** Whether an earlier statement ran `ALTER TABLE table DROP CONSTRAINT IF EXISTS name`. */
 function droppedConstraintBefore(ctx: LintContext, table: string | undefined, name: string): boolean {
-  return ctx.statements.slice(0, ctx.index).some(
-    (s) =>
-      s.kind === 'AlterTableStmt' &&
-      bareName(relationName(s.node.relation)) === bareName(table) &&
-      alterCommands(s.node).some((c) => c.subtype === 'AT_DropConstraint' && c.missing_ok && String(c.name).toLowerCase() === name.toLowerCase()),
-  );
+  return ctx.statements
+    .slice(0, ctx.index)
+    .some(
+      (s) =>
+        s.kind === 'AlterTableStmt' &&
+        bareName(relationName(s.node.relation)) === bareName(table) &&
+        alterCommands(s.node).some((c) => c.subtype === 'AT_DropConstraint' && c.missing_ok && String(c.name).toLowerCase() === name.toLowerCase()),
+    );
 }
 
 /** What is wrong with the statement's re-runnability, one message per problem. */
@@ -58,7 +60,9 @@ function problems(statement: Statement, ctx: LintContext): string[] {
       return [`CREATE TABLE ${relationName(statement.node.relation)} has no IF NOT EXISTS: if a later statement fails, rerunning the migration stops here with "already exists".`];
     case 'CreateTableAsStmt':
       if (statement.node.if_not_exists || statement.node.into?.rel?.relpersistence === 't') return [];
-      return [`CREATE ${statement.node.objtype === 'OBJECT_MATVIEW' ? 'MATERIALIZED VIEW' : 'TABLE'} ${relationName(statement.node.into?.rel)} has no IF NOT EXISTS: a rerun after a partial failure stops here.`];
+      return [
+        `CREATE ${statement.node.objtype === 'OBJECT_MATVIEW' ? 'MATERIALIZED VIEW' : 'TABLE'} ${relationName(statement.node.into?.rel)} has no IF NOT EXISTS: a rerun after a partial failure stops here.`,
+      ];
     case 'IndexStmt': {
       const on = relationName(statement.node.relation);
       if (!statement.node.idxname) return [`This index on ${on} has no name: a rerun after a partial failure silently builds a second, identical index. Name it and add IF NOT EXISTS.`];
@@ -79,7 +83,9 @@ function problems(statement: Statement, ctx: LintContext): string[] {
     case 'ViewStmt':
       return statement.node.replace ? [] : [`CREATE VIEW ${relationName(statement.node.view)} has no OR REPLACE: a rerun after a partial failure stops here.`];
     case 'CreateFunctionStmt':
-      return statement.node.replace ? [] : [`CREATE ${statement.node.is_procedure ? 'PROCEDURE' : 'FUNCTION'} ${nameOf(statement.node.funcname)} has no OR REPLACE: a rerun after a partial failure stops here.`];
+      return statement.node.replace
+        ? []
+        : [`CREATE ${statement.node.is_procedure ? 'PROCEDURE' : 'FUNCTION'} ${nameOf(statement.node.funcname)} has no OR REPLACE: a rerun after a partial failure stops here.`];
     case 'CreateTrigStmt':
       // CREATE OR REPLACE TRIGGER exists from PG 14.
       if (statement.node.replace || ctx.pgVersion < 14 || statement.node.isconstraint) return [];
@@ -123,7 +129,7 @@ export default defineRule({
     severity: 'info',
     summary: 'DDL outside a transaction that cannot be rerun after a partial failure',
     why: 'A migration that runs outside a transaction (the framework does not wrap it, or it must not be wrapped because of CREATE INDEX CONCURRENTLY) can fail half way, leaving the first statements applied. The fix is then to rerun it, which stops at the first statement that already ran ("relation already exists", "column does not exist") unless every statement is guarded. Inside a transaction a failure rolls everything back, so those statements are not flagged; a file of a single statement is atomic and not flagged either. This follows squawk\'s prefer-robust-stmts (same transaction logic; its statements plus schemas, sequences, extensions, views, functions and, on PG 14+, triggers), and adds what Postgres really does with concurrent indexes: a failed CREATE INDEX CONCURRENTLY is not atomic, it leaves an INVALID index behind, and `CREATE INDEX CONCURRENTLY IF NOT EXISTS` then skips the rerun and silently keeps the unusable index, so the robust form is DROP INDEX CONCURRENTLY IF EXISTS followed by the CREATE. An unnamed index is flagged too: a rerun builds a duplicate.',
-    fix: 'Wrap the migration in a transaction if it can run in one; otherwise guard each statement:\n\n```sql\nCREATE TABLE IF NOT EXISTS invoices (id bigint PRIMARY KEY);\nALTER TABLE users ADD COLUMN IF NOT EXISTS plan text;\nALTER TABLE users DROP COLUMN IF EXISTS legacy_plan;\nALTER TABLE users DROP CONSTRAINT IF EXISTS users_plan_check;\nALTER TABLE users ADD CONSTRAINT users_plan_check CHECK (plan <> \'\') NOT VALID;\n-- a failed concurrent build leaves an INVALID index: drop it before retrying\nDROP INDEX CONCURRENTLY IF EXISTS users_plan_idx;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_plan_idx ON users (plan);\n```',
+    fix: "Wrap the migration in a transaction if it can run in one; otherwise guard each statement:\n\n```sql\nCREATE TABLE IF NOT EXISTS invoices (id bigint PRIMARY KEY);\nALTER TABLE users ADD COLUMN IF NOT EXISTS plan text;\nALTER TABLE users DROP COLUMN IF EXISTS legacy_plan;\nALTER TABLE users DROP CONSTRAINT IF EXISTS users_plan_check;\nALTER TABLE users ADD CONSTRAINT users_plan_check CHECK (plan <> '') NOT VALID;\n-- a failed concurrent build leaves an INVALID index: drop it before retrying\nDROP INDEX CONCURRENTLY IF EXISTS users_plan_idx;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_plan_idx ON users (plan);\n```",
     examples: {
       bad: [
         'CREATE TABLE invoices (id bigint); CREATE INDEX CONCURRENTLY IF NOT EXISTS invoices_id ON invoices (id);',

@@ -11,16 +11,12 @@ export default defineRule({
     fix: 'Use text and put the limit in a named CHECK:\n\n```sql\nCREATE TABLE users (\n  email text NOT NULL CONSTRAINT users_email_length CHECK (char_length(email) <= 320)\n);\n\n-- changing the limit later, without blocking:\nALTER TABLE users ADD CONSTRAINT users_email_length_v2 CHECK (char_length(email) <= 512) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_length_v2;\nALTER TABLE users DROP CONSTRAINT users_email_length;\n```',
     examples: {
       bad: ['CREATE TABLE users (email varchar(320) NOT NULL);', 'ALTER TABLE users ADD COLUMN nickname character varying(40);', 'ALTER TABLE users ALTER COLUMN email TYPE varchar(512);'],
-      good: [
-        'CREATE TABLE users (email text NOT NULL CHECK (char_length(email) <= 320));',
-        'ALTER TABLE users ADD COLUMN nickname varchar;',
-        'CREATE TABLE codes (code char(2));',
-      ],
+      good: ['CREATE TABLE users (email text NOT NULL CHECK (char_length(email) <= 320));', 'ALTER TABLE users ADD COLUMN nickname varchar;', 'CREATE TABLE codes (code char(2));'],
     },
     squawk: ['prefer-text-field'],
   },
   create: ({ report }) => ({
-    '*'(statement, _ctx) {
+    '*'(statement) {
       for (const c of columnTypes(statement)) {
         if (c.builtin !== 'varchar' || c.mods.length === 0) continue;
         report({

@@ -8,16 +8,11 @@ export default defineRule({
     severity: 'warning',
     work: 'rewrite',
     summary: 'Refreshing a materialized view without CONCURRENTLY',
-    why:
-      'REFRESH MATERIALIZED VIEW re-runs the view\'s query and replaces its contents while holding ACCESS EXCLUSIVE on the view (checked on PostgreSQL 15 and 18 in pg_locks): every query that reads the view waits for the whole refresh. `WITH NO DATA` empties it, and reads then fail until the next refresh. REFRESH … CONCURRENTLY takes EXCLUSIVE instead, which lets reads continue. Views created in the same migration are not reported.',
-    fix:
-      'Give the view a unique index (required once), then refresh concurrently outside a transaction block:\n\n```sql\nCREATE UNIQUE INDEX CONCURRENTLY order_totals_day ON order_totals (day);\nREFRESH MATERIALIZED VIEW CONCURRENTLY order_totals;\n```',
+    why: "REFRESH MATERIALIZED VIEW re-runs the view's query and replaces its contents while holding ACCESS EXCLUSIVE on the view (checked on PostgreSQL 15 and 18 in pg_locks): every query that reads the view waits for the whole refresh. `WITH NO DATA` empties it, and reads then fail until the next refresh. REFRESH … CONCURRENTLY takes EXCLUSIVE instead, which lets reads continue. Views created in the same migration are not reported.",
+    fix: 'Give the view a unique index (required once), then refresh concurrently outside a transaction block:\n\n```sql\nCREATE UNIQUE INDEX CONCURRENTLY order_totals_day ON order_totals (day);\nREFRESH MATERIALIZED VIEW CONCURRENTLY order_totals;\n```',
     examples: {
       bad: ['REFRESH MATERIALIZED VIEW order_totals;', 'REFRESH MATERIALIZED VIEW reporting.order_totals WITH NO DATA;'],
-      good: [
-        'REFRESH MATERIALIZED VIEW CONCURRENTLY order_totals;',
-        'CREATE MATERIALIZED VIEW order_totals AS SELECT 1 AS day WITH NO DATA;\nREFRESH MATERIALIZED VIEW order_totals;',
-      ],
+      good: ['REFRESH MATERIALIZED VIEW CONCURRENTLY order_totals;', 'CREATE MATERIALIZED VIEW order_totals AS SELECT 1 AS day WITH NO DATA;\nREFRESH MATERIALIZED VIEW order_totals;'],
     },
   },
   create: ({ report }) => ({

@@ -53,7 +53,11 @@ const FEATURES: Feature[] = [
   { since: 14, what: 'DETACH PARTITION … CONCURRENTLY', uses: (s) => alterCommandsOf(s).some((c) => c.subtype === 'AT_DetachPartition' && as(c.def, 'PartitionCmd')?.concurrent) },
   { since: 12, what: 'generated columns (STORED)', uses: (s) => constraints(s).some((c) => c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v') },
   { since: 12, what: 'REINDEX CONCURRENTLY', uses: (s) => s.kind === 'ReindexStmt' && (s.node.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently') },
-  { since: 11, what: 'covering indexes (INCLUDE)', uses: (s) => (s.kind === 'IndexStmt' && (s.node.indexIncludingParams ?? []).length > 0) || constraints(s).some((c) => (c.including ?? []).length > 0) },
+  {
+    since: 11,
+    what: 'covering indexes (INCLUDE)',
+    uses: (s) => (s.kind === 'IndexStmt' && (s.node.indexIncludingParams ?? []).length > 0) || constraints(s).some((c) => (c.including ?? []).length > 0),
+  },
   { since: 11, what: 'procedures (CREATE PROCEDURE, CALL)', uses: (s) => (s.kind === 'CreateFunctionStmt' && !!s.node.is_procedure) || s.kind === 'CallStmt' },
 ];
 
@@ -64,7 +68,7 @@ export default defineRule({
     severity: 'error',
     summary: 'Syntax or a function newer than the target PostgreSQL version',
     why: "migration-guard parses with PostgreSQL 18's grammar and verify's embedded database is PostgreSQL 18, so a migration using a newer feature parses and applies in CI, then fails on the production server of the target version (`pgVersion` / `--pg-version`). Examples: VIRTUAL generated columns and uuidv7() need 18, JSON_TABLE 17, MERGE and UNIQUE NULLS NOT DISTINCT 15, CREATE OR REPLACE TRIGGER 14, generated columns 12, covering indexes (INCLUDE) 11. The table of features is in the rule's source.",
-    fix: "Write it the way the target version supports, or raise `pgVersion` once production runs the newer major:\n\n```sql\n-- VIRTUAL needs 18; on 12–17 store the value:\nALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (quantity * unit_cents) STORED;\n-- uuidv7() needs 18; gen_random_uuid() (v4) is core since 13:\nALTER TABLE events ALTER COLUMN id SET DEFAULT gen_random_uuid();\n```\nSTORED generated columns rewrite the table when added to an existing one: add them to new tables, or backfill a plain column instead.",
+    fix: 'Write it the way the target version supports, or raise `pgVersion` once production runs the newer major:\n\n```sql\n-- VIRTUAL needs 18; on 12–17 store the value:\nALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (quantity * unit_cents) STORED;\n-- uuidv7() needs 18; gen_random_uuid() (v4) is core since 13:\nALTER TABLE events ALTER COLUMN id SET DEFAULT gen_random_uuid();\n```\nSTORED generated columns rewrite the table when added to an existing one: add them to new tables, or backfill a plain column instead.',
     examples: {
       bad: [
         'ALTER TABLE orders ADD COLUMN total bigint GENERATED ALWAYS AS (qty * price) VIRTUAL;',
@@ -86,7 +90,9 @@ export default defineRule({
     '*'(statement, ctx) {
       for (const f of FEATURES) {
         if (ctx.pgVersion >= f.since || !f.uses(statement)) continue;
-        report({ message: `Uses ${f.what}, new in PostgreSQL ${f.since}; the target is PostgreSQL ${ctx.pgVersion} (pgVersion), where this statement fails. A newer verify server (PGlite is 18) accepts it, so verify alone does not catch it.` });
+        report({
+          message: `Uses ${f.what}, new in PostgreSQL ${f.since}; the target is PostgreSQL ${ctx.pgVersion} (pgVersion), where this statement fails. A newer verify server (PGlite is 18) accepts it, so verify alone does not catch it.`,
+        });
       }
     },
   }),

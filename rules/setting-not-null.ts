@@ -9,10 +9,8 @@ export default defineRule({
     severity: 'error',
     work: 'scan',
     summary: 'Setting NOT NULL on an existing column scans the table under ACCESS EXCLUSIVE',
-    why:
-      'ALTER COLUMN … SET NOT NULL (and PostgreSQL 18\'s `ADD CONSTRAINT … NOT NULL col` without NOT VALID) reads every row to prove there is no NULL, holding ACCESS EXCLUSIVE the whole time: all reads and writes of the table wait. Since PostgreSQL 12 the scan is skipped when a validated `CHECK (col IS NOT NULL)` already proves it (checked on PostgreSQL 15: 0.2 ms with the check versus a full scan without). Not reported when this file adds and validates such a check first, or drops that helper check right after (the check was validated by an earlier migration).',
-    fix:
-      'Prove it with a CHECK constraint added NOT VALID (instant) and validated separately (SHARE UPDATE EXCLUSIVE: reads and writes go on), then SET NOT NULL skips the scan (PostgreSQL 12+):\n\n```sql\nALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;\n-- next migration (or after COMMIT):\nALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;\n-- then:\nALTER TABLE users ALTER COLUMN email SET NOT NULL;   -- no scan\nALTER TABLE users DROP CONSTRAINT users_email_not_null;\n```\nOn PostgreSQL 18: `ALTER TABLE users ADD CONSTRAINT users_email_nn NOT NULL email NOT VALID;` then `ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;`.',
+    why: "ALTER COLUMN … SET NOT NULL (and PostgreSQL 18's `ADD CONSTRAINT … NOT NULL col` without NOT VALID) reads every row to prove there is no NULL, holding ACCESS EXCLUSIVE the whole time: all reads and writes of the table wait. Since PostgreSQL 12 the scan is skipped when a validated `CHECK (col IS NOT NULL)` already proves it (checked on PostgreSQL 15: 0.2 ms with the check versus a full scan without). Not reported when this file adds and validates such a check first, or drops that helper check right after (the check was validated by an earlier migration).",
+    fix: 'Prove it with a CHECK constraint added NOT VALID (instant) and validated separately (SHARE UPDATE EXCLUSIVE: reads and writes go on), then SET NOT NULL skips the scan (PostgreSQL 12+):\n\n```sql\nALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;\n-- next migration (or after COMMIT):\nALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;\n-- then:\nALTER TABLE users ALTER COLUMN email SET NOT NULL;   -- no scan\nALTER TABLE users DROP CONSTRAINT users_email_not_null;\n```\nOn PostgreSQL 18: `ALTER TABLE users ADD CONSTRAINT users_email_nn NOT NULL email NOT VALID;` then `ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;`.',
     examples: {
       bad: [
         'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
@@ -40,11 +38,7 @@ export default defineRule({
       for (const cmd of alterCommands(n)) {
         const con = as(cmd.def, 'Constraint');
         const column =
-          cmd.subtype === 'AT_SetNotNull'
-            ? String(cmd.name ?? '')
-            : cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_NOTNULL' && !con.skip_validation
-              ? notNullColumnOf(con)
-              : undefined;
+          cmd.subtype === 'AT_SetNotNull' ? String(cmd.name ?? '') : cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_NOTNULL' && !con.skip_validation ? notNullColumnOf(con) : undefined;
         if (!column) continue;
         if (ctx.pgVersion >= 12 && (notNullProvenBefore(ctx, table, column) || helperCheckDroppedAfter(ctx, table, column))) continue;
         cols.push(column);

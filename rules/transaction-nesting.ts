@@ -9,13 +9,10 @@ export default defineRule({
     id: 'transaction-nesting',
     severity: 'warning',
     summary: 'BEGIN inside a transaction, or BEGIN/COMMIT in a file the framework already wraps',
-    why: 'Postgres does not nest transactions. A second BEGIN is ignored with `WARNING: there is already a transaction in progress`, and the first COMMIT then ends the one and only transaction: everything after it runs in autocommit, one statement at a time, so a later failure leaves the migration half applied. The same happens when the migration framework already runs the file in a transaction (goose, dbmate, Flyway, node-pg-migrate, Diesel by default): the file\'s COMMIT commits the framework\'s transaction early, the rest is no longer atomic, and the framework\'s own COMMIT finds no transaction. SAVEPOINT is the way to nest.',
-    fix: 'Leave transaction control to the framework: remove BEGIN/COMMIT from the file. When a statement must run outside a transaction (CREATE INDEX CONCURRENTLY, ALTER TYPE … ADD VALUE on old versions), put it in its own migration and use the framework\'s switch (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, Flyway `executeInTransaction=false`) instead of a COMMIT in the middle. To nest, use savepoints:\n\n```sql\nSAVEPOINT before_backfill;\nUPDATE users SET status = \'active\' WHERE status IS NULL;\nRELEASE SAVEPOINT before_backfill;\n```',
+    why: "Postgres does not nest transactions. A second BEGIN is ignored with `WARNING: there is already a transaction in progress`, and the first COMMIT then ends the one and only transaction: everything after it runs in autocommit, one statement at a time, so a later failure leaves the migration half applied. The same happens when the migration framework already runs the file in a transaction (goose, dbmate, Flyway, node-pg-migrate, Diesel by default): the file's COMMIT commits the framework's transaction early, the rest is no longer atomic, and the framework's own COMMIT finds no transaction. SAVEPOINT is the way to nest.",
+    fix: "Leave transaction control to the framework: remove BEGIN/COMMIT from the file. When a statement must run outside a transaction (CREATE INDEX CONCURRENTLY, ALTER TYPE … ADD VALUE on old versions), put it in its own migration and use the framework's switch (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, Flyway `executeInTransaction=false`) instead of a COMMIT in the middle. To nest, use savepoints:\n\n```sql\nSAVEPOINT before_backfill;\nUPDATE users SET status = 'active' WHERE status IS NULL;\nRELEASE SAVEPOINT before_backfill;\n```",
     examples: {
-      bad: [
-        'BEGIN;\nALTER TABLE users ADD COLUMN status text;\nBEGIN;\nUPDATE users SET status = \'active\';\nCOMMIT;\nCOMMIT;',
-        'START TRANSACTION;\nBEGIN;\nCOMMIT;',
-      ],
+      bad: ["BEGIN;\nALTER TABLE users ADD COLUMN status text;\nBEGIN;\nUPDATE users SET status = 'active';\nCOMMIT;\nCOMMIT;", 'START TRANSACTION;\nBEGIN;\nCOMMIT;'],
       good: [
         'BEGIN;\nALTER TABLE users ADD COLUMN status text;\nCOMMIT;',
         'BEGIN;\nALTER TABLE users ADD COLUMN status text;\nCOMMIT;\nBEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;',
@@ -35,7 +32,8 @@ export default defineRule({
           });
         } else if (ctx.frameworkTransaction && ctx.once('transaction-nesting:framework')) {
           report({
-            message: 'BEGIN in a file the migration framework already runs in a transaction: Postgres ignores it, and a COMMIT in the file commits the framework\'s transaction early, so the statements after it are no longer atomic.',
+            message:
+              "BEGIN in a file the migration framework already runs in a transaction: Postgres ignores it, and a COMMIT in the file commits the framework's transaction early, so the statements after it are no longer atomic.",
           });
         }
         return;

@@ -13,10 +13,7 @@ export default defineRule({
     fix: 'If the rows really must go, delete them in batches (which keeps other sessions working, fires triggers and respects foreign keys), or drop the table once nothing uses it. Never rely on CASCADE to find the dependent tables for you; list them:\n\n```sql\n-- repeat until it deletes 0 rows, one transaction per batch\nDELETE FROM sessions\nWHERE id IN (SELECT id FROM sessions ORDER BY id LIMIT 5000);\n```',
     examples: {
       bad: ['TRUNCATE sessions;', 'TRUNCATE TABLE ONLY public.orders, order_items RESTART IDENTITY CASCADE;'],
-      good: [
-        'CREATE TABLE import_buffer (line text); TRUNCATE import_buffer;',
-        'DELETE FROM sessions WHERE id IN (SELECT id FROM sessions ORDER BY id LIMIT 5000);',
-      ],
+      good: ['CREATE TABLE import_buffer (line text); TRUNCATE import_buffer;', 'DELETE FROM sessions WHERE id IN (SELECT id FROM sessions ORDER BY id LIMIT 5000);'],
     },
     squawk: ['ban-truncate-cascade'],
   },

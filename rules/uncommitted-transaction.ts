@@ -9,7 +9,7 @@ export default defineRule({
     why: 'The file opens a transaction and ends without COMMIT or ROLLBACK. What happens next depends on the tool: psql and most drivers roll the open transaction back when the session ends, so every change of the migration silently disappears while the framework records it as applied; a pooled connection may instead be handed to the application still inside the transaction, holding every lock the migration took until something commits or kills it.',
     fix: 'End the transaction in the same file:\n\n```sql\nBEGIN;\nALTER TABLE users ADD COLUMN status text;\nCOMMIT;\n```\n\nor remove BEGIN and let the framework run the file in its transaction.',
     examples: {
-      bad: ['BEGIN;\nALTER TABLE users ADD COLUMN status text;', 'BEGIN;\nCOMMIT;\nSTART TRANSACTION;\nUPDATE users SET status = \'active\';'],
+      bad: ['BEGIN;\nALTER TABLE users ADD COLUMN status text;', "BEGIN;\nCOMMIT;\nSTART TRANSACTION;\nUPDATE users SET status = 'active';"],
       good: [
         'BEGIN;\nALTER TABLE users ADD COLUMN status text;\nCOMMIT;',
         'BEGIN;\nALTER TABLE users ADD COLUMN status text;\nROLLBACK;',

@@ -7,7 +7,7 @@ export default defineRule({
     id: 'using-char-type',
     severity: 'info',
     summary: 'char(n) / character(n) pads values with spaces',
-    why: '`char(n)` (also `character(n)`, bare `char` = `char(1)`, and `bpchar`) pads every value with spaces to n characters. The padding is "insignificant" in some places and not in others: `\'ab\'::char(5) = \'ab \'` is true, `length()` ignores it, the cast to text and `||` strip it, but `LIKE \'ab\'` does not match it, `octet_length()` counts it and client code receives it. It saves no space and is not faster than text or varchar in Postgres, and values longer than n are rejected. Only the quoted `"char"`, Postgres\'s internal one-byte type, is a different type and is not flagged (squawk\'s ban-char-field flags it too).',
+    why: "`char(n)` (also `character(n)`, bare `char` = `char(1)`, and `bpchar`) pads every value with spaces to n characters. The padding is \"insignificant\" in some places and not in others: `'ab'::char(5) = 'ab '` is true, `length()` ignores it, the cast to text and `||` strip it, but `LIKE 'ab'` does not match it, `octet_length()` counts it and client code receives it. It saves no space and is not faster than text or varchar in Postgres, and values longer than n are rejected. Only the quoted `\"char\"`, Postgres's internal one-byte type, is a different type and is not flagged (squawk's ban-char-field flags it too).",
     fix: 'Use text (with a CHECK for a fixed length, if the length is a rule of the data):\n\n```sql\nCREATE TABLE countries (\n  code text NOT NULL CHECK (char_length(code) = 2)\n);\n```',
     examples: {
       bad: ['CREATE TABLE countries (code char(2));', 'ALTER TABLE accounts ADD COLUMN flag character;', 'CREATE TABLE t (code bpchar);', 'ALTER TABLE t ALTER COLUMN code TYPE character(3);'],
@@ -16,7 +16,7 @@ export default defineRule({
     squawk: ['ban-char-field'],
   },
   create: ({ report }) => ({
-    '*'(statement, _ctx) {
+    '*'(statement) {
       for (const c of columnTypes(statement)) {
         if (c.builtin !== 'bpchar') continue;
         const n = c.mods[0];

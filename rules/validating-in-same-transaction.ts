@@ -8,10 +8,8 @@ export default defineRule({
     severity: 'error',
     work: 'scan',
     summary: 'Validating a constraint in the same transaction that added it NOT VALID',
-    why:
-      'NOT VALID exists so that the long check of existing rows runs under VALIDATE CONSTRAINT\'s weak SHARE UPDATE EXCLUSIVE lock. But locks are held until the transaction ends: if the VALIDATE runs in the transaction that did the ADD … NOT VALID, the ADD\'s lock (ACCESS EXCLUSIVE for a CHECK, SHARE ROW EXCLUSIVE on both tables for a foreign key) is still held during the whole scan, which is exactly as bad as adding the constraint without NOT VALID.',
-    fix:
-      'Commit between the two, or validate in the next migration:\n\n```sql\nALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey\n  FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\nCOMMIT;  -- or end this migration here\nALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey;\n```',
+    why: "NOT VALID exists so that the long check of existing rows runs under VALIDATE CONSTRAINT's weak SHARE UPDATE EXCLUSIVE lock. But locks are held until the transaction ends: if the VALIDATE runs in the transaction that did the ADD … NOT VALID, the ADD's lock (ACCESS EXCLUSIVE for a CHECK, SHARE ROW EXCLUSIVE on both tables for a foreign key) is still held during the whole scan, which is exactly as bad as adding the constraint without NOT VALID.",
+    fix: 'Commit between the two, or validate in the next migration:\n\n```sql\nALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey\n  FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\nCOMMIT;  -- or end this migration here\nALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey;\n```',
     examples: {
       bad: [
         'BEGIN;\nALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey;\nCOMMIT;',
@@ -34,7 +32,12 @@ export default defineRule({
         if (!ctx.notValidInTransaction.has(`${bareName(table)}.${String(cmd.name).toLowerCase()}`)) continue;
         const added = ctx.statements
           .slice(0, ctx.index)
-          .findLast((s) => s.kind === 'AlterTableStmt' && bareName(s.node.relation?.relname) === bareName(table) && alterCommands(s.node).some((c) => as(c.def, 'Constraint')?.conname?.toLowerCase() === String(cmd.name).toLowerCase()));
+          .findLast(
+            (s) =>
+              s.kind === 'AlterTableStmt' &&
+              bareName(s.node.relation?.relname) === bareName(table) &&
+              alterCommands(s.node).some((c) => as(c.def, 'Constraint')?.conname?.toLowerCase() === String(cmd.name).toLowerCase()),
+          );
         report({
           message: `Constraint "${cmd.name}" on ${table} is validated in the same transaction that added it NOT VALID${added ? ` (line ${added.range.line})` : ''}: the ADD's lock is held during the whole validation scan. Commit in between.`,
         });

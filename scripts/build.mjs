@@ -39,7 +39,9 @@ export async function buildCli() {
     legalComments: 'none',
     logLevel: 'warning',
     // yaml's CommonJS code requires Node built-ins ('process'): give the ESM bundle a real require for them.
-    banner: { js: `// migration-guard ${pkg.version}, bundled by scripts/build.mjs; source: src/cli.ts\nimport { createRequire as __mgCreateRequire } from 'node:module';\nconst require = __mgCreateRequire(import.meta.url);` },
+    banner: {
+      js: `// migration-guard ${pkg.version}, bundled by scripts/build.mjs; source: src/cli.ts\nimport { createRequire as __mgCreateRequire } from 'node:module';\nconst require = __mgCreateRequire(import.meta.url);`,
+    },
   });
   console.error(`build/cli.js built in ${Date.now() - t0} ms`);
 }

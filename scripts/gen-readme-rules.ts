@@ -50,7 +50,9 @@ function ruleIndex(sorted: readonly Rule[]): string {
 function rulePage(r: Rule): string {
   const m = r.meta;
   const sql = (examples: string[]) => examples.flatMap((e) => ['```sql', e.trim(), '```', '']);
-  const versions = m.exampleContext?.pgVersion ? `The examples assume PostgreSQL ${m.exampleContext.pgVersion}; the rule follows \`pgVersion\` / \`--pg-version\`.` : 'Every supported target (`pgVersion` 10–18).';
+  const versions = m.exampleContext?.pgVersion
+    ? `The examples assume PostgreSQL ${m.exampleContext.pgVersion}; the rule follows \`pgVersion\` / \`--pg-version\`.`
+    : 'Every supported target (`pgVersion` 10–18).';
   return [
     `# ${m.id}`,
     '',

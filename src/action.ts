@@ -57,7 +57,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
 
   const paths = inputs.paths.length ? inputs.paths : [''];
   // The label keys the PR comment's marker: `./db/` and `db` are the same comment.
-  const label = (path: string) => path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
+  const label = (path: string) =>
+    path
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)+/, '')
+      .replace(/\/+$/, '') || '.';
   const reports: { path: string; report: Report }[] = [];
   let database = inputs.database;
   const fallBack = (reason: string) => {
@@ -114,10 +118,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       reports.push({ path: label(path), report });
     }
   } catch (err) {
-    const message = err instanceof UsageError || err instanceof DatabaseUnavailableError ? err.message : `${(err as Error).stack ?? err}`;
+    const message = err instanceof UsageError || err instanceof DatabaseUnavailableError ? err.message : ((err as Error).stack ?? String(err));
     core.setFailed(`migration-guard could not run: ${message}`);
     // No stale verdict: the job summary and our earlier PR comment say so too.
-    await writeSummary(env, paths.map((p) => renderFailure(message, { path: label(p) })));
+    await writeSummary(
+      env,
+      paths.map((p) => renderFailure(message, { path: label(p) })),
+    );
     if (event.pullRequest && inputs.comment && inputs.githubToken) {
       const publisher = makePublisher(inputs, event, env, {});
       for (const p of paths) await publisher.publishFailure(message, label(p));
@@ -145,15 +152,24 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   // Operational notes (fallbacks, skipped verify) go to the log and the job summary; the comment
   // says only what changes how to read it: annotations that GitHub will not show.
   const readerNotes: string[] = [];
-  if (hiddenAnnotations) readerNotes.push(`${hiddenAnnotations} finding${hiddenAnnotations === 1 ? ' is' : 's are'} not annotated on the diff: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level; all of them are listed here and in the findings-json output's file.`);
+  if (hiddenAnnotations)
+    readerNotes.push(
+      `${hiddenAnnotations} finding${hiddenAnnotations === 1 ? ' is' : 's are'} not annotated on the diff: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level; all of them are listed here and in the findings-json output's file.`,
+    );
 
   const link = env.GITHUB_REPOSITORY && event.sha ? { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', repository: env.GITHUB_REPOSITORY, sha: event.sha } : undefined;
   // The Action's own repository and ref (GitHub sets them for a `uses:` step): rule ids link to their pages there.
-  const docsBase = env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_ACTION_REPOSITORY}/blob/${encodeURIComponent(env.GITHUB_ACTION_REF)}/docs/rules` : undefined;
+  const docsBase =
+    env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF
+      ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_ACTION_REPOSITORY}/blob/${encodeURIComponent(env.GITHUB_ACTION_REF)}/docs/rules`
+      : undefined;
   const renderOptions = { failOn: inputs.failOn, link, ruleDoc, notes: readerNotes, ...(docsBase ? { docsBase } : {}) };
 
   // Job summary: the same content as the comment, one section per path.
-  await writeSummary(env, reports.map(({ path, report }) => renderComment(report, { ...renderOptions, notes: [...notes, ...readerNotes], path })));
+  await writeSummary(
+    env,
+    reports.map(({ path, report }) => renderComment(report, { ...renderOptions, notes: [...notes, ...readerNotes], path })),
+  );
 
   const outDir = join(env.RUNNER_TEMP || tmpdir(), 'migration-guard');
   mkdirSync(outDir, { recursive: true });
@@ -237,18 +253,18 @@ async function publishComments(
 
 /** One report over several paths (for the JSON and SARIF files and the totals). */
 function mergeReports(reports: Report[]): Report {
-  if (reports.length === 1) return reports[0]!;
+  if (reports.length === 1) return reports[0];
   const verifications = reports.map((r) => r.verification).filter((v): v is Verification => !!v);
   const verification: Verification | undefined = verifications.length
     ? {
-        database: verifications[0]!.database,
+        database: verifications[0].database,
         migrations: verifications.flatMap((v) => v.migrations),
         // One chain per path; a merged report keeps it only when there is exactly one.
-        ...(verifications.length === 1 && verifications[0]!.chain ? { chain: verifications[0]!.chain } : {}),
+        ...(verifications.length === 1 && verifications[0].chain ? { chain: verifications[0].chain } : {}),
       }
     : undefined;
   const withStats = reports.map((r) => r.stats).filter((st): st is StatsSummary => !!st);
-  const stats: StatsSummary | undefined = withStats.length ? { ...withStats[0]!, migrations: withStats.flatMap((st) => st.migrations) } : undefined;
+  const stats: StatsSummary | undefined = withStats.length ? { ...withStats[0], migrations: withStats.flatMap((st) => st.migrations) } : undefined;
   return buildReport(
     reports.flatMap((r) => r.migrations),
     reports.flatMap((r) => r.findings),
@@ -296,9 +312,15 @@ function ensureCommit(ref: string, cwd: string): void {
  */
 function mergeBase(branch: string, cwd: string): string | undefined {
   try {
-    return execFileSync('git', ['merge-base', 'HEAD', branch], { cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }).toString().trim() || undefined;
+    return (
+      execFileSync('git', ['merge-base', 'HEAD', branch], { cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })
+        .toString()
+        .trim() || undefined
+    );
   } catch (err) {
-    core.warning(`a new branch: could not find where it left ${branch} (${((err as { stderr?: Buffer }).stderr?.toString() || (err as Error).message).trim()}); checking every migration. Use actions/checkout with fetch-depth: 0.`);
+    core.warning(
+      `a new branch: could not find where it left ${branch} (${((err as { stderr?: Buffer }).stderr?.toString() || (err as Error).message).trim()}); checking every migration. Use actions/checkout with fetch-depth: 0.`,
+    );
     return undefined;
   }
 }

@@ -64,7 +64,11 @@ const FLAGS: Record<string, FlagSpec> = {
   color: { for: COMMANDS, help: 'force coloured output (also FORCE_COLOR=1)' },
   'no-color': { for: COMMANDS, help: 'never colour output' },
   quiet: { short: 'q', for: [...RUN, ...PLAN, 'stats'], help: 'no progress lines on stderr' },
-  database: { value: 'KIND', for: RUN, help: 'auto|pglite|local|container|url (default auto: url if given, else a local server of the stated --pg-version, else pglite; with --framework, lint too: local, else container)' },
+  database: {
+    value: 'KIND',
+    for: RUN,
+    help: 'auto|pglite|local|container|url (default auto: url if given, else a local server of the stated --pg-version, else pglite; with --framework, lint too: local, else container)',
+  },
   'database-url': { value: 'URL', for: [...RUN, 'stats'], help: 'existing server for --database url (a scratch database is created and dropped); for stats: the server to read' },
   sample: { value: 'SECONDS', for: ['stats'], help: 'stats: measure write/scan rates over SECONDS (default: since the last stats reset)' },
   'postgres-image': { value: 'IMAGE', for: RUN, help: 'image for --database container' },
@@ -90,7 +94,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let command: CliCommand | undefined;
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
       if (!command && !onlyPositionals) {
         if (!(COMMANDS as readonly string[]).includes(arg)) {
@@ -112,7 +116,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
     } else {
       const long = SHORT.get(arg.slice(1, 2));
-      if (!long || (arg.length > 2 && !FLAGS[long]!.value)) throw new UsageError(`unknown option ${arg}`);
+      if (!long || (arg.length > 2 && !FLAGS[long].value)) throw new UsageError(`unknown option ${arg}`);
       name = long;
       inline = arg.length > 2 ? arg.slice(2) : undefined;
     }
@@ -129,8 +133,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (command) {
     for (const name of Object.keys(flags)) {
-      if (!FLAGS[name]!.for.includes(command)) {
-        const where = FLAGS[name]!.for.filter((c) => c !== 'explain' && c !== 'rules');
+      if (!FLAGS[name].for.includes(command)) {
+        const where = FLAGS[name].for.filter((c) => c !== 'explain' && c !== 'rules');
         throw new UsageError(`--${name} does not apply to "${command}"${where.length ? ` (only to ${where.join(', ')})` : ''}`);
       }
     }
@@ -140,10 +144,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 /** Config overrides from the run flags (validated; bad values are UsageErrors naming the flag). */
 export function overridesFromFlags(flags: ParsedArgs['flags']): ConfigOverrides {
-  const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
-  const bad = (name: string) => (message: string): never => {
-    throw new UsageError(`--${name}: ${message}`);
-  };
+  const str = (name: string) => (typeof flags[name] === 'string' ? flags[name] : undefined);
+  const bad =
+    (name: string) =>
+    (message: string): never => {
+      throw new UsageError(`--${name}: ${message}`);
+    };
   const o: ConfigOverrides = {};
   if (str('pg-version') !== undefined) o.pgVersion = checkPgVersion(str('pg-version'), bad('pg-version'));
   const failOn = str('fail-on');
@@ -183,7 +189,7 @@ export function overridesFromFlags(flags: ParsedArgs['flags']): ConfigOverrides 
 export function helpText(): string {
   const flagLines = (names: string[]) =>
     names.map((n) => {
-      const s = FLAGS[n]!;
+      const s = FLAGS[n];
       const left = `${s.short ? `-${s.short}, ` : '    '}--${n}${s.value ? ` ${s.value}` : ''}`;
       return `  ${left.padEnd(30)} ${s.help}`;
     });
@@ -269,10 +275,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     case 'explain': {
       if (args.positionals.length !== 1) throw new UsageError('usage: migration-guard explain <rule> (see migration-guard rules)');
-      const id = args.positionals[0]!;
+      const id = args.positionals[0];
       const rule = registry.find((r) => r.meta.id === id);
       if (!rule) {
-        const close = closeMatches(id, registry.map((r) => r.meta.id));
+        const close = closeMatches(
+          id,
+          registry.map((r) => r.meta.id),
+        );
         throw new UsageError(`unknown rule "${id}"${close.length ? `; did you mean: ${close.join(', ')}?` : ''} (migration-guard rules lists them all)`);
       }
       io.stdout(renderExplainText(rule, levelOf(config(), rule), { color }));
@@ -295,9 +304,12 @@ async function statsCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   checkDatabaseUrl(url, (m) => {
     throw new UsageError(`--database-url: ${m}`);
   });
-  const sample = args.flags.sample === undefined ? 0 : checkInt(args.flags.sample, 1, 3600, (m) => {
-    throw new UsageError(`--sample: ${m}`);
-  });
+  const sample =
+    args.flags.sample === undefined
+      ? 0
+      : checkInt(args.flags.sample, 1, 3600, (m) => {
+          throw new UsageError(`--sample: ${m}`);
+        });
   const { collectStats } = await import('./stats/collect');
   const quiet = !!args.flags.quiet;
   const stats = await collectStats(url, { sampleSeconds: sample, log: quiet ? undefined : (m) => io.stderr(`${m}\n`) });
@@ -314,7 +326,12 @@ async function planCommand(args: ParsedArgs, io: CliIo, color: boolean, loadCfg:
   const quiet = !!args.flags.quiet;
   const report = await run({ command: 'plan', paths: args.positionals, cwd: io.cwd, config, base: args.flags.base as string | undefined, progress: quiet ? undefined : (m) => io.stderr(`${m}\n`) });
   const { renderPlanJson, renderPlanText } = await import('./report/plan');
-  writeOutput(args, io, format === 'json' ? renderPlanJson(report) : renderPlanText(report, { color }), () => `wrote the plan of ${report.stats?.migrations.length ?? 0} migrations to ${args.flags.output}`);
+  writeOutput(
+    args,
+    io,
+    format === 'json' ? renderPlanJson(report) : renderPlanText(report, { color }),
+    () => `wrote the plan of ${report.stats?.migrations.length ?? 0} migrations to ${args.flags.output}`,
+  );
   return 0;
 }
 

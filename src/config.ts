@@ -5,7 +5,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { rules as registry } from '../rules/index';
 import { UsageError } from './errors';
 import { FRAMEWORK_NAMES, type FrameworkName } from './frameworks/types';
@@ -196,7 +196,7 @@ export function parseConfig(text: string, options: { file: string; displayName?:
     throw new UsageError(`${name}${line}: ${message}`);
   };
   if (doc.errors.length) {
-    const e = doc.errors[0]!;
+    const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
     throw new UsageError(`${name}${line ? `:${line}` : ''}: invalid YAML: ${e.message.split('\n')[0]}`);
   }
@@ -207,7 +207,7 @@ export function parseConfig(text: string, options: { file: string; displayName?:
   if (!isMap(root)) fail('the config must be a mapping of settings (e.g. `failOn: warning`)', root);
   const ruleIds = allRules.map((r) => r.meta.id);
 
-  for (const pair of (root as any).items as { key: any; value: any }[]) {
+  for (const pair of (root as YAMLMap<unknown, unknown>).items) {
     const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
     const value = pair.value;
     const js = toJs(doc, value);
@@ -215,7 +215,7 @@ export function parseConfig(text: string, options: { file: string; displayName?:
       case 'rules': {
         if (js === null || js === undefined) break;
         if (!isMap(value)) fail('rules: expected a mapping of rule id to error|warning|info|off|on', value);
-        for (const rp of (value as any).items as { key: any; value: any }[]) {
+        for (const rp of (value as YAMLMap<unknown, unknown>).items) {
           const id = String(isScalar(rp.key) ? rp.key.value : rp.key);
           const rule = allRules.find((r) => r.meta.id === id);
           if (!rule) {
@@ -271,7 +271,7 @@ export function parseConfig(text: string, options: { file: string; displayName?:
       case 'verify': {
         if (js === null || js === undefined) break;
         if (!isMap(value)) fail('verify: expected a mapping (database, databaseUrl, postgresImage, seedRows, statementTimeout)', value);
-        for (const vp of (value as any).items as { key: any; value: any }[]) {
+        for (const vp of (value as YAMLMap<unknown, unknown>).items) {
           const vkey = String(isScalar(vp.key) ? vp.key.value : vp.key);
           const v = toJs(doc, vp.value);
           const vfail = (m: string) => fail(`verify.${vkey}: ${m}`, vp.value ?? vp.key);
@@ -321,7 +321,7 @@ export function parseConfig(text: string, options: { file: string; displayName?:
           break;
         }
         if (!isMap(value)) fail(`stats: expected a stats file path or a mapping (${STATS_KEYS.join(', ')}), got ${show(js)}`, value);
-        for (const sp of (value as any).items as { key: any; value: any }[]) {
+        for (const sp of (value as YAMLMap<unknown, unknown>).items) {
           const skey = String(isScalar(sp.key) ? sp.key.value : sp.key);
           const v = toJs(doc, sp.value);
           if (skey === 'file') {
@@ -330,7 +330,7 @@ export function parseConfig(text: string, options: { file: string; displayName?:
           } else if (skey === 'thresholds') {
             if (v === null) continue;
             if (!isMap(sp.value)) fail(`stats.thresholds: expected a mapping (${THRESHOLD_KEYS.join(', ')}), got ${show(v)}`, sp.value);
-            for (const tp of (sp.value as any).items as { key: any; value: any }[]) {
+            for (const tp of (sp.value as YAMLMap<unknown, unknown>).items) {
               const tkey = String(isScalar(tp.key) ? tp.key.value : tp.key) as keyof StatsThresholds;
               if (!THRESHOLD_KEYS.includes(tkey)) fail(`stats.thresholds.${tkey}: unknown setting${didYouMean(tkey, THRESHOLD_KEYS)}; expected one of ${THRESHOLD_KEYS.join(', ')}`, tp.key);
               config.stats.thresholds[tkey] = checkInt(toJs(doc, tp.value), 0, Number.MAX_SAFE_INTEGER, (m) => fail(`stats.thresholds.${tkey}: ${m}`, tp.value ?? tp.key));
@@ -408,7 +408,7 @@ export function checkFramework(v: unknown, fail: (message: string, at?: string) 
   for (const [k, val] of Object.entries(v)) {
     const text = () => {
       if (typeof val !== 'string' || !val.trim()) fail(`expected text, got ${show(val)}`, k);
-      return val as string;
+      return val;
     };
     if (k === 'name') out.name = name(val);
     else if (k === 'cwd' || k === 'migrate' || k === 'rollback' || k === 'sqlLog') out[k] = text();
@@ -423,7 +423,8 @@ export function checkFramework(v: unknown, fail: (message: string, at?: string) 
 
 /** Validate a postgres:// URL. */
 export function checkDatabaseUrl(v: unknown, fail: (message: string) => never): string {
-  if (typeof v !== 'string' || !/^postgres(ql)?:\/\//.test(v)) return fail(`expected a postgres:// or postgresql:// URL, got ${typeof v === 'string' ? JSON.stringify(v.replace(/:[^:@/]*@/, ':***@')) : show(v)}`);
+  if (typeof v !== 'string' || !/^postgres(ql)?:\/\//.test(v))
+    return fail(`expected a postgres:// or postgresql:// URL, got ${typeof v === 'string' ? JSON.stringify(v.replace(/:[^:@/]*@/, ':***@')) : show(v)}`);
   return v;
 }
 
@@ -440,12 +441,12 @@ export function applyOverrides(config: Config, overrides: ConfigOverrides): Conf
   if (overrides.pgVersion !== undefined) next.pgVersionGiven = true;
   for (const [k, v] of Object.entries(overrides)) {
     if (v === undefined || k === 'rules' || k === 'verify' || k === 'stats' || k === 'framework') continue;
-    (next as any)[k] = v;
+    (next as unknown as Record<string, unknown>)[k] = v;
   }
   for (const [k, v] of Object.entries(overrides.verify ?? {})) {
     if (v === undefined) continue;
     // Template values from a front end add to the file's (one variable at a time).
-    (next.verify as any)[k] = k === 'templateVars' ? { ...(config.verify.templateVars ?? {}), ...(v as Record<string, string>) } : v;
+    (next.verify as unknown as Record<string, unknown>)[k] = k === 'templateVars' ? { ...(config.verify.templateVars ?? {}), ...(v as Record<string, string>) } : v;
   }
   return next;
 }
@@ -479,7 +480,7 @@ export function globToRegExp(glob: string): RegExp {
   let re = '';
   let braces = 0;
   for (let i = 0; i < g.length; i++) {
-    const c = g[i]!;
+    const c = g[i];
     if (c === '*') {
       if (g[i + 1] === '*') {
         const slashAfter = g[i + 2] === '/';
@@ -497,7 +498,10 @@ export function globToRegExp(glob: string): RegExp {
     else if (c === '[') {
       const end = g.indexOf(']', i + 1);
       if (end < 0) throw new Error('unclosed [');
-      const body = g.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      const body = g
+        .slice(i + 1, end)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\');
       re += `[${body}]`;
       i = end;
     } else re += c.replace(/[.+^$()|\\\]]/g, '\\$&');
@@ -548,13 +552,13 @@ export function closeMatches(word: string, candidates: readonly string[], limit 
 function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
+    let diag = prev[0];
     prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
       diag = up;
     }
   }
-  return prev[b.length]!;
+  return prev[b.length];
 }

@@ -69,11 +69,7 @@ export async function run(options: RunOptions): Promise<Report> {
   const allRules = options.rules ?? registry;
   const config = resolveRunConfig({ ...options, rules: allRules });
   const progress = options.progress ?? (() => {});
-  const paths = options.paths?.length
-    ? options.paths.map((p) => resolve(cwd, p))
-    : config.paths.length
-      ? config.paths.map((p) => resolve(config.root, p))
-      : [cwd];
+  const paths = options.paths?.length ? options.paths.map((p) => resolve(cwd, p)) : config.paths.length ? config.paths.map((p) => resolve(config.root, p)) : [cwd];
   for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(`path not found: ${display(p, cwd)}`);
   }
@@ -110,15 +106,23 @@ export async function run(options: RunOptions): Promise<Report> {
   const needsServer = [...frameworks.values()].some((f) => f) && !config.framework?.sqlLog;
   if (needsServer && options.allowCommands === false) {
     const names = [...new Set([...frameworks.values()].filter((f) => f).map((f) => f!.name))].join(', ');
-    throw new UsageError(`${names} migrations are checked by running the framework's own commands, which come from the pull request; they run only where verify may run (here verify is off for untrusted code: see allow-untrusted-sql)`);
+    throw new UsageError(
+      `${names} migrations are checked by running the framework's own commands, which come from the pull request; they run only where verify may run (here verify is off for untrusted code: see allow-untrusted-sql)`,
+    );
   }
   const server = needsServer ? await startFrameworkDatabase(config, progress) : undefined;
   try {
     for (const path of paths) {
       const framework = frameworks.get(path);
       const discovery = framework
-        ? await discoverFramework(path, display(path, cwd), framework, config, { ...(server ? { db: server } : {}), cwd, ...(options.base ? { base: options.base } : {}), rollBack: verifying, log: progress })
-        : discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base, withHistory: verifying }, allRules);
+        ? await discoverFramework(path, display(path, cwd), framework, config, {
+            ...(server ? { db: server } : {}),
+            cwd,
+            ...(options.base ? { base: options.base } : {}),
+            rollBack: verifying,
+            log: progress,
+          })
+        : discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base, withHistory: verifying });
       // A file named on the command line (pre-commit passes staged files): its migration's other
       // files are read for context (what the up created), but only the named file is reported on.
       const throughFile = !framework && namedFiles.has(path);
@@ -303,7 +307,7 @@ function internalError(source: SqlSource, migration: string, err: unknown): Find
 }
 
 /** discoverMigrations, with a path it cannot read turned into a finding instead of ending the run. */
-function discover(path: string, options: DiscoverOptions, allRules: readonly Rule[]) {
+function discover(path: string, options: DiscoverOptions) {
   try {
     return discoverMigrations(path, options);
   } catch (err) {
@@ -335,21 +339,25 @@ async function verifyMigrations(given: Migration[], config: Config, progress: (m
     if (found.length) progress(`verify: ${found.length} statement(s) act outside the database; running them on ${kind} as allowed (--allow-host-access)`);
   }
   const sql = [setup ?? '', ...migrations.flatMap((m) => [m.up, ...(m.extraUp ?? []), ...(m.down ? [m.down] : [])].map((s) => s.text))].join('\n');
-  const db = started ?? await startDatabase(kind, {
-    databaseUrl: config.verify.databaseUrl,
-    postgresImage: config.verify.postgresImage,
-    statementTimeoutMs: config.verify.statementTimeout,
-    extensions: extensionsIn(sql),
-    // local prefers an installation of the target major; container runs the target's image unless one is named
-    pgMajor: config.pgVersion,
-    log: progress,
-  });
+  const db =
+    started ??
+    (await startDatabase(kind, {
+      databaseUrl: config.verify.databaseUrl,
+      postgresImage: config.verify.postgresImage,
+      statementTimeoutMs: config.verify.statementTimeout,
+      extensions: extensionsIn(sql),
+      // local prefers an installation of the target major; container runs the target's image unless one is named
+      pgMajor: config.pgVersion,
+      log: progress,
+    }));
   try {
     if (setup) {
       try {
         await db.exec(setup);
       } catch (err) {
-        throw new UsageError(`verify.setup failed on ${db.kind}: ${(err as Error).message}. Fix the setup SQL in ${config.file ? display(config.file, config.root) : 'the config'} (it runs once, before the first migration).`);
+        throw new UsageError(
+          `verify.setup failed on ${db.kind}: ${(err as Error).message}. Fix the setup SQL in ${config.file ? display(config.file, config.root) : 'the config'} (it runs once, before the first migration).`,
+        );
       }
       progress(`verify: ran verify.setup (${setup.split('\n').length} line${setup.includes('\n') ? 's' : ''})`);
     }
@@ -372,7 +380,10 @@ function withTemplateValues(migrations: Migration[], values: Record<string, stri
     return r.text === s.text ? s : { ...s, text: r.text };
   };
   const out = migrations.map((m) => ({ ...m, up: fill(m.up), ...(m.extraUp ? { extraUp: m.extraUp.map(fill) } : {}), ...(m.down ? { down: fill(m.down) } : {}) }));
-  if (missing.size) progress(`verify: no value in verify.templateVars for ${[...missing].slice(0, 5).join(', ')}${missing.size > 5 ? ` and ${missing.size - 5} more` : ''}: those migrations run with the placeholder as written`);
+  if (missing.size)
+    progress(
+      `verify: no value in verify.templateVars for ${[...missing].slice(0, 5).join(', ')}${missing.size > 5 ? ` and ${missing.size - 5} more` : ''}: those migrations run with the placeholder as written`,
+    );
   return out;
 }
 

@@ -14,18 +14,7 @@ export type FailOn = Severity | 'never';
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-export type LayoutName =
-  | 'golang-migrate'
-  | 'dbmate'
-  | 'goose'
-  | 'diesel'
-  | 'flyway'
-  | 'sqitch'
-  | 'prisma'
-  | 'node-pg-migrate'
-  | 'plain'
-  | 'temporal-sql-tool'
-  | FrameworkName;
+export type LayoutName = 'golang-migrate' | 'dbmate' | 'goose' | 'diesel' | 'flyway' | 'sqitch' | 'prisma' | 'node-pg-migrate' | 'plain' | 'temporal-sql-tool' | FrameworkName;
 
 /** SQL text and where it lives; a section of a larger file keeps the file's true line numbers. */
 export interface SqlSource {
@@ -95,9 +84,6 @@ export interface Range {
   endLine: number;
   endColumn: number;
 }
-
-/** An AST node as libpg_query's JSON gives it: `{ CreateStmt: {...} }`. */
-export type AstNode = Record<string, any>;
 
 /** One parsed SQL statement with its exact place in the file; narrowing `kind` types `node`. */
 export type Statement = StatementNode & StatementBase;

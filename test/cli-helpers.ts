@@ -17,7 +17,19 @@ let built = false;
 
 function ensureBuilt(): void {
   if (built) return;
-  buildSync({ absWorkingDir: ROOT, entryPoints: ['src/cli.ts'], outdir: OUT_DIR, splitting: true, chunkNames: 'chunks/[name]-[hash]', bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+  buildSync({
+    absWorkingDir: ROOT,
+    entryPoints: ['src/cli.ts'],
+    outdir: OUT_DIR,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
   built = true;
 }
 after(() => rmSync(OUT_DIR, { recursive: true, force: true }));

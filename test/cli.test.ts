@@ -48,7 +48,7 @@ test('text output: location, severity, rule, message, code frame, fix, summary',
   assert.equal(r.code, 1);
   assert.match(r.stdout, /^db\/002_status\.sql:2:1 error adding-required-column$/m);
   assert.match(r.stdout, /Column "status" is added to users/);
-  assert.match(r.stdout, /^> 2 \| ALTER TABLE users\n> 3 \|   ADD COLUMN status text NOT NULL;$/m, 'the statement\'s lines are marked');
+  assert.match(r.stdout, /^> 2 \| ALTER TABLE users\n> 3 \|   ADD COLUMN status text NOT NULL;$/m, "the statement's lines are marked");
   assert.match(r.stdout, /fix: Add the column with a DEFAULT/);
   assert.match(r.stdout, /✖ \d+ problems? \(\d+ errors?, \d+ warnings?, \d+ infos?\) in 1 migration/);
   assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when stdout is not a TTY');
@@ -66,7 +66,8 @@ test('--color forces ANSI colours, NO_COLOR and --no-color keep them off', () =>
 test('on a terminal (a pty from script(1)) colours are on unless NO_COLOR is set', { skip: !existsSync('/usr/bin/script') && 'script(1) is not installed' }, () => {
   const dir = tempTree({ 'a.sql': ADD_REQUIRED });
   const onTty = (env: Record<string, string | undefined>) =>
-    spawnSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${cliPath()}" lint a.sql -q`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, ...env } }).stdout;
+    spawnSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${cliPath()}" lint a.sql -q`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, ...env } })
+      .stdout;
   assert.match(onTty({}), /\u001b\[31m/);
   assert.doesNotMatch(onTty({ NO_COLOR: '1' }), /\u001b\[/);
 });
@@ -136,8 +137,14 @@ test('an unreadable entry is a finding; the other files are still linted', () =>
   const r = cli(['lint', 'db', '--format', 'json'], { cwd: dir });
   assert.equal(r.code, 1, r.stderr);
   const report = json(r.stdout);
-  assert.ok(report.findings.some((f) => f.rule === 'adding-required-column' && f.file === 'db/003_bad.sql'), 'the readable file is linted');
-  assert.ok(report.findings.some((f) => f.rule === 'unreadable-file' && f.file.includes('002_broken')), JSON.stringify(report.findings.map((f) => [f.rule, f.file])));
+  assert.ok(
+    report.findings.some((f) => f.rule === 'adding-required-column' && f.file === 'db/003_bad.sql'),
+    'the readable file is linted',
+  );
+  assert.ok(
+    report.findings.some((f) => f.rule === 'unreadable-file' && f.file.includes('002_broken')),
+    JSON.stringify(report.findings.map((f) => [f.rule, f.file])),
+  );
 });
 
 test('unknown flags, commands and bad flag values exit 2 with a message', () => {
@@ -210,11 +217,17 @@ test('verify and check prove up → down → up on PGlite; an unreachable databa
   assert.equal(r.code, 1, r.stderr);
   const report = JSON.parse(r.stdout);
   assert.equal(report.verification.database.kind, 'pglite');
-  assert.deepEqual(report.verification.migrations.map((m: { id: string }) => m.id), ['000001_users', '000002_status']);
+  assert.deepEqual(
+    report.verification.migrations.map((m: { id: string }) => m.id),
+    ['000001_users', '000002_status'],
+  );
   const status = report.verification.migrations[1];
   assert.equal(status.up.ok, true, 'applies to empty tables');
   assert.equal(status.dataCheck.failsWithData, true, 'fails once users has rows');
-  assert.ok(report.findings.some((f: { rule: string }) => f.rule === 'adding-required-column'), 'check also lints');
+  assert.ok(
+    report.findings.some((f: { rule: string }) => f.rule === 'adding-required-column'),
+    'check also lints',
+  );
   assert.match(r.stderr, /database: pglite/);
 
   const v = cli(['verify', 'db', '--format', 'json', '--seed-rows', '5'], { cwd: dir });
@@ -242,7 +255,11 @@ test('ignore globs in the config skip files', () => {
 test('the built bin runs (npm run build)', () => {
   execFileSync('node', [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
   const dir = tempTree({ 'a.sql': ADD_REQUIRED });
-  const out = execFileSync('node', [join(ROOT, 'bin', 'migration-guard.js'), 'lint', 'a.sql', '--format', 'json', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('node', [join(ROOT, 'bin', 'migration-guard.js'), 'lint', 'a.sql', '--format', 'json', '--fail-on', 'never'], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   assert.ok(JSON.parse(out).findings.some((f: { rule: string }) => f.rule === 'adding-required-column'));
 });
 
@@ -257,7 +274,10 @@ test('--base reports only migrations added or changed since the ref', () => {
   const r = cli(['lint', 'db', '--base', 'HEAD', '--format', 'json'], { cwd: dir });
   assert.equal(r.code, 1, r.stderr);
   const report = json(r.stdout);
-  assert.deepEqual(report.migrations.map((m) => m.id), ['000002_orders']);
+  assert.deepEqual(
+    report.migrations.map((m) => m.id),
+    ['000002_orders'],
+  );
   assert.ok(report.findings.length > 0 && report.findings.every((f) => f.file.startsWith('db/000002_orders')), JSON.stringify(report.findings.map((f) => f.file)));
   const all = json(cli(['lint', 'db', '--format', 'json'], { cwd: dir }).stdout);
   assert.equal(all.migrations.length, 2, 'without --base every migration is reported');
@@ -271,7 +291,8 @@ test('memory stays bounded: 1500 migrations (≈36 MB of ASTs) lint in a 32 MB h
   const files: Record<string, string> = {};
   for (let i = 0; i < 1500; i++) {
     const n = String(i).padStart(6, '0');
-    files[`db/${n}_m${i}.sql`] = `CREATE TABLE IF NOT EXISTS t_${i} (\n    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n${cols}\n);\nCREATE INDEX IF NOT EXISTS t_${i}_idx ON t_${i} (col_1);\n`;
+    files[`db/${n}_m${i}.sql`] =
+      `CREATE TABLE IF NOT EXISTS t_${i} (\n    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n${cols}\n);\nCREATE INDEX IF NOT EXISTS t_${i}_idx ON t_${i} (col_1);\n`;
   }
   files['db/001500_last.sql'] = ADD_REQUIRED;
   const dir = tempTree(files);

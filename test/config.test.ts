@@ -11,11 +11,14 @@ import { ADD_REQUIRED, cli, tempTree } from './cli-helpers';
 const parse = (text: string) => parseConfig(text, { file: '/repo/.migration-guard.yml', displayName: '.migration-guard.yml' });
 
 function rejects(text: string, message: RegExp): void {
-  assert.throws(() => parse(text), (err: unknown) => {
-    assert.ok(err instanceof UsageError, `expected UsageError, got ${String(err)}`);
-    assert.match(err.message, message);
-    return true;
-  });
+  assert.throws(
+    () => parse(text),
+    (err: unknown) => {
+      assert.ok(err instanceof UsageError, `expected UsageError, got ${String(err)}`);
+      assert.match(err.message, message);
+      return true;
+    },
+  );
 }
 
 test('an empty file gives the defaults', () => {

@@ -70,7 +70,10 @@ test("the framework's transaction covers the file until a COMMIT in it ends it",
 test('DO block statements run in the DO transaction; function body statements run later and only reach opted-in rules', () => {
   const sql = 'DO $$ BEGIN ALTER TABLE users ADD COLUMN a int; END $$;\nCREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ DELETE FROM users $$;';
   const plain = probe(sql);
-  assert.deepEqual(plain.map((s) => s.statement.kind), ['DoStmt', 'AlterTableStmt', 'CreateFunctionStmt']);
+  assert.deepEqual(
+    plain.map((s) => s.statement.kind),
+    ['DoStmt', 'AlterTableStmt', 'CreateFunctionStmt'],
+  );
   assert.equal(plain[1]!.ctx.inTransaction, true);
   assert.equal(plain[1]!.ctx.runsDuringMigration, true);
   const opted = probe(sql, { functionBodies: true });
@@ -107,7 +110,10 @@ test('created objects: tables (CREATE, AS, SELECT INTO, renames, matviews), inde
 });
 
 test('lock_timeout: SET, SET LOCAL (only inside a transaction, until its end), RESET, 0, set_config', () => {
-  const flags = (sql: string, o = {}) => probe(sql, o).map((s) => (s.ctx.lockTimeoutSet ? 'L' : '-')).join('');
+  const flags = (sql: string, o = {}) =>
+    probe(sql, o)
+      .map((s) => (s.ctx.lockTimeoutSet ? 'L' : '-'))
+      .join('');
   assert.equal(flags("SELECT 1; SET lock_timeout = '2s'; SELECT 2; RESET lock_timeout; SELECT 3;"), '--LL-');
   assert.equal(flags("SET LOCAL lock_timeout = '2s'; SELECT 1;"), '--', 'SET LOCAL outside a transaction does nothing');
   assert.equal(flags("BEGIN; SET LOCAL lock_timeout = '2s'; SELECT 1; COMMIT; SELECT 2;"), '--LL-');
@@ -125,8 +131,12 @@ test('held ACCESS EXCLUSIVE locks: only in a transaction, only on existing table
   const seen = probe('BEGIN;\nCREATE TABLE n (id int);\nALTER TABLE n ADD COLUMN x int;\nALTER TABLE users ADD COLUMN x int;\nSELECT 1;\nCOMMIT;\nALTER TABLE users ADD COLUMN y int;\nSELECT 2;');
   const held = seen.map((s) => [...s.ctx.accessExclusiveHeld].map(([t, l]) => `${t}@${l}`).join(','));
   assert.deepEqual(held, ['', '', '', '', 'users@4', 'users@4', '', '']);
-  const inDo = probe("DO $$ BEGIN ALTER TABLE users ADD COLUMN a int; UPDATE users SET a = 1; END $$;\nSELECT 1;");
-  assert.deepEqual(inDo.map((s) => s.ctx.accessExclusiveHeld.size), [0, 0, 1, 0], 'held inside the DO, released after it');
+  const inDo = probe('DO $$ BEGIN ALTER TABLE users ADD COLUMN a int; UPDATE users SET a = 1; END $$;\nSELECT 1;');
+  assert.deepEqual(
+    inDo.map((s) => s.ctx.accessExclusiveHeld.size),
+    [0, 0, 1, 0],
+    'held inside the DO, released after it',
+  );
 });
 
 test('once() is true the first time per key and file', () => {
@@ -209,11 +219,7 @@ test('tableLocks matches the strongest lock Postgres takes on each named relatio
       const predicted = new Map(tableLocks(st).map((l) => [l.relation, l.mode]));
       await db.exec('BEGIN');
       await db.exec(sql);
-      const rows = (
-        await db.query<{ rel: string; mode: string }>(
-          "SELECT relation::regclass::text AS rel, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation'",
-        )
-      ).rows;
+      const rows = (await db.query<{ rel: string; mode: string }>("SELECT relation::regclass::text AS rel, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation'")).rows;
       await db.exec('ROLLBACK');
       const strongest = new Map<string, LockMode>();
       for (const r of rows) {

@@ -29,9 +29,7 @@ async function startChild(kind: string, mode: 'sleep' | 'exit', databaseUrl?: st
   });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const lines = createInterface({ input: child.stdout });
   const info = await new Promise<ChildInfo>((resolve, reject) => {
     lines.once('line', (line) => resolve(JSON.parse(line) as ChildInfo));
@@ -85,8 +83,7 @@ describe('local', { skip: hasLocalPostgres ? false : 'no PostgreSQL server binar
 describe('url', { skip: hasLocalPostgres ? false : 'no PostgreSQL server binaries to run a server' }, () => {
   let server: LocalDatabase | undefined;
   after(async () => server?.stop());
-  const scratchDatabases = async () =>
-    (await server!.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'mg_scratch_%'")).rows;
+  const scratchDatabases = async () => (await server!.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'mg_scratch_%'")).rows;
 
   test('SIGTERM mid-statement drops the scratch database', async () => {
     server = await startLocal();

@@ -89,7 +89,10 @@ describe('pglite', () => {
       const lines: string[] = [];
       const repaired = await startPglite({ log: (l) => lines.push(l) });
       assert.equal(repaired.start, 'cold');
-      assert.ok(lines.some((l) => /cached data dir unusable/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => /cached data dir unusable/.test(l)),
+        lines.join('\n'),
+      );
       await repaired.stop();
       const again = await startPglite();
       assert.equal(again.start, 'warm');
@@ -207,11 +210,14 @@ describe('local', { skip: hasLocalPostgres ? false : 'no PostgreSQL server binar
     try {
       const passwd = join(dir, 'passwd');
       writeFileSync(passwd, 'root:x:0:0:root:/root:/bin/bash\npostgresql:x:70:70::/var/lib/pg:/bin/sh\n');
-      assert.throws(() => serverIdentity(0, passwd), (err: Error) => {
-        assert.ok(err instanceof DatabaseUnavailableError);
-        assert.match(err.message, /^local: running as root.*no 'postgres' OS user/);
-        return true;
-      });
+      assert.throws(
+        () => serverIdentity(0, passwd),
+        (err: Error) => {
+          assert.ok(err instanceof DatabaseUnavailableError);
+          assert.match(err.message, /^local: running as root.*no 'postgres' OS user/);
+          return true;
+        },
+      );
       writeFileSync(passwd, 'root:x:0:0:root:/root:/bin/bash\npostgres:x:101:104::/var/lib/postgresql:/bin/bash\n');
       assert.deepEqual(serverIdentity(0, passwd), { uid: 101, gid: 104 });
       assert.equal(serverIdentity(1000, passwd), undefined);
@@ -253,8 +259,7 @@ describe('url', { skip: hasLocalPostgres ? false : 'no PostgreSQL server binarie
   let server: LocalDatabase | undefined;
   const serverDb = async () => (server ??= await startLocal());
   after(async () => server?.stop());
-  const databases = async () =>
-    (await (await serverDb()).query<{ datname: string }>('SELECT datname FROM pg_database ORDER BY 1')).rows.map((r) => r.datname);
+  const databases = async () => (await (await serverDb()).query<{ datname: string }>('SELECT datname FROM pg_database ORDER BY 1')).rows.map((r) => r.datname);
 
   test('creates a scratch database, runs there, drops it, touches nothing else', async () => {
     const srv = await serverDb();
@@ -267,7 +272,10 @@ describe('url', { skip: hasLocalPostgres ? false : 'no PostgreSQL server binarie
     await exerciseAndStop(db, 'url');
     assert.deepEqual(await databases(), before, 'scratch database dropped, others untouched');
     assert.ok(before.includes('keep_me'));
-    assert.deepEqual(pendingCleanups().filter((name) => name.includes(db.scratchDatabase)), []);
+    assert.deepEqual(
+      pendingCleanups().filter((name) => name.includes(db.scratchDatabase)),
+      [],
+    );
   });
 
   test('a URL without a database name works (maintenance database for CREATE/DROP)', async () => {
@@ -295,7 +303,7 @@ describe('url', { skip: hasLocalPostgres ? false : 'no PostgreSQL server binarie
 
   test('a role without CREATEDB gets a clear message and nothing is created', async () => {
     const srv = await serverDb();
-    await srv.exec("DROP ROLE IF EXISTS plain_user; CREATE ROLE plain_user LOGIN NOCREATEDB");
+    await srv.exec('DROP ROLE IF EXISTS plain_user; CREATE ROLE plain_user LOGIN NOCREATEDB');
     const url = srv.url!.replace('postgres@', 'plain_user@');
     await assert.rejects(startUrl({ databaseUrl: url }), /url: could not create the scratch database .*CREATEDB/);
     assert.ok(!(await databases()).some((d) => d.startsWith(SCRATCH_PREFIX)));
@@ -360,11 +368,10 @@ describe('container', () => {
     const script =
       `import { startContainer } from ${JSON.stringify(provider)}; const t0 = Date.now();` +
       'try { await startContainer(); console.log("started?!"); } catch (e) { console.log(JSON.stringify({ message: String(e), ms: Date.now() - t0 })); }';
-    const out = spawnSync(
-      'unshare',
-      ['-m', 'sh', '-c', 'mount --bind /dev/null /var/run/docker.sock && exec "$0" --import tsx --input-type=module -e "$1"', process.execPath, script],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const out = spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind /dev/null /var/run/docker.sock && exec "$0" --import tsx --input-type=module -e "$1"', process.execPath, script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     if (/mount: .*(permission|denied|not permitted)/i.test(out.stderr)) {
       t.skip(`cannot make a private mount namespace here: ${out.stderr.trim()}`);
       return;
@@ -391,8 +398,15 @@ describe('cleanup registry', () => {
     const counts = () => ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'].map((e) => process.listenerCount(e));
     const ran: string[] = [];
     const unregister = registerCleanup('a', async () => void ran.push('a'));
-    registerCleanup('b', () => new Promise(() => {}), () => ran.push('b-sync')); // hangs: the sync fallback runs
-    assert.deepEqual(counts(), base.map((n) => n + 1));
+    registerCleanup(
+      'b',
+      () => new Promise(() => {}),
+      () => ran.push('b-sync'),
+    ); // hangs: the sync fallback runs
+    assert.deepEqual(
+      counts(),
+      base.map((n) => n + 1),
+    );
     assert.deepEqual(pendingCleanups(), ['a', 'b']);
     unregister();
     assert.deepEqual(pendingCleanups(), ['b']);

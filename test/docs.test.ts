@@ -6,7 +6,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { ROOT } from './cli-helpers';
 
-const pages = [join(ROOT, 'README.md'), join(ROOT, 'BENCHMARKS.md'), ...readdirSync(join(ROOT, 'docs'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => join(e.parentPath, e.name))];
+const pages = [
+  join(ROOT, 'README.md'),
+  join(ROOT, 'BENCHMARKS.md'),
+  ...readdirSync(join(ROOT, 'docs'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => join(e.parentPath, e.name)),
+];
 
 test('README.md is one page: at most 300 lines, starting with the two commands a newcomer needs', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -29,7 +29,10 @@ test('a syntax error is a finding at its line and the statements around it are s
 test('an unterminated quote: findings before it are kept, the error is at the quote', async () => {
   const fs = await lintSql("DROP TABLE a;\nINSERT INTO t VALUES ('x);\nDROP TABLE b;");
   assert.deepEqual(lines(fs, 'dropping-table'), [1]);
-  assert.deepEqual(of(fs, 'syntax-error').map((f) => `${f.line}:${f.column}`), ['2:23']);
+  assert.deepEqual(
+    of(fs, 'syntax-error').map((f) => `${f.line}:${f.column}`),
+    ['2:23'],
+  );
 });
 
 test('a rule that throws becomes internal-error; the other rules and statements are unaffected', () => {
@@ -61,7 +64,10 @@ test('a rule that throws becomes internal-error; the other rules and statements 
 
 test('psql meta-commands give a skipped-statement info finding and linting goes on', async () => {
   const fs = await lintSql("\\set ON_ERROR_STOP on\n\\echo it's starting\nDROP TABLE a;");
-  assert.deepEqual(of(fs, 'skipped-statement').map((f) => `${f.line} ${f.severity}`), ['1 info', '2 info']);
+  assert.deepEqual(
+    of(fs, 'skipped-statement').map((f) => `${f.line} ${f.severity}`),
+    ['1 info', '2 info'],
+  );
   assert.deepEqual(lines(fs, 'dropping-table'), [3]);
   assert.deepEqual(lines(fs, 'syntax-error'), []);
 });
@@ -141,7 +147,10 @@ test('transaction-nesting: BEGIN/COMMIT in a framework-wrapped file is reported 
 
 test('uncommitted-transaction points at the BEGIN; not when the framework owns the transaction', async () => {
   const fs = await lintSql('SELECT 1;\nBEGIN;\nALTER TABLE users ADD COLUMN a int;\n');
-  assert.deepEqual(of(fs, 'uncommitted-transaction').map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`), ['2:1-2:6']);
+  assert.deepEqual(
+    of(fs, 'uncommitted-transaction').map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`),
+    ['2:1-2:6'],
+  );
   assert.deepEqual(lines(await lintSql('BEGIN;\nSELECT 1;', { transactional: true }), 'uncommitted-transaction'), []);
   const hatch = await lintSql('COMMIT;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\nBEGIN;', { transactional: true });
   assert.deepEqual(lines(hatch, 'uncommitted-transaction'), [], "the framework's COMMIT closes the BEGIN");
@@ -185,13 +194,12 @@ test('holding-access-exclusive-lock: once per transaction, the next transaction 
 });
 
 test('findings are sorted by position and carry the migration id', () => {
-  const fs = lintSource(
-    { source: { file: 'db/2_x.sql', text: 'DROP TABLE b;\nSELEC 1;\nDROP TABLE a;', firstLine: 10 }, migration: '2_x' },
-    allEnabled,
-    rules,
-  );
+  const fs = lintSource({ source: { file: 'db/2_x.sql', text: 'DROP TABLE b;\nSELEC 1;\nDROP TABLE a;', firstLine: 10 }, migration: '2_x' }, allEnabled, rules);
   const positions = fs.map((f) => [f.line, f.column]);
-  assert.deepEqual(positions, [...positions].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+  assert.deepEqual(
+    positions,
+    [...positions].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!),
+  );
   assert.ok(fs.every((f) => f.migration === '2_x' && f.file === 'db/2_x.sql'));
   assert.deepEqual(lines(fs, 'syntax-error'), [11]);
 });

@@ -11,10 +11,8 @@ export const allEnabled: EnabledRule[] = rules.map((rule) => ({ rule, severity: 
 /** Lint `sql` as one file with every rule on. */
 export async function lintSql(sql: string, options: Partial<LintOptions> & { transactional?: boolean; file?: string } = {}): Promise<Finding[]> {
   await initParser();
-  return lintSource(
-    { source: { file: options.file ?? 'test.sql', text: sql, firstLine: 1 }, transactional: options.transactional ?? false },
-    allEnabled,
-    rules,
-    { pgVersion: options.pgVersion ?? 15, assumeInTransaction: options.assumeInTransaction ?? false },
-  );
+  return lintSource({ source: { file: options.file ?? 'test.sql', text: sql, firstLine: 1 }, transactional: options.transactional ?? false }, allEnabled, rules, {
+    pgVersion: options.pgVersion ?? 15,
+    assumeInTransaction: options.assumeInTransaction ?? false,
+  });
 }

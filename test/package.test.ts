@@ -37,8 +37,7 @@ test('npm pack → install into an empty folder → node_modules/.bin/migration-
     execFileSync('mkdir', ['-p', app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
     const tarball = join(work, packed[0].filename);
-    const install = (mode: string) =>
-      spawnSync('npm', ['install', mode, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarball], { cwd: app, encoding: 'utf8' });
+    const install = (mode: string) => spawnSync('npm', ['install', mode, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarball], { cwd: app, encoding: 'utf8' });
     // Dependencies come from the npm cache; fall back to the registry for what it lacks.
     let r = install('--offline');
     if (r.status !== 0) r = install('--prefer-offline');
@@ -52,7 +51,10 @@ test('npm pack → install into an empty folder → node_modules/.bin/migration-
     const report = JSON.parse(run.stdout);
     assert.equal(report.version, 1);
     assert.ok(report.migrations.length > 0, 'the example migrations are discovered');
-    assert.ok(report.findings.some((f: { rule: string }) => f.rule === 'adding-required-column'), 'the example adds a required column');
+    assert.ok(
+      report.findings.some((f: { rule: string }) => f.rule === 'adding-required-column'),
+      'the example adds a required column',
+    );
 
     // The same install on the other supported Node lines (the test runner's node is the system's, 20 here).
     for (const node of [NODE22, NODE24]) {
@@ -75,7 +77,8 @@ test("a fresh clone: the README's first command installs and runs the example, t
     const first = /```sh\n(.*?)\s+#/.exec(readme)![1]!;
     assert.equal(first, 'npm ci && npm run example');
     // Dependencies come from the npm cache where it has them (CI's own npm ci filled it).
-    const sh = (cmd: string) => spawnSync('sh', ['-c', cmd], { cwd: clone, encoding: 'utf8', env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' } });
+    const sh = (cmd: string) =>
+      spawnSync('sh', ['-c', cmd], { cwd: clone, encoding: 'utf8', env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' } });
     const installed = sh(first);
     assert.equal(installed.status, 0, installed.stdout + installed.stderr);
     assert.match(installed.stdout + installed.stderr, /verify: pglite/, 'the example ran on the embedded database');

@@ -23,22 +23,22 @@ function same(file: string, text: string): void {
 const SAMPLES = [
   'SELECT 1',
   '-- head\nSELECT 1 ;  -- tail\n\n/* c /* nested */ */ CREATE TABLE t (id int) -- x\n;;\n ; INSERT INTO t VALUES (1)  \n',
-  "CREATE TABLE \"a--b\" (\"x;y\" text DEFAULT '--not a comment; really');\n-- migration-guard-ignore dropping-table\nDROP TABLE \"a--b\";",
+  'CREATE TABLE "a--b" ("x;y" text DEFAULT \'--not a comment; really\');\n-- migration-guard-ignore dropping-table\nDROP TABLE "a--b";',
   "DO $$BEGIN\n  EXECUTE 'ALTER TABLE t ADD COLUMN c int';\n  ALTER TABLE t DROP COLUMN d;\nEND$$;\nSELECT 2;",
-  "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\nSELECT f();",
-  "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));\nSELECT 3",
-  "CREATE TABLE ünïcode (naïve text, \"日本\" int); -- ünï\nALTER TABLE ünïcode ADD COLUMN é int NOT NULL;",
+  'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\nSELECT f();',
+  'CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));\nSELECT 3',
+  'CREATE TABLE ünïcode (naïve text, "日本" int); -- ünï\nALTER TABLE ünïcode ADD COLUMN é int NOT NULL;',
   "SELECT $1::int, a$b$c FROM t; SELECT $tag$ ; -- $tag$ || 'x';",
   'SELECT 1; SELECT (', // syntax error: the fallback path
   "SELECT 'unterminated",
   '   \n-- only a comment\n',
   "CREATE OR REPLACE FUNCTION g() RETURNS trigger AS 'BEGIN UPDATE t SET x = ''a''; RETURN NEW; END' LANGUAGE plpgsql;\nSELECT 4",
-  "CREATE FUNCTION h() RETURNS void LANGUAGE plpgsql AS $body$ BEGIN /* $x$ */ DELETE FROM t; END $body$;",
+  'CREATE FUNCTION h() RETURNS void LANGUAGE plpgsql AS $body$ BEGIN /* $x$ */ DELETE FROM t; END $body$;',
   "CREATE FUNCTION k() RETURNS text LANGUAGE sql AS E'SELECT ''a''';\nDO LANGUAGE plpgsql $$ BEGIN PERFORM k(); END $$;",
   "SELECT E'it\\'s -- not; a comment', 'a''b', e'\\\\'; -- real\nSELECT '\\x00'::bytea; /* c */ SELECT 2",
   "CREATE FUNCTION m() RETURNS text LANGUAGE sql AS E'SELECT ''\\n''';\nSELECT m();",
-  "CREATE TABLE t (id int);\n\\set x 1\nSELECT :x;",
-  "COPY t FROM stdin;\n1\n\\.\nSELECT 1;",
+  'CREATE TABLE t (id int);\n\\set x 1\nSELECT :x;',
+  'COPY t FROM stdin;\n1\n\\.\nSELECT 1;',
 ];
 
 test('fast path = statement-by-statement path: hand-written edge cases', async () => {

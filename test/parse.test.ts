@@ -27,7 +27,10 @@ const start = (r: Range) => `${r.line}:${r.column}`;
 test('multi-byte text (Cyrillic comments, emoji) keeps exact lines and columns', () => {
   const text = "-- Миграция: добавить колонку 🎉\nSELECT 'привет 🎉'; ALTER TABLE users ADD COLUMN bio text;\n/* ещё 🙂 */ DROP TABLE old;\n";
   const r = parse(text);
-  assert.deepEqual(r.statements.map((s) => s.kind), ['SelectStmt', 'AlterTableStmt', 'DropStmt']);
+  assert.deepEqual(
+    r.statements.map((s) => s.kind),
+    ['SelectStmt', 'AlterTableStmt', 'DropStmt'],
+  );
   assert.equal(at(r.statements[0]!.range), '2:1-2:18');
   assert.equal(start(r.statements[1]!.range), locate(text, 'ALTER'));
   assert.equal(at(r.statements[1]!.range), '2:20-2:57');
@@ -39,17 +42,26 @@ test('multi-byte text (Cyrillic comments, emoji) keeps exact lines and columns',
 test('CRLF line ends', () => {
   const text = 'SELECT 1;\r\n\r\nALTER TABLE users\r\n  ADD COLUMN bio text;\r\nSELECT 2;\r\n';
   const r = parse(text);
-  assert.deepEqual(r.statements.map((s) => at(s.range)), ['1:1-1:9', '3:1-4:22', '5:1-5:9']);
+  assert.deepEqual(
+    r.statements.map((s) => at(s.range)),
+    ['1:1-1:9', '3:1-4:22', '5:1-5:9'],
+  );
 });
 
 test('a UTF-8 BOM does not shift the first line', () => {
   const r = parse('\uFEFFCREATE TABLE t (id int);\nDROP TABLE t;');
-  assert.deepEqual(r.statements.map((s) => at(s.range)), ['1:1-1:24', '2:1-2:13']);
+  assert.deepEqual(
+    r.statements.map((s) => at(s.range)),
+    ['1:1-1:24', '2:1-2:13'],
+  );
 });
 
 test('firstLine offsets every range (sections of a larger file)', () => {
   const r = parse('SELECT 1;\nSELECT 2;', 40);
-  assert.deepEqual(r.statements.map((s) => s.range.line), [40, 41]);
+  assert.deepEqual(
+    r.statements.map((s) => s.range.line),
+    [40, 41],
+  );
 });
 
 test('dollar-quoted bodies with semicolons and nested block comments do not split statements', () => {
@@ -65,25 +77,30 @@ test('dollar-quoted bodies with semicolons and nested block comments do not spli
     'SELECT 3;',
   ].join('\n');
   const top = parse(text).statements.filter((s) => !s.embedded);
-  assert.deepEqual(top.map((s) => s.kind), ['CreateFunctionStmt', 'SelectStmt', 'SelectStmt']);
-  assert.deepEqual(top.map((s) => at(s.range)), ['1:1-6:7', '8:1-8:37', '9:1-9:9']);
+  assert.deepEqual(
+    top.map((s) => s.kind),
+    ['CreateFunctionStmt', 'SelectStmt', 'SelectStmt'],
+  );
+  assert.deepEqual(
+    top.map((s) => at(s.range)),
+    ['1:1-6:7', '8:1-8:37', '9:1-9:9'],
+  );
   assert.deepEqual(parse(text).problems, []);
 });
 
 test('BEGIN ATOMIC bodies keep their semicolons (and CASE … END) inside one statement', () => {
-  const text = [
-    'CREATE FUNCTION total(a int) RETURNS int LANGUAGE sql',
-    'BEGIN ATOMIC',
-    '  SELECT CASE WHEN a > 0 THEN a ELSE 0 END;',
-    '  SELECT 2;',
-    'END;',
-    'SELECT 3;',
-  ].join('\n');
+  const text = ['CREATE FUNCTION total(a int) RETURNS int LANGUAGE sql', 'BEGIN ATOMIC', '  SELECT CASE WHEN a > 0 THEN a ELSE 0 END;', '  SELECT 2;', 'END;', 'SELECT 3;'].join('\n');
   const r = parse(text);
   const top = r.statements.filter((s) => !s.embedded);
-  assert.deepEqual(top.map((s) => `${s.kind} ${at(s.range)}`), ['CreateFunctionStmt 1:1-5:4', 'SelectStmt 6:1-6:9']);
+  assert.deepEqual(
+    top.map((s) => `${s.kind} ${at(s.range)}`),
+    ['CreateFunctionStmt 1:1-5:4', 'SelectStmt 6:1-6:9'],
+  );
   const inner = r.statements.filter((s) => s.embedded);
-  assert.deepEqual(inner.map((s) => start(s.range)), ['3:3', '4:3']);
+  assert.deepEqual(
+    inner.map((s) => start(s.range)),
+    ['3:3', '4:3'],
+  );
   assert.ok(inner.every((s) => s.embedded?.in === 'function'));
 });
 
@@ -91,13 +108,19 @@ test('CREATE RULE with several actions in parentheses is one statement (as psql 
   const text = 'CREATE RULE r AS ON INSERT TO a DO ALSO (\n  INSERT INTO b VALUES (1);\n  INSERT INTO c VALUES (2)\n);\nSELECT (1);';
   const r = parse(text);
   assert.deepEqual(r.problems, []);
-  assert.deepEqual(r.statements.map((s) => `${s.kind} ${at(s.range)}`), ['RuleStmt 1:1-4:2', 'SelectStmt 5:1-5:11']);
+  assert.deepEqual(
+    r.statements.map((s) => `${s.kind} ${at(s.range)}`),
+    ['RuleStmt 1:1-4:2', 'SelectStmt 5:1-5:11'],
+  );
 });
 
 test('a syntax error is reported at its line and the other statements are still parsed', () => {
   const text = 'CREATE TABLE a (id int);\nALTER TABEL a ADD COLUMN b int;\nCREATE TABLE c (id int);';
   const r = parse(text);
-  assert.deepEqual(r.statements.map((s) => s.range.line), [1, 3]);
+  assert.deepEqual(
+    r.statements.map((s) => s.range.line),
+    [1, 3],
+  );
   assert.equal(r.problems.length, 1);
   assert.equal(r.problems[0]!.kind, 'syntax-error');
   assert.match(r.problems[0]!.message, /syntax error at or near "TABEL"/);
@@ -108,13 +131,19 @@ test('a syntax error after multi-byte text points at the right column', () => {
   // Postgres counts the error cursor in characters, token locations in bytes.
   const text = "SELECT 'ä🎉';\nSELECT 'ö🎉' FORM t;\nSELECT 'й' FROM WHERE;";
   const r = parse(text);
-  assert.deepEqual(r.problems.map((p) => start(p.range)), [locate(text, 't;'), locate(text, 'WHERE')]);
+  assert.deepEqual(
+    r.problems.map((p) => start(p.range)),
+    [locate(text, 't;'), locate(text, 'WHERE')],
+  );
 });
 
 test('an unterminated quote: statements before it are parsed, the error is at the quote', () => {
   const text = "CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES ('oops);\nSELECT 1;\nSELECT 2;";
   const r = parse(text);
-  assert.deepEqual(r.statements.map((s) => s.kind), ['CreateStmt', 'InsertStmt']);
+  assert.deepEqual(
+    r.statements.map((s) => s.kind),
+    ['CreateStmt', 'InsertStmt'],
+  );
   assert.equal(r.problems.length, 1);
   assert.equal(r.problems[0]!.kind, 'syntax-error');
   assert.equal(start(r.problems[0]!.range), locate(text, "'oops"));
@@ -148,17 +177,30 @@ test("an E'' string with an escaped quote is not unterminated", () => {
 test('psql meta-commands are skipped with a problem at their line, even with a stray quote', () => {
   const text = "\\set ON_ERROR_STOP on\nCREATE TABLE a (id int);\n  \\echo it's done\n\\i other.sql\n\\connect app\nSELECT 1;";
   const r = parse(text);
-  assert.deepEqual(r.statements.map((s) => `${s.kind} ${s.range.line}`), ['CreateStmt 2', 'SelectStmt 6']);
-  assert.deepEqual(r.problems.map((p) => `${p.kind} ${start(p.range)}`), ['meta-command 1:1', 'meta-command 3:3', 'meta-command 4:1', 'meta-command 5:1']);
+  assert.deepEqual(
+    r.statements.map((s) => `${s.kind} ${s.range.line}`),
+    ['CreateStmt 2', 'SelectStmt 6'],
+  );
+  assert.deepEqual(
+    r.problems.map((p) => `${p.kind} ${start(p.range)}`),
+    ['meta-command 1:1', 'meta-command 3:3', 'meta-command 4:1', 'meta-command 5:1'],
+  );
   assert.match(r.problems[2]!.message, /not linted/);
 });
 
 test('psql variables defined with \\set are interpolated like placeholders (:name, :\'name\', :"name"); casts are left alone', () => {
-  const text = "\\set schema app\n\\set owner 'admin'\nCREATE TABLE :\"schema\".users (id int, at timestamptz DEFAULT now()::timestamptz);\nALTER TABLE :schema.users OWNER TO :owner;\nCOMMENT ON TABLE :schema.users IS :'owner';\nSELECT '1:schema', a[1:2] FROM t;";
+  const text =
+    "\\set schema app\n\\set owner 'admin'\nCREATE TABLE :\"schema\".users (id int, at timestamptz DEFAULT now()::timestamptz);\nALTER TABLE :schema.users OWNER TO :owner;\nCOMMENT ON TABLE :schema.users IS :'owner';\nSELECT '1:schema', a[1:2] FROM t;";
   const r = parse(text);
-  assert.deepEqual(r.problems.map((p) => `${p.kind} ${p.range.line}`), ['placeholder 3', 'meta-command 1', 'meta-command 2']);
+  assert.deepEqual(
+    r.problems.map((p) => `${p.kind} ${p.range.line}`),
+    ['placeholder 3', 'meta-command 1', 'meta-command 2'],
+  );
   assert.match(r.problems[0]!.message, /:"schema", :schema \(2×\), :owner, :'owner'/);
-  assert.deepEqual(r.statements.map((s) => `${s.kind} ${s.range.line}`), ['CreateStmt 3', 'AlterTableStmt 4', 'CommentStmt 5', 'SelectStmt 6']);
+  assert.deepEqual(
+    r.statements.map((s) => `${s.kind} ${s.range.line}`),
+    ['CreateStmt 3', 'AlterTableStmt 4', 'CommentStmt 5', 'SelectStmt 6'],
+  );
   assert.equal(nodeOf(r.statements[0]!, 'CreateStmt')?.relation?.relname, 'users');
 });
 
@@ -172,14 +214,24 @@ test('COPY … FROM stdin data is skipped up to \\.', () => {
   const text = "COPY t (a, b) FROM stdin;\n1\tit's\n2\tx;y\n\\.\nSELECT 1;";
   const r = parse(text);
   assert.deepEqual(r.problems, []);
-  assert.deepEqual(r.statements.map((s) => `${s.kind} ${s.range.line}`), ['CopyStmt 1', 'SelectStmt 5']);
+  assert.deepEqual(
+    r.statements.map((s) => `${s.kind} ${s.range.line}`),
+    ['CopyStmt 1', 'SelectStmt 5'],
+  );
 });
 
 test('template placeholders become same-length identifiers: positions hold, one problem per file', () => {
-  const text = 'CREATE TABLE {{ index .Options "Namespace" }}.users (id int);\nALTER TABLE ${schema}.users ADD COLUMN bio text;\nALTER TABLE {{index .Options "Namespace" }}.users ADD COLUMN x int;\nDROP TABLE {{.Prefix}}_old;';
+  const text =
+    'CREATE TABLE {{ index .Options "Namespace" }}.users (id int);\nALTER TABLE ${schema}.users ADD COLUMN bio text;\nALTER TABLE {{index .Options "Namespace" }}.users ADD COLUMN x int;\nDROP TABLE {{.Prefix}}_old;';
   const r = parse(text);
-  assert.deepEqual(r.statements.map((s) => s.kind), ['CreateStmt', 'AlterTableStmt', 'AlterTableStmt', 'DropStmt']);
-  assert.deepEqual(r.statements.map((s) => at(s.range)), ['1:1-1:61', '2:1-2:48', '3:1-3:67', '4:1-4:27']);
+  assert.deepEqual(
+    r.statements.map((s) => s.kind),
+    ['CreateStmt', 'AlterTableStmt', 'AlterTableStmt', 'DropStmt'],
+  );
+  assert.deepEqual(
+    r.statements.map((s) => at(s.range)),
+    ['1:1-1:61', '2:1-2:48', '3:1-3:67', '4:1-4:27'],
+  );
   assert.equal(nodeOf(r.statements[1]!, 'AlterTableStmt')?.relation?.relname, 'users');
   assert.equal(r.problems.length, 1);
   assert.equal(r.problems[0]!.kind, 'placeholder');
@@ -190,8 +242,14 @@ test('template placeholders become same-length identifiers: positions hold, one 
 
 test('a statement that does not parse after substitution is skipped as a placeholder, not a syntax error', () => {
   const r = parse('{{ if .Partitioned }} CREATE TABLE a (id int) {{ end }};\nCREATE TABLE b (id int);');
-  assert.deepEqual(r.statements.map((s) => s.range.line), [2]);
-  assert.deepEqual(r.problems.map((p) => p.kind), ['placeholder', 'placeholder']);
+  assert.deepEqual(
+    r.statements.map((s) => s.range.line),
+    [2],
+  );
+  assert.deepEqual(
+    r.problems.map((p) => p.kind),
+    ['placeholder', 'placeholder'],
+  );
   assert.match(r.problems[1]!.message, /statement skipped/);
 });
 
@@ -249,11 +307,10 @@ test("function bodies: PL/pgSQL (with %TYPE), LANGUAGE sql in '' quotes with dou
   const r = parse(text);
   assert.deepEqual(r.problems, []);
   const inner = r.statements.filter((s) => s.embedded);
-  assert.deepEqual(inner.map((s) => `${s.kind} ${start(s.range)} ${s.embedded!.in}`), [
-    'UpdateStmt 4:3 function',
-    `UpdateStmt ${locate(text, 'UPDATE users SET tag')} function`,
-    `DeleteStmt ${locate(text, 'DELETE')} function`,
-  ]);
+  assert.deepEqual(
+    inner.map((s) => `${s.kind} ${start(s.range)} ${s.embedded!.in}`),
+    ['UpdateStmt 4:3 function', `UpdateStmt ${locate(text, 'UPDATE users SET tag')} function`, `DeleteStmt ${locate(text, 'DELETE')} function`],
+  );
   assert.equal(inner[1]!.sql, "UPDATE users SET tag = 'x'");
   assert.equal(start(inner[2]!.range), locate(text, 'DELETE'));
 });
@@ -267,7 +324,10 @@ test('a syntax error in a LANGUAGE sql body is reported at its line (Postgres ch
 
 test('comments come from the scanner: ignore-like text in strings or bodies is not a comment', () => {
   const text = "-- real\nSELECT '-- not a comment', $$ /* nor this */ $$; /* real too */";
-  assert.deepEqual(parse(text).comments.map((c) => `${c.text} ${start(c.range)}`), ['-- real 1:1', '/* real too */ 2:50']);
+  assert.deepEqual(
+    parse(text).comments.map((c) => `${c.text} ${start(c.range)}`),
+    ['-- real 1:1', '/* real too */ 2:50'],
+  );
 });
 
 test('literalString folds literals and ||, and refuses anything else', () => {
@@ -291,7 +351,11 @@ test('the supabase-auth corpus (Go templates in every file) parses with no synta
   let statements = 0;
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.sql'))) {
     const r = parseSql({ file: name, text: readFileSync(new URL(name, dir), 'utf8'), firstLine: 1 });
-    assert.deepEqual(r.problems.filter((p) => p.kind === 'syntax-error'), [], name);
+    assert.deepEqual(
+      r.problems.filter((p) => p.kind === 'syntax-error'),
+      [],
+      name,
+    );
     statements += r.statements.length;
   }
   assert.ok(statements > 250, `only ${statements} statements`);
@@ -314,9 +378,36 @@ function indexOf(text: string, line: number, column: number): number {
 test('property: any mix of SQL, quotes, comments, meta-commands and non-ASCII text never throws, and every range slices back to its statement', async () => {
   const fc = (await import('fast-check')).default;
   const fragments = [
-    'SELECT 1', 'ALTER TABLE users ADD COLUMN bio text', "'a;b'", "'it''s'", '$$ x; y $$', '$t$ $$ ; $t$', '"Quoted;Name"',
-    '-- note; ', '/* a /* b; */ c */', ';', ';', ';', '\n', '\r\n', ' ', 'привет', '🎉', "'🎉;'", '\\set x 1\n', "E'\\'; '",
-    'DO $$ BEGIN UPDATE t SET a = 1; END $$', '(', ')', "'", '"', '$$', '/*', '{{ .X }}', '${y}', 'BEGIN ATOMIC SELECT 1; END',
+    'SELECT 1',
+    'ALTER TABLE users ADD COLUMN bio text',
+    "'a;b'",
+    "'it''s'",
+    '$$ x; y $$',
+    '$t$ $$ ; $t$',
+    '"Quoted;Name"',
+    '-- note; ',
+    '/* a /* b; */ c */',
+    ';',
+    ';',
+    ';',
+    '\n',
+    '\r\n',
+    ' ',
+    'привет',
+    '🎉',
+    "'🎉;'",
+    '\\set x 1\n',
+    "E'\\'; '",
+    'DO $$ BEGIN UPDATE t SET a = 1; END $$',
+    '(',
+    ')',
+    "'",
+    '"',
+    '$$',
+    '/*',
+    '{{ .X }}',
+    '${y}',
+    'BEGIN ATOMIC SELECT 1; END',
   ];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 40 }), (parts) => {

@@ -31,10 +31,13 @@ test('--format gitlab: every finding is a Code Quality issue with the fields Git
   assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length, 'fingerprints are unique');
   // Stable across runs (GitLab compares the branches' reports by fingerprint).
   const again = JSON.parse(cli(['lint', 'examples/migrations', '--format', 'gitlab', '-q'], { cwd: ROOT }).stdout) as Issue[];
-  assert.deepEqual(again.map((i) => i.fingerprint), issues.map((i) => i.fingerprint));
+  assert.deepEqual(
+    again.map((i) => i.fingerprint),
+    issues.map((i) => i.fingerprint),
+  );
 });
 
-test('--format markdown: the PR comment body, with the verdict against --fail-on and each error\'s fix', () => {
+test("--format markdown: the PR comment body, with the verdict against --fail-on and each error's fix", () => {
   const r = cli(['lint', 'examples/migrations', '--format', 'markdown', '-q'], { cwd: ROOT });
   assert.equal(r.code, 1);
   assert.match(r.stdout, /^### ❌ migration-guard: \d+ errors, \d+ warnings/);

@@ -38,7 +38,10 @@ test('sarif from real findings validates against the SARIF 2.1.0 schema', async 
   assert.equal(run.tool.driver.name, 'migration-guard');
   // Every rule used is described once, and results point at it by index.
   const used = [...new Set(findings.map((f) => f.rule))];
-  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), used);
+  assert.deepEqual(
+    run.tool.driver.rules.map((r: { id: string }) => r.id),
+    used,
+  );
   for (const d of run.tool.driver.rules) {
     assert.ok(d.shortDescription.text && d.fullDescription.text && d.help.text && d.help.markdown, d.id);
     assert.match(d.defaultConfiguration.level, /^(error|warning|note)$/);
@@ -73,6 +76,9 @@ test('artifactUri: relative, encoded, forward slashes', () => {
 test('the schema check is real: a broken log fails it', () => {
   assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false, 'driver.name is required');
   assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] }), false);
-  const withSpace = { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a b.sql' } } }] }] }] };
+  const withSpace = {
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a b.sql' } } }] }] }],
+  };
   assert.equal(validate(withSpace), false, 'an unencoded space is not a uri-reference');
 });

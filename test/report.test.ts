@@ -129,8 +129,13 @@ test('github: the most severe first, at most 10 per level, and a line saying how
   const findings = [...Array.from({ length: 12 }, (_, i) => at('info', i + 1)), ...Array.from({ length: 11 }, (_, i) => at('error', i + 20)), at('warning', 40)];
   const { shown, hidden } = selectAnnotations(findings);
   assert.equal(hidden, 3);
-  assert.deepEqual(shown.map((x) => x.severity), [...Array(10).fill('error'), 'warning', ...Array(10).fill('info')]);
-  const out = renderGithub({ version: 1, tool: { name: 'migration-guard', version: '0' }, migrations: [], findings, summary: { errors: 11, warnings: 1, infos: 12 } }).trimEnd().split('\n');
+  assert.deepEqual(
+    shown.map((x) => x.severity),
+    [...Array(10).fill('error'), 'warning', ...Array(10).fill('info')],
+  );
+  const out = renderGithub({ version: 1, tool: { name: 'migration-guard', version: '0' }, migrations: [], findings, summary: { errors: 11, warnings: 1, infos: 12 } })
+    .trimEnd()
+    .split('\n');
   assert.match(out[0]!, /^::error /);
   assert.equal(out.filter((l) => l.startsWith('::')).length, 21);
   assert.match(out.at(-1)!, /^3 more findings not annotated: GitHub shows 10 annotations per level and step/);
@@ -146,7 +151,10 @@ test('github: one command per finding and a summary line, no raw newlines inside
 test('rules catalogue and explain', () => {
   const rule = rules.find((r) => r.meta.id === 'adding-required-column')!;
   const entries = catalogue(rules, (r) => (r === rule ? 'off' : r.meta.severity));
-  assert.deepEqual(entries.map((e) => e.id), [...entries.map((e) => e.id)].sort());
+  assert.deepEqual(
+    entries.map((e) => e.id),
+    [...entries.map((e) => e.id)].sort(),
+  );
   const table = renderCatalogueText(entries);
   assert.match(table, /^adding-required-column\s+error\s+off\s+Adding a NOT NULL column without a DEFAULT$/m);
   const doc = renderExplainText(rule, 'warning');

@@ -28,7 +28,11 @@ export function testRule(id: RuleId, cases: { valid: RuleCase[]; invalid: RuleCa
   cases.valid.forEach((c, i) => {
     test(`${id} · valid ${i + 1}`, async () => {
       const hits = (await lintSql(c.sql, c.options)).filter((f) => f.rule === id);
-      assert.deepEqual(hits.map((f) => `${f.line}:${f.column} ${f.message}`), [], `unexpected ${id} on:\n${c.sql}`);
+      assert.deepEqual(
+        hits.map((f) => `${f.line}:${f.column} ${f.message}`),
+        [],
+        `unexpected ${id} on:\n${c.sql}`,
+      );
     });
   });
   cases.invalid.forEach((c, i) => {

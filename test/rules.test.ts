@@ -16,7 +16,10 @@ for (const rule of rules) {
   examples.bad.forEach((sql, i) => {
     test(`${id}: bad example ${i + 1} raises it`, async () => {
       const findings = await lintSql(sql, exampleContext);
-      assert.ok(findings.some((f) => f.rule === id), `expected ${id} on:\n${sql}\ngot: ${JSON.stringify(findings.map((f) => f.rule))}`);
+      assert.ok(
+        findings.some((f) => f.rule === id),
+        `expected ${id} on:\n${sql}\ngot: ${JSON.stringify(findings.map((f) => f.rule))}`,
+      );
     });
   });
   examples.good.forEach((sql, i) => {

@@ -25,10 +25,13 @@ test('run lints every path, files and folders, and reports progress through the 
   const dir = tempTree({ 'a/000001_x.up.sql': ADD_REQUIRED, 'a/000001_x.down.sql': 'SELECT 1;\n', 'b.sql': ADD_REQUIRED });
   const lines: string[] = [];
   const report = await run({ command: 'lint', paths: ['a', 'b.sql'], cwd: dir, progress: (l) => lines.push(l) });
-  assert.deepEqual(report.migrations.map((m) => [m.id, m.up, m.down]), [
-    ['000001_x', 'a/000001_x.up.sql', 'a/000001_x.down.sql'],
-    ['b', 'b.sql', undefined],
-  ]);
+  assert.deepEqual(
+    report.migrations.map((m) => [m.id, m.up, m.down]),
+    [
+      ['000001_x', 'a/000001_x.up.sql', 'a/000001_x.down.sql'],
+      ['b', 'b.sql', undefined],
+    ],
+  );
   assert.equal(report.findings.filter((f) => f.rule === 'adding-required-column').length, 2);
   assert.equal(lines.length, 2);
   assert.match(lines[0]!, /^a: 1 migration \(golang-migrate\)$/);
@@ -56,7 +59,10 @@ test('run: a path that does not exist is a UsageError; no paths means the config
   const dir = tempTree({ '.migration-guard.yml': 'paths: [db]\n', 'db/1.sql': ADD_REQUIRED });
   await assert.rejects(run({ command: 'lint', paths: ['missing'], cwd: dir }), (e: unknown) => e instanceof UsageError && /path not found: missing/.test(e.message));
   const report = await run({ command: 'lint', cwd: dir });
-  assert.deepEqual(report.migrations.map((m) => m.up), ['db/1.sql']);
+  assert.deepEqual(
+    report.migrations.map((m) => m.up),
+    ['db/1.sql'],
+  );
 });
 
 test('run: a rule that crashes on one file becomes an internal-error finding; other files are still linted', async () => {
@@ -83,7 +89,10 @@ test('sortFindings: migration order (up, then down), then position', () => {
     { id: '2', layout: 'golang-migrate' as const, up: '2.up.sql', transactional: false, changed: true },
   ];
   const sorted = sortFindings([finding('2.up.sql', 1), finding('1.down.sql', 1), finding('x.sql', 1), finding('1.up.sql', 9), finding('1.up.sql', 3)], migrations);
-  assert.deepEqual(sorted.map((f) => `${f.file}:${f.line}`), ['1.up.sql:3', '1.up.sql:9', '1.down.sql:1', '2.up.sql:1', 'x.sql:1']);
+  assert.deepEqual(
+    sorted.map((f) => `${f.file}:${f.line}`),
+    ['1.up.sql:3', '1.up.sql:9', '1.down.sql:1', '2.up.sql:1', 'x.sql:1'],
+  );
 });
 
 test('failsOn / exitCodeFor follow the threshold', () => {
@@ -95,4 +104,3 @@ test('failsOn / exitCodeFor follow the threshold', () => {
   assert.equal(exitCodeFor({ findings: [] }, 'info'), 0);
   assert.equal(exitCodeFor(report, 'warning'), 1);
 });
-

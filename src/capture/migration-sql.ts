@@ -56,13 +56,7 @@ export function transactionNumbers(statements: readonly CapturedStatement[]): Ma
 }
 
 /** The lintable, replayable SQL of one segment; `lines` gives each statement's source line. */
-export function migrationSql(
-  segment: Segment,
-  table: VersionTable,
-  file: string,
-  lineOf: (statements: string[]) => number[],
-  blocks: Map<CapturedStatement, number>,
-): MigrationSql {
+export function migrationSql(segment: Segment, table: VersionTable, file: string, lineOf: (statements: string[]) => number[], blocks: Map<CapturedStatement, number>): MigrationSql {
   const own = withoutEmptyBlocks(segment.statements.filter((s) => !isFrameworkNoise(s, table)));
   const body = own.filter((s) => s.kind !== 'TransactionStmt');
   const inBlocks = new Set(body.map((s) => blocks.get(s)));
@@ -72,11 +66,11 @@ export function migrationSql(
   let sql: string[];
   if (transactional || !body.length) sql = body.map((s) => s.sql);
   else {
-    const from = own.indexOf(body[0]!);
+    const from = own.indexOf(body[0]);
     const to = own.indexOf(body.at(-1)!);
-    const opened = from > 0 && isTransactionStart(own[from - 1]!) ? from - 1 : from;
+    const opened = from > 0 && isTransactionStart(own[from - 1]) ? from - 1 : from;
     sql = own.slice(opened, to + 1).map((s) => s.sql);
-    if (opened === from && blocks.get(body[0]!) !== undefined) sql.unshift('BEGIN');
+    if (opened === from && blocks.get(body[0]) !== undefined) sql.unshift('BEGIN');
     const closing = own[to + 1];
     if (closing && isTransactionEnd(closing)) sql.push(closing.sql);
     else if (blocks.get(body.at(-1)!) !== undefined) sql.push('COMMIT');
@@ -84,7 +78,10 @@ export function migrationSql(
   const lines = lineOf(sql);
   const failed = body.find((s) => s.error && s.error.code !== 'skipped');
   return {
-    source: capturedSource(file, sql.map((statement, i) => ({ sql: statement, line: lines[i]! }))),
+    source: capturedSource(
+      file,
+      sql.map((statement, i) => ({ sql: statement, line: lines[i] })),
+    ),
     transactional,
     statements: body,
     ...(transactional ? { transaction: [...inBlocks][0] } : {}),

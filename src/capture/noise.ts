@@ -20,10 +20,27 @@ export interface VersionTable {
 const SESSION_KINDS = new Set(['VariableShowStmt', 'ConstraintsSetStmt', 'DiscardStmt', 'DeallocateStmt', 'ListenStmt', 'UnlistenStmt', 'PrepareStmt']);
 
 /** Settings drivers send when they connect; a migration's own SET (lock_timeout, search_path) is kept. */
-const DRIVER_SETTINGS = new Set(['client_min_messages', 'standard_conforming_strings', 'intervalstyle', 'timezone', 'client_encoding', 'datestyle', 'application_name', 'extra_float_digits', 'bytea_output', 'jit', 'names', 'default_transaction_isolation', 'transaction_isolation', 'default_transaction_read_only', 'transaction_read_only']);
+const DRIVER_SETTINGS = new Set([
+  'client_min_messages',
+  'standard_conforming_strings',
+  'intervalstyle',
+  'timezone',
+  'client_encoding',
+  'datestyle',
+  'application_name',
+  'extra_float_digits',
+  'bytea_output',
+  'jit',
+  'names',
+  'default_transaction_isolation',
+  'transaction_isolation',
+  'default_transaction_read_only',
+  'transaction_read_only',
+]);
 
 /** Functions a read-only probe may call (advisory locks included: the framework's own mutex). */
-const PROBE_FUNCTION = /^(pg_|current_|session_user$|version$|to_reg|has_|format_type$|obj_description$|col_description$|set_config$|array_|unnest$|quote_ident$|lower$|upper$|coalesce$|count$|max$|min$|now$)/i;
+const PROBE_FUNCTION =
+  /^(pg_|current_|session_user$|version$|to_reg|has_|format_type$|obj_description$|col_description$|set_config$|array_|unnest$|quote_ident$|lower$|upper$|coalesce$|count$|max$|min$|now$)/i;
 
 /** The framework's own statement: not linted, not replayed. */
 export function isFrameworkNoise(s: CapturedStatement, table: VersionTable): boolean {

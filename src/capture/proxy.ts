@@ -125,10 +125,7 @@ export async function startCaptureProxy(upstream: { host: string; port: number }
 }
 
 /** A client message awaiting the server's answer, in protocol order. */
-type Pending =
-  | { kind: 'query'; captured: CapturedQuery }
-  | { kind: 'execute'; captured: CapturedQuery }
-  | { kind: 'parse' | 'bind' | 'close' | 'describe' | 'sync' };
+type Pending = { kind: 'query'; captured: CapturedQuery } | { kind: 'execute'; captured: CapturedQuery } | { kind: 'parse' | 'bind' | 'close' | 'describe' | 'sync' };
 
 /** Decodes one connection's two byte streams. */
 class Session {
@@ -249,7 +246,7 @@ class Session {
         // The failing message is the head (a Parse or Bind fails for the Execute after it);
         // the server ignores the rest up to Sync.
         let blamed = false;
-        while (this.pending.length && this.pending[0]!.kind !== 'sync' && this.pending[0]!.kind !== 'query') {
+        while (this.pending.length && this.pending[0].kind !== 'sync' && this.pending[0].kind !== 'query') {
           const p = this.pending.shift()!;
           if (p.kind !== 'execute') continue;
           p.captured.error = blamed ? { code: 'skipped', message: 'not run: an earlier message in the same pipeline failed' } : error;
@@ -271,7 +268,7 @@ class Session {
           if (p.kind === 'sync') break;
         }
         for (let i = this.out.length - 1; i >= 0; i--) {
-          const q = this.out[i]!;
+          const q = this.out[i];
           if (q.connection !== this.id) continue;
           if (q.txAfter) break;
           q.txAfter = status;
@@ -295,7 +292,7 @@ function eachMessage(buf: Buffer, each: (type: string, body: Buffer) => void): B
   while (buf.length - at >= 5) {
     const len = buf.readInt32BE(at + 1);
     if (buf.length - at < len + 1) break;
-    each(String.fromCharCode(buf[at]!), buf.subarray(at + 5, at + 1 + len));
+    each(String.fromCharCode(buf[at]), buf.subarray(at + 5, at + 1 + len));
     at += len + 1;
   }
   return at === 0 ? buf : Buffer.from(buf.subarray(at));
@@ -312,7 +309,7 @@ function errorFields(body: Buffer): { code: string; message: string } {
   let message = '';
   let at = 0;
   while (at < body.length && body[at] !== 0) {
-    const field = String.fromCharCode(body[at]!);
+    const field = String.fromCharCode(body[at]);
     const v = cstring(body, at + 1);
     if (field === 'C') code = v.value;
     else if (field === 'M') message = v.value;

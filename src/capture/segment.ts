@@ -14,7 +14,6 @@ import type { CapturedStatement } from './statements';
 
 export type Direction = 'up' | 'down';
 
-
 /** One migration's share of a command's statements. */
 export interface Segment {
   id: string;

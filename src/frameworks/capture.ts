@@ -59,7 +59,13 @@ export async function captureFramework(db: Database, o: FrameworkOptions): Promi
   await db.exec(`CREATE DATABASE ${database}`);
   const proxy = await startCaptureProxy({ host: server.hostname, port: Number(server.port || 5432) });
   try {
-    const target: CommandDatabase = { host: proxy.host, port: proxy.port, user: decodeURIComponent(server.username || 'postgres'), database, ...(server.password ? { password: decodeURIComponent(server.password) } : {}) };
+    const target: CommandDatabase = {
+      host: proxy.host,
+      port: proxy.port,
+      user: decodeURIComponent(server.username || 'postgres'),
+      database,
+      ...(server.password ? { password: decodeURIComponent(server.password) } : {}),
+    };
     const capture = await new FrameworkRun(o, proxy, commandEnv(process.env, target, o.env)).run();
     const { migrations, removed } = await withoutNoOpAlters(db.url, capture.migrations);
     if (removed) o.log(`${o.shown}: left out ${removed} ALTER statement${removed === 1 ? '' : 's'} that change nothing in the catalog (${o.framework.name} re-emits unchanged column properties)`);
@@ -97,7 +103,9 @@ class FrameworkRun {
     const migrateCommand = o.migrate ?? fw.migrate(o.project);
     const up = await this.command(migrateCommand, 'up');
     if (up.result.exitCode === 127 && !up.statements.length) {
-      throw new UsageError(`${o.shown}: the ${fw.name} command \`${migrateCommand}\` could not start (exit 127):\n${outputTail(up.result, 6)}\nInstall the framework where migration-guard runs, or set framework.migrate${fw.name === 'ecto' ? ', or lint the output of a run with --sql-log FILE' : ''}.`);
+      throw new UsageError(
+        `${o.shown}: the ${fw.name} command \`${migrateCommand}\` could not start (exit 127):\n${outputTail(up.result, 6)}\nInstall the framework where migration-guard runs, or set framework.migrate${fw.name === 'ecto' ? ', or lint the output of a run with --sql-log FILE' : ''}.`,
+      );
     }
     if (up.result.timedOut || up.result.exitCode !== 0) this.failed(up.result, 'migrate', up.leftoverError);
     const order = up.segments.filter((s) => s.direction === 'up').map((s) => s.id);
@@ -190,7 +198,10 @@ class FrameworkRun {
       changed: isChanged,
       ...(o.changedFiles ? { added: o.changedFiles.added.has(abs) } : {}),
     };
-    if (isChanged && !file) this.findings.push(this.finding('framework-unsegmented-sql', shownFile, 1, `${fw.name} applied ${id}, but no source file of the project declares it: its findings point at the project folder`, id));
+    if (isChanged && !file)
+      this.findings.push(
+        this.finding('framework-unsegmented-sql', shownFile, 1, `${fw.name} applied ${id}, but no source file of the project declares it: its findings point at the project folder`, id),
+      );
     if (isChanged && downError) this.findings.push(this.finding('missing-down', shownFile, functionLine(text, fw.downFunction), `${fw.name} cannot roll back ${id}: ${downError}`, id));
     return { migration: m, ...(upSql.transaction !== undefined ? { transaction: upSql.transaction } : {}) };
   }
@@ -206,7 +217,17 @@ class FrameworkRun {
   private unsegmented(leftover: CapturedStatement[], what: string): void {
     const own = leftover.filter((s) => !isFrameworkNoise(s, this.fw.versionTable) && s.kind !== 'TransactionStmt');
     if (!own.length) return;
-    this.findings.push(this.finding('framework-unsegmented-sql', this.anchor, 1, `${what} sent ${own.length} statement${own.length === 1 ? '' : 's'} that no ${this.fw.versionTable.table} write assigns to a migration (not linted or verified): ${own.slice(0, 3).map((s) => `\`${oneLine(s.sql)}\``).join(', ')}${own.length > 3 ? ', …' : ''}`));
+    this.findings.push(
+      this.finding(
+        'framework-unsegmented-sql',
+        this.anchor,
+        1,
+        `${what} sent ${own.length} statement${own.length === 1 ? '' : 's'} that no ${this.fw.versionTable.table} write assigns to a migration (not linted or verified): ${own
+          .slice(0, 3)
+          .map((s) => `\`${oneLine(s.sql)}\``)
+          .join(', ')}${own.length > 3 ? ', …' : ''}`,
+      ),
+    );
   }
 
   /** Several migrations in one transaction block: the locks of the first are held until the last commits. */
@@ -215,9 +236,15 @@ class FrameworkRun {
     for (const { migration, transaction } of built) if (transaction !== undefined) byBlock.set(transaction, [...(byBlock.get(transaction) ?? []), migration]);
     for (const shared of byBlock.values()) {
       if (shared.length < 2 || !shared.some((m) => m.changed)) continue;
-      const first = shared[0]!;
+      const first = shared[0];
       this.findings.push(
-        this.finding('framework-shared-transaction', first.up.file, first.up.firstLine, `${this.fw.name} ran ${shared.length} migrations in one transaction (${shared.map((m) => m.id).join(', ')}): every lock the first takes is held until the last commits`, first.id),
+        this.finding(
+          'framework-shared-transaction',
+          first.up.file,
+          first.up.firstLine,
+          `${this.fw.name} ran ${shared.length} migrations in one transaction (${shared.map((m) => m.id).join(', ')}): every lock the first takes is held until the last commits`,
+          first.id,
+        ),
       );
     }
   }

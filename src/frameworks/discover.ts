@@ -42,7 +42,9 @@ export async function startFrameworkDatabase(config: Config, log: (line: string)
   const { findPgBinaries } = await import('../verify/databases/local');
   let kind: string = config.verify.database;
   if (kind === 'pglite') {
-    throw new UsageError('--framework runs the framework in its own process, which needs a Postgres server: use --database local, container or url (PGlite runs inside migration-guard and serves one connection)');
+    throw new UsageError(
+      '--framework runs the framework in its own process, which needs a Postgres server: use --database local, container or url (PGlite runs inside migration-guard and serves one connection)',
+    );
   }
   if (kind === 'auto') {
     if (config.verify.databaseUrl) kind = 'url';

@@ -57,12 +57,12 @@ export function parseEctoLog(text: string): Run[] {
   const lines = text.split(/\r\n|\r|\n/);
   const runs: Run[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
+    const l = lines[i];
     const running = RUNNING.exec(l);
     if (running) {
-      const fun = running[3]!;
+      const fun = running[3];
       const down = fun === 'down' || running[4] === 'backward';
-      runs.push({ version: running[1]!, direction: down ? 'down' : 'up', line: i + 1, queries: [] });
+      runs.push({ version: running[1], direction: down ? 'down' : 'up', line: i + 1, queries: [] });
       continue;
     }
     const q = QUERY.exec(l);
@@ -71,9 +71,9 @@ export function parseEctoLog(text: string): Run[] {
     if (!runs.length) runs.push({ version: 'unknown-version', direction: 'up', line: 1, queries: [] });
     // The SQL runs from the next line up to the last line ending in the parameter list before the next record.
     let end = i + 1;
-    while (end < lines.length && !RECORD.test(lines[end]!)) end++;
+    while (end < lines.length && !RECORD.test(lines[end])) end++;
     let last = end - 1;
-    while (last > i && !PARAMS.test(lines[last]!)) last--;
+    while (last > i && !PARAMS.test(lines[last])) last--;
     if (last <= i) continue;
     const sqlLines = lines.slice(i + 1, last + 1);
     sqlLines[sqlLines.length - 1] = sqlLines.at(-1)!.replace(PARAMS, '');
@@ -110,14 +110,16 @@ function migrationsOf(runs: Run[], file: string): { migrations: Migration[]; fin
     }
     for (const q of run.queries) {
       if (!q.error) continue;
-      findings.push(finding('framework-command-failed', { file, line: q.line, migration: run.version }, `Ecto ${run.direction === 'up' ? 'migrate' : 'rollback'} of ${run.version} failed here: ${q.error}`));
+      findings.push(
+        finding('framework-command-failed', { file, line: q.line, migration: run.version }, `Ecto ${run.direction === 'up' ? 'migrate' : 'rollback'} of ${run.version} failed here: ${q.error}`),
+      );
     }
   }
   const migrations = order.map((id): Migration => {
     const p = parts.get(id)!;
     return {
       id,
-      version: id.split(' ')[0]!,
+      version: id.split(' ')[0],
       name: id,
       layout: 'ecto',
       // A run that only rolled back has no up: its empty up sits at the down's line (migrations are told apart by file and line).
@@ -160,5 +162,9 @@ function isNoise(q: LogQuery): boolean {
 
 /** The log prints each statement as sent: its lines map to the log's lines one for one. */
 function sourceOf(queries: LogQuery[], file: string, emptyAt = 1): SqlSource {
-  return capturedSource(file, queries.map((q) => ({ sql: q.sql, line: q.line, verbatim: true })), emptyAt);
+  return capturedSource(
+    file,
+    queries.map((q) => ({ sql: q.sql, line: q.line, verbatim: true })),
+    emptyAt,
+  );
 }

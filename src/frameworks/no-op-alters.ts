@@ -19,7 +19,13 @@ interface Step {
 
 /** The migrations with ALTER TABLE statements that change nothing removed (ups in order, then the captured downs newest first). */
 export async function withoutNoOpAlters(serverUrl: string, migrations: Migration[]): Promise<{ migrations: Migration[]; removed: number }> {
-  const steps: Step[] = [...migrations.map((m) => ({ migration: m, which: 'up' as const })), ...[...migrations].reverse().filter((m) => m.down).map((m) => ({ migration: m, which: 'down' as const }))];
+  const steps: Step[] = [
+    ...migrations.map((m) => ({ migration: m, which: 'up' as const })),
+    ...[...migrations]
+      .reverse()
+      .filter((m) => m.down)
+      .map((m) => ({ migration: m, which: 'down' as const })),
+  ];
   const scratch = `mg_noop_${process.pid}_${Date.now() % 1e6}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -102,7 +108,7 @@ async function sameType(client: pg.Client, current: string, def: pg_.ColumnDef |
   const r = await client.query<{ type: string }>(`SELECT format_type($1::regtype, NULL) AS type`, [spelled]).catch(() => ({ rows: [] as { type: string }[] }));
   const target = r.rows[0]?.type;
   if (!target) return false;
-  return current === target || current.replace(/\(.*\)/, '') === target && !mods;
+  return current === target || (current.replace(/\(.*\)/, '') === target && !mods);
 }
 
 function quote(name: string): string {

@@ -9,7 +9,10 @@ import { scanTokens } from '../sql/pg-parser';
 /** 1-based source lines for each statement, in order. */
 export function locateStatements(source: string, statements: readonly string[], fn: RegExp, otherFn: RegExp): number[] {
   const lines = source.split(/\r?\n/);
-  const start = Math.max(0, lines.findIndex((l) => fn.test(l)));
+  const start = Math.max(
+    0,
+    lines.findIndex((l) => fn.test(l)),
+  );
   let end = lines.findIndex((l, i) => i > start && otherFn.test(l) && !fn.test(l));
   if (end < 0) end = lines.length;
   const body = lines.slice(start, end).map((l) => l.toLowerCase());
@@ -25,7 +28,12 @@ export function locateStatements(source: string, statements: readonly string[], 
 
 /** 1-based line of the first line matching `fn` (1 when none does). */
 export function functionLine(source: string, fn: RegExp): number {
-  return Math.max(0, source.split(/\r?\n/).findIndex((l) => fn.test(l))) + 1;
+  return (
+    Math.max(
+      0,
+      source.split(/\r?\n/).findIndex((l) => fn.test(l)),
+    ) + 1
+  );
 }
 
 /** The body as one whitespace-collapsed string, and the body line of each of its characters. */
@@ -62,7 +70,7 @@ function identifierLine(body: string[], sql: string, cursor: number): number | u
   const top = Math.max(0, ...scores);
   if (top === 0) return undefined;
   // The earliest line at or after the cursor that scores near the best (a later `users.id` reference must not win over `createTable('users')`).
-  const near = (i: number) => scores[i]! >= top * 0.8;
+  const near = (i: number) => scores[i] >= top * 0.8;
   let best = scores.findIndex((_, i) => i >= cursor && near(i));
   if (best < 0) best = scores.findIndex((_, i) => near(i));
   return best;

@@ -59,6 +59,10 @@ export function selectAnnotations(findings: readonly Finding[]): { shown: Findin
 /** A rule's fix as one line for an annotation: its first paragraph, without Markdown code. */
 export function oneLineFix(help: string): string {
   const first = help.trim().split(/\n\s*\n|```/)[0] ?? '';
-  const line = first.replace(/`/g, '').replace(/\s+/g, ' ').trim().replace(/[,:;]$/, '');
+  const line = first
+    .replace(/`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[,:;]$/, '');
   return line.length > 240 ? `${line.slice(0, 239)}…` : line;
 }

@@ -100,8 +100,7 @@ function subline(report: Report, path: string | undefined): string {
     s += ` · verified up → down → up on ${escapeText(v.database.kind)} ${escapeText(v.database.serverVersion)}`;
     const target = v.database.targetVersion;
     if (versionMismatch(v) && target) s += ` · ⚠️ not your target, PostgreSQL ${target}`;
-  }
-  else s += ' · lint only';
+  } else s += ' · lint only';
   return s;
 }
 
@@ -115,9 +114,7 @@ function lineLink(f: Pick<Finding, 'file' | 'line' | 'endLine'>, link: CommentOp
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-  );
+  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
 /** One row of the comment: a finding, what verify proved about the same line, and its repeats elsewhere. */
@@ -199,12 +196,28 @@ function findingsSection(findings: Finding[], report: Report, o: CommentOptions,
   const folded = (summary: string, rows: Row[], max: number) => {
     if (!rows.length) return;
     const bySeverity = [...rows].sort((a, b) => SEVERITY_RANK[b.lead.severity] - SEVERITY_RANK[a.lead.severity]);
-    out.push(`<details><summary>${summary}</summary>`, '', '| | Where | Problem |', '|---|---|---|', ...bySeverity.map((r) => `| ${ICON[r.lead.severity]} | ${where(r, false)} | ${problem(r, max)} |`), '', '</details>', '');
+    out.push(
+      `<details><summary>${summary}</summary>`,
+      '',
+      '| | Where | Problem |',
+      '|---|---|---|',
+      ...bySeverity.map((r) => `| ${ICON[r.lead.severity]} | ${where(r, false)} | ${problem(r, max)} |`),
+      '',
+      '</details>',
+      '',
+    );
   };
   folded(`${ICON.warning} ${plural(findingsIn(warnings), 'warning')}`, warnings, brief);
   folded(`↩️ ${plural(findingsIn(downs), 'finding')} on the downs (what a rollback runs)`, downs, Math.min(brief, 70));
   if (notices.length) {
-    out.push(`<details><summary>${ICON.info} ${plural(findingsIn(notices), 'notice')}</summary>`, '', notices.map((r) => `${inlineCode(r.lead.rule)} ×${r.also.length + 1}`).join(' · '), '', '</details>', '');
+    out.push(
+      `<details><summary>${ICON.info} ${plural(findingsIn(notices), 'notice')}</summary>`,
+      '',
+      notices.map((r) => `${inlineCode(r.lead.rule)} ×${r.also.length + 1}`).join(' · '),
+      '',
+      '</details>',
+      '',
+    );
   }
   return out;
 }
@@ -240,9 +253,7 @@ export function blockingLocks(statements: StatementTrace[]): string[] {
       if (!prev || lockRank(l.mode) > lockRank(prev)) strongest.set(l.relation, l.mode);
     }
   }
-  return [...strongest]
-    .filter(([, mode]) => lockRank(mode) >= lockRank('ShareLock'))
-    .map(([rel, mode]) => `${rel} (${mode.replace(/Lock$/, '')})`);
+  return [...strongest].filter(([, mode]) => lockRank(mode) >= lockRank('ShareLock')).map(([rel, mode]) => `${rel} (${mode.replace(/Lock$/, '')})`);
 }
 
 function listCell(items: string[], max = 4): string {
@@ -263,12 +274,12 @@ function verifyRow(m: MigrationVerification): string {
   const data = dc.inconclusive
     ? `– ${escapeText(clip(`inconclusive: ${dc.inconclusive}`, 120))}`
     : dc.failsWithData
-    ? `❌ fails with ${dc.rowsSeeded} rows: ${escapeText(clip(dc.error ?? '', 90))}`
-    : dc.lost.length
-      ? `⚠️ ${listCell(dc.lost, 3)}`
-      : dc.rowsSeeded
-        ? `✅ ${dc.rowsSeeded} rows kept`
-        : '–';
+      ? `❌ fails with ${dc.rowsSeeded} rows: ${escapeText(clip(dc.error ?? '', 90))}`
+      : dc.lost.length
+        ? `⚠️ ${listCell(dc.lost, 3)}`
+        : dc.rowsSeeded
+          ? `✅ ${dc.rowsSeeded} rows kept`
+          : '–';
   // A failed statement took what the trace shows, or nothing: say which rather than "–".
   const locks = blockingLocks(m.statements);
   const lockCell = locks.length || m.up.ok || m.skipped ? listCell(locks) : 'failed before locking';
@@ -282,7 +293,8 @@ function verifySection(report: Report, maxRows: number): string[] {
   // The cycle runs every migration to build the schema; the table shows the ones under review.
   let rows = v.migrations.filter((m) => changed.size === 0 || changed.has(m.id));
   if (!rows.length) rows = v.migrations;
-  const problems = rows.some((m) => !m.up.ok || (m.hasDown && (!m.reversible || !m.reapplicable)) || m.dataCheck.failsWithData || m.dataCheck.lost.length) || (v.chain && !v.chain.ok && !v.chain.noDown);
+  const problems =
+    rows.some((m) => !m.up.ok || (m.hasDown && (!m.reversible || !m.reapplicable)) || m.dataCheck.failsWithData || m.dataCheck.lost.length) || (v.chain && !v.chain.ok && !v.chain.noDown);
   const out = [
     `<details${problems ? ' open' : ''}><summary>Verify: up → down → up on ${escapeHtml(v.database.kind)} ${escapeHtml(v.database.serverVersion)}</summary>`,
     '',
@@ -351,7 +363,12 @@ export function renderComment(report: Report, options: CommentOptions = {}): str
   if (fits(text, budget)) return text;
   text = compose(report, options, { ...lean, findings: 0, verifyRows: 0, messageMax: 100 });
   // Last resort (absurd notes or path): hard cut, keeping the marker so the comment stays ours.
-  return fits(text, budget) ? text : `${Buffer.from(text).subarray(0, budget - 200).toString('utf8').replace(/\uFFFD$/, '')}\n\n_…truncated._\n`;
+  return fits(text, budget)
+    ? text
+    : `${Buffer.from(text)
+        .subarray(0, budget - 200)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '')}\n\n_…truncated._\n`;
 }
 
 /**

@@ -11,14 +11,16 @@ const ZWSP = '\u200b';
  * become spaces, and `@` is followed by a zero-width space so it never mentions.
  */
 export function escapeText(text: string): string {
-  return String(text)
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    // Mid-line, only these start inline markup (emphasis, code, links, tables, strikethrough).
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/@/g, `@${ZWSP}`);
+  return (
+    String(text)
+      .replace(/\r\n?|\n/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Mid-line, only these start inline markup (emphasis, code, links, tables, strikethrough).
+      .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+      .replace(/@/g, `@${ZWSP}`)
+  );
 }
 
 /** escapeText for text that starts a line: also defuses list, heading and setext markers. */

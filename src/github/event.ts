@@ -29,32 +29,46 @@ export interface EventInfo {
   untrusted: boolean;
 }
 
+/** The fields of a webhook payload read here; any of them may be missing or of another type (it is JSON from a file). */
+interface EventPayload {
+  repository?: { full_name?: unknown; default_branch?: unknown };
+  pull_request?: {
+    number?: unknown;
+    base?: { sha?: unknown; ref?: unknown; repo?: { full_name?: unknown } };
+    head?: { sha?: unknown; repo?: { full_name?: unknown } };
+  };
+  merge_group?: { base_sha?: unknown };
+  before?: unknown;
+  ref?: unknown;
+}
+
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 
 /** Interprets the GitHub Actions environment and event payload. */
-export function describeEvent(env: Record<string, string | undefined>, payload: any): EventInfo {
+export function describeEvent(env: Record<string, string | undefined>, json: unknown): EventInfo {
+  const payload = (json && typeof json === 'object' ? json : {}) as EventPayload;
   const name = env.GITHUB_EVENT_NAME ?? '';
-  const repository = env.GITHUB_REPOSITORY ?? payload?.repository?.full_name ?? '';
+  const repository = env.GITHUB_REPOSITORY ?? text(payload.repository?.full_name);
   const [owner = '', repo = ''] = repository.split('/');
   const info: EventInfo = { name, repository, owner, repo, sha: env.GITHUB_SHA ?? '', untrusted: name === 'pull_request_target' };
-  const pr = payload?.pull_request;
+  const pr = payload.pull_request;
   if (PR_EVENTS.has(name) && pr && typeof pr.number === 'number') {
     info.pullRequest = {
       number: pr.number,
-      baseSha: String(pr.base?.sha ?? ''),
-      baseRef: String(pr.base?.ref ?? ''),
-      headSha: String(pr.head?.sha ?? ''),
-      fromFork: !!pr.head?.repo?.full_name && pr.head.repo.full_name !== pr.base?.repo?.full_name,
+      baseSha: text(pr.base?.sha),
+      baseRef: text(pr.base?.ref),
+      headSha: text(pr.head?.sha),
+      fromFork: !!text(pr.head?.repo?.full_name) && pr.head?.repo?.full_name !== pr.base?.repo?.full_name,
     };
     if (info.pullRequest.headSha) info.sha = info.pullRequest.headSha;
     if (info.pullRequest.baseSha) info.defaultBase = info.pullRequest.baseSha;
-  } else if (name === 'merge_group' && payload?.merge_group?.base_sha) {
-    info.defaultBase = String(payload.merge_group.base_sha);
+  } else if (name === 'merge_group' && text(payload.merge_group?.base_sha)) {
+    info.defaultBase = text(payload.merge_group?.base_sha);
   } else if (name === 'push') {
     // A push is checked against what it replaced, so history it did not touch never turns the branch red.
-    const before = typeof payload?.before === 'string' ? payload.before : '';
-    const defaultBranch = typeof payload?.repository?.default_branch === 'string' ? payload.repository.default_branch : '';
-    const pushed = typeof payload?.ref === 'string' ? payload.ref.replace(/^refs\/heads\//, '') : '';
+    const before = text(payload.before);
+    const defaultBranch = text(payload.repository?.default_branch);
+    const pushed = text(payload.ref).replace(/^refs\/heads\//, '');
     if (/^[0-9a-f]{40}$/i.test(before) && !/^0+$/.test(before)) info.defaultBase = before;
     else if (/^0+$/.test(before) && defaultBranch && pushed && pushed !== defaultBranch) {
       // A new branch: compare with where it left the default branch.
@@ -63,6 +77,11 @@ export function describeEvent(env: Record<string, string | undefined>, payload: 
     }
   }
   return info;
+}
+
+/** A payload field as text: strings and numbers as written, anything else empty. */
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
 /** Reads GITHUB_EVENT_PATH (a missing or unreadable file is an empty payload: workflow_dispatch from act, local runs). */

@@ -13,7 +13,7 @@ export function commentMarker(workflow: string, path: string): string {
 /** Whether `body` carries exactly `marker` on its own first line (a quoted or edited copy elsewhere does not count). */
 export function hasMarker(body: string | null | undefined, marker: string): boolean {
   if (!body) return false;
-  return body.replace(/\r\n/g, '\n').split('\n', 1)[0]!.trim() === marker;
+  return body.replace(/\r\n/g, '\n').split('\n', 1)[0].trim() === marker;
 }
 
 /** A stable key for one finding on one line (rule, file, line, message), independent of run order. */

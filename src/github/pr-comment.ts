@@ -48,21 +48,13 @@ export async function findOwnComment(client: GitHubClient, t: Target, marker: st
   return pickOwnComment(comments, marker, authors);
 }
 
-export type UpsertResult =
-  | { action: 'created' | 'updated' | 'unchanged'; url: string; id: number }
-  | { action: 'skipped'; url?: undefined; id?: undefined };
+export type UpsertResult = { action: 'created' | 'updated' | 'unchanged'; url: string; id: number } | { action: 'skipped'; url?: undefined; id?: undefined };
 
 /**
  * Writes `body` into `existing` (or a new comment when `create` allows it).
  * An unchanged body is not re-sent, so re-runs do not bump "edited".
  */
-export async function upsertComment(
-  client: GitHubClient,
-  t: Target,
-  existing: IssueComment | undefined,
-  body: string,
-  create: boolean,
-): Promise<UpsertResult> {
+export async function upsertComment(client: GitHubClient, t: Target, existing: IssueComment | undefined, body: string, create: boolean): Promise<UpsertResult> {
   if (existing) {
     if ((existing.body ?? '').replace(/\r\n/g, '\n') === body) return { action: 'unchanged', url: existing.html_url, id: existing.id };
     const res = await client.request<IssueComment>('PATCH', `/repos/${enc(t.owner)}/${enc(t.repo)}/issues/comments/${existing.id}`, { body });
@@ -89,7 +81,7 @@ export async function settleDuplicates(
   const comments = await client.paginate<IssueComment>(`/repos/${enc(t.owner)}/${enc(t.repo)}/issues/${t.issue}/comments`);
   const ours = comments.filter((c) => hasMarker(c.body, marker) && !!c.user && authors.has(c.user.login)).sort((a, b) => a.id - b.id);
   if (ours.length <= 1) return created;
-  const keep = ours[0]!;
+  const keep = ours[0];
   for (const extra of ours.slice(1)) {
     try {
       await client.request('DELETE', `/repos/${enc(t.owner)}/${enc(t.repo)}/issues/comments/${extra.id}`);

@@ -49,15 +49,7 @@ export interface ApiResponse<T> {
  * retried. Pure, so the policy is tested directly: 5xx and 429 are transient;
  * a 403 is retried only when GitHub marks it as a rate limit.
  */
-export function retryDelay(
-  status: number,
-  headers: { get(name: string): string | null },
-  body: string,
-  attempt: number,
-  baseMs: number,
-  maxMs: number,
-  now: number = Date.now(),
-): number | undefined {
+export function retryDelay(status: number, headers: { get(name: string): string | null }, body: string, attempt: number, baseMs: number, maxMs: number, now: number = Date.now()): number | undefined {
   const backoff = Math.min(maxMs, baseMs * 2 ** attempt);
   const retryAfter = headers.get('retry-after');
   const fromRetryAfter = (): number | undefined => {

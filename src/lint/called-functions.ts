@@ -34,4 +34,3 @@ export function calledBodies(statements: readonly Statement[]): Set<number> {
   }
   return out;
 }
-

@@ -57,7 +57,7 @@ export interface LintContext {
    */
   readonly createdEarlier?: CreatedObjects;
   /** Whether `name` (any case, optionally schema-qualified) was created in this migration. */
-  isNew(name: string | undefined | null): boolean;
+  isNew(this: void, name: string | undefined | null): boolean;
   /**
    * False for statements inside a CREATE FUNCTION/PROCEDURE body: they run when the
    * function is called, not during the migration (DO blocks do run: true). The
@@ -75,7 +75,7 @@ export interface LintContext {
    * True the first time it is called with `key` in this file, false afterwards:
    * for rules that report once per file (e.g. missing-lock-timeout).
    */
-  once(key: string): boolean;
+  once(this: void, key: string): boolean;
 }
 
 /** What kind of object a migration created (lint/created.ts records them). */

@@ -223,7 +223,10 @@ export function isNewType(ctx: LintContext, type: string | undefined | null): bo
 /** Whether the enum value was added earlier in this migration (or its type was created here). */
 export function isNewEnumValue(ctx: LintContext, type: string | undefined | null, value: string | undefined | null): boolean {
   if (!type) return false;
-  return isNewType(ctx, type) || (value != null && creations(ctx.statements, ctx.createdEarlier).some((c) => c.index < ctx.index && c.kind === 'enum-value' && c.key === `${bareName(type)}.${value}`.toLowerCase()));
+  return (
+    isNewType(ctx, type) ||
+    (value != null && creations(ctx.statements, ctx.createdEarlier).some((c) => c.index < ctx.index && c.kind === 'enum-value' && c.key === `${bareName(type)}.${value}`.toLowerCase()))
+  );
 }
 
 /** Whether the database was created earlier in this file. */

@@ -81,10 +81,11 @@ export function wholeTableReason(statement: Statement, ctx: LintContext): string
       if (col && isNewColumn(ctx, table, col)) return `"${col}" was added in this migration, so "${col} IS NULL" matches every row`;
     }
     const b = as(e, 'BoolExpr');
-    if (b?.boolop === 'OR_EXPR') for (const a of b.args ?? []) {
-      const r = reason(a);
-      if (r) return r;
-    }
+    if (b?.boolop === 'OR_EXPR')
+      for (const a of b.args ?? []) {
+        const r = reason(a);
+        if (r) return r;
+      }
     if (b?.boolop === 'AND_EXPR') {
       const rs = (b.args ?? []).map(reason);
       if (rs.length > 0 && rs.every(Boolean)) return rs[0];
@@ -97,7 +98,11 @@ export function wholeTableReason(statement: Statement, ctx: LintContext): string
 function stripLocations(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(stripLocations);
   if (!node || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'location').map(([k, v]) => [k, stripLocations(v)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([k]) => k !== 'location')
+      .map(([k, v]) => [k, stripLocations(v)]),
+  );
 }
 
 /** Statements before the current one that ran in the same transaction (most recent first); empty outside a transaction. */
@@ -105,7 +110,7 @@ export function earlierInTransaction(ctx: LintContext): Statement[] {
   if (!ctx.inTransaction) return [];
   const out: Statement[] = [];
   for (let i = ctx.index - 1; i >= 0; i--) {
-    const st = ctx.statements[i]!;
+    const st = ctx.statements[i];
     if (st.kind === 'TransactionStmt') {
       const k = st.node.kind;
       if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START' || k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK') break;

@@ -65,22 +65,12 @@ const PROBLEM_RULE: Record<ParseProblem['kind'], string> = {
  * Lint one SQL source. `allRules` is the full registry (for resolving ignore
  * comments); `enabled` the rules that run, with their configured severity.
  */
-export function lintSource(
-  input: LintFileInput,
-  enabled: readonly EnabledRule[],
-  allRules: readonly Rule[],
-  options: LintOptions = DEFAULT_LINT_OPTIONS,
-): Finding[] {
+export function lintSource(input: LintFileInput, enabled: readonly EnabledRule[], allRules: readonly Rule[], options: LintOptions = DEFAULT_LINT_OPTIONS): Finding[] {
   return lintFile(input, enabled, allRules, options).findings;
 }
 
 /** lintSource, also returning what the file created (pass it as `createdByUp` when linting the migration's down). */
-export function lintFile(
-  input: LintFileInput,
-  enabled: readonly EnabledRule[],
-  allRules: readonly Rule[],
-  options: LintOptions = DEFAULT_LINT_OPTIONS,
-): LintFileResult {
+export function lintFile(input: LintFileInput, enabled: readonly EnabledRule[], allRules: readonly Rule[], options: LintOptions = DEFAULT_LINT_OPTIONS): LintFileResult {
   const { source } = input;
   const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
   const metaOf = new Map(allRules.map((r) => [r.meta.id, r.meta]));
@@ -119,8 +109,7 @@ export function lintFile(
     }
     add(rule.meta.id, r.range ?? current?.range ?? lastRange(statements, startRange), message, current);
   });
-  const failed = (id: string, range: Range, err: unknown, where: string) =>
-    add('internal-error', range, `rule ${id} failed ${where}: ${(err as Error)?.message ?? err}`);
+  const failed = (id: string, range: Range, err: unknown, where: string) => add('internal-error', range, `rule ${id} failed ${where}: ${(err as Error)?.message ?? err}`);
   const impacts: StatementImpact[] | undefined = input.collectImpacts ? [] : undefined;
   for (let i = 0; i < statements.length; i++) {
     const statement = (current = statements[i]!);
@@ -173,7 +162,7 @@ function restorePlaceholders(findings: Finding[], placeholders: readonly Placeho
   const swaps = [...byLength]
     .filter(([, texts]) => texts.size === 1) // two placeholders of one length share an identifier: leave it
     .sort((a, b) => b[0] - a[0])
-    .map(([length, texts]) => [placeholderIdentifier(length), [...texts][0]!] as const);
+    .map(([length, texts]) => [placeholderIdentifier(length), [...texts][0]] as const);
   for (const f of findings) {
     if (!f.message.includes('tpl_')) continue;
     for (const [id, text] of swaps) f.message = f.message.split(id).join(text);
@@ -189,24 +178,18 @@ interface FileVisitor {
 }
 
 /** Each enabled lint rule's visitor for this file (`create` runs once per file). */
-function visitorsFor(
-  enabled: readonly EnabledRule[],
-  statements: readonly Statement[],
-  options: LintOptions,
-  report: (rule: Rule, r: RuleReport) => void,
-): FileVisitor[] {
+function visitorsFor(enabled: readonly EnabledRule[], statements: readonly Statement[], options: LintOptions, report: (rule: Rule, r: RuleReport) => void): FileVisitor[] {
   const out: FileVisitor[] = [];
   for (const { rule } of enabled) {
     if (!rule.create || (rule.meta.stage ?? 'lint') !== 'lint') continue;
     const context: RuleContext = { options, statements, report: (r) => report(rule, r) };
     const { '*': every, end, ...byKind } = rule.create(context);
-    out.push({ rule, byKind: byKind as FileVisitor['byKind'], ...(every ? { any: every } : {}), ...(end ? { end } : {}) });
+    out.push({ rule, byKind: byKind, ...(every ? { any: every } : {}), ...(end ? { end } : {}) });
   }
   return out;
 }
 
 function lastRange(statements: readonly Statement[], fallback: Range): Range {
-  for (let i = statements.length - 1; i >= 0; i--) if (!statements[i]!.embedded) return statements[i]!.range;
+  for (let i = statements.length - 1; i >= 0; i--) if (!statements[i].embedded) return statements[i].range;
   return fallback;
 }
-

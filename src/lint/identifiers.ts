@@ -27,7 +27,9 @@ function identifierText(token: string): string {
     return token
       .slice(3, -1)
       .replace(/""/g, '"')
-      .replace(/\\\+([0-9a-fA-F]{6})|\\([0-9a-fA-F]{4})|\\\\/g, (m, six, four) => (m === '\\\\' ? '\\' : String.fromCodePoint(parseInt(six ?? four, 16))));
+      .replace(/\\\+([0-9a-fA-F]{6})|\\([0-9a-fA-F]{4})|\\\\/g, (m, six: string | undefined, four: string | undefined) =>
+        m === '\\\\' ? '\\' : String.fromCodePoint(parseInt(six ?? four ?? '', 16)),
+      );
   }
   return token.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }
@@ -88,7 +90,7 @@ function rangeIn(statement: Statement, start: number, end: number): Range {
     const before = statement.sql.slice(0, index);
     const lines = before.split(/\r\n|\r|\n/);
     const line = statement.range.line + lines.length - 1;
-    const column = lines.length === 1 ? statement.range.column + index : lines[lines.length - 1]!.length + 1;
+    const column = lines.length === 1 ? statement.range.column + index : lines[lines.length - 1].length + 1;
     return { line, column };
   };
   const s = at(start);

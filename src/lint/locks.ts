@@ -11,15 +11,7 @@ import type { Statement } from '../types';
 import { alterCommands, as, columnConstraints, nameOf, relationName } from '../sql/ast';
 import type { Node, pg } from '../sql/nodes';
 
-export type LockMode =
-  | 'AccessShare'
-  | 'RowShare'
-  | 'RowExclusive'
-  | 'ShareUpdateExclusive'
-  | 'Share'
-  | 'ShareRowExclusive'
-  | 'Exclusive'
-  | 'AccessExclusive';
+export type LockMode = 'AccessShare' | 'RowShare' | 'RowExclusive' | 'ShareUpdateExclusive' | 'Share' | 'ShareRowExclusive' | 'Exclusive' | 'AccessExclusive';
 
 /** Postgres' numbering of lock modes (LOCKMODE): higher conflicts with more. */
 export const LOCK_RANK: Record<LockMode, number> = {
@@ -83,7 +75,10 @@ const dotted = (items: readonly Node[] | undefined) => nameOf(items);
 
 /** Referenced tables of the FOREIGN KEY constraints among `constraints` (Constraint bodies). */
 function referenced(constraints: readonly pg.Constraint[]): string[] {
-  return constraints.filter((c) => c?.contype === 'CONSTR_FOREIGN').map((c) => relationName(c.pktable)).filter((n): n is string => !!n);
+  return constraints
+    .filter((c) => c?.contype === 'CONSTR_FOREIGN')
+    .map((c) => relationName(c.pktable))
+    .filter((n): n is string => !!n);
 }
 
 /** Every relation lock the statement takes (strongest mode per relation), as far as the SQL tells. */

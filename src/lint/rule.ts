@@ -71,7 +71,7 @@ export interface RuleContext {
   readonly options: LintOptions;
   /** All statements of the file, in order (top-level and embedded). */
   readonly statements: readonly Statement[];
-  report(report: RuleReport): void;
+  report(this: void, report: RuleReport): void;
 }
 
 /** A handler for one statement kind: its typed node, the statement, and where it stands. */

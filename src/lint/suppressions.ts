@@ -43,17 +43,17 @@ const PATTERN = /^(?:--|\/\*)\s*(migration-guard|squawk)-ignore(-file)?(?![\w-])
  * Find every ignore comment among a file's comment tokens. `resolveId` maps an
  * id as written (ours or, for squawk comments, squawk's rule name) to our ids.
  */
-export function parseSuppressions(
-  comments: readonly { text: string; range: Range }[],
-  resolveId: (tool: IgnoreTool, id: string) => string[] | undefined,
-): Suppression[] {
+export function parseSuppressions(comments: readonly { text: string; range: Range }[], resolveId: (tool: IgnoreTool, id: string) => string[] | undefined): Suppression[] {
   const out: Suppression[] = [];
   for (const c of comments) {
     if (!c.text.includes('-ignore')) continue;
     const m = PATTERN.exec(c.text.trim());
     if (!m) continue;
     const tool = m[1] as IgnoreTool;
-    const list = m[3]!.replace(/\*\/\s*$/, '').split(':')[0]!.split(/\s--/)[0]!;
+    const list = m[3]
+      .replace(/\*\/\s*$/, '')
+      .split(':')[0]
+      .split(/\s--/)[0];
     const ids: SuppressionId[] = list
       .split(/[\s,]+/)
       .map((s) => s.trim())
@@ -148,12 +148,7 @@ export function applySuppressions(raw: Finding[], suppressions: Suppression[], s
  * name unknown rules or no rule at all. squawk comments are never reported: a team
  * may still run squawk, and it knows rules this tool does not have.
  */
-export function reportUnused(
-  suppressions: Suppression[],
-  spans: Range[],
-  severityOf: Map<string, Severity>,
-  add: (rule: string, range: Range, message: string) => void,
-): void {
+export function reportUnused(suppressions: Suppression[], spans: Range[], severityOf: Map<string, Severity>, add: (rule: string, range: Range, message: string) => void): void {
   for (const s of suppressions) {
     if (s.tool !== 'migration-guard') continue;
     const range = { line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn };
@@ -178,4 +173,3 @@ function describeTarget(span: Range | undefined): string {
   if (!span) return '(no statement follows the comment)';
   return span.line === span.endLine ? `on the next statement (line ${span.line})` : `on the next statement (lines ${span.line}–${span.endLine})`;
 }
-

@@ -54,7 +54,7 @@ export function classifyTypeChange(from: ColumnType, to: ColumnType, pgVersion: 
     if (to.mods.length === 0) return 'metadata';
     if (from.mods.length === 0) return 'rewrite';
     const sameScale = (from.mods[1] ?? 0) === (to.mods[1] ?? 0);
-    return sameScale && to.mods[0]! >= from.mods[0]! ? 'metadata' : 'rewrite';
+    return sameScale && to.mods[0] >= from.mods[0] ? 'metadata' : 'rewrite';
   }
   if (f === 'varbit' && t === 'varbit') return widens(from.mods[0], to.mods[0]) ? 'metadata' : 'rewrite';
   if (PRECISION_TYPES.has(f) && f === t) return widens(from.mods[0] ?? 6, to.mods[0]) ? 'metadata' : 'rewrite';

@@ -128,7 +128,7 @@ export class ContextWalker {
 
   /** Record what the statement at `index` changed. */
   after(index: number): void {
-    const st = this.statements[index]!;
+    const st = this.statements[index];
     // Runs when the function is called, not here: even for a function the file calls,
     // its effects are not tracked (where the call happens is not modelled).
     if (st.embedded?.in === 'function') return;
@@ -217,7 +217,7 @@ export class ContextWalker {
       if (str(call.funcname?.at(-1)) !== 'set_config' || setting_ === undefined) continue;
       const setting = setting_ === 'lock_timeout' ? this.lockTimeout : setting_ === 'statement_timeout' ? this.statementTimeout : undefined;
       if (!setting || !as(value, 'A_Const')) continue;
-      const off = isZero([value!]);
+      const off = isZero([value]);
       setting.set(off ? undefined : st, as(local, 'A_Const')?.boolval?.boolval === true, inTx);
     }
   }
@@ -227,7 +227,9 @@ export class ContextWalker {
     if (!table || con?.contype !== 'CONSTR_CHECK' || con.skip_validation) return;
     const test = as(con.raw_expr, 'NullTest');
     if (test?.nulltesttype !== 'IS_NOT_NULL') return;
-    const col = as(test.arg, 'ColumnRef')?.fields?.map((f) => as(f, 'String')?.sval).pop();
+    const col = as(test.arg, 'ColumnRef')
+      ?.fields?.map((f) => as(f, 'String')?.sval)
+      .pop();
     if (col) this.notNullChecks = new Set(this.notNullChecks).add(`${bareName(table)}.${String(col).toLowerCase()}`);
   }
 }

@@ -29,9 +29,7 @@ export function decodeSql(bytes: Uint8Array): Decoded {
     const utf16 = body.length >= 4 && (body[1] === 0 || body[0] === 0) && (body[3] === 0 || body[2] === 0);
     return {
       ok: false,
-      why: utf16
-        ? `it looks like UTF-16 text without a byte-order mark (NUL bytes from line ${where}); save it as UTF-8`
-        : `it is a binary file, not SQL text (a NUL byte at line ${where})`,
+      why: utf16 ? `it looks like UTF-16 text without a byte-order mark (NUL bytes from line ${where}); save it as UTF-8` : `it is a binary file, not SQL text (a NUL byte at line ${where})`,
     };
   }
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
@@ -52,13 +50,13 @@ function lineOf(bytes: Uint8Array, index: number): number {
 function firstInvalidUtf8(bytes: Uint8Array): InvalidUtf8 {
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i]!;
+    const b = bytes[i];
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     let ok = need >= 0 && i + need < bytes.length;
-    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
     // Overlong forms, surrogates and code points above U+10FFFF are not UTF-8 either.
-    if (ok && need === 2) ok = !(b === 0xe0 && bytes[i + 1]! < 0xa0) && !(b === 0xed && bytes[i + 1]! >= 0xa0);
-    if (ok && need === 3) ok = !(b === 0xf0 && bytes[i + 1]! < 0x90) && !(b === 0xf4 && bytes[i + 1]! >= 0x90);
+    if (ok && need === 2) ok = !(b === 0xe0 && bytes[i + 1] < 0xa0) && !(b === 0xed && bytes[i + 1] >= 0xa0);
+    if (ok && need === 3) ok = !(b === 0xf0 && bytes[i + 1] < 0x90) && !(b === 0xf4 && bytes[i + 1] >= 0x90);
     if (!ok) break;
     i += need + 1;
   }

@@ -89,7 +89,7 @@ export function discoverMigrations(path: string, options: DiscoverOptions = {}):
     discover: (target, o) => discoverMigrations(target, o).migrations,
   });
   // A single file asked for: the history before it stays history, whatever the branch did to it.
-  const migrations = isDir ? compared.migrations : compared.migrations.map((m, i) => (discovery.migrations[i]!.changed ? m : { ...m, changed: false }));
+  const migrations = isDir ? compared.migrations : compared.migrations.map((m, i) => (discovery.migrations[i].changed ? m : { ...m, changed: false }));
   return {
     layout: discovery.layout,
     migrations,
@@ -115,9 +115,9 @@ function discoverFolder(abs: string, shownPath: string, base: PathBase, forced: 
       `${shownPath} mixes migration layouts, so migration-guard cannot tell how they are applied:\n${list}\nPoint it at one set of migrations, or force one with --layout <${layoutNames.join('|')}>.`,
     );
   }
-  const layout = projects[0]!.layout;
+  const layout = projects[0].layout;
   // Flyway: the folder given is the location, scanned recursively as one set.
-  if (layout.recursive && projects.length > 1) projects.splice(0, projects.length, { ...projects[0]!, dir: abs });
+  if (layout.recursive && projects.length > 1) projects.splice(0, projects.length, { ...projects[0], dir: abs });
   const dirs = projects.map((p) => p.dir).sort((a, b) => naturalCompare(relative(abs, a), relative(abs, b)));
   const ordered = layout.orderProjects ? layout.orderProjects(dirs) : dirs;
   const migrations: Migration[] = [];
@@ -183,10 +183,7 @@ function detectHere(dir: string, listing: Listing, candidates: readonly Layout[]
 
 function noLayoutMessage(abs: string, shownPath: string, forced: Layout | undefined): string {
   const listing = listDir(abs);
-  const seen = [
-    ...listing.files.slice(0, 8),
-    ...listing.dirs.slice(0, 8).map((d) => `${d}/`),
-  ];
+  const seen = [...listing.files.slice(0, 8), ...listing.dirs.slice(0, 8).map((d) => `${d}/`)];
   const more = listing.files.length + listing.dirs.length - seen.length;
   const found = seen.length ? `found: ${seen.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : 'the folder is empty';
   if (forced) return `${shownPath}: no ${forced.name} migrations found (--layout ${forced.name}); ${found}.`;
@@ -233,7 +230,12 @@ function discoverFile(abs: string, base: PathBase, forced: Layout | undefined, w
     if (!migrations.length) continue;
     const ids = new Set(migrations.map((m) => m.id));
     const findings = discovery.findings.filter((f) => !f.migration || ids.has(f.migration));
-    const found = { layout: discovery.layout, migrations: withHistory ? historyUpTo(discovery.migrations, migrations) : migrations, findings, ...(discovery.bookkeeping ? { bookkeeping: discovery.bookkeeping } : {}) };
+    const found = {
+      layout: discovery.layout,
+      migrations: withHistory ? historyUpTo(discovery.migrations, migrations) : migrations,
+      findings,
+      ...(discovery.bookkeeping ? { bookkeeping: discovery.bookkeeping } : {}),
+    };
     if (found.layout !== 'plain') return found;
     plainMatch ??= found;
   }
@@ -249,9 +251,12 @@ function discoverFile(abs: string, base: PathBase, forced: Layout | undefined, w
 
 /** The migrations of the file's set up to its (last) migration: the earlier ones unchanged, the file's own changed. */
 function historyUpTo(all: Migration[], own: Migration[]): Migration[] {
-  const last = all.indexOf(own[own.length - 1]!);
-  const project = own[0]!.project;
-  return all.slice(0, last + 1).filter((m) => m.project === project).map((m) => (own.includes(m) ? m : { ...m, changed: false }));
+  const last = all.indexOf(own[own.length - 1]);
+  const project = own[0].project;
+  return all
+    .slice(0, last + 1)
+    .filter((m) => m.project === project)
+    .map((m) => (own.includes(m) ? m : { ...m, changed: false }));
 }
 
 /** `unreadable-file` findings for .sql files in `dir` that cannot be read and were not reported yet. */

@@ -181,7 +181,9 @@ export function readSqlFile(path: string, base: string | PathBase, findings: Fin
 /** Names of the files in `dir` matching `pattern` (no stat calls), sorted. */
 export function filesMatching(dir: string, pattern: RegExp): string[] {
   try {
-    return readdirSync(dir).filter((f) => pattern.test(f)).sort();
+    return readdirSync(dir)
+      .filter((f) => pattern.test(f))
+      .sort();
   } catch {
     return [];
   }
@@ -192,7 +194,7 @@ export function findMarkers(all: string[], kind: (line: string) => 'up' | 'down'
   let up = -1;
   let down = -1;
   for (let i = 0; i < all.length; i++) {
-    const k = kind(all[i]!);
+    const k = kind(all[i]);
     if (k === 'up' && up < 0) up = i;
     else if (k === 'down' && down < 0) down = i;
   }

@@ -75,12 +75,7 @@ export interface BaseMigration {
  * The pure part of compareWithBase: `current` against `base` (empty when the folder
  * did not exist at the base). `shown` maps a repository path to what the user sees.
  */
-export function compareMigrations(
-  current: readonly Migration[],
-  base: readonly BaseMigration[],
-  baseRef: string,
-  shown: (repoPath: string) => string,
-): Comparison {
+export function compareMigrations(current: readonly Migration[], base: readonly BaseMigration[], baseRef: string, shown: (repoPath: string) => string): Comparison {
   const baseById = new Map(base.map((b) => [b.m.id, b]));
   const currentIds = new Set(current.map((m) => m.id));
   const findings: Finding[] = [];
@@ -113,7 +108,7 @@ export function compareMigrations(
       if (baseById.has(m.id)) lastBase = i;
     });
     if (lastBase < 0) continue;
-    const newest = list[lastBase]!;
+    const newest = list[lastBase];
     list.slice(0, lastBase).forEach((m) => {
       if (baseById.has(m.id)) return;
       findings.push(
@@ -142,7 +137,7 @@ function normalize(text: string): string {
 }
 
 function sameSources(a: SqlSource[], b: SqlSource[]): boolean {
-  return a.length === b.length && a.every((s, i) => normalize(s.text) === normalize(b[i]!.text));
+  return a.length === b.length && a.every((s, i) => normalize(s.text) === normalize(b[i].text));
 }
 
 function editedFinding(m: Migration, b: Migration, baseRef: string): Finding {
@@ -153,9 +148,7 @@ function editedFinding(m: Migration, b: Migration, baseRef: string): Finding {
   while (i < now.length && i < was.length && now[i] === was[i]) i++;
   const sameText = sameSources(upSources(m), upSources(b));
   const line = m.up.firstLine + Math.min(i, Math.max(0, now.length - 1));
-  const what = sameText
-    ? `its transaction mode changed (${b.transactional ? 'was' : 'was not'} run in a transaction)`
-    : `its up SQL differs from ${baseRef} (first difference at line ${line})`;
+  const what = sameText ? `its transaction mode changed (${b.transactional ? 'was' : 'was not'} run in a transaction)` : `its up SQL differs from ${baseRef} (first difference at line ${line})`;
   return finding(
     'editing-applied-migration',
     { file: m.up.file, line: sameText ? m.up.firstLine : line, migration: m.id },
@@ -165,7 +158,7 @@ function editedFinding(m: Migration, b: Migration, baseRef: string): Finding {
 
 /** node:child_process, loaded when --base first needs git: a plain lint does not pay its load (~5 ms of CPU on Node 24). */
 function childProcess(): typeof ChildProcess {
-  return process.getBuiltinModule('node:child_process') as typeof ChildProcess;
+  return process.getBuiltinModule('node:child_process');
 }
 
 /** Run git in `cwd` (no shell) and return stdout. */
@@ -184,7 +177,9 @@ function repoRoot(folder: string): string {
 
 function resolveCommit(root: string, base: string): string {
   try {
-    return git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${base}^{commit}`]).toString('utf8').trim();
+    return git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${base}^{commit}`])
+      .toString('utf8')
+      .trim();
   } catch {
     throw new UsageError(
       `--base ${base}: no such commit or ref in ${root}. In a shallow clone, fetch it first, e.g. \`git fetch --depth=1 origin ${base.replace(/^origin\//, '')}\` (actions/checkout: fetch-depth: 0).`,
@@ -227,7 +222,7 @@ export function filesChangedSince(folder: string, base: string): { changed: Set<
   const added = new Set<string>();
   const status = git(root, ['diff', '--name-status', '-z', '--no-renames', commit, '--', rel]).toString('utf8').split('\0');
   for (let i = 0; i + 1 < status.length; i += 2) {
-    const path = resolve(root, status[i + 1]!);
+    const path = resolve(root, status[i + 1]);
     if (status[i] === 'D') continue;
     changed.add(path);
     if (status[i] === 'A') added.add(path);

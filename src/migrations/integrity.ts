@@ -56,11 +56,7 @@ export function missingDownFindings(migrations: readonly Migration[], layout: La
     for (const m of group) {
       if (m.down || m.notRunnable) continue; // a Go migration has its down in Go: unverifiable-migration says enough
       out.push(
-        findingAt(
-          m,
-          'missing-down',
-          `Migration ${m.id} has no down migration (${expectedDown(m)}), while the other migrations in this folder have one: it cannot be rolled back with ${layout.name}.`,
-        ),
+        findingAt(m, 'missing-down', `Migration ${m.id} has no down migration (${expectedDown(m)}), while the other migrations in this folder have one: it cannot be rolled back with ${layout.name}.`),
       );
     }
   }

@@ -8,8 +8,8 @@ export function naturalCompare(a: string, b: string): number {
   const ca = a.match(CHUNK) ?? [];
   const cb = b.match(CHUNK) ?? [];
   for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
-    const x = ca[i]!;
-    const y = cb[i]!;
+    const x = ca[i];
+    const y = cb[i];
     if (x === y) continue;
     const dx = /^\d/.test(x);
     const dy = /^\d/.test(y);

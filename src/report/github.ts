@@ -38,6 +38,8 @@ export function annotation(f: Finding): string {
 /** Render a report as workflow commands (the most severe first, as many as GitHub shows), ending with the summary line as plain log text. */
 export function renderGithub(report: Report): string {
   const { shown, hidden } = selectAnnotations(report.findings);
-  const cut = hidden ? [`${hidden} more finding${hidden === 1 ? '' : 's'} not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level and step (the full list is in --format json or sarif).`] : [];
+  const cut = hidden
+    ? [`${hidden} more finding${hidden === 1 ? '' : 's'} not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level and step (the full list is in --format json or sarif).`]
+    : [];
   return [...shown.map(annotation), summaryLine(report), ...cut].join('\n') + '\n';
 }

@@ -29,7 +29,16 @@ export function renderPlanText(report: Report, options: { color?: boolean } = {}
       out.push('  touches no existing table: nothing to wait for', '');
       continue;
     }
-    const rows = m.statements.map((st) => [String(st.line), st.lock ?? '–', st.table ? displayName(st.table) : '–', rowsCell(st), st.work ? workLabel(st.work) : '–', estimateCell(st), st.heldUntil === 'transaction' ? 'to COMMIT' : 'statement', clip(st.sql, 60)]);
+    const rows = m.statements.map((st) => [
+      String(st.line),
+      st.lock ?? '–',
+      st.table ? displayName(st.table) : '–',
+      rowsCell(st),
+      st.work ? workLabel(st.work) : '–',
+      estimateCell(st),
+      st.heldUntil === 'transaction' ? 'to COMMIT' : 'statement',
+      clip(st.sql, 60),
+    ]);
     out.push(...table(['line', 'lock', 'table', 'rows', 'work', 'estimate', 'held', 'statement'], rows).map((l) => `  ${l}`));
     for (const b of m.budget) out.push(`  ${b.blocksWrites ? p.yellow('blocks writes:') : p.dim('allows writes:')} ${describeBudget(b)}`);
     out.push(`  ${p.bold('total:')} ${totalCell(m)}`, '');
@@ -59,7 +68,11 @@ function totalCell(m: MigrationPlan): string {
 }
 
 function table(head: string[], rows: string[][]): string[] {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat(widths[i] - [...c].length))
+      .join('  ')
+      .trimEnd();
   return [line(head), ...rows.map(line)];
 }

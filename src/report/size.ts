@@ -23,14 +23,20 @@ export function workLabel(work: Work): string {
 export function describeSize(size: FindingSize, severity?: Severity): string {
   const table = displayName(size.table);
   if (!size.known) return `${table}: unknown size (not in the stats file)`;
-  const parts = [`${table}: ${size.rows === null || size.rows === undefined ? 'rows unknown (never analyzed)' : formatRows(size.rows)}${size.bytes !== undefined ? `, ${formatBytes(size.bytes)}` : ''}`];
+  const parts = [
+    `${table}: ${size.rows === null || size.rows === undefined ? 'rows unknown (never analyzed)' : formatRows(size.rows)}${size.bytes !== undefined ? `, ${formatBytes(size.bytes)}` : ''}`,
+  ];
   const under = size.lock ? ` under ${size.lock}` : '';
   if (size.work === 'lock' || !size.work) {
     // The operation is instant; on a busy table the wait for the lock is the outage: say so.
     const queued = size.lock === 'ACCESS EXCLUSIVE' ? 'every query' : 'every write';
-    parts.push(size.busy && size.lock ? `instant once granted, but while ${size.lock} waits for running queries, ${queued} on ${table} queues behind it (${size.writesPerSec} writes/s)` : 'instant once the lock is granted');
-  }
-  else if (size.estimate) parts.push(`${workLabel(size.work)} ${formatEstimate({ ...size.estimate, work: size.work })}${under}${size.estimate.basis === 'calibrated' ? ' (calibrated on verify)' : ''}`);
+    parts.push(
+      size.busy && size.lock
+        ? `instant once granted, but while ${size.lock} waits for running queries, ${queued} on ${table} queues behind it (${size.writesPerSec} writes/s)`
+        : 'instant once the lock is granted',
+    );
+  } else if (size.estimate)
+    parts.push(`${workLabel(size.work)} ${formatEstimate({ ...size.estimate, work: size.work })}${under}${size.estimate.basis === 'calibrated' ? ' (calibrated on verify)' : ''}`);
   else parts.push(`${workLabel(size.work)}${under}: duration unknown`);
   if (size.writesPerSec !== undefined && !(size.busy && (size.work === 'lock' || !size.work))) parts.push(`${size.writesPerSec} writes/s`);
   let text = parts.join(' · ');

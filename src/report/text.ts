@@ -128,7 +128,7 @@ export function codeFrame(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endC
   if (shown.length > maxLines) {
     const head = Math.max(1, maxLines - 2);
     elided = shown.length - head - 1;
-    shown = [...shown.slice(0, head), -1, shown[shown.length - 1]!];
+    shown = [...shown.slice(0, head), -1, shown[shown.length - 1]];
   }
   const width = String(endLine).length;
   const out: string[] = [];
@@ -137,13 +137,16 @@ export function codeFrame(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endC
       out.push(`  ${p.dim(`${' '.repeat(width)} ⋮ … ${elided} more line${elided === 1 ? '' : 's'}`)}`);
       continue;
     }
-    out.push(`${p.red('>')} ${p.dim(`${String(n).padStart(width)} |`)} ${fileLines[n - 1]!}`.trimEnd());
+    out.push(`${p.red('>')} ${p.dim(`${String(n).padStart(width)} |`)} ${fileLines[n - 1]}`.trimEnd());
   }
   if (f.line === endLine) {
-    const chars = [...fileLines[f.line - 1]!];
+    const chars = [...fileLines[f.line - 1]];
     const start = Math.max(0, Math.min(f.column - 1, chars.length));
     const stop = Math.max(start + 1, Math.min(f.endLine === f.line ? f.endColumn - 1 : chars.length, chars.length));
-    const pad = chars.slice(0, start).map((c) => (c === '\t' ? '\t' : ' ')).join('');
+    const pad = chars
+      .slice(0, start)
+      .map((c) => (c === '\t' ? '\t' : ' '))
+      .join('');
     out.push(`  ${p.dim(`${' '.repeat(width)} |`)} ${pad}${p.red('^'.repeat(stop - start))}`);
   }
   return out.join('\n');

@@ -26,18 +26,22 @@ export function renderVerificationText(v: Verification, options: { color?: boole
 export function chainLine(c: ChainVerification): string {
   const what = `whole-chain rollback (the ${c.size} changed migration${c.size === 1 ? '' : 's'} reverted newest first, as migrate down does)`;
   const n = c.dependsOnLater?.length ?? 0;
-  const dep = n ? `; ${n} down${n === 1 ? '' : 's'} that fail${n === 1 ? 's' : ''} or leave${n === 1 ? 's' : ''} differences alone right after ${n === 1 ? 'its' : 'their'} own up ${n === 1 ? 'does its' : 'do their'} part in the chain (they rely on the downs after them)` : '';
+  const dep = n
+    ? `; ${n} down${n === 1 ? '' : 's'} that fail${n === 1 ? 's' : ''} or leave${n === 1 ? 's' : ''} differences alone right after ${n === 1 ? 'its' : 'their'} own up ${n === 1 ? 'does its' : 'do their'} part in the chain (they rely on the downs after them)`
+    : '';
   const ids = [...new Set((c.masked ?? []).map((x) => x.migration))];
   const noun = c.masked?.every((x) => x.owner.startsWith('schema ')) ? 'schema' : 'table';
   // A difference swept away with its table is no part of a restored schema: said in the verdict line, which the PR comment shows alone.
-  const swept = ids.length === 1
-    ? `, but a difference the down of ${ids[0]} left is only removed because an older down drops its whole ${noun} (rolling ${ids[0]} back alone keeps it)`
-    : ids.length
-      ? `, but differences ${ids.length} downs left are only removed because older downs drop their whole ${noun}s (rolling those back alone keeps them)`
-      : '';
+  const swept =
+    ids.length === 1
+      ? `, but a difference the down of ${ids[0]} left is only removed because an older down drops its whole ${noun} (rolling ${ids[0]} back alone keeps it)`
+      : ids.length
+        ? `, but differences ${ids.length} downs left are only removed because older downs drop their whole ${noun}s (rolling those back alone keeps them)`
+        : '';
   if (c.ok) return `${what}: restores the schema before the first up${swept}${dep}`;
   if (c.noDown) return `${what}: stops at ${c.brokeAt}, which has no down migration (${c.reverted} down${c.reverted === 1 ? '' : 's'} ran before it)${dep}`;
-  if (c.error !== undefined) return `${what}: the down of ${c.brokeAt} fails after ${c.reverted} later down${c.reverted === 1 ? '' : 's'} ran${c.astrayFrom ? ` (on a schema the down of ${c.astrayFrom} had left different)` : ''}${dep}`;
+  if (c.error !== undefined)
+    return `${what}: the down of ${c.brokeAt} fails after ${c.reverted} later down${c.reverted === 1 ? '' : 's'} ran${c.astrayFrom ? ` (on a schema the down of ${c.astrayFrom} had left different)` : ''}${dep}`;
   return `${what}: every down runs, but the schema differs from before the first up, from the down of ${c.brokeAt} on${dep}`;
 }
 
@@ -46,7 +50,11 @@ function renderChain(c: ChainVerification, p: Paint): string[] {
   const out = [`${mark} ${chainLine(c)}`];
   if (c.error !== undefined && !c.noDown) out.push(`    down failed in the chain:`, `      - ${c.file ? `${c.file} ` : ''}${lineOf(c.line, c.error)}`);
   if (c.schemaDiff?.length) {
-    out.push(c.error !== undefined ? `    the schema that down ran on was not the one its up left (likely cause: the down of ${c.astrayFrom}):` : '    schema after reverting the chain differs from before its first up:');
+    out.push(
+      c.error !== undefined
+        ? `    the schema that down ran on was not the one its up left (likely cause: the down of ${c.astrayFrom}):`
+        : '    schema after reverting the chain differs from before its first up:',
+    );
     for (const l of c.schemaDiff) out.push(`      - ${l}`);
   }
   if (c.masked?.length) {
@@ -84,10 +92,19 @@ function renderMigration(m: MigrationVerification, p: Paint): string[] {
   if (m.down && !m.down.ok) detail('down failed right after the up:', [lineOf(m.down.line, m.down.error)]);
   const real = m.schemaDiff.filter((l) => !l.endsWith('(order only)'));
   const order = m.schemaDiff.filter((l) => l.endsWith('(order only)'));
-  detail('schema after down differs from before up:', real.filter((l) => l.includes(' after down')));
+  detail(
+    'schema after down differs from before up:',
+    real.filter((l) => l.includes(' after down')),
+  );
   if (m.reup && !m.reup.ok) detail('second up (after down) failed:', [lineOf(m.reup.line, m.reup.error)]);
-  detail('schema after the second up differs from after the first:', real.filter((l) => l.includes('after the second up')));
-  detail('column order changed (not counted as a difference):', order.map((l) => l.replace(/ \(order only\)$/, '')));
+  detail(
+    'schema after the second up differs from after the first:',
+    real.filter((l) => l.includes('after the second up')),
+  );
+  detail(
+    'column order changed (not counted as a difference):',
+    order.map((l) => l.replace(/ \(order only\)$/, '')),
+  );
   detail('data lost by up → down:', m.dataCheck.lost);
   detail('tables this up touched that could not be filled with rows (data checks skipped for them):', m.dataCheck.unseeded ?? []);
   return out;
@@ -174,7 +191,10 @@ export function versionMismatch(v: Pick<Verification, 'database'>): string | und
   const target = v.database.targetVersion;
   const server = Number.parseInt(v.database.serverVersion, 10);
   if (!target || !Number.isFinite(server) || server === target) return undefined;
-  const how = v.database.kind === 'pglite' ? ' (verify.database local or container runs the target\'s major)' : '';
-  const risk = server > target ? `a migration that applies here may use syntax or functions ${target} lacks` : `a migration may fail here on syntax or functions ${target} has, and pass there for reasons this server cannot show`;
+  const how = v.database.kind === 'pglite' ? " (verify.database local or container runs the target's major)" : '';
+  const risk =
+    server > target
+      ? `a migration that applies here may use syntax or functions ${target} lacks`
+      : `a migration may fail here on syntax or functions ${target} has, and pass there for reasons this server cannot show`;
   return `verified on PostgreSQL ${server}, but the target is PostgreSQL ${target}: ${risk}${how}`;
 }

@@ -13,7 +13,7 @@ type Loose = Readonly<Record<string, unknown>> | null | undefined;
 export function kindOf(node: unknown): NodeKind | undefined {
   if (!node || typeof node !== 'object') return undefined;
   const keys = Object.keys(node);
-  return keys.length === 1 && /^[A-Z]/.test(keys[0]!) ? (keys[0] as NodeKind) : undefined;
+  return keys.length === 1 && /^[A-Z]/.test(keys[0]) ? (keys[0] as NodeKind) : undefined;
 }
 
 /** The body of a wrapped node, if it has the given kind. */
@@ -41,7 +41,7 @@ export function relationName(rv: pg.RangeVar | undefined | null): string | undef
 export function bareName(name: string | undefined | null): string {
   if (!name) return '';
   const parts = name.split('.');
-  return parts[parts.length - 1]!.toLowerCase();
+  return parts[parts.length - 1].toLowerCase();
 }
 
 /** Type name of a TypeName node without `pg_catalog.` (e.g. `int4`, `varchar`, `timestamptz`). */
@@ -116,9 +116,9 @@ export function walk(tree: unknown, visit: (node: Node, kind: NodeKind) => boole
     return;
   }
   if (!tree || typeof tree !== 'object') return;
-  for (const [key, value] of Object.entries(tree)) {
+  for (const [key, value] of Object.entries(tree as Record<string, unknown>)) {
     if (/^[A-Z]/.test(key) && value && typeof value === 'object' && !Array.isArray(value)) {
-      if (visit({ [key]: value } as Node, key as NodeKind) === false) continue;
+      if (visit({ [key]: value } as unknown as Node, key as NodeKind) === false) continue;
     }
     walk(value, visit);
   }

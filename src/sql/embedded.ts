@@ -38,7 +38,7 @@ export function locateBody(body: string, chunk: Chunk, text: string, location: n
       }
       if (decoded !== body) continue;
       offsets.push(t.start + raw.length - 1);
-      return { text: body, at: (k) => offsets[Math.max(0, Math.min(k, offsets.length - 1))]! };
+      return { text: body, at: (k) => offsets[Math.max(0, Math.min(k, offsets.length - 1))] };
     }
     // E'…' and other forms: positions fall back to the string's start.
     return { text: body, at: () => t.start };
@@ -93,7 +93,7 @@ export function embeddedStatements(statement: Statement, chunk: Chunk, text: str
     const atomic = chunk.tokens.findIndex((t, i) => t.upper === 'ATOMIC' && chunk.tokens[i - 1]?.upper === 'BEGIN');
     const endTok = [...chunk.tokens].reverse().find((t) => t.upper === 'END');
     if (atomic < 0 || !endTok) return out;
-    const start = chunk.tokens[atomic]!.end;
+    const start = chunk.tokens[atomic].end;
     sqlBody(text.slice(start, endTok.start), (k) => start + k, false);
     return out;
   }

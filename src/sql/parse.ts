@@ -23,7 +23,6 @@
 //     statements with their true file positions (embedded.ts).
 // Byte offsets become lines and columns in position-map.ts.
 
-
 import { loadModule, parseSync } from './pg-parser';
 import type { ParsedSql, ParseProblem, Range, SqlSource, Statement } from '../types';
 import { statementNode } from './nodes';
@@ -48,8 +47,6 @@ export function initParser(): Promise<void> {
 function assertLoaded(): void {
   if (!loaded) throw new Error('parser not initialised: await initParser() first');
 }
-
-
 
 /** Where a comment is, for suppressions (ignore comments inside strings are never tokens). */
 export interface CommentToken {
@@ -90,7 +87,7 @@ export function parseSql(source: SqlSource, { fast = true }: { fast?: boolean } 
     const counts = new Map<string, number>();
     for (const p of placeholders) counts.set(p.text, (counts.get(p.text) ?? 0) + 1);
     const names = [...counts].map(([t, c]) => (c > 1 ? `${t} (${c}×)` : t)).join(', ');
-    const first = placeholders[0]!;
+    const first = placeholders[0];
     problem('placeholder', `template placeholders replaced by neutral identifiers so the SQL can be linted: ${names}`, map.range(first.index, first.index + first.text.length));
   }
   const inPlaceholder = (start: number, end: number) => placeholders.some((p) => p.index < end && p.index + p.text.length > start);
@@ -135,5 +132,3 @@ export function parseSql(source: SqlSource, { fast = true }: { fast?: boolean } 
   spans.sort((a, b) => a.line - b.line || a.column - b.column);
   return { statements, problems, comments, spans, placeholders };
 }
-
-

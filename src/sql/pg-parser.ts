@@ -8,6 +8,7 @@
 // and stack pointer are put back as they were right after start-up, so the next
 // statement parses normally and one hostile statement cannot hide the others.
 
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-explicit-any -- libpg-query ships its Emscripten module without types: this file is the boundary that gives its results types (ParseResult from @pgsql/types, ScanToken). */
 // @ts-expect-error the Emscripten loader ships without type declarations
 import createModule from 'libpg-query/wasm/libpg-query.js';
 import type { ParseResult } from '@pgsql/types';
@@ -100,7 +101,7 @@ async function start(): Promise<Instance> {
     WASM.instantiate = original;
   }
   const exports = seen.find((i) => Object.values(i.exports).includes(mod._malloc))?.exports;
-  const memory = exports && (Object.values(exports).find((v) => v instanceof WASM.Memory) as WasmMemory | undefined);
+  const memory = exports && Object.values(exports).find((v): v is WasmMemory => v instanceof WASM.Memory);
   // The loader names the stack exports when it binds them (`__emscripten_stack_restore=wasmExports["Q"]`;
   // a bundler may reformat that line, hence the loose pattern).
   const source = String(createModule);
@@ -318,14 +319,16 @@ function windowCuts(text: string, size: number): number[] {
   const ident = (c: string | undefined) => !!c && /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
   const tag = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
   while (i < n) {
-    const c = text[i]!;
+    const c = text[i];
     if (c === '-' && text[i + 1] === '-') {
       while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
     } else if (c === '/' && text[i + 1] === '*') {
       let depth = 0;
       while (i < n) {
-        if (text[i] === '/' && text[i + 1] === '*') (depth++, (i += 2));
-        else if (text[i] === '*' && text[i + 1] === '/') {
+        if (text[i] === '/' && text[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (text[i] === '*' && text[i + 1] === '/') {
           i += 2;
           if (--depth === 0) break;
         } else i++;

@@ -35,7 +35,7 @@ export function substitutePlaceholders(text: string): { text: string; placeholde
  */
 export function placeholderName(text: string): string {
   const inner = text.replace(/^(\$\{|\{\{-?|\{%-?)|(-?\}\}|-?%\}|\})$/g, '').trim();
-  const words = [...inner.matchAll(/"([^"]*)"|'([^']*)'|([A-Za-z_][\w]*)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  const words = [...inner.matchAll(/"([^"]*)"|'([^']*)'|([A-Za-z_][\w]*)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
   return words[words.length - 1] ?? inner;
 }
 

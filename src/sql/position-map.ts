@@ -47,13 +47,13 @@ export class PositionMap {
   /** UTF-16 index of a UTF-8 byte offset. */
   indexOfByte(byte: number): number {
     if (!this.byteToIndex) return Math.max(0, Math.min(byte, this.text.length));
-    return this.byteToIndex[Math.max(0, Math.min(byte, this.byteToIndex.length - 1))]!;
+    return this.byteToIndex[Math.max(0, Math.min(byte, this.byteToIndex.length - 1))];
   }
 
   /** UTF-8 byte offset of a UTF-16 index. */
   byteOfIndex(index: number): number {
     if (!this.indexToByte) return index;
-    return this.indexToByte[Math.max(0, Math.min(index, this.indexToByte.length - 1))]!;
+    return this.indexToByte[Math.max(0, Math.min(index, this.indexToByte.length - 1))];
   }
 
   /** 1-based file line and column (in characters) of a string index. */
@@ -62,11 +62,11 @@ export class PositionMap {
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= index) lo = mid;
+      if (this.lineStarts[mid] <= index) lo = mid;
       else hi = mid - 1;
     }
     if (this.lineMap) return { line: this.lineMap[lo] ?? this.lineMap.at(-1) ?? this.firstLine, column: 1 };
-    const start = this.lineStarts[lo]!;
+    const start = this.lineStarts[lo];
     // Columns count code points, as editors and GitHub annotations do.
     const column = this.byteToIndex ? [...this.text.slice(start, index)].length + 1 : index - start + 1;
     return { line: this.firstLine + lo, column };
@@ -81,6 +81,6 @@ export class PositionMap {
 
   /** String index where the 1-based line `line` (relative to the text) starts. */
   lineStart(line: number): number {
-    return this.lineStarts[Math.max(0, Math.min(line - 1, this.lineStarts.length - 1))]!;
+    return this.lineStarts[Math.max(0, Math.min(line - 1, this.lineStarts.length - 1))];
   }
 }

@@ -36,7 +36,7 @@ export function preLex(text: string): PreLex {
   let lineStart = true;
   let i = 0;
   while (i < n) {
-    const c = text[i]!;
+    const c = text[i];
     if (lineStart) {
       // psql reads a backslash at the start of a line (outside quotes) as a meta-command.
       let j = i;
@@ -46,7 +46,7 @@ export function preLex(text: string): PreLex {
         while (e < n && text[e] !== '\n' && text[e] !== '\r') e++;
         excluded.push({ start: j, end: e, kind: 'meta-command' });
         const set = /^\\set\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(j, e));
-        if (set) defined.add(set[1]!);
+        if (set) defined.add(set[1]);
         stmtStart = e;
         i = e;
         lineStart = false;
@@ -85,7 +85,7 @@ export function preLex(text: string): PreLex {
       i++;
       let closed = false;
       while (i < n) {
-        const d = text[i]!;
+        const d = text[i];
         if (escapes && d === '\\') i += 2;
         else if (d === "'" && text[i + 1] === "'") i += 2;
         else if (d === "'") {

@@ -112,9 +112,9 @@ export function splitText(text: string, map: PositionMap): Split {
       current.end = b;
       // Only DO and CREATE FUNCTION/PROCEDURE read their tokens later (embeddedStatements); keeping every
       // token of every statement cost ~500 MB on a 50 MB file of INSERTs.
-      const keep = current.tokens.length === 0 || current.tokens[0]!.upper === 'CREATE' || current.tokens[0]!.upper === 'DO';
+      const keep = current.tokens.length === 0 || current.tokens[0].upper === 'CREATE' || current.tokens[0].upper === 'DO';
       if (keep) current.tokens.push({ start: a, end: b, upper, name: t.tokenName });
-      if (upper === 'RULE' && current.tokens.length <= 4 && current.tokens[0]!.upper === 'CREATE') rule = true;
+      if (upper === 'RULE' && current.tokens.length <= 4 && current.tokens[0].upper === 'CREATE') rule = true;
       if (rule && t.text === '(') parens++;
       else if (rule && t.text === ')') parens = Math.max(0, parens - 1);
       if (upper === 'ATOMIC' && prev === 'BEGIN') depth++;
@@ -123,14 +123,13 @@ export function splitText(text: string, map: PositionMap): Split {
       prev = upper;
     }
     if (current) {
-      if (split.cut) split.cut.start = current.start; // the statement the quote opened in is unparsed
+      if (split.cut)
+        split.cut.start = current.start; // the statement the quote opened in is unparsed
       else split.chunks.push(current);
     }
   }
   return split;
 }
-
-
 
 /** Files above this size take the windowed scanner path (one parse tree of a huge file is too big). */
 const WHOLE_FILE_MAX = 1 << 20;
@@ -187,15 +186,15 @@ export function wholeFileSplit(text: string, map: PositionMap): Split | undefine
       end = s;
     }
     if (end <= start) return undefined;
-    while (si < semicolons.length && semicolons[si]! < start) si++;
-    const after = si > 0 ? semicolons[si - 1]! : -1;
+    while (si < semicolons.length && semicolons[si] < start) si++;
+    const after = si > 0 ? semicolons[si - 1] : -1;
     if (raw.stmt_len && !semicolons.includes(stop, si)) return undefined;
     const leadingComments: string[] = [];
-    while (ci < comments.length && comments[ci]!.end <= start) {
-      const c = comments[ci++]!;
+    while (ci < comments.length && comments[ci].end <= start) {
+      const c = comments[ci++];
       if (c.start > after) leadingComments.push(text.slice(c.start, c.end));
     }
-    while (ci < comments.length && comments[ci]!.start < end) ci++; // inside the statement
+    while (ci < comments.length && comments[ci].start < end) ci++; // inside the statement
     const stmt = raw.stmt;
     const delta = map.byteOfIndex(start);
     if (delta && stmt) rebase(stmt, delta);
@@ -246,8 +245,10 @@ export function lexComments(text: string): { comments: { start: number; end: num
       const start = i;
       let depth = 0;
       while (i < n) {
-        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) (depth++, (i += 2));
-        else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+          depth++;
+          i += 2;
+        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
           i += 2;
           if (--depth === 0) break;
         } else i++;
@@ -290,8 +291,10 @@ export function stringTokens(text: string, chunk: Chunk): Token[] {
     } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
       let depth = 0;
       while (i < end) {
-        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) (depth++, (i += 2));
-        else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+          depth++;
+          i += 2;
+        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
           i += 2;
           if (--depth === 0) break;
         } else i++;
@@ -304,8 +307,8 @@ export function stringTokens(text: string, chunk: Chunk): Token[] {
       const p = text[open - 1];
       const prefixed = !!p && /[A-Za-z&]/.test(p) && !isIdentChar(text[open - (p === '&' ? 3 : 2)]);
       if (p === '&' && /[Uu]/.test(text[open - 2] ?? '')) out.push({ start: open - 2, end: i, upper: '', name: 'USCONST' });
-      else if (prefixed && /[Ee]/.test(p!)) out.push({ start: open - 1, end: i, upper: '', name: 'SCONST' });
-      else if (prefixed && /[BbXx]/.test(p!)) out.push({ start: open - 1, end: i, upper: '', name: /[Bb]/.test(p!) ? 'BCONST' : 'XCONST' });
+      else if (prefixed && /[Ee]/.test(p)) out.push({ start: open - 1, end: i, upper: '', name: 'SCONST' });
+      else if (prefixed && /[BbXx]/.test(p)) out.push({ start: open - 1, end: i, upper: '', name: /[Bb]/.test(p) ? 'BCONST' : 'XCONST' });
       else out.push({ start: open, end: i, upper: '', name: 'SCONST' });
     } else if (c === 36 && !isIdentChar(text[i - 1])) {
       DOLLAR_TAG.lastIndex = i;
@@ -327,7 +330,7 @@ export function stringTokens(text: string, chunk: Chunk): Token[] {
  * backslash escapes the next character.
  */
 export function closingQuote(text: string, open: number): number {
-  const q = text[open]!;
+  const q = text[open];
   const escapes = q === "'" && (text[open - 1] === 'E' || text[open - 1] === 'e') && !isIdentChar(text[open - 2]);
   if (!escapes) {
     let i = text.indexOf(q, open + 1);
@@ -364,12 +367,12 @@ export function scan(text: string): { start: number; end: number; text: string; 
 
 export function firstNonSpace(text: string, from: number): number {
   let i = from;
-  while (i < text.length && /\s/.test(text[i]!)) i++;
+  while (i < text.length && /\s/.test(text[i])) i++;
   return i;
 }
 
 export function trimEnd(text: string, end: number): number {
   let i = end;
-  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
   return i;
 }

@@ -202,7 +202,16 @@ function planOf(
       let entry = budget.get(key);
       if (!entry) {
         const traffic = r.stats && file ? trafficOf(file, r.stats) : undefined;
-        entry = { table: r.table, mode: lockModeSql(l.mode), blocksWrites: blocksWrites(l.mode), ms: 0, lowMs: 0, highMs: 0, perTxn: new Map(), ...(traffic ? { writesPerSec: Math.round(traffic.writesPerSec * 10) / 10 } : {}) };
+        entry = {
+          table: r.table,
+          mode: lockModeSql(l.mode),
+          blocksWrites: blocksWrites(l.mode),
+          ms: 0,
+          lowMs: 0,
+          highMs: 0,
+          perTxn: new Map(),
+          ...(traffic ? { writesPerSec: Math.round(traffic.writesPerSec * 10) / 10 } : {}),
+        };
         budget.set(key, entry);
       }
       // The same transaction holds it once (from its first taking); separate statements add up.
@@ -214,12 +223,21 @@ function planOf(
   const list: LockBudget[] = [...budget.values()]
     .map(({ perTxn, ...b }) => {
       const parts = [...perTxn.values()];
-      const total = sum(parts, parts.some((v) => v.atLeast));
+      const total = sum(
+        parts,
+        parts.some((v) => v.atLeast),
+      );
       return { ...b, ms: total.ms, lowMs: total.lowMs, highMs: total.highMs, ...(total.atLeast ? { atLeast: true } : {}) };
     })
     .sort((a, b) => b.ms - a.ms || a.table.localeCompare(b.table) || a.mode.localeCompare(b.mode));
   const total = sum(rows.map((r) => r.ms));
-  return { id: m.id, file: m.file, statements: rows.map((r) => r.planned), budget: list, total: { ms: total.ms, lowMs: total.lowMs, highMs: total.highMs, ...(total.atLeast ? { atLeast: true } : {}) } };
+  return {
+    id: m.id,
+    file: m.file,
+    statements: rows.map((r) => r.planned),
+    budget: list,
+    total: { ms: total.ms, lowMs: total.lowMs, highMs: total.highMs, ...(total.atLeast ? { atLeast: true } : {}) },
+  };
 }
 
 /** Sum of estimates; an unknown one (undefined) makes the sum a lower bound. */
@@ -258,4 +276,3 @@ function rewritesObserved(v: Verification | undefined): Set<string> {
   for (const m of v?.migrations ?? []) for (const s of m.statements) if (s.rewrites.some((r) => !r.startsWith('index '))) out.add(`${s.file ?? m.file}:${s.line}`);
   return out;
 }
-

@@ -104,7 +104,7 @@ export async function collectStats(url: string, options: CollectOptions = {}): P
 
 async function readOnce(client: pg.Client): Promise<StatsFile> {
   const { rows } = await client.query<{ stats: unknown }>(STATS_QUERY);
-  return parseStats(JSON.stringify(rows[0]?.stats), 'the server\'s answer');
+  return parseStats(JSON.stringify(rows[0]?.stats), "the server's answer");
 }
 
 /** The later reading, with counters as the difference over the time between the two. */

@@ -35,7 +35,7 @@ import { diffSnapshots, ownerOf, tableColumns, takeSnapshot, type SchemaDifferen
 export function chainMigrations(state: CycleState): Migration[] {
   const out: Migration[] = [];
   for (let i = state.applied.length - 1; i >= 0; i--) {
-    const m = state.applied[i]!;
+    const m = state.applied[i];
     if (!m.changed) break;
     out.unshift(m);
   }
@@ -51,7 +51,13 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
   const { db, options } = state;
   const chain = chainMigrations(state);
   if (!chain.length || !chain.some((m) => m.down) || state.internalError) return undefined;
-  if (!(await db.query('SELECT 1').then(() => true, () => false))) return undefined; // PGlite stopped by a timeout
+  if (
+    !(await db.query('SELECT 1').then(
+      () => true,
+      () => false,
+    ))
+  )
+    return undefined; // PGlite stopped by a timeout
   const result: ChainVerification = { ok: false, size: chain.length, reverted: 0 };
   await discardStalePlans(state);
   await setTimeoutMs(db, options.statementTimeoutMs);
@@ -83,13 +89,13 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
           result.error = o.error ?? 'unknown error';
           result.file = o.file ?? m.down.file;
           if (o.line !== undefined) result.line = o.line;
-          const blamed = new Set([m.id, ...[...since.values()].map((j) => reverse[j]!.id)]);
+          const blamed = new Set([m.id, ...[...since.values()].map((j) => reverse[j].id)]);
           if (lastDiff.length) {
             // It ran on a schema a newer down had already left different: likely the cause. The
             // differences about objects the error names come first and pick the down to name.
             const named = lastDiff.filter((d) => mentions(result.error!, d.key));
             const first = named.length ? named : lastDiff;
-            result.astrayFrom = reverse[Math.min(...first.map((d) => since.get(d.key)!))]!.id;
+            result.astrayFrom = reverse[Math.min(...first.map((d) => since.get(d.key)!))].id;
             result.schemaDiff = [...named, ...lastDiff.filter((d) => !named.includes(d))].map((d) => d.line);
           }
           return finish(blamed);
@@ -105,7 +111,7 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
         for (const key of new Set(lastDiff.map((d) => d.key))) {
           if (left.has(key)) continue;
           const owner = sweptWith(key, prev.before, prev.now, now);
-          if (owner) note(reverse[since.get(key)!]!.id, m.id, owner, key);
+          if (owner) note(reverse[since.get(key)!].id, m.id, owner, key);
         }
       }
       lastDiff = diff;
@@ -118,8 +124,8 @@ export async function verifyChain(state: CycleState, verified: MigrationVerifica
     if (!result.ok) {
       const starts = [...since.values()];
       const first = starts.length ? Math.min(...starts) : reverse.length - 1;
-      for (const i of starts) blamed.add(reverse[i]!.id);
-      result.brokeAt = reverse[first]!.id;
+      for (const i of starts) blamed.add(reverse[i].id);
+      result.brokeAt = reverse[first].id;
       result.schemaDiff = lastDiff.map((d) => d.line);
     }
     return finish(blamed);
@@ -183,7 +189,59 @@ function renamed(key: string, previous: Snapshot, now: Snapshot): boolean {
 }
 
 /** Words of snapshot keys that are not object names. */
-const KEY_WORDS = new Set(['schema', 'table', 'partitioned', 'foreign', 'column', 'constraint', 'index', 'sequence', 'view', 'materialized', 'function', 'procedure', 'aggregate', 'trigger', 'enum', 'domain', 'range', 'type', 'extension', 'policy', 'comment', 'grant', 'revoked', 'default', 'privileges', 'rule', 'publication', 'event', 'public', 'for', 'from', 'with', 'text', 'integer', 'bigint', 'boolean', 'character', 'varying', 'timestamp', 'without', 'time', 'zone', 'select', 'insert', 'update', 'delete', 'usage', 'execute', 'create', 'references', 'truncate']);
+const KEY_WORDS = new Set([
+  'schema',
+  'table',
+  'partitioned',
+  'foreign',
+  'column',
+  'constraint',
+  'index',
+  'sequence',
+  'view',
+  'materialized',
+  'function',
+  'procedure',
+  'aggregate',
+  'trigger',
+  'enum',
+  'domain',
+  'range',
+  'type',
+  'extension',
+  'policy',
+  'comment',
+  'grant',
+  'revoked',
+  'default',
+  'privileges',
+  'rule',
+  'publication',
+  'event',
+  'public',
+  'for',
+  'from',
+  'with',
+  'text',
+  'integer',
+  'bigint',
+  'boolean',
+  'character',
+  'varying',
+  'timestamp',
+  'without',
+  'time',
+  'zone',
+  'select',
+  'insert',
+  'update',
+  'delete',
+  'usage',
+  'execute',
+  'create',
+  'references',
+  'truncate',
+]);
 
 /** Whether a Postgres error message names an object of a snapshot key (`table v1_lookup` and `table "v1_lookup" does not exist`). */
 function mentions(error: string, key: string): boolean {

@@ -366,13 +366,7 @@ async function prepareData(state: CycleState, m: Migration, v: MigrationVerifica
  * broken up from one that fails only on existing data. Leaves a transaction open holding the
  * up's result; undefined when verification of this set stops here.
  */
-async function applyUp(
-  state: CycleState,
-  m: Migration,
-  v: MigrationVerification,
-  up: ReturnType<typeof unitsOf>,
-  before: BeforeUp,
-): Promise<{ run: RunResult; touched: Set<string> } | undefined> {
+async function applyUp(state: CycleState, m: Migration, v: MigrationVerification, up: ReturnType<typeof unitsOf>, before: BeforeUp): Promise<{ run: RunResult; touched: Set<string> } | undefined> {
   const { db } = state;
   const timeout = state.options.statementTimeoutMs;
   const { known } = before;

@@ -21,7 +21,7 @@ export function historyCause(v: Pick<MigrationVerification, 'up'>, notReplayed: 
 
 /** Names a Postgres error quotes (`relation "auth.users" does not exist` → auth.users, users). */
 function namesIn(error: string): string[] {
-  return [...error.matchAll(/"([^"]+)"/g)].flatMap((m) => [m[1]!, m[1]!.split('.').pop()!]);
+  return [...error.matchAll(/"([^"]+)"/g)].flatMap((m) => [m[1], m[1].split('.').pop()!]);
 }
 
 /** The SQL of a migration's up files. */
@@ -65,7 +65,15 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
   if (v.skipped) return [];
   const out: Finding[] = [];
   if (v.internalError) {
-    out.push(at(m?.up.file ?? v.file, m?.up.firstLine ?? 1, 'internal-error', `migration-guard's verify failed on this migration (a bug, not a verdict on the migration): ${v.internalError}. Later migrations of this set were not verified.`, v.id));
+    out.push(
+      at(
+        m?.up.file ?? v.file,
+        m?.up.firstLine ?? 1,
+        'internal-error',
+        `migration-guard's verify failed on this migration (a bug, not a verdict on the migration): ${v.internalError}. Later migrations of this set were not verified.`,
+        v.id,
+      ),
+    );
     return out;
   }
   const upFile = m?.up.file ?? v.file;
@@ -76,20 +84,46 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
     const missing = (v.notRunBefore ?? []).map((id) => byId.get(id)).filter((x): x is Migration => !!x);
     const goCode = missing.filter((x) => x.notRunnable).map((x) => x.id);
     const notReplayed = missing.filter((x) => !x.notRunnable);
-    const notRun = goCode.length ? ` Verify could not run ${goCode.join(', ')} before it (not SQL: see unverifiable-migration): the failure may come from what ${goCode.length > 1 ? 'they do' : 'it does'}, not from this migration.` : '';
+    const notRun = goCode.length
+      ? ` Verify could not run ${goCode.join(', ')} before it (not SQL: see unverifiable-migration): the failure may come from what ${goCode.length > 1 ? 'they do' : 'it does'}, not from this migration.`
+      : '';
     if (v.appliedOnly) {
-      out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'history-not-replaying', `Could not verify with the full history: this unchanged migration does not replay on the throwaway database (${v.up.error}). The changed migrations after it were verified on a database without its changes.${notRun}`, v.id));
+      out.push(
+        at(
+          v.up.file ?? upFile,
+          v.up.line ?? upLine,
+          'history-not-replaying',
+          `Could not verify with the full history: this unchanged migration does not replay on the throwaway database (${v.up.error}). The changed migrations after it were verified on a database without its changes.${notRun}`,
+          v.id,
+        ),
+      );
       return out;
     }
     // Fails on an object only history that did not replay would have made: not this migration's fault.
     const cause = historyCause(v, notReplayed);
     if (cause) {
-      out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'history-not-replaying', `Could not verify: it fails with ${v.up.error}, and ${cause.id}, an unchanged migration that does not replay here, is where that comes from. Its own statements were not proved.`, v.id));
+      out.push(
+        at(
+          v.up.file ?? upFile,
+          v.up.line ?? upLine,
+          'history-not-replaying',
+          `Could not verify: it fails with ${v.up.error}, and ${cause.id}, an unchanged migration that does not replay here, is where that comes from. Its own statements were not proved.`,
+          v.id,
+        ),
+      );
       return out;
     }
     const history = notReplayed.length ? ` Migrations before it did not run here (${notReplayed.map((x) => x.id).join(', ')}); the error names nothing they create.` : '';
     const error = (v.up.error ?? '').replace(/[^.!?]$/, '$&.');
-    out.push(at(v.up.file ?? upFile, v.up.line ?? upLine, 'up-failing', `The up migration fails on the schema the earlier migrations leave: ${notRun || history ? error : v.up.error}${notRun}${history}`, v.id));
+    out.push(
+      at(
+        v.up.file ?? upFile,
+        v.up.line ?? upLine,
+        'up-failing',
+        `The up migration fails on the schema the earlier migrations leave: ${notRun || history ? error : v.up.error}${notRun}${history}`,
+        v.id,
+      ),
+    );
     return out;
   }
   if (v.dataCheck.failsWithData && !v.dataCheck.inconclusive) {
@@ -97,9 +131,25 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
     const error = (v.dataCheck.error ?? '').replace(/^line \d+: /, '');
     const failing = v.statements.find((s) => s.error);
     if (rejectsRows(failing?.sql ?? '', error)) {
-      out.push(at(failing?.file ?? upFile, line, 'rejecting-existing-rows', `The up fails on the ${v.dataCheck.rowsSeeded} synthetic rows verify put in the existing tables, because of what they hold: ${error}. Real rows may pass; check them before deploying.`, v.id));
+      out.push(
+        at(
+          failing?.file ?? upFile,
+          line,
+          'rejecting-existing-rows',
+          `The up fails on the ${v.dataCheck.rowsSeeded} synthetic rows verify put in the existing tables, because of what they hold: ${error}. Real rows may pass; check them before deploying.`,
+          v.id,
+        ),
+      );
     } else {
-      out.push(at(failing?.file ?? upFile, line, 'failing-with-existing-rows', `The up migration applies to empty tables but fails once they hold rows (${v.dataCheck.rowsSeeded} synthetic rows): ${error}`, v.id));
+      out.push(
+        at(
+          failing?.file ?? upFile,
+          line,
+          'failing-with-existing-rows',
+          `The up migration applies to empty tables but fails once they hold rows (${v.dataCheck.rowsSeeded} synthetic rows): ${error}`,
+          v.id,
+        ),
+      );
     }
   }
   for (const s of v.statements) {
@@ -107,7 +157,15 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
     const rewritten = s.rewrites.filter((r) => !r.startsWith('index '));
     for (const table of rewritten) {
       const lock = s.locks.find((l) => l.relation === table && l.mode === 'AccessExclusiveLock');
-      out.push(at(s.file ?? upFile, s.line, 'rewriting-table', `This statement rewrote the existing table ${table}${lock ? ' under ACCESS EXCLUSIVE' : ''}: every row was copied while the table was locked.`, v.id));
+      out.push(
+        at(
+          s.file ?? upFile,
+          s.line,
+          'rewriting-table',
+          `This statement rewrote the existing table ${table}${lock ? ' under ACCESS EXCLUSIVE' : ''}: every row was copied while the table was locked.`,
+          v.id,
+        ),
+      );
     }
   }
   if (v.down && !v.down.ok) {
@@ -119,7 +177,7 @@ export function migrationFindings(v: MigrationVerification, m: Migration | undef
     const reverse = schemaLines.filter((l) => l.includes('after down'));
     if (!v.reversible) out.push(at(downFile, downLine, 'down-not-restoring-schema', `After up then down the schema differs from before the up: ${listed(reverse)}`, v.id));
     if (v.dataCheck.lost.length) {
-      const table = v.dataCheck.lost[0]!.split(':')[0]!.replace(/\.[^.]*$/, '');
+      const table = v.dataCheck.lost[0].split(':')[0].replace(/\.[^.]*$/, '');
       const s = statementTouching(v.statements, table) ?? statementTouching(v.statements, table.split('.').pop()!);
       out.push(at(s?.file ?? upFile, s?.line ?? upLine, 'losing-data-on-rollback', `Up then down loses data that existed before the up: ${listed(v.dataCheck.lost)}`, v.id));
     }
@@ -149,9 +207,12 @@ export function chainFindings(chain: ChainVerification, verified: MigrationVerif
   for (const id of chain.dependsOnLater ?? []) {
     for (const f of singleStep(id)) {
       const alone = f.rule === 'down-failing' ? 'fails' : 'leaves differences';
-      add(f, chain.ok
-        ? `Reverting ${whole} does work: this down relies on the downs of the migrations after it, so it ${alone} only when this migration is rolled back on its own.`
-        : `In ${whole} this down does its part: it relies on the downs of the migrations after it, so it ${alone} only when rolled back on its own.`);
+      add(
+        f,
+        chain.ok
+          ? `Reverting ${whole} does work: this down relies on the downs of the migrations after it, so it ${alone} only when this migration is rolled back on its own.`
+          : `In ${whole} this down does its part: it relies on the downs of the migrations after it, so it ${alone} only when rolled back on its own.`,
+      );
     }
   }
   for (const x of chain.masked ?? []) {
@@ -175,7 +236,15 @@ export function chainFindings(chain: ChainVerification, verified: MigrationVerif
       : /contains null values|violates|could not create unique index/i.test(chain.error)
         ? ' It meets rows written after its up (verify fills the tables before each later migration, as production writes between deploys): a rollback after real writes fails the same way unless the down handles them.'
         : '';
-    out.push(at(chain.file ?? m?.down?.file ?? v?.file ?? '', chain.line ?? m?.down?.firstLine ?? 1, 'chain-rollback-failing', `Rolling back the ${chain.size} changed migrations newest first (migrate down) fails at this down after ${ran}, although it runs right after its own up: ${chain.error}.${cause}`, chain.brokeAt));
+    out.push(
+      at(
+        chain.file ?? m?.down?.file ?? v?.file ?? '',
+        chain.line ?? m?.down?.firstLine ?? 1,
+        'chain-rollback-failing',
+        `Rolling back the ${chain.size} changed migrations newest first (migrate down) fails at this down after ${ran}, although it runs right after its own up: ${chain.error}.${cause}`,
+        chain.brokeAt,
+      ),
+    );
     return out;
   }
   const lines = chain.schemaDiff ?? [];
@@ -184,7 +253,15 @@ export function chainFindings(chain: ChainVerification, verified: MigrationVerif
     add(already, `Reverting ${whole} does not restore the schema either, from this down on: ${listed(lines, 3)}.`);
     return out;
   }
-  out.push(at(m?.down?.file ?? v?.file ?? '', m?.down?.firstLine ?? 1, 'chain-rollback-failing', `Rolling back the ${chain.size} changed migrations newest first (migrate down) runs every down, but the schema differs from before the first up, from this down on: ${listed(lines)}`, chain.brokeAt));
+  out.push(
+    at(
+      m?.down?.file ?? v?.file ?? '',
+      m?.down?.firstLine ?? 1,
+      'chain-rollback-failing',
+      `Rolling back the ${chain.size} changed migrations newest first (migrate down) runs every down, but the schema differs from before the first up, from this down on: ${listed(lines)}`,
+      chain.brokeAt,
+    ),
+  );
   return out;
 }
 

@@ -174,17 +174,13 @@ const SHOWN = 20;
 
 /** The message of a refusal (exported for the docs and tests). */
 export function refusalMessage(kind: DatabaseKind, found: HostAccess[]): string {
-  const where =
-    kind === 'local'
-      ? 'the throwaway server runs on this machine as the postgres OS user'
-      : 'the server at --database-url is not a sandbox this run owns: only the scratch database is';
+  const where = kind === 'local' ? 'the throwaway server runs on this machine as the postgres OS user' : 'the server at --database-url is not a sandbox this run owns: only the scratch database is';
   const lines = found.slice(0, SHOWN).map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.construct}`);
   if (found.length > SHOWN) lines.push(`  … and ${found.length - SHOWN} more`);
   return [
     `refusing to verify with --database ${kind}: ${found.length === 1 ? 'a statement' : `${found.length} statements`} would act outside the database (${where}):`,
     ...lines,
-    'Verify in an isolated database instead (--database pglite or --database container), or, if you trust these migrations, ' +
-      'pass --allow-host-access (config: verify.allowHostAccess: true).',
+    'Verify in an isolated database instead (--database pglite or --database container), or, if you trust these migrations, ' + 'pass --allow-host-access (config: verify.allowHostAccess: true).',
   ].join('\n');
 }
 
@@ -324,7 +320,6 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
   });
   return out;
 }
-
 
 /**
  * Line/column of a byte `location` inside the statement's SQL, when that SQL is the

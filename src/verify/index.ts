@@ -39,11 +39,7 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 60_000;
  * run (Go), are gone on without, and later results name them. Never throws for a failing
  * migration; throws only when the database itself stops answering.
  */
-export async function verifyMigrations(
-  migrations: Migration[],
-  db: Database,
-  options: VerifyOptions = {},
-): Promise<{ verification: Verification; findings: Finding[] }> {
+export async function verifyMigrations(migrations: Migration[], db: Database, options: VerifyOptions = {}): Promise<{ verification: Verification; findings: Finding[] }> {
   await initParser();
   const t0 = performance.now();
   const state = new CycleState(db, {
@@ -63,7 +59,13 @@ export async function verifyMigrations(
     if (m.project !== project) {
       project = m.project;
       // PGlite stops the whole embedded database when a statement overruns the timeout: the later sets cannot run either
-      const pgliteGone = state.stopped !== undefined && db.capabilities.timeoutStopsDatabase && !(await db.query('SELECT 1').then(() => true, () => false));
+      const pgliteGone =
+        state.stopped !== undefined &&
+        db.capabilities.timeoutStopsDatabase &&
+        !(await db.query('SELECT 1').then(
+          () => true,
+          () => false,
+        ));
       if (!pgliteGone) state.stopped = undefined;
       notRun = [];
     }

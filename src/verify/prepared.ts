@@ -21,7 +21,8 @@ export async function queryPrepared<T>(db: Database, name: string, sql: string, 
       await db.exec(`PREPARE ${name}${types.length ? `(${types.join(', ')})` : ''} AS ${sql}`);
       names.add(name);
     } catch (err) {
-      if ((err as { code?: string }).code === '42P05') names.add(name); // already prepared on this session
+      if ((err as { code?: string }).code === '42P05')
+        names.add(name); // already prepared on this session
       else return plain();
     }
   }

@@ -137,11 +137,12 @@ async function readTables(db: Database, known: Map<string, boolean> = new Map(),
   const cols: { oid: number; n: number; c: Omit<SeedColumn, 'allowed'> }[] = [];
   for (const r of rows) {
     const oid = Number(r.oid);
-    const d = parseJson<any>(r.d);
-    if (r.k === 't') byOid.set(oid, { oid, name: d.name, columns: [], fks: [], checks: [], constraintColumns: new Map(), rows: 0 });
+    // The row's JSON is shaped by its kind (TABLES_SQL): read as such.
+    const d = parseJson<Record<string, unknown>>(r.d);
+    if (r.k === 't') byOid.set(oid, { oid, name: String(d.name), columns: [], fks: [], checks: [], constraintColumns: new Map(), rows: 0 });
     else if (r.k === 'n') byOid.get(oid)?.constraintColumns.set(String(d.name), (d.columns ?? []) as string[]);
-    else if (r.k === 'c') cols.push({ oid, n: Number(r.n), c: d });
-    else if (r.k === 'f') byOid.get(oid)?.fks.push(d as SeedForeignKey);
+    else if (r.k === 'c') cols.push({ oid, n: Number(r.n), c: d as unknown as Omit<SeedColumn, 'allowed'> });
+    else if (r.k === 'f') byOid.get(oid)?.fks.push(d as unknown as SeedForeignKey);
     else if (r.k === 'k') byOid.get(oid)?.checks.push(String(d.def));
   }
   // Parents outside `only`: their name and whether they have rows is all seeding needs.
@@ -162,9 +163,7 @@ async function readTables(db: Database, known: Map<string, boolean> = new Map(),
   for (const t of tables) t.rows = known.get(t.name) ? 1 : 0;
   if (unknown.length) {
     // Whether each table has rows; parents' counts are taken by the INSERT itself.
-    const counts = await db.query<{ oid: number | string; n: boolean }>(
-      unknown.map((t) => `SELECT ${t.oid}::int8 AS oid, EXISTS (SELECT 1 FROM ${t.name}) AS n`).join('\nUNION ALL\n'),
-    );
+    const counts = await db.query<{ oid: number | string; n: boolean }>(unknown.map((t) => `SELECT ${t.oid}::int8 AS oid, EXISTS (SELECT 1 FROM ${t.name}) AS n`).join('\nUNION ALL\n'));
     const has = new Map(counts.rows.map((r) => [Number(r.oid), r.n === true || (r.n as unknown) === 't']));
     for (const t of unknown) t.rows = has.get(t.oid) ? 1 : 0;
   }
@@ -178,11 +177,11 @@ function allowedValues(column: string, checks: string[]): string[] | null {
     const any = new RegExp(`\\(+${col}\\)?(?:::[\\w ]+)?\\s*=\\s*ANY\\s*\\(\\(?ARRAY\\[(.*?)\\]`, 'i').exec(def);
     const list = any?.[1];
     if (list) {
-      const lits = [...list.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+      const lits = [...list.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1].replace(/''/g, "'"));
       if (lits.length) return lits;
     }
     const eq = new RegExp(`^CHECK \\(+${col}(?:::[\\w ]+)?\\s*=\\s*'((?:[^']|'')*)'`, 'i').exec(def);
-    if (eq) return [eq[1]!.replace(/''/g, "'")];
+    if (eq) return [eq[1].replace(/''/g, "'")];
   }
   return null;
 }
@@ -311,7 +310,7 @@ function planInsert(t: SeedTable, n: number, nullOptional: boolean, byOid: Map<n
       if (fk.fk.parent === t.oid) {
         // Self reference: NULL (a root), or the row's own key when the column is required.
         if (!c.notNull) continue;
-        const own = selfValue.get(fk.fk.parentColumns[fk.index]!);
+        const own = selfValue.get(fk.fk.parentColumns[fk.index]);
         if (!own) return `column ${c.name} must reference the table itself and its key has no value we can choose`;
         cols.push(quoteIdent(c.name));
         values.push(own);
@@ -443,7 +442,7 @@ function culpritColumns(t: SeedTable, err: unknown): string[] {
 
 function errorText(err: unknown): string {
   const e = err as { message?: string };
-  return (e.message ?? String(err)).split('\n')[0]!;
+  return (e.message ?? String(err)).split('\n')[0];
 }
 
 /**
@@ -452,13 +451,7 @@ function errorText(err: unknown): string {
  * `known`: tables (by `regclass` text) whose having rows the caller already knows;
  * `only`: look at these tables alone (their parents are taken from `known`).
  */
-export async function seedEmptyTables(
-  db: Database,
-  rows: number,
-  memory: SeedMemory = new Map(),
-  known: Map<string, boolean> = new Map(),
-  only?: string[],
-): Promise<SeedResult> {
+export async function seedEmptyTables(db: Database, rows: number, memory: SeedMemory = new Map(), known: Map<string, boolean> = new Map(), only?: string[]): Promise<SeedResult> {
   const tables = await readTables(db, known, only);
   if (only) tables.push(...(await guessableParents(db, tables, known)));
   guessForeignKeys(tables);
@@ -477,9 +470,18 @@ export async function seedEmptyTables(
       // Leave NULL the optional columns a violated constraint names (up to 3 times), then
       // fewer columns, version-like text (`1.0.0`, for triggers that parse it), a single row (low-cardinality uniques).
       const omit = new Set<string>();
-      const attempts: [number, boolean, TextStyle][] = [[rows, false, 'plain'], [rows, false, 'plain'], [rows, false, 'plain'], [rows, true, 'plain'], [rows, false, 'version'], [1, false, 'plain'], [1, true, 'plain']];
+      const attempts: [number, boolean, TextStyle][] = [
+        [rows, false, 'plain'],
+        [rows, false, 'plain'],
+        [rows, false, 'plain'],
+        [rows, true, 'plain'],
+        [rows, false, 'version'],
+        [1, false, 'plain'],
+        [1, true, 'plain'],
+      ];
       for (const [i, [n, nullOptional, style]] of attempts.entries()) {
         if (i > 0 && i < 3 && !reason.startsWith('\u0000')) continue; // no named culprit to leave out
+        // eslint-disable-next-line no-control-regex -- NUL marks a reason that names a culprit (set above)
         reason = reason.replace(/^\u0000/, '');
         const plan = planInsert(t, n, nullOptional, byOid, style, omit);
         if (typeof plan === 'string') {
@@ -501,6 +503,7 @@ export async function seedEmptyTables(
           }
         }
       }
+      // eslint-disable-next-line no-control-regex -- NUL marks a reason that names a culprit
       reason = reason.replace(/^\u0000/, '');
       if (reason) {
         memory.set(key, reason);

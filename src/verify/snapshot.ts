@@ -253,8 +253,8 @@ function showPair(a: unknown, b: unknown): [string, string] {
   const sa = show(typeof a === 'string' ? a : a);
   const sb = show(typeof b === 'string' ? b : b);
   if (sa.length < 120 && sb.length < 120) return [sa, sb];
-  const fa = typeof a === 'string' ? a.replace(/\s+/g, ' ') : JSON.stringify(a) ?? 'none';
-  const fb = typeof b === 'string' ? b.replace(/\s+/g, ' ') : JSON.stringify(b) ?? 'none';
+  const fa = typeof a === 'string' ? a.replace(/\s+/g, ' ') : (JSON.stringify(a) ?? 'none');
+  const fb = typeof b === 'string' ? b.replace(/\s+/g, ' ') : (JSON.stringify(b) ?? 'none');
   let i = 0;
   while (i < fa.length && i < fb.length && fa[i] === fb[i]) i++;
   const from = Math.max(0, i - 30);
@@ -331,7 +331,7 @@ export function ownerOf(key: string, ...snaps: Snapshot[]): string | undefined {
     return at < 0 ? undefined : relation(n.slice(at + 4));
   };
   const inSchema = (n: string) => {
-    const plain = n.split('(')[0]!;
+    const plain = n.split('(')[0];
     const dot = plain.indexOf('.');
     return dot > 0 && has(`schema ${plain.slice(0, dot)}`) ? `schema ${plain.slice(0, dot)}` : undefined;
   };
@@ -348,8 +348,9 @@ export function ownerOf(key: string, ...snaps: Snapshot[]): string | undefined {
     case 'rule':
       return onRelation(name);
     case 'index': {
-      const on = /\bON (?:ONLY )?(.+?) USING /.exec(String(detail(key)?.definition ?? ''));
-      return on ? relation(unqualified(on[1]!)) : undefined;
+      const definition = detail(key)?.definition;
+      const on = /\bON (?:ONLY )?(.+?) USING /.exec(typeof definition === 'string' ? definition : '');
+      return on ? relation(unqualified(on[1])) : undefined;
     }
     case 'publication table': {
       const at = name.lastIndexOf(' in ');
@@ -359,18 +360,18 @@ export function ownerOf(key: string, ...snaps: Snapshot[]): string | undefined {
     case 'revoked default': {
       const g = /^[A-Z ]+ on (table|sequence|view|materialized view|foreign table|column|schema|function|procedure|domain|type) (.+) (?:to|from) [^ ]+$/.exec(name);
       if (!g) return undefined;
-      const what = g[1] === 'type' ? ['type', 'enum', 'range type'] : [g[1]!];
+      const what = g[1] === 'type' ? ['type', 'enum', 'range type'] : [g[1]];
       return what.map((w) => `${w} ${g[2]}`).find(has);
     }
     case 'comment on': {
       // pg_identify_object's type and identity: `table column public.users.email`, `table constraint users_pkey on public.users`.
       const c = /^(table column|view column|materialized view column|foreign table column|table constraint|materialized view|foreign table|\S+) (.+)$/.exec(name);
       if (!c) return undefined;
-      const identity = unqualified(c[2]!.replace(/ on public\./, ' on '));
-      if (c[1]!.endsWith(' column')) return has(`column ${identity}`) ? `column ${identity}` : undefined;
+      const identity = unqualified(c[2].replace(/ on public\./, ' on '));
+      if (c[1].endsWith(' column')) return has(`column ${identity}`) ? `column ${identity}` : undefined;
       if (c[1] === 'table constraint') return has(`constraint ${identity}`) ? `constraint ${identity}` : undefined;
-      if (RELATION_KINDS.includes(c[1]!)) return relation(identity);
-      const kinds = c[1] === 'type' ? ['type', 'enum', 'range type', 'domain'] : [c[1]!];
+      if (RELATION_KINDS.includes(c[1])) return relation(identity);
+      const kinds = c[1] === 'type' ? ['type', 'enum', 'range type', 'domain'] : [c[1]];
       return kinds.map((k) => `${k} ${identity}`).find(has);
     }
     case 'sequence': {

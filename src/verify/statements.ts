@@ -38,7 +38,7 @@ export interface ExecUnit {
 export function executableStatements(source: SqlSource): { units: ExecUnit[]; problem?: string } {
   const parsed = parseSql(source);
   if (parsed.problems.length) {
-    const p = parsed.problems[0]!;
+    const p = parsed.problems[0];
     const whole: ExecUnit = {
       file: source.file,
       line: source.firstLine,

@@ -26,13 +26,17 @@ export function displayName(qualified: string): string {
 
 /** The user relations of the database, by oid. */
 export async function knownRelations(db: Database): Promise<Map<number, KnownRelation>> {
-  const rows = await queryPrepared<{ oid: number | string; name: string; kind: string; tbl: number | string | null; filenode: number | string | null }>(db, 'migration_guard_relations', `
+  const rows = await queryPrepared<{ oid: number | string; name: string; kind: string; tbl: number | string | null; filenode: number | string | null }>(
+    db,
+    'migration_guard_relations',
+    `
     SELECT c.oid::int8 AS oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name, c.relkind::text AS kind, i.indrelid::int8 AS tbl,
            pg_catalog.pg_relation_filenode(c.oid)::int8 AS filenode
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid
     WHERE c.oid >= 16384 AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
-      AND c.relkind IN ('r', 'p', 'm', 'i', 'I', 'S', 'v', 'f')`);
+      AND c.relkind IN ('r', 'p', 'm', 'i', 'I', 'S', 'v', 'f')`,
+  );
   const out = new Map<number, KnownRelation>();
   for (const r of rows) {
     out.set(Number(r.oid), {
@@ -92,9 +96,7 @@ export function newLocks(before: Observation, after: Observation, known: Map<num
     if (!rel) continue; // created by this migration, or a system relation
     out.push({ relation: displayName(rel.name), mode, rank: lockRank(mode) });
   }
-  return out
-    .sort((a, b) => a.relation.localeCompare(b.relation) || b.rank - a.rank)
-    .map(({ relation, mode }) => ({ relation, mode }));
+  return out.sort((a, b) => a.relation.localeCompare(b.relation) || b.rank - a.rank).map(({ relation, mode }) => ({ relation, mode }));
 }
 
 /** Rank of a lock mode as pg_locks spells it (`ShareLock`), on lint's table (lint/locks.ts); 0 for others. */

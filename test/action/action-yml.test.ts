@@ -25,11 +25,32 @@ test('every input has a description and a string default, and the code reads exa
   const read = new Set<string>();
   parseInputs((name) => {
     read.add(name);
-    return name === 'github-token' ? 't' : yml.inputs[name]?.default ?? '';
+    return name === 'github-token' ? 't' : (yml.inputs[name]?.default ?? '');
   });
   assert.deepEqual([...read].sort(), declared);
   assert.equal(yml.inputs['github-token'].default, '${{ github.token }}');
-  assert.deepEqual(declared, ['allow-untrusted-sql', 'base-ref', 'comment', 'config', 'database', 'database-url', 'fail-on', 'framework', 'github-token', 'layout', 'path', 'pg-version', 'postgres-image', 'review-comments', 'sarif-file', 'sql-log', 'stats', 'template-vars', 'verify', 'verify-setup']);
+  assert.deepEqual(declared, [
+    'allow-untrusted-sql',
+    'base-ref',
+    'comment',
+    'config',
+    'database',
+    'database-url',
+    'fail-on',
+    'framework',
+    'github-token',
+    'layout',
+    'path',
+    'pg-version',
+    'postgres-image',
+    'review-comments',
+    'sarif-file',
+    'sql-log',
+    'stats',
+    'template-vars',
+    'verify',
+    'verify-setup',
+  ]);
 });
 
 test('the outputs the code sets are the ones declared', () => {

@@ -174,14 +174,20 @@ test('annotations on the exact file and lines, with the rule id as title; output
 });
 
 test('exit status follows fail-on', async () => {
-  const repo = makeRepo({ base: BASE, head: { 'db/migrations/000002_locale.up.sql': 'ALTER TABLE users ALTER COLUMN locale DROP NOT NULL;\n', 'db/migrations/000002_locale.down.sql': 'SELECT 1;\n' } });
+  const repo = makeRepo({
+    base: BASE,
+    head: { 'db/migrations/000002_locale.up.sql': 'ALTER TABLE users ALTER COLUMN locale DROP NOT NULL;\n', 'db/migrations/000002_locale.down.sql': 'SELECT 1;\n' },
+  });
   const run = (failOn: string) => runAction({ workspace: repo.dir, inputs: { ...LINT, comment: 'false', 'fail-on': failOn }, event: { name: 'push', payload: {} } });
   const [onError, onWarning, never] = await Promise.all([run('error'), run('warning'), run('never')]);
   assert.equal(onWarning.outputs.warnings, '1', explain(onWarning));
   assert.equal(onError.code, 0, explain(onError));
   assert.equal(onWarning.code, 1, explain(onWarning));
   assert.equal(never.code, 0, explain(never));
-  assert.ok(never.annotations.some((a) => a.level === 'warning' && a.props.title === 'dropping-not-null'), 'fail-on: never still reports');
+  assert.ok(
+    never.annotations.some((a) => a.level === 'warning' && a.props.title === 'dropping-not-null'),
+    'fail-on: never still reports',
+  );
   const bad = await run('sometimes');
   assert.equal(bad.code, 1);
   assert.match(bad.stdout, /::error::input fail-on/);
@@ -208,7 +214,16 @@ test('pull_request_target: verify is refused with the reason, lint still runs', 
 
 test('review-comments: inline comments on the changed lines, not repeated on the next push', async () => {
   const repo = makeRepo({ base: BASE, head: HEAD });
-  gh.files = [{ filename: 'db/migrations/000002_status.up.sql', status: 'added', patch: `@@ -0,0 +1,5 @@\n${RISKY.trimEnd().split('\n').map((l) => `+${l}`).join('\n')}` }];
+  gh.files = [
+    {
+      filename: 'db/migrations/000002_status.up.sql',
+      status: 'added',
+      patch: `@@ -0,0 +1,5 @@\n${RISKY.trimEnd()
+        .split('\n')
+        .map((l) => `+${l}`)
+        .join('\n')}`,
+    },
+  ];
   const inputs = { ...LINT, 'review-comments': 'true' };
   const r1 = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs, event: prEvent(repo.baseSha, repo.headSha) });
   assert.equal(gh.reviewComments.length, 1, explain(r1));
@@ -225,7 +240,10 @@ test('pull_request checks only migrations added or changed against the PR base; 
   });
   const pr = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
   assert.equal(pr.outputs.errors, '1', explain(pr));
-  assert.deepEqual(pr.annotations.filter((a) => a.props.file).map((a) => a.props.file), ['db/migrations/000002_status.up.sql']);
+  assert.deepEqual(
+    pr.annotations.filter((a) => a.props.file).map((a) => a.props.file),
+    ['db/migrations/000002_status.up.sql'],
+  );
   gh.requests.length = 0;
   const push = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: LINT, event: { name: 'push', payload: { after: repo.headSha } } });
   assert.equal(push.code, 1, explain(push));
@@ -242,7 +260,10 @@ test('pull_request checks only migrations added or changed against the PR base; 
     event: { name: 'push', payload: { ref: 'refs/heads/main', before: repo.baseSha, after: repo.headSha, repository: { full_name: 'owner/repo', default_branch: 'main' } } },
   });
   assert.equal(pushed.outputs.errors, '1', explain(pushed));
-  assert.deepEqual(pushed.annotations.filter((a) => a.props.file).map((a) => a.props.file), ['db/migrations/000002_status.up.sql']);
+  assert.deepEqual(
+    pushed.annotations.filter((a) => a.props.file).map((a) => a.props.file),
+    ['db/migrations/000002_status.up.sql'],
+  );
 });
 
 test('hostile file names and SQL from the pull request stay inert in the comment and the log', async () => {
@@ -258,7 +279,10 @@ test('hostile file names and SQL from the pull request stay inert in the comment
   assert.doesNotMatch(body, /@[A-Za-z]/);
   assert.doesNotMatch(body, /<img/);
   assert.equal((body.match(/<details/g) ?? []).length, (body.match(/<\/details>/g) ?? []).length);
-  assert.ok(r.annotations.some((a) => a.props.file === name && a.props.line === '1'), 'the annotation keeps the exact file name');
+  assert.ok(
+    r.annotations.some((a) => a.props.file === name && a.props.line === '1'),
+    'the annotation keeps the exact file name',
+  );
   assert.ok(!r.stdout.split('\n').some((l) => l.startsWith('::add-mask::users')), 'no workflow command from the repository');
 });
 
@@ -273,7 +297,10 @@ test('a shallow checkout (actions/checkout default) gets the PR base fetched, so
   const r = await runAction({ workspace: shallow, apiUrl: gh.url, inputs: LINT, event: prEvent(repo.baseSha, repo.headSha) });
   assert.match(r.stdout, /fetching base/);
   assert.equal(r.outputs.errors, '1', explain(r));
-  assert.deepEqual(r.annotations.filter((a) => a.props.file).map((a) => a.props.file), ['db/migrations/000002_status.up.sql']);
+  assert.deepEqual(
+    r.annotations.filter((a) => a.props.file).map((a) => a.props.file),
+    ['db/migrations/000002_status.up.sql'],
+  );
 });
 
 test('several paths: one comment each, keyed by workflow and path', async () => {
@@ -283,7 +310,10 @@ test('several paths: one comment each, keyed by workflow and path', async () => 
   });
   const r = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: { ...LINT, path: 'a\nb' }, event: prEvent(repo.baseSha, repo.headSha) });
   assert.equal(r.outputs.errors, '2', explain(r));
-  assert.deepEqual(gh.comments.map((c) => c.body.split('\n', 1)[0]), [commentMarker('CI', 'a'), commentMarker('CI', 'b')]);
+  assert.deepEqual(
+    gh.comments.map((c) => c.body.split('\n', 1)[0]),
+    [commentMarker('CI', 'a'), commentMarker('CI', 'b')],
+  );
   assert.equal(r.outputs['comment-url'], gh.comments[0]!.html_url);
   const again = await runAction({ workspace: repo.dir, apiUrl: gh.url, inputs: { ...LINT, path: 'a, b' }, event: prEvent(repo.baseSha, repo.headSha) });
   assert.equal(again.code, 1);
@@ -329,10 +359,29 @@ test('when the run cannot happen (bad config), the step fails and our earlier co
 
 test('the stats input: the comment shows the table size beside the finding and the lock budget; the JSON report keeps them', async () => {
   const stats = {
-    version: 1, kind: 'migration-guard-stats', collectedAt: '2026-12-01T10:00:00Z', countersSince: null,
-    server: { version: '15.8', versionNum: 150008 }, database: 'app',
-    tables: [{ schema: 'public', name: 'users', rows: 3_000_000, heapBytes: 400_000_000, indexBytes: 90_000_000, toastBytes: 0, deadRows: 0,
-      lastVacuum: null, lastAutovacuum: null, lastAnalyze: null, lastAutoanalyze: null, indexes: [], counters: null }],
+    version: 1,
+    kind: 'migration-guard-stats',
+    collectedAt: '2026-12-01T10:00:00Z',
+    countersSince: null,
+    server: { version: '15.8', versionNum: 150008 },
+    database: 'app',
+    tables: [
+      {
+        schema: 'public',
+        name: 'users',
+        rows: 3_000_000,
+        heapBytes: 400_000_000,
+        indexBytes: 90_000_000,
+        toastBytes: 0,
+        deadRows: 0,
+        lastVacuum: null,
+        lastAutovacuum: null,
+        lastAnalyze: null,
+        lastAutoanalyze: null,
+        indexes: [],
+        counters: null,
+      },
+    ],
   };
   const config = CONFIG.replace('  creating-index-non-concurrently: off\n', '');
   const repo = makeRepo({

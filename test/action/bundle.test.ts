@@ -45,7 +45,7 @@ function systemNode(): string {
   return 'node';
 }
 const NODES: [string, string][] = [
-  ['Node 24 (the Action\'s runtime, test/runtimes)', NODE24],
+  ["Node 24 (the Action's runtime, test/runtimes)", NODE24],
   ['Node 20 (the system node)', systemNode()],
 ];
 
@@ -68,7 +68,9 @@ for (const [label, node] of NODES) {
     const info = `${version} exit ${r.code}\n${r.stdout}\n${r.stderr}`;
     assert.equal(r.code, 1, info);
     assert.ok(
-      r.annotations.some((a) => a.level === 'error' && a.props.title === 'adding-required-column' && a.props.file === 'db/migrations/000002_status.up.sql' && a.props.line === '1' && a.props.endLine === '2'),
+      r.annotations.some(
+        (a) => a.level === 'error' && a.props.title === 'adding-required-column' && a.props.file === 'db/migrations/000002_status.up.sql' && a.props.line === '1' && a.props.endLine === '2',
+      ),
       info,
     );
     assert.equal(gh.comments.length, before + 1, info);

@@ -53,7 +53,7 @@ test('headline follows fail-on', async () => {
 });
 
 const HOSTILE_FILE = 'db/<img src=x onerror=alert(1)> @org `x` | y [z](http:evil) *b* &lt; <\\details>.sql';
-const HOSTILE_SQL = "-- </details> @org/team <img src=x> ``` | `\nALTER TABLE \"@org/team</details>|`<img>\" ADD COLUMN \"a|b`</details>@me\" text NOT NULL;\n";
+const HOSTILE_SQL = '-- </details> @org/team <img src=x> ``` | `\nALTER TABLE "@org/team</details>|`<img>" ADD COLUMN "a|b`</details>@me" text NOT NULL;\n';
 
 test('hostile file names, SQL and messages cannot inject HTML, close <details>, break tables or mention', async () => {
   const findings = await lintSql(HOSTILE_SQL, { file: HOSTILE_FILE });
@@ -109,7 +109,16 @@ test('a huge report stays under the limit with a note saying what is not shown',
 
 test('blockingLocks keeps the strongest write-blocking lock per relation', () => {
   const locks = blockingLocks([
-    { line: 1, sql: '', ms: 0, locks: [{ relation: 'a', mode: 'ShareLock' }, { relation: 'b', mode: 'RowExclusiveLock' }], rewrites: [] },
+    {
+      line: 1,
+      sql: '',
+      ms: 0,
+      locks: [
+        { relation: 'a', mode: 'ShareLock' },
+        { relation: 'b', mode: 'RowExclusiveLock' },
+      ],
+      rewrites: [],
+    },
     { line: 2, sql: '', ms: 0, locks: [{ relation: 'a', mode: 'AccessExclusiveLock' }], rewrites: [] },
   ]);
   assert.deepEqual(locks, ['a (AccessExclusive)']);

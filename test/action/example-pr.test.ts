@@ -38,7 +38,11 @@ test('the example PR comment: one screen of errors with their fix and the verify
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'base');
     cpSync(examples, join(dir, 'db'), { recursive: true });
     report = await run({ command: 'check', paths: ['db'], cwd: dir, base: 'HEAD', overrides: { verify: { database: 'pglite' } } });
-    const md = renderComment(report, { failOn: 'error', ruleDoc: ruleDocs(rules), link: { serverUrl: 'https://github.com', repository: 'your-org/your-app', sha: '28b58e7a8f84521b4bc81a0b07bfebc612cdf6ea' } });
+    const md = renderComment(report, {
+      failOn: 'error',
+      ruleDoc: ruleDocs(rules),
+      link: { serverUrl: 'https://github.com', repository: 'your-org/your-app', sha: '28b58e7a8f84521b4bc81a0b07bfebc612cdf6ea' },
+    });
     assert.ok(Buffer.byteLength(md) < 6000, `${Buffer.byteLength(md)} bytes`);
     // One cause, one row: the verify proof sits under its lint finding.
     assert.match(md, /<code>adding-required-column<\/code>: .*<br>✔ verified, <code>failing-with-existing-rows<\/code>: column "status" of relation "users" contains null values/);
@@ -46,7 +50,10 @@ test('the example PR comment: one screen of errors with their fix and the verify
     // Errors in view, in migration order, ups before downs; the rest folded.
     const errors = [...md.matchAll(/^\| ❌ \| \[<code>(\d+)[^<]*\.(up|down)\.sql:\d+/gm)].map((m) => `${m[1]}.${m[2]}`);
     assert.deepEqual(errors, [...errors].sort(), 'errors in migration order');
-    assert.ok(errors.every((e) => e.endsWith('.up')), 'lint findings on downs are folded apart');
+    assert.ok(
+      errors.every((e) => e.endsWith('.up')),
+      'lint findings on downs are folded apart',
+    );
     assert.match(md, /<details><summary>↩️ \d+ findings on the downs/);
     matchesSnapshot('example-pr-comment.md', md);
   } finally {
@@ -57,11 +64,14 @@ test('the example PR comment: one screen of errors with their fix and the verify
 test('the example PR as the text report and as SARIF, as snapshotted', () => {
   assert.ok(report, 'the comment test ran first');
   // Timings vary from run to run; everything else is deterministic.
-  const text = render('text', report, { rules, color: false }).replace(/\d+ ms/g, 'N ms').replace(/ +\d+\.\d(?= |$)/gm, ' N.N').replace(/ +ms$/gm, ' ms'); // right-aligned: the padding varies with the width
+  const text = render('text', report, { rules, color: false })
+    .replace(/\d+ ms/g, 'N ms')
+    .replace(/ +\d+\.\d(?= |$)/gm, ' N.N')
+    .replace(/ +ms$/gm, ' ms'); // right-aligned: the padding varies with the width
   matchesSnapshot('example-pr.txt', text);
   const sarif = render('sarif', report, { rules });
   matchesSnapshot('example-pr.sarif.json', sarif);
   // Up before down in every listing: the text report walks the migrations in order.
   const files = [...text.matchAll(/^db\/(\d+)_\w+\.(up|down)\.sql:\d+/gm)].map((m) => `${m[1]}.${m[2] === 'up' ? 0 : 1}`);
-  assert.deepEqual(files, [...files].sort(), 'each migration\'s up, then its down, in order');
+  assert.deepEqual(files, [...files].sort(), "each migration's up, then its down, in order");
 });

@@ -191,8 +191,14 @@ test('annotations: rule id as title, exact lines, columns only on one line, info
 
 test('docker endpoints: DOCKER_HOST alone when set (as the docker CLI), else the usual sockets', async () => {
   const { dockerEndpoints, probeDocker } = await import('../../src/github/docker');
-  assert.deepEqual(dockerEndpoints({ DOCKER_HOST: 'unix:///x/d.sock' }, '/h').map((e) => e.endpoint), [{ socketPath: '/x/d.sock' }]);
-  assert.deepEqual(dockerEndpoints({ DOCKER_HOST: 'tcp://10.0.0.2:2376' }, '/h').map((e) => e.endpoint), [{ host: '10.0.0.2', port: 2376 }]);
+  assert.deepEqual(
+    dockerEndpoints({ DOCKER_HOST: 'unix:///x/d.sock' }, '/h').map((e) => e.endpoint),
+    [{ socketPath: '/x/d.sock' }],
+  );
+  assert.deepEqual(
+    dockerEndpoints({ DOCKER_HOST: 'tcp://10.0.0.2:2376' }, '/h').map((e) => e.endpoint),
+    [{ host: '10.0.0.2', port: 2376 }],
+  );
   assert.equal(dockerEndpoints({ DOCKER_HOST: 'npipe:////./pipe/docker_engine' }, '/h')[0]!.endpoint, undefined);
   assert.deepEqual(dockerEndpoints({}, '/h').map((e) => e.label)[0], 'unix:///var/run/docker.sock');
   assert.equal(dockerEndpoints({}, 'C:/h', 'win32')[0]!.endpoint, undefined, 'Windows: let testcontainers try the pipe');

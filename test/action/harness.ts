@@ -60,7 +60,12 @@ export function parseAnnotations(stdout: string): ActionRun['annotations'] {
     const props: Record<string, string> = {};
     for (const kv of (m[2] ?? '').split(',').filter(Boolean)) {
       const i = kv.indexOf('=');
-      props[kv.slice(0, i)] = decodeURIComponent(kv.slice(i + 1).replace(/%2C/g, ',').replace(/%3A/g, ':'));
+      props[kv.slice(0, i)] = decodeURIComponent(
+        kv
+          .slice(i + 1)
+          .replace(/%2C/g, ',')
+          .replace(/%3A/g, ':'),
+      );
     }
     out.push({ level: m[1]!, props, message: m[3]!.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%') });
   }
@@ -141,9 +146,17 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
 }
 
 /** A git repository with a base commit and a pull request head commit; returns both shas. */
-export function makeRepo(files: { base: Record<string, string>; head: Record<string, string | null> }): { dir: string; baseSha: string; headSha: string; commit: (files: Record<string, string | null>) => string } {
+export function makeRepo(files: { base: Record<string, string>; head: Record<string, string | null> }): {
+  dir: string;
+  baseSha: string;
+  headSha: string;
+  commit: (files: Record<string, string | null>) => string;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'mg-action-ws-'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString()
+      .trim();
   git('init', '-q', '-b', 'main');
   git('config', 'user.email', 'test@example.com');
   git('config', 'user.name', 'test');

@@ -6,11 +6,20 @@ import { commandEnv, runCommand } from '../../src/frameworks/command';
 const DB = { host: '127.0.0.1', port: 5544, user: 'postgres', database: 'mg_framework_x' };
 
 describe('framework commands', () => {
-  it('get the throwaway database as DATABASE_URL and PG*, and none of the Action\'s token or secrets', async () => {
-    const env = commandEnv({ PATH: process.env.PATH, GITHUB_TOKEN: 'ghs_x', INPUT_GITHUB_TOKEN: 'ghs_y', AWS_SECRET_ACCESS_KEY: 's', DATABASE_URL: 'postgres://prod/db', PGHOST: 'prod', HOME: '/root' }, DB, { RAILS_ENV: 'test' });
+  it("get the throwaway database as DATABASE_URL and PG*, and none of the Action's token or secrets", async () => {
+    const env = commandEnv(
+      { PATH: process.env.PATH, GITHUB_TOKEN: 'ghs_x', INPUT_GITHUB_TOKEN: 'ghs_y', AWS_SECRET_ACCESS_KEY: 's', DATABASE_URL: 'postgres://prod/db', PGHOST: 'prod', HOME: '/root' },
+      DB,
+      { RAILS_ENV: 'test' },
+    );
     const r = await runCommand('env', process.cwd(), env, 10_000);
     assert.equal(r.exitCode, 0);
-    const vars = Object.fromEntries(r.output.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const vars = Object.fromEntries(
+      r.output
+        .trim()
+        .split('\n')
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
     assert.equal(vars.DATABASE_URL, 'postgresql://postgres@127.0.0.1:5544/mg_framework_x');
     assert.equal(vars.PGHOST, '127.0.0.1');
     assert.equal(vars.PGPORT, '5544');

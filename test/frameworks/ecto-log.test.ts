@@ -28,15 +28,21 @@ describe('Ecto log input', { skip }, () => {
 
   it('cuts one Ecto migration into the library versions its table comments mark', () => {
     const up = readEctoLog(log('2-update-to-v180.log'), '2-update-to-v180.log').migrations.map((m) => m.id);
-    assert.deepEqual(up, ['V171', 'V172', 'V173', 'V174', 'V175', 'V176', 'V177', 'V178', 'V179', 'V180'].map((v) => `20250201000000 ${v}`));
+    assert.deepEqual(
+      up,
+      ['V171', 'V172', 'V173', 'V174', 'V175', 'V176', 'V177', 'V178', 'V179', 'V180'].map((v) => `20250201000000 ${v}`),
+    );
     const down = readEctoLog(log('3-rollback-to-v170.log'), '3-rollback-to-v170.log').migrations;
-    assert.deepEqual(down.map((m) => m.id), ['V180', 'V179', 'V178', 'V177', 'V176', 'V175', 'V174', 'V173', 'V172', 'V171'].map((v) => `20250201000000 ${v}`));
+    assert.deepEqual(
+      down.map((m) => m.id),
+      ['V180', 'V179', 'V178', 'V177', 'V176', 'V175', 'V174', 'V173', 'V172', 'V171'].map((v) => `20250201000000 ${v}`),
+    );
     assert.ok(down.every((m) => m.down && m.up.text === ''));
     // Every mapped statement parses: the parameter lists are gone.
     for (const m of down) assert.deepEqual(parseSql(m.down!).problems, []);
   });
 
-  it('a failed statement is a finding at its line, with Postgres\'s error', () => {
+  it("a failed statement is a finding at its line, with Postgres's error", () => {
     const r = readEctoLog(log('7-update-to-v180-without-ddl-transaction.log'), '7.log');
     assert.equal(r.findings.length, 1);
     const f = r.findings[0]!;

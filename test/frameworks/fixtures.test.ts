@@ -58,7 +58,12 @@ const CASES: { name: FrameworkName; needs: () => string | false; expected: Expec
     quiet: '0005',
   },
   { name: 'django', needs: () => missing('python3', ['-c', 'import django, psycopg2'], 'Django (python3-django, python3-psycopg2)'), expected: planted(padded, [9, 9, 9, 10]), quiet: '0005' },
-  { name: 'rails', needs: () => missing('ruby', ['-e', 'require "rails"; require "active_record"; require "pg"'], 'Rails (ruby-railties, ruby-activerecord, ruby-pg)'), expected: planted(dated, [4, 4, 4, 11]), quiet: dated(5) },
+  {
+    name: 'rails',
+    needs: () => missing('ruby', ['-e', 'require "rails"; require "active_record"; require "pg"'], 'Rails (ruby-railties, ruby-activerecord, ruby-pg)'),
+    expected: planted(dated, [4, 4, 4, 11]),
+    quiet: dated(5),
+  },
   { name: 'knex', needs: () => false, expected: planted(dated, [3, 4, 3, 12]), quiet: dated(5) },
   { name: 'sequelize', needs: () => false, expected: planted(dated, [4, 4, 4, 8]), quiet: dated(5) },
   {
@@ -89,9 +94,24 @@ function assertPlanted(report: Report, c: (typeof CASES)[number]): void {
   for (const e of c.expected) assert.ok(seen.includes(`${e.rule} ${e.file}:${e.line}`), `${c.name}: expected ${e.rule} at ${e.file}:${e.line}; got\n${seen.join('\n')}`);
   // Nothing else at warning or above, except the lock_timeout reminders and the downs' mirror images.
   const planted = new Set(c.expected.map((e) => e.rule));
-  const other = report.findings.filter((f) => f.severity !== 'info' && !planted.has(f.rule) && !['missing-lock-timeout', 'dropping-index-non-concurrently', 'up-not-reapplicable', 'locking-table-explicitly'].includes(f.rule) && !(f.rule === 'changing-column-type' && f.file.includes('0004')));
-  assert.deepEqual(other.map((f) => `${f.rule} ${base(f)}:${f.line} ${f.message.slice(0, 120)}`), [], `${c.name}: unexpected findings`);
-  if (c.quiet) assert.deepEqual(report.findings.filter((f) => base(f).startsWith(c.quiet) && f.severity !== 'info' && f.rule !== 'missing-lock-timeout').map((f) => f.rule), [], `${c.name}: the CONCURRENTLY migration is safe`);
+  const other = report.findings.filter(
+    (f) =>
+      f.severity !== 'info' &&
+      !planted.has(f.rule) &&
+      !['missing-lock-timeout', 'dropping-index-non-concurrently', 'up-not-reapplicable', 'locking-table-explicitly'].includes(f.rule) &&
+      !(f.rule === 'changing-column-type' && f.file.includes('0004')),
+  );
+  assert.deepEqual(
+    other.map((f) => `${f.rule} ${base(f)}:${f.line} ${f.message.slice(0, 120)}`),
+    [],
+    `${c.name}: unexpected findings`,
+  );
+  if (c.quiet)
+    assert.deepEqual(
+      report.findings.filter((f) => base(f).startsWith(c.quiet) && f.severity !== 'info' && f.rule !== 'missing-lock-timeout').map((f) => f.rule),
+      [],
+      `${c.name}: the CONCURRENTLY migration is safe`,
+    );
   // Every migration was applied, reverted and re-applied by the framework; captured SQL carries its statement.
   assert.equal(report.migrations.length, 6);
   assert.ok(report.migrations.every((m) => m.layout === c.name));

@@ -63,7 +63,7 @@ describe('framework config and flags', () => {
 });
 
 describe('a failing framework command', { skip: localUnavailable() ?? false }, () => {
-  it('is a finding with Postgres\'s error, and the migrations before it are still linted', async () => {
+  it("is a finding with Postgres's error, and the migrations before it are still linted", async () => {
     const d = scratch();
     cpSync(KNEX, d, { recursive: true });
     writeFileSync(join(d, 'migrations/20240101000007_broken.cjs'), "exports.up = (knex) => knex.raw('ALTER TABLE nowhere ADD COLUMN x int');\nexports.down = () => {};\n");
@@ -71,12 +71,18 @@ describe('a failing framework command', { skip: localUnavailable() ?? false }, (
     const failed = report.findings.find((f) => f.rule === 'framework-command-failed');
     assert.ok(failed, 'the failure is reported');
     assert.match(failed.message, /npx knex migrate:latest --knexfile knexfile\.cjs` failed \(exit 1\)\. Postgres: relation "nowhere" does not exist/);
-    assert.ok(report.findings.some((f) => f.rule === 'adding-required-column' && f.file.endsWith('20240101000002_add_age.cjs')), 'earlier findings kept');
+    assert.ok(
+      report.findings.some((f) => f.rule === 'adding-required-column' && f.file.endsWith('20240101000002_add_age.cjs')),
+      'earlier findings kept',
+    );
     assert.equal(report.migrations.length, 6);
   });
 
   it('a command that cannot start is exit 2 naming it', async () => {
-    await assert.rejects(run({ command: 'lint', paths: [KNEX], overrides: { verify: { database: 'local' }, framework: { name: 'knex', migrate: 'no-such-knex migrate:latest' } } }), /the knex command `no-such-knex migrate:latest` could not start \(exit 127\)/);
+    await assert.rejects(
+      run({ command: 'lint', paths: [KNEX], overrides: { verify: { database: 'local' }, framework: { name: 'knex', migrate: 'no-such-knex migrate:latest' } } }),
+      /the knex command `no-such-knex migrate:latest` could not start \(exit 127\)/,
+    );
   });
 });
 
@@ -92,7 +98,10 @@ describe('--base with a framework', { skip: localUnavailable() ?? false }, () =>
     cpSync(join(KNEX, 'migrations/20240101000006_nickname.cjs'), join(d, 'migrations/20240101000006_nickname.cjs'));
     const lines: string[] = [];
     const report = await run({ command: 'check', paths: [d], cwd: d, base: 'HEAD', overrides: { verify: { database: 'local' } }, progress: (l) => lines.push(l) });
-    assert.deepEqual(report.migrations.map((m) => m.id), ['20240101000006_nickname.cjs']);
+    assert.deepEqual(
+      report.migrations.map((m) => m.id),
+      ['20240101000006_nickname.cjs'],
+    );
     assert.equal(lines.filter((l) => l.includes('migrate:down')).length, 1, 'one rollback: the changed migration only');
     assert.ok(report.findings.some((f) => f.rule === 'down-not-restoring-schema'));
     assert.ok(!report.findings.some((f) => f.rule === 'adding-required-column'), 'unchanged migrations are not reported');
@@ -101,27 +110,39 @@ describe('--base with a framework', { skip: localUnavailable() ?? false }, () =>
 
 describe('Ecto without mix', () => {
   const hasMix = spawnSync('mix', ['--version']).status === 0;
-  it('the live preset says clearly that mix is not here', { skip: hasMix ? 'mix is installed here' : localUnavailable() ?? false }, async () => {
+  it('the live preset says clearly that mix is not here', { skip: hasMix ? 'mix is installed here' : (localUnavailable() ?? false) }, async () => {
     const d = scratch();
     mkdirSync(join(d, 'priv/repo/migrations'), { recursive: true });
     writeFileSync(join(d, 'mix.exs'), 'defmodule App.MixProject do\nend\n');
     writeFileSync(join(d, 'priv/repo/migrations/20250101000000_add_users.exs'), 'defmodule App.Repo.Migrations.AddUsers do\nend\n');
-    await assert.rejects(run({ command: 'lint', paths: [d], cwd: d, overrides: { verify: { database: 'local' } } }), /the ecto command `mix ecto\.migrate --log-migrations-sql` could not start \(exit 127\)[\s\S]*--sql-log|could not start/);
+    await assert.rejects(
+      run({ command: 'lint', paths: [d], cwd: d, overrides: { verify: { database: 'local' } } }),
+      /the ecto command `mix ecto\.migrate --log-migrations-sql` could not start \(exit 127\)[\s\S]*--sql-log|could not start/,
+    );
   });
 });
 
-describe('a down the framework refuses', { skip: localUnavailable() ?? (spawnSync('/usr/bin/python3', ['-c', 'import django']).status === 0 ? false : 'Django is not installed (python3-django)') }, () => {
-  it('Django RunPython without a reverse is missing-down with Django\'s own message', async () => {
-    const d = scratch();
-    cpSync(join(import.meta.dirname, '../fixtures/frameworks/django'), d, { recursive: true });
-    writeFileSync(
-      join(d, 'shop/migrations/0007_backfill.py'),
-      'from django.db import migrations\n\n\ndef backfill(apps, schema_editor):\n    pass\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0006_user_nickname")]\n\n    operations = [migrations.RunPython(backfill)]\n',
-    );
-    const report = await run({ command: 'check', paths: [d], cwd: d, overrides: { verify: { database: 'local' }, framework: { name: 'django', env: { PATH: `/usr/bin:/bin:${process.env.PATH}` } } } });
-    const down = report.findings.find((f) => f.rule === 'missing-down');
-    assert.ok(down, report.findings.map((f) => f.rule).join(', '));
-    assert.ok(down.file.endsWith('0007_backfill.py'));
-    assert.match(down.message, /django cannot roll back shop\.0007_backfill: `python3 manage.py migrate shop 0006_user_nickname --noinput` failed \(exit 1\)[\s\S]*is not reversible/);
-  });
-});
+describe(
+  'a down the framework refuses',
+  { skip: localUnavailable() ?? (spawnSync('/usr/bin/python3', ['-c', 'import django']).status === 0 ? false : 'Django is not installed (python3-django)') },
+  () => {
+    it("Django RunPython without a reverse is missing-down with Django's own message", async () => {
+      const d = scratch();
+      cpSync(join(import.meta.dirname, '../fixtures/frameworks/django'), d, { recursive: true });
+      writeFileSync(
+        join(d, 'shop/migrations/0007_backfill.py'),
+        'from django.db import migrations\n\n\ndef backfill(apps, schema_editor):\n    pass\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0006_user_nickname")]\n\n    operations = [migrations.RunPython(backfill)]\n',
+      );
+      const report = await run({
+        command: 'check',
+        paths: [d],
+        cwd: d,
+        overrides: { verify: { database: 'local' }, framework: { name: 'django', env: { PATH: `/usr/bin:/bin:${process.env.PATH}` } } },
+      });
+      const down = report.findings.find((f) => f.rule === 'missing-down');
+      assert.ok(down, report.findings.map((f) => f.rule).join(', '));
+      assert.ok(down.file.endsWith('0007_backfill.py'));
+      assert.match(down.message, /django cannot roll back shop\.0007_backfill: `python3 manage.py migrate shop 0006_user_nickname --noinput` failed \(exit 1\)[\s\S]*is not reversible/);
+    });
+  },
+);

@@ -14,20 +14,43 @@ before(() => initParser());
 
 /** Captured queries from [sql, txBefore, txAfter, params?] rows, one connection. */
 function traffic(rows: [string, 'I' | 'T', 'I' | 'T', (string | null)[]?][]): CapturedQuery[] {
-  return rows.map(([sql, txBefore, txAfter, params], i) => ({ connection: 1, seq: i + 1, sql, protocol: params ? 'extended' : 'simple', txBefore, txAfter, tags: [], startedAt: 0, ms: 1, ...(params ? { params } : {}) }));
+  return rows.map(([sql, txBefore, txAfter, params], i) => ({
+    connection: 1,
+    seq: i + 1,
+    sql,
+    protocol: params ? 'extended' : 'simple',
+    txBefore,
+    txAfter,
+    tags: [],
+    startedAt: 0,
+    ms: 1,
+    ...(params ? { params } : {}),
+  }));
 }
 
 describe('versionWrite', () => {
-  it('reads each framework\'s version-table writes, literal or bound', () => {
+  it("reads each framework's version-table writes, literal or bound", () => {
     const cases: [keyof typeof FRAMEWORKS, string, (string | null)[] | undefined, 'up' | 'down', string][] = [
       ['alembic', "INSERT INTO alembic_version (version_num) VALUES ('0001') RETURNING alembic_version.version_num", undefined, 'up', '0001'],
       ['alembic', "UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002'", undefined, 'up', '0003'],
       ['alembic', "DELETE FROM alembic_version WHERE alembic_version.version_num = '0001'", undefined, 'down', '0001'],
-      ['django', `INSERT INTO "django_migrations" ("app", "name", "applied") VALUES ('shop', '0002_user_age', '2026-01-01T00:00:00'::timestamptz) RETURNING "django_migrations"."id"`, undefined, 'up', 'shop.0002_user_age'],
+      [
+        'django',
+        `INSERT INTO "django_migrations" ("app", "name", "applied") VALUES ('shop', '0002_user_age', '2026-01-01T00:00:00'::timestamptz) RETURNING "django_migrations"."id"`,
+        undefined,
+        'up',
+        'shop.0002_user_age',
+      ],
       ['django', `DELETE FROM "django_migrations" WHERE ("django_migrations"."app" = 'shop' AND "django_migrations"."name" = '0006_user_nickname')`, undefined, 'down', 'shop.0006_user_nickname'],
       ['rails', 'INSERT INTO "schema_migrations" ("version") VALUES ($1) RETURNING "version"', ['20240101000002'], 'up', '20240101000002'],
       ['rails', 'DELETE FROM "schema_migrations" WHERE "schema_migrations"."version" = $1', ['20240101000006'], 'down', '20240101000006'],
-      ['knex', 'insert into "knex_migrations" ("batch", "migration_time", "name") values ($1, $2, $3)', ['1', '2026-01-01', '20240101000001_create_users.cjs'], 'up', '20240101000001_create_users.cjs'],
+      [
+        'knex',
+        'insert into "knex_migrations" ("batch", "migration_time", "name") values ($1, $2, $3)',
+        ['1', '2026-01-01', '20240101000001_create_users.cjs'],
+        'up',
+        '20240101000001_create_users.cjs',
+      ],
       ['sequelize', 'INSERT INTO "SequelizeMeta" ("name") VALUES ($1) RETURNING "name";', ['20240101000002-add-age.cjs'], 'up', '20240101000002-add-age.cjs'],
       ['typeorm', 'INSERT INTO "migrations"("timestamp", "name") VALUES ($1, $2)', ['1704067200001', 'CreateUsers1704067200001'], 'up', 'CreateUsers1704067200001'],
       ['node-pg-migrate', `INSERT INTO "public"."pgmigrations" (name, run_on) VALUES ('1704067200002_add-age', NOW());`, undefined, 'up', '1704067200002_add-age'],
@@ -61,7 +84,10 @@ describe('segment', () => {
     );
     const table = FRAMEWORKS.alembic.versionTable;
     const { segments, leftover } = segment(statements, table, 'up');
-    assert.deepEqual(segments.map((s) => s.id), ['0001', '0002']);
+    assert.deepEqual(
+      segments.map((s) => s.id),
+      ['0001', '0002'],
+    );
     assert.deepEqual(leftover, []);
     const blocks = transactionNumbers(statements);
     const one = migrationSql(segments[0]!, table, 'v/0001.py', (s) => s.map(() => 9), blocks);
@@ -87,7 +113,10 @@ describe('segment', () => {
     );
     const table = FRAMEWORKS.knex.versionTable;
     const { segments, leftover } = segment(statements, table, 'up');
-    assert.deepEqual(segments.map((s) => s.id), ['001_users.cjs', '002_index.cjs']);
+    assert.deepEqual(
+      segments.map((s) => s.id),
+      ['001_users.cjs', '002_index.cjs'],
+    );
     assert.ok(leftover.every((s) => isFrameworkNoise(s, table)));
     const blocks = transactionNumbers(statements);
     const first = migrationSql(segments[0]!, table, 'm/001.cjs', (s) => s.map(() => 2), blocks);
@@ -117,22 +146,38 @@ describe('segment', () => {
   });
 
   it('statements after the last write are left over, not given to a migration', () => {
-    const statements = capturedStatements(traffic([["INSERT INTO alembic_version (version_num) VALUES ('0001')", 'I', 'I'], ['CREATE TABLE stray (id int)', 'I', 'I']]));
+    const statements = capturedStatements(
+      traffic([
+        ["INSERT INTO alembic_version (version_num) VALUES ('0001')", 'I', 'I'],
+        ['CREATE TABLE stray (id int)', 'I', 'I'],
+      ]),
+    );
     const { segments, leftover } = segment(statements, FRAMEWORKS.alembic.versionTable, 'up');
     assert.equal(segments.length, 1);
-    assert.deepEqual(leftover.map((s) => s.sql), ['CREATE TABLE stray (id int)']);
+    assert.deepEqual(
+      leftover.map((s) => s.sql),
+      ['CREATE TABLE stray (id int)'],
+    );
   });
 });
 
 describe('captured statements', () => {
   it('splits a multi-statement simple query and inlines bind parameters as literals', () => {
-    const s = capturedStatements(traffic([['ALTER TABLE "orders" ALTER COLUMN "total" DROP NOT NULL;ALTER TABLE "orders" ALTER COLUMN "total" TYPE BIGINT;', 'I', 'I'], ['UPDATE users SET name = $1 WHERE id = $2 AND note = $3', 'I', 'I', ["O'Brien", '7', null]]]));
-    assert.deepEqual(s.map((x) => x.kind), ['AlterTableStmt', 'AlterTableStmt', 'UpdateStmt']);
+    const s = capturedStatements(
+      traffic([
+        ['ALTER TABLE "orders" ALTER COLUMN "total" DROP NOT NULL;ALTER TABLE "orders" ALTER COLUMN "total" TYPE BIGINT;', 'I', 'I'],
+        ['UPDATE users SET name = $1 WHERE id = $2 AND note = $3', 'I', 'I', ["O'Brien", '7', null]],
+      ]),
+    );
+    assert.deepEqual(
+      s.map((x) => x.kind),
+      ['AlterTableStmt', 'AlterTableStmt', 'UpdateStmt'],
+    );
     assert.equal(s[2]!.sql, "UPDATE users SET name = 'O''Brien' WHERE id = '7' AND note = NULL");
     assert.equal(inlineParams("SELECT '$1', $1 -- $1", ['x']), "SELECT '$1', 'x' -- $1", 'only real placeholders');
   });
 
-  it('driver settings and probes are noise; a migration\'s own SET lock_timeout is not', () => {
+  it("driver settings and probes are noise; a migration's own SET lock_timeout is not", () => {
     const t = FRAMEWORKS.rails.versionTable;
     const [a, b, c, d, e] = capturedStatements(
       traffic([
@@ -140,9 +185,12 @@ describe('captured statements', () => {
         ['SET search_path TO "public"', 'I', 'I'],
         ["SET lock_timeout = '5s'", 'I', 'I'],
         ['SELECT pg_try_advisory_lock(123)', 'I', 'I'],
-        ['SELECT setval(\'users_id_seq\', 10)', 'I', 'I'],
+        ["SELECT setval('users_id_seq', 10)", 'I', 'I'],
       ]),
     );
-    assert.deepEqual([a, b, c, d, e].map((s) => isFrameworkNoise(s!, t)), [true, true, false, true, false]);
+    assert.deepEqual(
+      [a, b, c, d, e].map((s) => isFrameworkNoise(s!, t)),
+      [true, true, false, true, false],
+    );
   });
 });

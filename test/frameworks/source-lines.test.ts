@@ -20,16 +20,35 @@ describe('locateStatements', () => {
   it('prefers the call that creates the table over a later reference to it', () => {
     const js = fixture('knex/migrations/20240101000001_create_users.cjs');
     const { upFunction, downFunction } = FRAMEWORKS.knex;
-    assert.deepEqual(locateStatements(js, ['create table "users" ("id" serial primary key, "email" text not null)', 'create table "orders" ("id" serial primary key, "user_id" integer, "total" integer)'], upFunction, downFunction), [2, 6]);
+    assert.deepEqual(
+      locateStatements(
+        js,
+        ['create table "users" ("id" serial primary key, "email" text not null)', 'create table "orders" ("id" serial primary key, "user_id" integer, "total" integer)'],
+        upFunction,
+        downFunction,
+      ),
+      [2, 6],
+    );
   });
 
-  it('Django: the model named by the table\'s last part (`shop_order` → Order)', () => {
+  it("Django: the model named by the table's last part (`shop_order` → Order)", () => {
     const py = fixture('django/shop/migrations/0001_initial.py');
     const { upFunction, downFunction } = FRAMEWORKS.django;
-    assert.deepEqual(locateStatements(py, ['CREATE TABLE "shop_user" ("id" bigserial NOT NULL PRIMARY KEY, "email" text NOT NULL)', 'CREATE TABLE "shop_order" ("id" bigserial NOT NULL PRIMARY KEY, "user_id" bigint NOT NULL, "total" integer NULL)'], upFunction, downFunction), [9, 11]);
+    assert.deepEqual(
+      locateStatements(
+        py,
+        [
+          'CREATE TABLE "shop_user" ("id" bigserial NOT NULL PRIMARY KEY, "email" text NOT NULL)',
+          'CREATE TABLE "shop_order" ("id" bigserial NOT NULL PRIMARY KEY, "user_id" bigint NOT NULL, "total" integer NULL)',
+        ],
+        upFunction,
+        downFunction,
+      ),
+      [9, 11],
+    );
   });
 
-  it('a statement the source does not mention sits on the function\'s line', () => {
+  it("a statement the source does not mention sits on the function's line", () => {
     const rb = fixture('rails/db/migrate/20240101000004_total_to_bigint.rb');
     assert.deepEqual(locateStatements(rb, ['SELECT 1'], FRAMEWORKS.rails.upFunction, FRAMEWORKS.rails.downFunction), [3]);
     assert.equal(functionLine(rb, FRAMEWORKS.rails.downFunction), 7);

@@ -120,7 +120,7 @@ describe('rule behaviour beyond the examples', () => {
   });
 
   test('unbatched-data-change explains which WHERE covers the whole table', async () => {
-    const [f] = await hits('unbatched-data-change', "ALTER TABLE u ADD COLUMN r text; UPDATE u SET x = 1 WHERE r IS NULL;");
+    const [f] = await hits('unbatched-data-change', 'ALTER TABLE u ADD COLUMN r text; UPDATE u SET x = 1 WHERE r IS NULL;');
     assert.match(f!.message, /"r" was added in this migration/);
     assert.equal((await hits('unbatched-data-change', 'UPDATE u SET x = 1 WHERE r IS NULL;')).length, 0, 'an IS NULL test on a column it does not set may be selective');
   });

@@ -92,7 +92,8 @@ describe('against PostgreSQL (PGlite)', () => {
   }
 
   test('every pg_catalog function in VOLATILE_FUNCTIONS is volatile; now() and friends are not', async () => {
-    const rows = (await db.query<{ proname: string; v: boolean }>(`SELECT proname, bool_and(provolatile = 'v') AS v FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace GROUP BY proname`)).rows;
+    const rows = (await db.query<{ proname: string; v: boolean }>(`SELECT proname, bool_and(provolatile = 'v') AS v FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace GROUP BY proname`))
+      .rows;
     const catalog = new Map(rows.map((r) => [r.proname, r.v]));
     const builtin = [...VOLATILE_FUNCTIONS].filter((f) => catalog.has(f));
     assert.ok(builtin.length >= 15, `expected most names to be built in, got ${builtin.join(', ')}`);
@@ -260,7 +261,10 @@ describe('squawk ignore comments map to these rules', () => {
   ];
   for (const [squawk, sql, ours] of cases) {
     test(`squawk-ignore ${squawk} silences ${ours}`, async () => {
-      assert.ok((await lintSql(sql)).some((f) => f.rule === ours), `${ours} should fire without the comment`);
+      assert.ok(
+        (await lintSql(sql)).some((f) => f.rule === ours),
+        `${ours} should fire without the comment`,
+      );
       const findings = await lintSql(`-- squawk-ignore ${squawk}\n${sql}`);
       assert.ok(!findings.some((f) => f.rule === ours), JSON.stringify(findings.map((f) => f.rule)));
     });

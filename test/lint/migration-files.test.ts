@@ -19,7 +19,10 @@ test('golang-migrate sends a file as one query: CONCURRENTLY beside another stat
   const dir = tempTree(GOLANG_CONCURRENTLY);
   const findings = await lint(dir);
   const hits = of(findings, 'concurrently-in-transaction');
-  assert.deepEqual(hits.map((f) => [f.file, f.line]), [['2_mixed.up.sql', 3]]);
+  assert.deepEqual(
+    hits.map((f) => [f.file, f.line]),
+    [['2_mixed.up.sql', 3]],
+  );
   assert.match(hits[0]!.message, /transaction/i);
 });
 
@@ -42,7 +45,10 @@ test('each layout says whether its runner sends a file as one query', () => {
 test('examples/: 000006 drops a column and builds an index CONCURRENTLY in one golang-migrate file: flagged', async () => {
   const findings = await lint(repo, ['examples/migrations']);
   const hits = of(findings, 'concurrently-in-transaction');
-  assert.deepEqual(hits.map((f) => f.file), ['examples/migrations/000006_drop_legacy_flag.up.sql']);
+  assert.deepEqual(
+    hits.map((f) => f.file),
+    ['examples/migrations/000006_drop_legacy_flag.up.sql'],
+  );
   // 000001's down drops the table its own up created: nothing the old app version used.
   assert.deepEqual(of(findings, 'dropping-table', 'examples/migrations/000001_create_users.down.sql'), []);
   // 000003's down drops the column its up added, but the index it drops sits on the existing users table.
@@ -55,7 +61,7 @@ test('a down may drop what its own up created, not what existed before', async (
     '1_base.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text, nickname text);\n',
     '1_base.down.sql': 'DROP TABLE users;\n',
     '2_more.up.sql':
-      'ALTER TABLE users ADD COLUMN status text;\nCREATE TABLE audit (id bigint PRIMARY KEY, note text);\nCREATE INDEX audit_note_idx ON audit (note);\nALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status <> \'\') NOT VALID;\n',
+      "ALTER TABLE users ADD COLUMN status text;\nCREATE TABLE audit (id bigint PRIMARY KEY, note text);\nCREATE INDEX audit_note_idx ON audit (note);\nALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status <> '') NOT VALID;\n",
     // status, audit, its index and the constraint came from the up; nickname did not.
     '2_more.down.sql':
       'ALTER TABLE users DROP CONSTRAINT users_status_check;\nDROP INDEX audit_note_idx;\nALTER TABLE audit RENAME TO audit_old;\nDROP TABLE audit_old;\nALTER TABLE users DROP COLUMN status;\nALTER TABLE users DROP COLUMN nickname;\n',
@@ -67,7 +73,10 @@ test('a down may drop what its own up created, not what existed before', async (
   assert.deepEqual(of(findings, 'dropping-index-non-concurrently', down), []);
   assert.deepEqual(of(findings, 'renaming-table', down), []);
   const columns = of(findings, 'dropping-column', down);
-  assert.deepEqual(columns.map((f) => f.line), [6]);
+  assert.deepEqual(
+    columns.map((f) => f.line),
+    [6],
+  );
   assert.match(columns[0]!.message, /nickname/);
   // The first migration's down drops a table that migration created: fine; nothing leaks across migrations.
   assert.deepEqual(of(findings, 'dropping-table', '1_base.down.sql'), []);

@@ -17,7 +17,11 @@ const FLAGGED = [
   'MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET a = s.a RETURNING t.id',
   'ALTER TABLE t ADD CONSTRAINT t_a_nn NOT NULL a NOT VALID',
 ];
-const FINE = ['MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET a = s.a', 'CREATE UNIQUE INDEX t_email_key ON t (email) NULLS NOT DISTINCT', 'ALTER TABLE t ADD COLUMN c int GENERATED ALWAYS AS (a * 2) STORED'];
+const FINE = [
+  'MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET a = s.a',
+  'CREATE UNIQUE INDEX t_email_key ON t (email) NULLS NOT DISTINCT',
+  'ALTER TABLE t ADD COLUMN c int GENERATED ALWAYS AS (a * 2) STORED',
+];
 
 async function applies(db: Database, sql: string): Promise<string | true> {
   await db.exec('BEGIN');
@@ -42,10 +46,18 @@ test('requiring-newer-postgres: flagged for target 15 = fails on PostgreSQL 15 a
       assert.equal(hits.length, 1, `flagged for 15: ${sql}`);
       assert.notEqual(await applies(pg15, sql), true, `fails on 15: ${sql}`);
       assert.equal(await applies(pg18, sql), true, `applies on 18: ${sql}`);
-      assert.deepEqual((await lintSql(`${sql};`, { pgVersion: 18 })).filter((f) => f.rule === 'requiring-newer-postgres'), [], `not flagged for 18: ${sql}`);
+      assert.deepEqual(
+        (await lintSql(`${sql};`, { pgVersion: 18 })).filter((f) => f.rule === 'requiring-newer-postgres'),
+        [],
+        `not flagged for 18: ${sql}`,
+      );
     }
     for (const sql of FINE) {
-      assert.deepEqual((await lintSql(`${sql};`, { pgVersion: 15 })).filter((f) => f.rule === 'requiring-newer-postgres'), [], `not flagged for 15: ${sql}`);
+      assert.deepEqual(
+        (await lintSql(`${sql};`, { pgVersion: 15 })).filter((f) => f.rule === 'requiring-newer-postgres'),
+        [],
+        `not flagged for 15: ${sql}`,
+      );
       assert.equal(await applies(pg15, sql), true, `applies on 15: ${sql}`);
     }
   } finally {

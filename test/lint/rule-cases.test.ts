@@ -11,7 +11,13 @@ testRule('dropping-column', {
   ],
   invalid: [
     { sql: 'SELECT 1;\n  ALTER TABLE users DROP COLUMN legacy;', findings: [{ line: 2, column: 3, message: /"legacy" is dropped from users/ }] },
-    { sql: 'ALTER TABLE users DROP COLUMN a, DROP COLUMN b;', findings: [{ line: 1, column: 1, message: /"a"/ }, { line: 1, column: 1, message: /"b"/ }] },
+    {
+      sql: 'ALTER TABLE users DROP COLUMN a, DROP COLUMN b;',
+      findings: [
+        { line: 1, column: 1, message: /"a"/ },
+        { line: 1, column: 1, message: /"b"/ },
+      ],
+    },
     // The file calls the function, so its body runs now: the engine hands it to every rule.
     {
       sql: 'CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n  ALTER TABLE users DROP COLUMN legacy;\nEND $$;\nSELECT f();',

@@ -15,7 +15,10 @@ import { UsageError } from '../../src/errors';
 const discover = (target: string, o: { cwd: string }) => discoverMigrations(target, o).migrations;
 
 const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    .toString()
+    .trim();
 
 function write(root: string, files: Record<string, string>) {
   for (const [path, text] of Object.entries(files)) {
@@ -78,7 +81,13 @@ test('edited, deleted and out-of-order migrations against the base branch; chang
     const r = check(root, 'main');
     assert.deepEqual(
       r.migrations.map((m) => [m.id, m.changed]),
-      [['100_users', false], ['150_late', true], ['200_orders', true], ['300_items', true], ['500_new', true]],
+      [
+        ['100_users', false],
+        ['150_late', true],
+        ['200_orders', true],
+        ['300_items', true],
+        ['500_new', true],
+      ],
     );
     const by = (rule: string) => r.findings.filter((f) => f.rule === rule);
     assert.equal(r.findings.length, 3);
@@ -107,7 +116,10 @@ test('uncommitted working-tree changes count too; an unchanged tree changes noth
     assert.deepEqual(r.findings, []);
     write(root, { 'db/migrations/100_users.up.sql': 'CREATE TABLE users (id bigint, name text);\n' });
     r = check(root, 'HEAD');
-    assert.deepEqual(r.findings.map((f) => [f.rule, f.migration]), [['editing-applied-migration', '100_users']]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.rule, f.migration]),
+      [['editing-applied-migration', '100_users']],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -120,7 +132,10 @@ test('a renamed migration is reported as deleting-applied-migration naming the n
     renameSync(join(root, 'db/migrations/400_tags.down.sql'), join(root, 'db/migrations/600_tags.down.sql'));
     commitAll(root);
     const r = check(root, 'main');
-    assert.deepEqual(r.findings.map((f) => [f.rule, f.migration]), [['deleting-applied-migration', '600_tags']]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.rule, f.migration]),
+      [['deleting-applied-migration', '600_tags']],
+    );
     assert.match(r.findings[0]!.message, /400_tags .* exists on main but was renamed to 600_tags/);
     assert.equal(r.findings[0]!.file, 'db/migrations/600_tags.up.sql');
   } finally {
@@ -142,8 +157,14 @@ test('goose sections: an edited Down marks the migration changed without a findi
     commitAll(root);
     const d = discoverMigrations('migrations', { cwd: root });
     const r = compareWithBase({ dir: 'migrations', migrations: d.migrations, base: 'main', cwd: root, discover });
-    assert.deepEqual(r.migrations.map((m) => m.changed), [true, true]);
-    assert.deepEqual(r.findings.map((f) => [f.rule, f.migration, f.line]), [['editing-applied-migration', '002_orders', 3]]);
+    assert.deepEqual(
+      r.migrations.map((m) => m.changed),
+      [true, true],
+    );
+    assert.deepEqual(
+      r.findings.map((f) => [f.rule, f.migration, f.line]),
+      [['editing-applied-migration', '002_orders', 3]],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -180,10 +201,16 @@ test('onlyChanged keeps findings of changed migrations and those tied to none', 
   try {
     write(root, { 'db/migrations/600_nodown.up.sql': 'SELECT 2;\n' });
     const d = discoverMigrations('db/migrations', { cwd: root });
-    assert.deepEqual(d.findings.map((f) => f.migration), ['050_nodown', '600_nodown']);
+    assert.deepEqual(
+      d.findings.map((f) => f.migration),
+      ['050_nodown', '600_nodown'],
+    );
     const r = compareWithBase({ dir: 'db/migrations', migrations: d.migrations, base: 'main', layout: d.layout, cwd: root, discover });
     const kept = onlyChanged([...d.findings, { ...d.findings[0]!, migration: undefined }], r.migrations);
-    assert.deepEqual(kept.map((f) => f.migration), ['600_nodown', undefined]);
+    assert.deepEqual(
+      kept.map((f) => f.migration),
+      ['600_nodown', undefined],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -193,7 +220,10 @@ test('a missing ref or a folder outside git is a UsageError with a clear message
   const root = repoWith(gm);
   const outside = mkdtempSync(join(tmpdir(), 'mg-nogit-'));
   try {
-    assert.throws(() => check(root, 'origin/nope'), (e: Error) => e instanceof UsageError && /--base origin\/nope: no such commit or ref/.test(e.message) && /git fetch --depth=1 origin nope/.test(e.message));
+    assert.throws(
+      () => check(root, 'origin/nope'),
+      (e: Error) => e instanceof UsageError && /--base origin\/nope: no such commit or ref/.test(e.message) && /git fetch --depth=1 origin nope/.test(e.message),
+    );
     write(outside, { 'm/1_a.up.sql': 'SELECT 1;\n' });
     const d = discoverMigrations('m', { cwd: outside });
     assert.throws(
@@ -215,11 +245,17 @@ test('a shallow clone works once the base ref is fetched, and says what to fetch
     const clone = join(clones, 'clone');
     git(clones, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${root}`, clone);
     assert.equal(git(clone, 'rev-parse', '--is-shallow-repository'), 'true');
-    assert.throws(() => check(clone, 'origin/main'), (e: Error) => e instanceof UsageError && /fetch/.test(e.message));
+    assert.throws(
+      () => check(clone, 'origin/main'),
+      (e: Error) => e instanceof UsageError && /fetch/.test(e.message),
+    );
     git(clone, 'fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main');
     const r = check(clone, 'origin/main');
     assert.deepEqual(r.findings.map((f) => f.rule).sort(), ['deleting-applied-migration', 'editing-applied-migration', 'out-of-order-migration']);
-    assert.deepEqual(r.migrations.filter((m) => m.changed).map((m) => m.id), ['150_late', '200_orders', '300_items', '500_new']);
+    assert.deepEqual(
+      r.migrations.filter((m) => m.changed).map((m) => m.id),
+      ['150_late', '200_orders', '300_items', '500_new'],
+    );
     assert.match(r.findings.find((f) => f.rule === 'editing-applied-migration')!.message, /on origin\/main/);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -230,14 +266,25 @@ test('a shallow clone works once the base ref is fetched, and says what to fetch
 test('sqitch: a change inserted before applied plan entries is out of order; appended ones are fine', () => {
   const plan = (names: string[]) => `%project=p\n\n${names.map((n) => `${n} 2024-01-01T00:00:00Z D <d@x> # ${n}`).join('\n')}\n`;
   const files = (names: string[]) =>
-    Object.fromEntries(names.flatMap((n) => [[`s/deploy/${n}.sql`, `CREATE TABLE ${n} (id int);\n`], [`s/revert/${n}.sql`, `DROP TABLE ${n};\n`]]));
+    Object.fromEntries(
+      names.flatMap((n) => [
+        [`s/deploy/${n}.sql`, `CREATE TABLE ${n} (id int);\n`],
+        [`s/revert/${n}.sql`, `DROP TABLE ${n};\n`],
+      ]),
+    );
   const root = repoWith({ 's/sqitch.plan': plan(['a', 'b']), ...files(['a', 'b']) });
   try {
     write(root, { 's/sqitch.plan': plan(['a', 'x', 'b', 'c']), ...files(['x', 'c']) });
     const d = discoverMigrations('s', { cwd: root });
     const r = compareWithBase({ dir: 's', migrations: d.migrations, base: 'main', layout: d.layout, cwd: root, discover });
-    assert.deepEqual(r.findings.map((f) => [f.rule, f.migration]), [['out-of-order-migration', 'x']]);
-    assert.deepEqual(r.migrations.map((m) => m.changed), [false, true, false, true]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.rule, f.migration]),
+      [['out-of-order-migration', 'x']],
+    );
+    assert.deepEqual(
+      r.migrations.map((m) => m.changed),
+      [false, true, false, true],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -249,7 +296,10 @@ test('discoverMigrations with { base } applies the comparison and keeps findings
     changeFeature(root);
     write(root, { 'db/migrations/600_nodown.up.sql': 'SELECT 2;\n' });
     const d = discoverMigrations('db/migrations', { cwd: root, base: 'main' });
-    assert.deepEqual(d.migrations.filter((m) => m.changed).map((m) => m.id), ['150_late', '200_orders', '300_items', '500_new', '600_nodown']);
+    assert.deepEqual(
+      d.migrations.filter((m) => m.changed).map((m) => m.id),
+      ['150_late', '200_orders', '300_items', '500_new', '600_nodown'],
+    );
     assert.deepEqual(
       d.findings.map((f) => [f.rule, f.migration]),
       [
@@ -269,7 +319,15 @@ test('flyway: editing or adding a repeatable R__ migration is neither an edit no
   try {
     write(root, { 'f/R__views.sql': 'CREATE OR REPLACE VIEW v AS SELECT 2;\n', 'f/R__a.sql': 'SELECT 1;\n', 'f/V2__more.sql': 'ALTER TABLE t ADD COLUMN x int;\n' });
     const d = discoverMigrations('f', { cwd: root, base: 'main' });
-    assert.deepEqual(d.migrations.map((m) => [m.id, m.changed]), [['V1__init', false], ['V2__more', true], ['R__a', true], ['R__views', true]]);
+    assert.deepEqual(
+      d.migrations.map((m) => [m.id, m.changed]),
+      [
+        ['V1__init', false],
+        ['V2__more', true],
+        ['R__a', true],
+        ['R__views', true],
+      ],
+    );
     assert.deepEqual(d.findings, []);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -13,8 +13,7 @@ import type { Migration } from '../../src/types';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = 'test/fixtures/layouts';
-const discover = (name: string, layout?: DiscoverOptions['layout']) =>
-  discoverMigrations(`${fixtures}/${name}`, { cwd: repo, ...(layout ? { layout } : {}) });
+const discover = (name: string, layout?: DiscoverOptions['layout']) => discoverMigrations(`${fixtures}/${name}`, { cwd: repo, ...(layout ? { layout } : {}) });
 const ids = (ms: Migration[]) => ms.map((m) => m.id);
 const rules = (d: { findings: { rule: string }[] }) => d.findings.map((f) => f.rule);
 
@@ -27,7 +26,10 @@ test('golang-migrate: pairs up/down by version, numeric order, not transactional
   assert.equal(d.migrations[0]!.down?.text, 'DROP TABLE users;\n');
   assert.equal(d.migrations[2]!.down, undefined);
   assert.ok(d.migrations.every((m) => m.transactional === false && m.changed === true && m.layout === 'golang-migrate'));
-  assert.deepEqual(d.migrations.map((m) => m.version), ['1', '2', '10']);
+  assert.deepEqual(
+    d.migrations.map((m) => m.version),
+    ['1', '2', '10'],
+  );
   assert.deepEqual(rules(d), ['missing-down']);
   assert.equal(d.findings[0]!.migration, '10_orders');
   assert.equal(d.findings[0]!.severity, 'warning');
@@ -84,14 +86,15 @@ test('goose: Up/Down sections, StatementBegin/End kept, NO TRANSACTION in any ca
 test('diesel: version = name before the first _ without dashes, string order, metadata.toml run_in_transaction', () => {
   const d = discover('diesel');
   assert.equal(d.layout, 'diesel');
-  assert.deepEqual(ids(d.migrations), [
-    '00000000000000_diesel_initial_setup',
-    '20190101000000_create_crates',
-    '2019-03-22-170700_create_users',
-    '2020-01-01-000000-0000_users_idx',
-  ]);
-  assert.deepEqual(d.migrations.map((m) => m.version), ['00000000000000', '20190101000000', '20190322170700', '202001010000000000']);
-  assert.deepEqual(d.migrations.map((m) => m.transactional), [true, true, true, false]);
+  assert.deepEqual(ids(d.migrations), ['00000000000000_diesel_initial_setup', '20190101000000_create_crates', '2019-03-22-170700_create_users', '2020-01-01-000000-0000_users_idx']);
+  assert.deepEqual(
+    d.migrations.map((m) => m.version),
+    ['00000000000000', '20190101000000', '20190322170700', '202001010000000000'],
+  );
+  assert.deepEqual(
+    d.migrations.map((m) => m.transactional),
+    [true, true, true, false],
+  );
   assert.ok(d.migrations.every((m) => m.down && m.down.file.endsWith('/down.sql')));
   assert.deepEqual(d.findings, []);
 });
@@ -100,7 +103,10 @@ test('flyway: numeric dotted versions (_ means .), undo as down, repeatables las
   const d = discover('flyway');
   assert.equal(d.layout, 'flyway');
   assert.deepEqual(ids(d.migrations), ['V1__init', 'V1_2__email', 'V1_9__nine', 'V1_10__ten', 'V1.11__idx', 'V2__conf', 'R__a_functions', 'R__views']);
-  assert.deepEqual(d.migrations.map((m) => m.version), ['1', '1.2', '1.9', '1.10', '1.11', '2', '', '']);
+  assert.deepEqual(
+    d.migrations.map((m) => m.version),
+    ['1', '1.2', '1.9', '1.10', '1.11', '2', '', ''],
+  );
   const byId = new Map(d.migrations.map((m) => [m.id, m]));
   assert.equal(byId.get('V1_2__email')!.down?.file, `${fixtures}/flyway/U1_2__email.sql`);
   assert.equal(byId.get('V1_10__ten')!.transactional, true, 'a commented-out CONCURRENTLY does not count');
@@ -108,14 +114,23 @@ test('flyway: numeric dotted versions (_ means .), undo as down, repeatables las
   assert.equal(byId.get('V2__conf')!.transactional, false);
   assert.equal(byId.get('V1__init')!.transactional, true);
   // Undo scripts are used in this folder, so versioned migrations without one are flagged; repeatables have no version.
-  assert.deepEqual(d.findings.filter((f) => f.rule === 'missing-down').map((f) => f.migration).sort(), ['R__a_functions', 'R__views', 'V1.11__idx', 'V1_10__ten', 'V1_9__nine', 'V1__init', 'V2__conf'].sort());
+  assert.deepEqual(
+    d.findings
+      .filter((f) => f.rule === 'missing-down')
+      .map((f) => f.migration)
+      .sort(),
+    ['R__a_functions', 'R__views', 'V1.11__idx', 'V1_10__ten', 'V1_9__nine', 'V1__init', 'V2__conf'].sort(),
+  );
 });
 
 test('sqitch: plan order, reworked change files name@tag, revert as down, not transactional', () => {
   const d = discover('sqitch');
   assert.equal(d.layout, 'sqitch');
   assert.deepEqual(ids(d.migrations), ['users', 'touch_users@v1.0', 'orders', 'touch_users']);
-  assert.deepEqual(d.migrations.map((m) => m.name), ['users', 'touch_users', 'orders', 'touch_users']);
+  assert.deepEqual(
+    d.migrations.map((m) => m.name),
+    ['users', 'touch_users', 'orders', 'touch_users'],
+  );
   assert.match(d.migrations[1]!.up.text, /SELECT 1/);
   assert.match(d.migrations[3]!.up.text, /SELECT 2/);
   assert.equal(d.migrations[3]!.down?.file, `${fixtures}/sqitch/revert/touch_users.sql`);
@@ -150,7 +165,10 @@ test('temporal-sql-tool: versions in numeric order, listed files in order, empty
   assert.deepEqual(ids(d.migrations), ['main/v0.1', 'main/v0.2', 'main/v0.9', 'main/v0.10', 'visibility/v0.1']);
   const v02 = d.migrations[1]!;
   assert.ok(v02.up.file.endsWith('v0.2/a.sql'));
-  assert.deepEqual(v02.extraUp?.map((s) => s.file.split('/').pop()), ['b.sql']);
+  assert.deepEqual(
+    v02.extraUp?.map((s) => s.file.split('/').pop()),
+    ['b.sql'],
+  );
   const v010 = d.migrations[3]!;
   assert.equal(v010.up.text, '');
   assert.ok(v010.up.file.endsWith('v0.10/manifest.json'));
@@ -177,8 +195,14 @@ test('--layout forces a layout; an unknown name or a layout with no files is a U
   const d = discover('golang-migrate', 'plain');
   assert.equal(d.layout, 'plain');
   assert.equal(d.migrations.length, 5);
-  assert.throws(() => discover('golang-migrate', 'goose'), (e: Error) => e instanceof UsageError && /no goose migrations found/.test(e.message));
-  assert.throws(() => discover('golang-migrate', 'nope' as never), (e: Error) => e instanceof UsageError && /unknown layout.*golang-migrate/.test(e.message));
+  assert.throws(
+    () => discover('golang-migrate', 'goose'),
+    (e: Error) => e instanceof UsageError && /no goose migrations found/.test(e.message),
+  );
+  assert.throws(
+    () => discover('golang-migrate', 'nope' as never),
+    (e: Error) => e instanceof UsageError && /unknown layout.*golang-migrate/.test(e.message),
+  );
 });
 
 test('a folder that mixes layouts is a UsageError listing both', () => {
@@ -189,8 +213,14 @@ test('a folder that mixes layouts is a UsageError listing both', () => {
 });
 
 test('a folder with no migrations, or a missing path, is a UsageError naming it', () => {
-  assert.throws(() => discover('empty'), (e: Error) => e instanceof UsageError && /empty: no migrations found \(found: notes\.txt\)/.test(e.message));
-  assert.throws(() => discover('does-not-exist'), (e: Error) => e instanceof UsageError && /does-not-exist: no such file or folder/.test(e.message));
+  assert.throws(
+    () => discover('empty'),
+    (e: Error) => e instanceof UsageError && /empty: no migrations found \(found: notes\.txt\)/.test(e.message),
+  );
+  assert.throws(
+    () => discover('does-not-exist'),
+    (e: Error) => e instanceof UsageError && /does-not-exist: no such file or folder/.test(e.message),
+  );
 });
 
 test('duplicate versions are reported on each migration sharing one (leading zeros ignored)', () => {

@@ -34,7 +34,10 @@ test('dbmate: "-- migrate:down transaction:false" applies to the down only', () 
 test('dbmate: the down is linted with its own transaction option', async () => {
   // 20240103's up runs in dbmate's transaction, its down (DROP INDEX CONCURRENTLY alone) outside one.
   const findings = of(await lint(`${fixtures}/dbmate-down-options`), 'concurrently-in-transaction');
-  assert.deepEqual(findings.map((f) => `${f.file}:${f.line}`), []);
+  assert.deepEqual(
+    findings.map((f) => `${f.file}:${f.line}`),
+    [],
+  );
 });
 
 test('golang-migrate: a down with no up is a down-without-up finding; a down named unlike the only up of its version pairs with it', () => {
@@ -54,7 +57,10 @@ test('diesel: a migration folder with only down.sql is a down-without-up finding
   const d = discover('down-without-up-diesel');
   assert.deepEqual(ids(d.migrations), ['20200101000000_users']);
   const orphans = of(d.findings, 'down-without-up');
-  assert.deepEqual(orphans.map((f) => f.file), [`${fixtures}/down-without-up-diesel/20210101000000_orders/down.sql`]);
+  assert.deepEqual(
+    orphans.map((f) => f.file),
+    [`${fixtures}/down-without-up-diesel/20210101000000_orders/down.sql`],
+  );
   assert.match(orphans[0]!.message, /Diesel refuses/);
 });
 
@@ -93,7 +99,10 @@ test('flyway: subfolders are scanned as one set ordered by version; undo scripts
   const d = discover('flyway-nested');
   assert.equal(d.layout, 'flyway');
   assert.deepEqual(ids(d.migrations), ['V1__init', 'V2__users', 'V2_1__users_email', 'V3__orders', 'V10__note', 'R__views']);
-  assert.ok(d.migrations.every((m) => m.project === undefined), 'one set, not projects');
+  assert.ok(
+    d.migrations.every((m) => m.project === undefined),
+    'one set, not projects',
+  );
   const m = byId(d.migrations);
   assert.equal(m.get('V2__users')!.up.file, `${fixtures}/flyway-nested/2023/V2__users.sql`);
   assert.equal(m.get('V2__users')!.down?.file, `${fixtures}/flyway-nested/undo/U2__users.sql`);
@@ -114,7 +123,10 @@ test('sqitch: sqitch.conf moves the plan and script folders (target, then engine
   const d = discover('sqitch-conf');
   assert.equal(d.layout, 'sqitch');
   assert.deepEqual(ids(d.migrations), ['users', 'orders']);
-  assert.ok(d.migrations.every((m) => m.project === undefined), 'db/ (its top_dir) is not a second project');
+  assert.ok(
+    d.migrations.every((m) => m.project === undefined),
+    'db/ (its top_dir) is not a second project',
+  );
   const [users, orders] = d.migrations;
   assert.equal(users!.up.file, `${fixtures}/sqitch-conf/db/deploy/users.sql`);
   assert.equal(users!.down?.file, `${fixtures}/sqitch-conf/db/undo/users.sql`, 'engine.pg.revert_dir wins over top_dir/revert');
@@ -143,25 +155,40 @@ test('paths outside the cwd show as they were given: absolute stays absolute, re
       const sub = join(dir, layout);
       cpSync(join(repo, fixtures, layout), sub, { recursive: true });
       const abs = discoverMigrations(sub, { cwd: repo });
-      assert.ok(abs.migrations.every((m) => m.up.file.startsWith(`${sub}/`)), `${layout}: absolute, not ../..: ${abs.migrations[0]!.up.file}`);
+      assert.ok(
+        abs.migrations.every((m) => m.up.file.startsWith(`${sub}/`)),
+        `${layout}: absolute, not ../..: ${abs.migrations[0]!.up.file}`,
+      );
       const rel = relative(repo, sub);
       const given = discoverMigrations(rel, { cwd: repo });
-      assert.ok(given.migrations.every((m) => m.up.file.startsWith(`${rel}/`)), `${layout}: as given: ${given.migrations[0]!.up.file}`);
+      assert.ok(
+        given.migrations.every((m) => m.up.file.startsWith(`${rel}/`)),
+        `${layout}: as given: ${given.migrations[0]!.up.file}`,
+      );
       const inside = discoverMigrations(sub, { cwd: dir });
-      assert.ok(inside.migrations.every((m) => m.up.file.startsWith(`${layout}/`)), `${layout}: relative inside the cwd: ${inside.migrations[0]!.up.file}`);
+      assert.ok(
+        inside.migrations.every((m) => m.up.file.startsWith(`${layout}/`)),
+        `${layout}: relative inside the cwd: ${inside.migrations[0]!.up.file}`,
+      );
     }
     // Through run(): findings name the file the same way.
     const findings = await run({ command: 'lint', paths: [join(dir, 'golang-migrate')], cwd: repo });
     assert.ok(findings.findings.length > 0);
-    assert.ok(findings.findings.every((f) => f.file.startsWith(`${dir}/golang-migrate/`)), findings.findings.map((f) => f.file).join(', '));
+    assert.ok(
+      findings.findings.every((f) => f.file.startsWith(`${dir}/golang-migrate/`)),
+      findings.findings.map((f) => f.file).join(', '),
+    );
     const relFindings = await run({ command: 'lint', paths: [relative(repo, join(dir, 'golang-migrate'))], cwd: repo });
-    assert.ok(relFindings.findings.every((f) => f.file.startsWith('../')), relFindings.findings.map((f) => f.file).join(', '));
+    assert.ok(
+      relFindings.findings.every((f) => f.file.startsWith('../')),
+      relFindings.findings.map((f) => f.file).join(', '),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('one file of a big folder: only its own migration\'s files are read (a broken sibling is not reported)', () => {
+test("one file of a big folder: only its own migration's files are read (a broken sibling is not reported)", () => {
   const dir = mkdtempSync(join(tmpdir(), 'mg-single-'));
   try {
     for (let i = 1; i <= 50; i++) {

@@ -95,9 +95,19 @@ test('every kind of unreadable or non-text file is one unreadable-file finding n
     assert.match(mine[0]!.message, why);
   }
   assert.ok(r.findings.some((f) => f.file === 'm/001_first.sql' && f.rule === 'adding-required-column' && f.line === 1));
-  assert.ok(r.findings.some((f) => f.file === 'm/009_last.sql' && f.rule === 'adding-required-column' && f.line === 2), 'the file after the bad ones is linted');
-  assert.deepEqual(r.findings.filter((f) => f.file === 'm/002_empty.sql'), [], 'an empty file is a migration with nothing to report');
-  assert.deepEqual(r.migrations.map((x) => x.id), ['001_first', '002_empty', '009_last']);
+  assert.ok(
+    r.findings.some((f) => f.file === 'm/009_last.sql' && f.rule === 'adding-required-column' && f.line === 2),
+    'the file after the bad ones is linted',
+  );
+  assert.deepEqual(
+    r.findings.filter((f) => f.file === 'm/002_empty.sql'),
+    [],
+    'an empty file is a migration with nothing to report',
+  );
+  assert.deepEqual(
+    r.migrations.map((x) => x.id),
+    ['001_first', '002_empty', '009_last'],
+  );
 
   // The text report reads files again for code frames: the FIFO must not block it either.
   const text = run(['lint', 'm'], dir);
@@ -114,7 +124,10 @@ test('one bad file named on the command line: a FIFO or a binary file is a findi
     const r = run(['lint', file, '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
     const f = report(r).findings;
-    assert.ok(f.some((x) => x.rule === 'unreadable-file' && x.file === file), JSON.stringify(f));
+    assert.ok(
+      f.some((x) => x.rule === 'unreadable-file' && x.file === file),
+      JSON.stringify(f),
+    );
   }
 });
 
@@ -139,7 +152,10 @@ test('UTF-16 with a byte-order mark (LE and BE) is decoded: findings and code fr
     const r = run(['lint', file, '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
     const f = report(r).findings;
-    assert.ok(f.some((x) => x.rule === 'adding-required-column' && x.line === 2 && x.column === 1), `${file}: ${JSON.stringify(f)}`);
+    assert.ok(
+      f.some((x) => x.rule === 'adding-required-column' && x.line === 2 && x.column === 1),
+      `${file}: ${JSON.stringify(f)}`,
+    );
     assert.ok(!f.some((x) => x.rule === 'syntax-error' || x.rule === 'unreadable-file'), `${file}: ${JSON.stringify(f)}`);
     assert.match(run(['lint', file], dir).stdout, /^> 2 \| ALTER TABLE users ADD COLUMN status text NOT NULL;$/m);
   }
@@ -147,7 +163,7 @@ test('UTF-16 with a byte-order mark (LE and BE) is decoded: findings and code fr
 
 test('invalid UTF-8 is a syntax-error finding at the bad byte; the file is still linted', () => {
   const dir = tempDir();
-  writeFileSync(join(dir, 'latin1.sql'), Buffer.concat([Buffer.from('SELECT 1;\nCOMMENT ON TABLE users IS \'caf'), Buffer.from([0xe9]), Buffer.from(`';\n${ADD_REQUIRED}`)]));
+  writeFileSync(join(dir, 'latin1.sql'), Buffer.concat([Buffer.from("SELECT 1;\nCOMMENT ON TABLE users IS 'caf"), Buffer.from([0xe9]), Buffer.from(`';\n${ADD_REQUIRED}`)]));
   const r = run(['lint', 'latin1.sql', '--format', 'json'], dir);
   assert.equal(r.code, 1);
   const f = report(r).findings;
@@ -162,7 +178,10 @@ test('invalid UTF-8 is a syntax-error finding at the bad byte; the file is still
 test('a path that does not exist: exit 2 and a message naming it, also next to a path that exists', () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'ok.sql'), 'SELECT 1;\n');
-  for (const args of [['lint', 'no/such/dir'], ['lint', 'ok.sql', 'missing.sql']]) {
+  for (const args of [
+    ['lint', 'no/such/dir'],
+    ['lint', 'ok.sql', 'missing.sql'],
+  ]) {
     const r = run(args, dir);
     assert.equal(r.code, 2, r.stdout + r.stderr);
     assert.match(r.stderr, new RegExp(`path not found: ${args.at(-1)!.replace(/\./g, '\\.')}`));
@@ -182,8 +201,15 @@ test('symlink loops between folders end: each migration is linted once', () => {
   const r = run(['lint', 'db', '--format', 'json'], dir);
   assert.equal(r.code, 1, r.stderr);
   const rep = report(r);
-  assert.deepEqual(rep.migrations.map((m) => (m as { up?: string }).up), ['db/a/001_x.sql', 'db/b/002_y.sql'], 'each file once, under its own path');
-  assert.deepEqual(rep.findings.filter((x) => x.rule === 'adding-required-column').map((x) => x.file), ['db/a/001_x.sql', 'db/b/002_y.sql']);
+  assert.deepEqual(
+    rep.migrations.map((m) => (m as { up?: string }).up),
+    ['db/a/001_x.sql', 'db/b/002_y.sql'],
+    'each file once, under its own path',
+  );
+  assert.deepEqual(
+    rep.findings.filter((x) => x.rule === 'adding-required-column').map((x) => x.file),
+    ['db/a/001_x.sql', 'db/b/002_y.sql'],
+  );
 });
 
 test('10,000 migrations in one folder: all discovered and linted', { timeout: 300_000 }, () => {
@@ -198,14 +224,17 @@ test('10,000 migrations in one folder: all discovered and linted', { timeout: 30
   const rep = report(r);
   assert.equal(rep.migrations.length, 10_000);
   const hits = rep.findings.filter((f) => f.rule === 'adding-required-column').map((f) => f.file);
-  assert.deepEqual(hits, Array.from({ length: 10 }, (_, k) => `m/${String(k * 1000 + 999).padStart(5, '0')}_m.sql`));
+  assert.deepEqual(
+    hits,
+    Array.from({ length: 10 }, (_, k) => `m/${String(k * 1000 + 999).padStart(5, '0')}_m.sql`),
+  );
 });
 
 test('a 50 MB migration is linted to its last line', { timeout: 600_000 }, async () => {
   const dir = tempDir();
   const file = join(dir, 'big.sql');
   const out = createWriteStream(file);
-  const row = "INSERT INTO events (id, kind, payload) VALUES (1, 'signup', '{\"a\": 1, \"b\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}');\n";
+  const row = 'INSERT INTO events (id, kind, payload) VALUES (1, \'signup\', \'{"a": 1, "b": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}\');\n';
   out.write('CREATE TABLE events (id bigint PRIMARY KEY, kind text, payload jsonb);\n');
   const rows = Math.ceil((50 * 1024 * 1024) / row.length);
   const block = row.repeat(1000);
@@ -216,6 +245,9 @@ test('a 50 MB migration is linted to its last line', { timeout: 600_000 }, async
   const r = run(['lint', 'big.sql', '--format', 'json', '-q', '--fail-on', 'error'], dir, 540_000);
   assert.equal(r.code, 1, r.stderr.slice(0, 2000));
   const f = report(r).findings;
-  assert.ok(f.some((x) => x.rule === 'adding-required-column' && x.line === lastLine), `expected adding-required-column at line ${lastLine}; got ${JSON.stringify(f.filter((x) => x.rule !== 'unbatched-data-change').slice(0, 5))}`);
+  assert.ok(
+    f.some((x) => x.rule === 'adding-required-column' && x.line === lastLine),
+    `expected adding-required-column at line ${lastLine}; got ${JSON.stringify(f.filter((x) => x.rule !== 'unbatched-data-change').slice(0, 5))}`,
+  );
   for (const x of f) assert.ok(x.line >= 1 && x.line <= lastLine && x.endLine >= x.line, JSON.stringify(x));
 });

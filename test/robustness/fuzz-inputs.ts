@@ -53,7 +53,7 @@ const cheap: fc.Arbitrary<Mutation>[] = [
   fc.constant((t, at) => t.slice(Math.floor(at * t.length))), // lost head
   fc.string({ unit: 'binary', maxLength: 40 }).map((s) => (t, at) => insertAt(t, at, s)), // random characters, any plane
   fc.uint8Array({ maxLength: 40 }).map((b) => (t, at) => insertAt(t, at, Buffer.from(b).toString('latin1'))), // random bytes as chars
-  fc.constantFrom("'", '"', '$$', '$tag$', '/*', '*/', '--', ';', '\\', 'E\'\\', '$1', '\\.', '\\set x 1\n', 'COPY t FROM stdin;\n').map((s) => (t, at) => insertAt(t, at, s)), // lexer-state switches
+  fc.constantFrom("'", '"', '$$', '$tag$', '/*', '*/', '--', ';', '\\', "E'\\", '$1', '\\.', '\\set x 1\n', 'COPY t FROM stdin;\n').map((s) => (t, at) => insertAt(t, at, s)), // lexer-state switches
   fc.constantFrom("'", '"', '$$', ';', '(', ')').map((q) => (t) => t.split(q).join('')), // every quote / `$$` / `;` deleted
   fc.constantFrom("'", '"', '$$').map((q) => (t, at) => {
     const i = t.indexOf(q, Math.floor(at * t.length));
@@ -62,7 +62,21 @@ const cheap: fc.Arbitrary<Mutation>[] = [
   fc.constantFrom('\0', '\0\0\0', '\uD800', '\uDC00', '\uDBFF\uDFFF', '\uFEFF', '\uFFFD', '\u2028', '\r', '\r\n', '\t', '\v', '\f').map((s) => (t, at) => insertAt(t, at, s)), // NUL, lone surrogates, BOM, odd line ends
   fc.constant((t) => t.replace(/\r?\n/g, ' ')), // the whole file on one line
   fc.constant((t) => t.replace(/\n/g, '\r')), // old Mac line ends
-  fc.constantFrom('{{ .Schema }}', '${schema}', '{% if x %}', 'migration-guard-ignore', '-- migration-guard-ignore-file\n', '-- squawk-ignore-file\n', 'BEGIN ATOMIC', 'CREATE RULE r AS ON INSERT TO t DO (', 'END;', 'COMMIT;', 'BEGIN;').map((s) => (t, at) => insertAt(t, at, s)), // constructs with their own handling
+  fc
+    .constantFrom(
+      '{{ .Schema }}',
+      '${schema}',
+      '{% if x %}',
+      'migration-guard-ignore',
+      '-- migration-guard-ignore-file\n',
+      '-- squawk-ignore-file\n',
+      'BEGIN ATOMIC',
+      'CREATE RULE r AS ON INSERT TO t DO (',
+      'END;',
+      'COMMIT;',
+      'BEGIN;',
+    )
+    .map((s) => (t, at) => insertAt(t, at, s)), // constructs with their own handling
 ];
 
 /** Costly mutations (big or deeply nested input), drawn less often so the soak keeps a useful rate. */
@@ -84,7 +98,13 @@ const costly: fc.Arbitrary<Mutation>[] = [
 /** A hostile variation of one seed: 1 to 4 mutations at random places. */
 export function hostileSql(seeds: readonly { text: string }[]): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(fc.tuple(fc.oneof({ arbitrary: fc.oneof(...cheap), weight: 6 }, { arbitrary: fc.oneof(...costly), weight: 1 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })), { minLength: 1, maxLength: 4 }))
+    .tuple(
+      fc.integer({ min: 0, max: seeds.length - 1 }),
+      fc.array(fc.tuple(fc.oneof({ arbitrary: fc.oneof(...cheap), weight: 6 }, { arbitrary: fc.oneof(...costly), weight: 1 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    )
     .map(([i, steps]) => steps.reduce((text, [mutate, at]) => mutate(text, at), seeds[i]!.text));
 }
 

@@ -67,7 +67,11 @@ test('run(): folders of hostile files (raw bytes, invalid UTF-8) are linted file
       const linted = new Set(report.migrations.flatMap((m) => [m.up, m.down]));
       for (const name of names) {
         assert.ok(linted.has(name) || report.findings.some((f) => f.file === name), `${name} was neither linted nor reported`);
-        if (!linted.has(name)) assert.ok(report.findings.some((f) => f.file === name && /^(unreadable-file|invalid-migration-file)$/.test(f.rule)), `${name} is not linted: a finding says why`);
+        if (!linted.has(name))
+          assert.ok(
+            report.findings.some((f) => f.file === name && /^(unreadable-file|invalid-migration-file)$/.test(f.rule)),
+            `${name} is not linted: a finding says why`,
+          );
       }
       for (const f of report.findings) {
         const decoded = decodeSql(readFileSync(join(dir, f.file)));

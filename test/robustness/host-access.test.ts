@@ -29,7 +29,7 @@ describe('hostAccessIn', () => {
       "SELECT lo_import('/etc/shadow'), lo_export(1, '/tmp/x');", // 7
       'CREATE LANGUAGE plperlu;', // 8: Postgres (and its parser) turn this into CREATE EXTENSION
       'CREATE TRUSTED LANGUAGE plfoo HANDLER h;', // 9
-      "CREATE FUNCTION py() RETURNS int LANGUAGE plpython3u AS $$ return 1 $$;", // 10
+      'CREATE FUNCTION py() RETURNS int LANGUAGE plpython3u AS $$ return 1 $$;', // 10
       "CREATE FUNCTION c() RETURNS int LANGUAGE c AS '/lib/libc.so.6', 'getpid';", // 11
       'CREATE EXTENSION file_fdw;', // 12
       'CREATE EXTENSION IF NOT EXISTS adminpack;', // 13
@@ -40,7 +40,7 @@ describe('hostAccessIn', () => {
       'ALTER ROLE boss WITH SUPERUSER;', // 18
       "SET session_preload_libraries = 'evil';", // 19
       "LOAD '/tmp/evil.so';", // 20
-      "DO LANGUAGE pltclu $$ exec id $$;", // 21
+      'DO LANGUAGE pltclu $$ exec id $$;', // 21
       'GRANT pg_execute_server_program TO boss;', // 22
       "CREATE TABLESPACE t LOCATION '/var/lib/x';", // 23
       "ALTER DATABASE d SET local_preload_libraries = 'x';", // 24
@@ -104,10 +104,10 @@ describe('hostAccessIn', () => {
       'CREATE EXTENSION IF NOT EXISTS pgcrypto;',
       'CREATE OR REPLACE LANGUAGE plpgsql;',
       "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
-      "SET search_path = public;",
+      'SET search_path = public;',
       "SELECT set_config('search_path', 'public', false);",
       "COMMENT ON TABLE t IS 'COPY t TO PROGRAM ''x''; pg_read_file()';",
-      "CREATE FUNCTION read_file(p text) RETURNS text LANGUAGE sql AS $$ SELECT p $$;",
+      'CREATE FUNCTION read_file(p text) RETURNS text LANGUAGE sql AS $$ SELECT p $$;',
     ].join('\n');
     assert.deepEqual(found(sql), []);
   });
@@ -175,13 +175,16 @@ describe('checkHostAccess', () => {
     assert.equal(actsOnHost('pglite'), false);
     assert.equal(actsOnHost('container'), false);
     for (const kind of ['local', 'url'] as const) {
-      assert.throws(() => checkHostAccess(kind, one(), false), (err: unknown) => {
-        assert.ok(err instanceof HostAccessError && err instanceof UsageError, 'exit 2 as a usage error');
-        assert.match(err.message, new RegExp(`--database ${kind}`));
-        assert.match(err.message, /db\/1\.up\.sql:3:1: COPY … TO PROGRAM/);
-        assert.match(err.message, /--allow-host-access/);
-        return true;
-      });
+      assert.throws(
+        () => checkHostAccess(kind, one(), false),
+        (err: unknown) => {
+          assert.ok(err instanceof HostAccessError && err instanceof UsageError, 'exit 2 as a usage error');
+          assert.match(err.message, new RegExp(`--database ${kind}`));
+          assert.match(err.message, /db\/1\.up\.sql:3:1: COPY … TO PROGRAM/);
+          assert.match(err.message, /--allow-host-access/);
+          return true;
+        },
+      );
       checkHostAccess(kind, one(), true);
       checkHostAccess(kind, [], false);
     }
@@ -193,7 +196,10 @@ describe('checkHostAccess', () => {
     const roles = hostAccessIn({ file: 'db/2.up.sql', text: 'CREATE ROLE app;\nDROP ROLE legacy;', firstLine: 1 });
     assert.deepEqual(refusedOn('local', roles), []);
     for (const kind of ['local', 'container', 'pglite'] as const) checkHostAccess(kind, roles, false);
-    assert.throws(() => checkHostAccess('url', roles, false), /--database url: 2 statements would act outside the database[\s\S]*db\/2\.up\.sql:1:1: CREATE ROLE \(shared by every database on the server\)\n  db\/2\.up\.sql:2:1: DROP ROLE/);
+    assert.throws(
+      () => checkHostAccess('url', roles, false),
+      /--database url: 2 statements would act outside the database[\s\S]*db\/2\.up\.sql:1:1: CREATE ROLE \(shared by every database on the server\)\n  db\/2\.up\.sql:2:1: DROP ROLE/,
+    );
     checkHostAccess('url', roles, true);
   });
 });
@@ -233,7 +239,7 @@ describe('PGlite keeps host access inside its sandbox', () => {
     assert.deepEqual((await db.query("SELECT 'the program' AS p")).rows, [{ p: 'the program' }]);
   });
 
-  test("pg_read_file, lo_import and COPY FROM a host file see no host files", async () => {
+  test('pg_read_file, lo_import and COPY FROM a host file see no host files', async () => {
     await assert.rejects(db.query(`SELECT pg_read_file('${hostFile}')`), /could not open file .* No such file or directory/);
     await assert.rejects(db.query("SELECT pg_read_file('/etc/passwd')"), /No such file or directory/);
     await assert.rejects(db.query(`SELECT lo_import('${hostFile}')`), /could not open server file .* No such file or directory/);

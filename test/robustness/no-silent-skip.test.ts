@@ -22,7 +22,10 @@ async function lintFolder(files: Record<string, string>) {
 
 test('dbmate folder: a file without "-- migrate:up" is an invalid-migration-file finding naming it (dbmate refuses it)', async () => {
   const r = await lintFolder({ '001_a.sql': `-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 1;\n`, '002_b.sql': ADD_REQUIRED });
-  assert.deepEqual(r.migrations.map((m) => m.id), ['001_a']);
+  assert.deepEqual(
+    r.migrations.map((m) => m.id),
+    ['001_a'],
+  );
   const f = r.findings.filter((x) => x.file === '002_b.sql');
   assert.equal(f.length, 1, JSON.stringify(f));
   assert.equal(f[0]!.rule, 'invalid-migration-file');
@@ -31,6 +34,12 @@ test('dbmate folder: a file without "-- migrate:up" is an invalid-migration-file
 
 test('node-pg-migrate folder: a file without "-- Up Migration" is linted whole, as node-pg-migrate runs it', async () => {
   const r = await lintFolder({ '1_a.sql': `-- Up Migration\nSELECT 1;\n-- Down Migration\nSELECT 1;\n`, '2_b.sql': `-- no markers here\n${ADD_REQUIRED}` });
-  assert.deepEqual(r.migrations.map((m) => m.id), ['1_a', '2_b']);
-  assert.ok(r.findings.some((x) => x.file === '2_b.sql' && x.rule === 'adding-required-column' && x.line === 2), JSON.stringify(r.findings));
+  assert.deepEqual(
+    r.migrations.map((m) => m.id),
+    ['1_a', '2_b'],
+  );
+  assert.ok(
+    r.findings.some((x) => x.file === '2_b.sql' && x.rule === 'adding-required-column' && x.line === 2),
+    JSON.stringify(r.findings),
+  );
 });

@@ -18,7 +18,10 @@ test('a statement that overflows the parser stack is a syntax-error finding on i
   assert.ok(deep, JSON.stringify(findings));
   assert.equal(deep.line, 2);
   assert.match(deep.message, /nested too deeply/);
-  assert.ok(findings.some((f) => f.rule === 'adding-required-column' && f.line === 3), 'the statement after it is linted');
+  assert.ok(
+    findings.some((f) => f.rule === 'adding-required-column' && f.line === 3),
+    'the statement after it is linted',
+  );
 });
 
 test('10,000 nested parentheses, open or closed, become one finding each and the process survives', async () => {

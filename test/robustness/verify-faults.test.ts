@@ -61,9 +61,7 @@ function startCli(args: string[], cwd: string, env: Record<string, string | unde
       }
     }
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
   return {
     child,
     startedAt: Date.now(),
@@ -300,7 +298,10 @@ describe('the database dies mid-run', () => {
       const [, pid, , tempDir] = await run.waitFor(LOCAL_LINE);
       await run.waitFor(/verify: 0001_accounts/);
       await new Promise((r) => setTimeout(r, 300)); // the long statement is running
-      assert.ok(serverProcesses(Number(pid), tempDir!).some((p) => / postgres postgres \[local\]/.test(p)), 'the backend runs the statement');
+      assert.ok(
+        serverProcesses(Number(pid), tempDir!).some((p) => / postgres postgres \[local\]/.test(p)),
+        'the backend runs the statement',
+      );
       const killedAt = Date.now();
       process.kill(Number(pid), 'SIGKILL');
       const { code, at } = await run.exited;
@@ -406,8 +407,7 @@ describe('a container engine that is absent or refuses', () => {
 describe('SIGINT / SIGTERM during verify leave nothing behind', () => {
   let server: LocalDatabase | undefined;
   after(async () => server?.stop());
-  const scratch = async () =>
-    (await server!.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'mg_scratch_%'")).rows.map((r) => r.datname);
+  const scratch = async () => (await server!.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'mg_scratch_%'")).rows.map((r) => r.datname);
 
   for (const [signal, exitCode] of [
     ['SIGINT', 130],
@@ -494,8 +494,7 @@ describe('SIGKILL of migration-guard itself: the watchdog cleans up', { skip: NO
 
   test('url: the scratch database is dropped', async (t) => {
     server ??= await startLocal();
-    const scratch = async () =>
-      (await server!.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'mg_scratch_%'")).rows.map((r) => r.datname);
+    const scratch = async () => (await server!.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'mg_scratch_%'")).rows.map((r) => r.datname);
     const run = startCli(['verify', 'db', '--database', 'url', '--database-url', server.url!, '--statement-timeout', '120000'], tempTree(SLEEPER));
     const [, name] = await run.waitFor(/url: created scratch database (mg_scratch_\w+)/);
     await run.waitFor(/verify: 0001_accounts/);

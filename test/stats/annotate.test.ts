@@ -65,7 +65,10 @@ const sized = (report: Report, rule: string, line?: number): Finding => {
 };
 
 test('the stats file is validated: the file and the JSON path of what is wrong, exit 2', () => {
-  assert.throws(() => parseStats('{"kind":"migration-guard-stats","version":1', 'prod.json'), (e: Error) => e instanceof UsageError && /^prod\.json(:1)?: not valid JSON/.test(e.message));
+  assert.throws(
+    () => parseStats('{"kind":"migration-guard-stats","version":1', 'prod.json'),
+    (e: Error) => e instanceof UsageError && /^prod\.json(:1)?: not valid JSON/.test(e.message),
+  );
   assert.throws(() => parseStats('{"kind":"other","version":1}', 'p.json'), /p\.json: \$\.kind: expected "migration-guard-stats"/);
   const bad = structuredClone(STATS) as unknown as { tables: { rows: unknown }[] };
   bad.tables[1]!.rows = 'many';
@@ -118,9 +121,20 @@ test('findings carry the table size and estimate; thresholds raise big tables to
 
   const rewrite = sized(report, 'changing-column-type');
   assert.equal(rewrite.severity, 'error');
-  assert.deepEqual({ ...rewrite.size, estimate: undefined }, {
-    table: 'public.users', known: true, rows: 48_000_000, bytes: 48_000_000 * 140, work: 'rewrite', lock: 'ACCESS EXCLUSIVE', estimate: undefined, writesPerSec: 110, busy: true,
-  });
+  assert.deepEqual(
+    { ...rewrite.size, estimate: undefined },
+    {
+      table: 'public.users',
+      known: true,
+      rows: 48_000_000,
+      bytes: 48_000_000 * 140,
+      work: 'rewrite',
+      lock: 'ACCESS EXCLUSIVE',
+      estimate: undefined,
+      writesPerSec: 110,
+      busy: true,
+    },
+  );
   assert.ok(rewrite.size!.estimate!.ms > 30_000, `48M rows rewrite: ${rewrite.size!.estimate!.ms} ms`);
 
   const index = sized(report, 'creating-index-non-concurrently');
@@ -193,7 +207,11 @@ test('without a stats file nothing changes: no size, no stats, the same severiti
   assert.ok(plain.findings.every((f) => f.size === undefined));
   assert.ok(!renderJson(plain).includes('"size"') && !renderJson(plain).includes('"stats"'));
   const noTables = await run({ command: 'lint', paths: ['db'], cwd: project(files, { ...STATS, tables: [] }), overrides: { stats: { file: 'prod-stats.json' } } });
-  assert.deepEqual(noTables.findings.map((f) => [f.rule, f.severity]), plain.findings.map((f) => [f.rule, f.severity]), 'unknown sizes keep every severity');
+  assert.deepEqual(
+    noTables.findings.map((f) => [f.rule, f.severity]),
+    plain.findings.map((f) => [f.rule, f.severity]),
+    'unknown sizes keep every severity',
+  );
 });
 
 test('the PR comment shows the size beside the finding and the lock budget; the text report a size line', async () => {
@@ -211,7 +229,10 @@ test('the PR comment shows the size beside the finding and the lock budget; the 
 });
 
 test('plan: text and JSON for the pending migrations, exit 0', () => {
-  const dir = project({ 'db/000001_x.up.sql': "SET lock_timeout = '2s';\nALTER TABLE users ALTER COLUMN id TYPE bigint;\n", 'db/000002_y.up.sql': 'CREATE TABLE fresh (id int);\nCREATE INDEX fresh_idx ON fresh (id);\n' });
+  const dir = project({
+    'db/000001_x.up.sql': "SET lock_timeout = '2s';\nALTER TABLE users ALTER COLUMN id TYPE bigint;\n",
+    'db/000002_y.up.sql': 'CREATE TABLE fresh (id int);\nCREATE INDEX fresh_idx ON fresh (id);\n',
+  });
   const text = cli(['plan', 'db', '--stats', 'prod-stats.json', '-q', '--no-color'], { cwd: dir });
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /^Deploy plan with production stats from prod-stats\.json \(collected 2026-12-01T10:00:00Z, PostgreSQL 15\.8\)/);
@@ -221,7 +242,10 @@ test('plan: text and JSON for the pending migrations, exit 0', () => {
   const json = cli(['plan', 'db', '--stats', 'prod-stats.json', '--format', 'json', '-q'], { cwd: dir });
   const parsed = JSON.parse(json.stdout);
   assert.equal(parsed.stats.file, 'prod-stats.json');
-  assert.deepEqual(parsed.stats.migrations.map((m: { id: string }) => m.id), ['000001_x', '000002_y']);
+  assert.deepEqual(
+    parsed.stats.migrations.map((m: { id: string }) => m.id),
+    ['000001_x', '000002_y'],
+  );
   const without = cli(['plan', 'db', '-q'], { cwd: dir });
   assert.match(without.stdout, /^Deploy plan without production stats/);
   assert.match(without.stdout, /ACCESS EXCLUSIVE {2}users {2}unknown {2}rewrite {2}unknown \(size unknown\)/);
@@ -234,6 +258,9 @@ test('config: stats as a path or a mapping with thresholds; unknown keys name th
   const c = parseConfig('stats:\n  file: prod.json\n  thresholds:\n    errorAboveRows: 5000000\n', { file });
   assert.equal(c.stats.thresholds.errorAboveRows, 5_000_000);
   assert.equal(c.stats.thresholds.infoBelowRows, 10_000);
-  assert.throws(() => parseConfig('stats:\n  thresholds:\n    errorAboveRow: 5\n', { file }), /\.migration-guard\.yml:3: stats\.thresholds\.errorAboveRow: unknown setting \(did you mean "errorAboveRows"\?\)/);
+  assert.throws(
+    () => parseConfig('stats:\n  thresholds:\n    errorAboveRow: 5\n', { file }),
+    /\.migration-guard\.yml:3: stats\.thresholds\.errorAboveRow: unknown setting \(did you mean "errorAboveRows"\?\)/,
+  );
   assert.throws(() => parseConfig('stats:\n  fiel: x\n', { file }), /:2: stats\.fiel: unknown setting/);
 });

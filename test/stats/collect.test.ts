@@ -55,7 +55,10 @@ test('stats reads every table: rows, heap/index/TOAST sizes, index definitions, 
   assert.ok(Math.abs(users.rows! - 50000) < 500, `reltuples after ANALYZE: ${users.rows}`);
   assert.ok(users.heapBytes > 2_000_000, `heap ${users.heapBytes}`);
   assert.ok(users.indexBytes > 1_000_000);
-  assert.deepEqual(users.indexes.map((i) => i.name), ['users_email_key', 'users_pkey']);
+  assert.deepEqual(
+    users.indexes.map((i) => i.name),
+    ['users_email_key', 'users_pkey'],
+  );
   assert.match(users.indexes[0]!.definition, /^CREATE UNIQUE INDEX users_email_key ON public\.users USING btree \(email\)$/);
   assert.ok(users.counters!.inserts >= 50000, 'n_tup_ins counts the generated rows');
 
@@ -105,7 +108,7 @@ test('the stats session is read-only: the server refuses a write through it', { 
 });
 
 test('the stats CLI writes the file; without a URL or with a dead server it is exit 2', { skip }, async () => {
-  const dir = tempTree({ 'README': 'x' });
+  const dir = tempTree({ README: 'x' });
   const ok = cli(['stats', '--database-url', db.url!, '--output', 'prod-stats.json'], { cwd: dir });
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stderr, /wrote stats of \d+ tables to prod-stats\.json/);
@@ -134,9 +137,16 @@ test('with pg_stat_statements, each table gets its busiest queries (tables found
     const accounts = stats.table('accounts')!.topQueries!;
     assert.match(accounts[0]!.query, /^SELECT plan FROM accounts WHERE id = \$1$/);
     assert.ok(accounts[0]!.calls >= 30 && accounts[0]!.meanMs >= 0);
-    assert.ok(accounts.some((q) => q.query.startsWith('UPDATE payments')), 'a join names both tables');
+    assert.ok(
+      accounts.some((q) => q.query.startsWith('UPDATE payments')),
+      'a join names both tables',
+    );
     const payments = stats.table('payments')!.topQueries!;
-    assert.deepEqual(payments.map((q) => q.query.slice(0, 15)), ['UPDATE payments'], 'the UPDATE target counts, the SELECT on accounts does not');
+    assert.deepEqual(
+      payments.map((q) => q.query.slice(0, 15)),
+      ['UPDATE payments'],
+      'the UPDATE target counts, the SELECT on accounts does not',
+    );
   } finally {
     await server.stop();
   }

@@ -36,7 +36,10 @@ describe('whole-chain rollback', () => {
     assert.match(f.message, /Reverting the whole chain of 3 changed migrations \(newest first\) does work: this down relies on the downs of the migrations after it/);
     assert.equal(findings.filter((x) => x.rule === 'chain-rollback-failing').length, 0);
     const text = renderVerificationText(verification);
-    assert.match(text, /✔ whole-chain rollback \(the 3 changed migrations reverted newest first, as migrate down does\): restores the schema before the first up; 1 down that fails or leaves differences alone right after its own up does its part in the chain/);
+    assert.match(
+      text,
+      /✔ whole-chain rollback \(the 3 changed migrations reverted newest first, as migrate down does\): restores the schema before the first up; 1 down that fails or leaves differences alone right after its own up does its part in the chain/,
+    );
     assert.match(text, /downs that work only in the chain: 002_b/);
   });
 
@@ -55,11 +58,20 @@ describe('whole-chain rollback', () => {
     assert.equal(chain.dependsOnLater, undefined);
     assert.deepEqual(chain.masked, [{ migration: '002_index', by: '001_users', owner: 'table users', objects: ['index users_created_at_idx'] }]);
     const f = findings.find((x) => x.migration === '002_index' && x.rule === 'down-not-restoring-schema')!;
-    assert.match(f.message, /gets past this only because the down of 001_users drops table users, which takes index users_created_at_idx with it: a rollback that stops before 001_users keeps the difference/);
+    assert.match(
+      f.message,
+      /gets past this only because the down of 001_users drops table users, which takes index users_created_at_idx with it: a rollback that stops before 001_users keeps the difference/,
+    );
     assert.doesNotMatch(f.message, /relies on the downs/);
     const text = renderVerificationText(verification);
-    assert.match(text, /⚠ whole-chain rollback .*: restores the schema before the first up, but a difference the down of 002_index left is only removed because an older down drops its whole table \(rolling 002_index back alone keeps it\)/);
-    assert.match(text, /not undone, only swept away with what an older down drops:\n      - the difference 002_index's down left on index users_created_at_idx was only removed because 001_users's down drops table users/);
+    assert.match(
+      text,
+      /⚠ whole-chain rollback .*: restores the schema before the first up, but a difference the down of 002_index left is only removed because an older down drops its whole table \(rolling 002_index back alone keeps it\)/,
+    );
+    assert.match(
+      text,
+      /not undone, only swept away with what an older down drops:\n      - the difference 002_index's down left on index users_created_at_idx was only removed because 001_users's down drops table users/,
+    );
     assert.doesNotMatch(text, /downs that work only in the chain/);
   });
 
@@ -74,9 +86,7 @@ describe('whole-chain rollback', () => {
     const chain = verification.chain!;
     assert.equal(chain.ok, true);
     assert.deepEqual(chain.dependsOnLater, ['003_u']);
-    assert.deepEqual(chain.masked, [
-      { migration: '002_col', by: '001_s', owner: 'schema s', objects: ['column s.t.extra', 'constraint t_extra_check on s.t'] },
-    ]);
+    assert.deepEqual(chain.masked, [{ migration: '002_col', by: '001_s', owner: 'schema s', objects: ['column s.t.extra', 'constraint t_extra_check on s.t'] }]);
   });
 
   test('a table renamed back by an offset down carries what it holds: not masked (kratos rename_profile_flows, names past 63 characters)', async () => {
@@ -146,7 +156,10 @@ describe('whole-chain rollback', () => {
     assert.equal(chain.dependsOnLater, undefined);
     const f = findings.find((x) => x.rule === 'chain-rollback-failing')!;
     assert.equal(f.file, 'db/002_lookup.down.sql');
-    assert.match(f.message, /table "lookup" does not exist\. The schema it ran on already differed from the one its up left, from the down of 003_drop_lookup on \(likely the cause\): column lookup.id: absent/);
+    assert.match(
+      f.message,
+      /table "lookup" does not exist\. The schema it ran on already differed from the one its up left, from the down of 003_drop_lookup on \(likely the cause\): column lookup.id: absent/,
+    );
     const text = renderVerificationText(verification);
     assert.match(text, /the down of 002_lookup fails after 2 later downs ran \(on a schema the down of 003_drop_lookup had left different\)/);
     assert.match(text, /the schema that down ran on was not the one its up left \(likely cause: the down of 003_drop_lookup\):\n      - column lookup\.id: absent/);
@@ -192,10 +205,7 @@ describe('whole-chain rollback', () => {
     ]);
     assert.deepEqual(history.verification.chain, { ok: true, size: 2, reverted: 2 });
 
-    const trailingUnchanged = await verify([
-      migration('001_a', 'CREATE TABLE a (id int);', 'DROP TABLE a;'),
-      migration('002_b', 'CREATE TABLE b (id int);', 'DROP TABLE b;', { changed: false }),
-    ]);
+    const trailingUnchanged = await verify([migration('001_a', 'CREATE TABLE a (id int);', 'DROP TABLE a;'), migration('002_b', 'CREATE TABLE b (id int);', 'DROP TABLE b;', { changed: false })]);
     assert.equal(trailingUnchanged.verification.chain, undefined);
 
     const noDowns = await verify([migration('001_a', 'CREATE TABLE a (id int);'), migration('002_b', 'CREATE TABLE b (id int);')]);

@@ -9,40 +9,19 @@ import type { Finding, MigrationVerification, Verification } from '../../src/typ
 import { localUnavailable, migration, startLocal, startPglite } from './helpers';
 
 const cases = [
-  migration(
-    '001_reversible',
-    'CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL, legacy int, note text);\nCREATE INDEX users_legacy_idx ON users (legacy);',
-    'DROP TABLE users;',
-  ),
+  migration('001_reversible', 'CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL, legacy int, note text);\nCREATE INDEX users_legacy_idx ON users (legacy);', 'DROP TABLE users;'),
   migration('002_forgets_index', 'CREATE INDEX users_email_idx ON users (email);', '-- forgot the index\nSELECT 1;'),
   migration('003_wrong_type', 'ALTER TABLE users ALTER COLUMN legacy TYPE bigint;', 'ALTER TABLE users ALTER COLUMN legacy TYPE text USING legacy::text;'),
   migration('004_no_down', 'CREATE TABLE audit (id bigint PRIMARY KEY, at timestamptz NOT NULL DEFAULT now());'),
-  migration(
-    '005_type_left_behind',
-    "CREATE TYPE mood AS ENUM ('happy', 'sad');\nALTER TABLE audit ADD COLUMN mood mood;",
-    'ALTER TABLE audit DROP COLUMN mood;',
-  ),
+  migration('005_type_left_behind', "CREATE TYPE mood AS ENUM ('happy', 'sad');\nALTER TABLE audit ADD COLUMN mood mood;", 'ALTER TABLE audit DROP COLUMN mood;'),
   migration('006_required_column', 'CREATE TABLE accounts (id int PRIMARY KEY);\n\nALTER TABLE users ADD COLUMN plan text NOT NULL;', 'ALTER TABLE users DROP COLUMN plan;\nDROP TABLE accounts;'),
-  migration(
-    '007_int_to_bigint',
-    'CREATE TABLE payments (id int PRIMARY KEY, amount int NOT NULL);',
-    'DROP TABLE payments;',
-  ),
+  migration('007_int_to_bigint', 'CREATE TABLE payments (id int PRIMARY KEY, amount int NOT NULL);', 'DROP TABLE payments;'),
   migration('008_rewrite', 'ALTER TABLE payments ALTER COLUMN amount TYPE bigint;', 'ALTER TABLE payments ALTER COLUMN amount TYPE int;'),
   migration('009_share_lock_index', 'CREATE INDEX payments_amount_idx ON payments (amount);', 'DROP INDEX payments_amount_idx;'),
   migration('010_data_lost', 'ALTER TABLE users DROP COLUMN note;', 'ALTER TABLE users ADD COLUMN note text;'),
   migration('011_unchanged', 'CREATE TABLE untouched (id int);', 'DROP TABLE untouched;', { changed: false }),
-  migration(
-    '012_concurrently',
-    'CREATE INDEX CONCURRENTLY payments_id_amount_idx ON payments (id, amount);',
-    'DROP INDEX CONCURRENTLY payments_id_amount_idx;',
-    { transactional: false },
-  ),
-  migration(
-    '012b_concurrently_in_transaction',
-    'CREATE TABLE tags (id int);',
-    'DROP TABLE tags;\nCREATE INDEX CONCURRENTLY payments_amount2_idx ON payments (amount);',
-  ),
+  migration('012_concurrently', 'CREATE INDEX CONCURRENTLY payments_id_amount_idx ON payments (id, amount);', 'DROP INDEX CONCURRENTLY payments_id_amount_idx;', { transactional: false }),
+  migration('012b_concurrently_in_transaction', 'CREATE TABLE tags (id int);', 'DROP TABLE tags;\nCREATE INDEX CONCURRENTLY payments_amount2_idx ON payments (amount);'),
   migration('013_down_fails', 'CREATE TABLE widgets (id int);', 'DROP TABLE widgetz;'),
   migration(
     '014_seeds_constraints',
@@ -54,7 +33,7 @@ const cases = [
   migration(
     '016_down_loses_other_table',
     'CREATE INDEX members_email_idx ON members (email);',
-    'DROP INDEX members_email_idx;\nALTER TABLE orgs DROP COLUMN meta;\nALTER TABLE orgs ADD COLUMN meta jsonb NOT NULL DEFAULT \'{}\';',
+    "DROP INDEX members_email_idx;\nALTER TABLE orgs DROP COLUMN meta;\nALTER TABLE orgs ADD COLUMN meta jsonb NOT NULL DEFAULT '{}';",
   ),
   migration('017_delete_rows', 'DELETE FROM payments;', 'SELECT 1;'),
   migration('018_after_delete', 'ALTER TABLE payments DROP COLUMN amount;', 'ALTER TABLE payments ADD COLUMN amount bigint;'),
@@ -64,7 +43,7 @@ const cases = [
   migration('022_drop_bio', 'ALTER TABLE profiles DROP COLUMN bio;', 'ALTER TABLE profiles ADD COLUMN bio text;'),
   migration(
     '023_trigger',
-    "CREATE TABLE events (id int PRIMARY KEY, note text, at timestamp);\n" +
+    'CREATE TABLE events (id int PRIMARY KEY, note text, at timestamp);\n' +
       "CREATE FUNCTION events_note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.at > '2000-01-01' THEN NEW.note := 'x'; END IF; RETURN NEW; END $$;\n" +
       'CREATE TRIGGER events_note BEFORE INSERT OR UPDATE ON events FOR EACH ROW EXECUTE FUNCTION events_note();',
     'DROP TABLE events;\nDROP FUNCTION events_note();',
@@ -89,7 +68,10 @@ function byId(v: Verification, id: string): MigrationVerification {
 }
 
 function rulesOf(findings: Finding[], id: string): string[] {
-  return findings.filter((f) => f.migration === id).map((f) => f.rule).sort();
+  return findings
+    .filter((f) => f.migration === id)
+    .map((f) => f.rule)
+    .sort();
 }
 
 function suite(name: string, start: () => Promise<Database>, skip?: string) {
@@ -170,7 +152,10 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
       const v = byId(verification, '008_rewrite');
       const s = v.statements[0]!;
       assert.deepEqual(s.rewrites, ['payments']);
-      assert.ok(s.locks.some((l) => l.relation === 'payments' && l.mode === 'AccessExclusiveLock'), JSON.stringify(s.locks));
+      assert.ok(
+        s.locks.some((l) => l.relation === 'payments' && l.mode === 'AccessExclusiveLock'),
+        JSON.stringify(s.locks),
+      );
       assert.ok(rulesOf(findings, '008_rewrite').includes('rewriting-table'));
       assert.equal(v.reversible, true);
     });
@@ -191,7 +176,10 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
     });
 
     test('unchanged migrations are applied but not reported', () => {
-      assert.equal(verification.migrations.some((m) => m.id === '011_unchanged'), false);
+      assert.equal(
+        verification.migrations.some((m) => m.id === '011_unchanged'),
+        false,
+      );
     });
 
     test('CONCURRENTLY in a non-transactional migration runs outside a transaction and says what was not observed', () => {
@@ -244,7 +232,10 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
       const v = byId(verification, '020_enum_value_used');
       assert.equal(v.up.ok, true, v.up.error ?? '');
       assert.equal(v.statements.length, 2);
-      assert.ok(v.statements[1]!.locks.some((l) => l.relation === 'audit' && l.mode === 'RowExclusiveLock'), JSON.stringify(v.statements[1]));
+      assert.ok(
+        v.statements[1]!.locks.some((l) => l.relation === 'audit' && l.mode === 'RowExclusiveLock'),
+        JSON.stringify(v.statements[1]),
+      );
     });
 
     test('a CHECK the synthetic value breaks leaves only that optional column NULL', () => {
@@ -272,7 +263,10 @@ function suite(name: string, start: () => Promise<Database>, skip?: string) {
     test('names do not depend on the search_path a migration sets', () => {
       const v = byId(verification, '028_search_path');
       assert.deepEqual(v.dataCheck.lost, ['members.email: 100 values lost']);
-      assert.ok(v.statements[1]!.locks.some((l) => l.relation === 'members' && l.mode === 'AccessExclusiveLock'), JSON.stringify(v.statements[1]!.locks));
+      assert.ok(
+        v.statements[1]!.locks.some((l) => l.relation === 'members' && l.mode === 'AccessExclusiveLock'),
+        JSON.stringify(v.statements[1]!.locks),
+      );
       const after = byId(verification, '029_after_search_path');
       assert.equal(after.reversible, true, after.schemaDiff.join('\n'));
       assert.deepEqual(after.dataCheck.lost, []);

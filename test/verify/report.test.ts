@@ -24,7 +24,16 @@ const verification: Verification = {
       schemaDiff: ['index users_email_idx: present after down, absent before up', 'table users: column order b, a after down, a, b before up (order only)'],
       dataCheck: { rowsSeeded: 100, failsWithData: false, error: null, lost: ['users.note: 100 values lost'] },
       statements: [
-        { line: 1, sql: 'ALTER TABLE users ALTER COLUMN id TYPE bigint', ms: 4.25, locks: [{ relation: 'users', mode: 'AccessExclusiveLock' }, { relation: 'users', mode: 'ShareLock' }], rewrites: ['users'] },
+        {
+          line: 1,
+          sql: 'ALTER TABLE users ALTER COLUMN id TYPE bigint',
+          ms: 4.25,
+          locks: [
+            { relation: 'users', mode: 'AccessExclusiveLock' },
+            { relation: 'users', mode: 'ShareLock' },
+          ],
+          rewrites: ['users'],
+        },
         { line: 2, sql: 'CREATE INDEX users_email_idx\n  ON users (email)', ms: 1.5, locks: [{ relation: 'users', mode: 'ShareLock' }], rewrites: [] },
       ],
     },

@@ -10,7 +10,8 @@ import { tempTree } from '../cli-helpers';
 import { localUnavailable } from './helpers';
 
 const FILES = {
-  '000001_tables.up.sql': 'CREATE TABLE crates (id serial PRIMARY KEY, name text NOT NULL);\nCREATE TABLE crate_downloads (crate_id int NOT NULL, downloads int NOT NULL);\nCREATE TABLE versions (id serial PRIMARY KEY, num text NOT NULL);\n',
+  '000001_tables.up.sql':
+    'CREATE TABLE crates (id serial PRIMARY KEY, name text NOT NULL);\nCREATE TABLE crate_downloads (crate_id int NOT NULL, downloads int NOT NULL);\nCREATE TABLE versions (id serial PRIMARY KEY, num text NOT NULL);\n',
   '000001_tables.down.sql': 'DROP TABLE versions;\nDROP TABLE crate_downloads;\nDROP TABLE crates;\n',
   '000002_fk.up.sql': 'ALTER TABLE crate_downloads ADD CONSTRAINT fk_crate_downloads_crate_id FOREIGN KEY (crate_id) REFERENCES crates (id);\n',
   '000002_fk.down.sql': 'ALTER TABLE crate_downloads DROP CONSTRAINT fk_crate_downloads_crate_id;\n',
@@ -27,6 +28,9 @@ for (const database of ['pglite', 'local'] as const) {
     assert.ok(fk.dataCheck.rowsSeeded > 0, 'the tables did hold rows');
     const major = byId.get('000003_major')!;
     assert.match(major.dataCheck.inconclusive ?? '', /synthetic text values do not parse.*invalid input syntax for type integer: "seed-1"/);
-    assert.deepEqual(report.findings.filter((f) => /rejecting-existing-rows|failing-with-existing-rows/.test(f.rule)), []);
+    assert.deepEqual(
+      report.findings.filter((f) => /rejecting-existing-rows|failing-with-existing-rows/.test(f.rule)),
+      [],
+    );
   });
 }

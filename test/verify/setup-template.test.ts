@@ -38,8 +38,14 @@ for (const database of ['pglite', 'local'] as const) {
     const dir = tempTree({ ...TEMPLATED, '.migration-guard.yml': CONFIG });
     const report = await run({ command: 'verify', paths: ['.'], cwd: dir, overrides: { verify: { database } } });
     const results = report.verification!.migrations.map((m) => [m.id, m.up.ok, m.up.error]);
-    assert.deepEqual(results, [['00_init', true, null], ['20240101000000_add_name', true, null]]);
-    assert.deepEqual(report.findings.filter((f) => f.rule === 'up-failing'), []);
+    assert.deepEqual(results, [
+      ['00_init', true, null],
+      ['20240101000000_add_name', true, null],
+    ]);
+    assert.deepEqual(
+      report.findings.filter((f) => f.rule === 'up-failing'),
+      [],
+    );
   });
 }
 

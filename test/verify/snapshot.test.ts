@@ -45,7 +45,10 @@ const cases: [ReturnType<typeof migration>, string | string[] | null][] = [
   [migration('013_event_trigger', 'CREATE EVENT TRIGGER no_ddl ON ddl_command_start EXECUTE FUNCTION no_ddl();', 'SELECT 1;'), 'event trigger no_ddl: present after down, absent before up'],
   [migration('014_rls', 'ALTER TABLE users ENABLE ROW LEVEL SECURITY;', 'SELECT 1;'), 'table users: row level security true after down, false before up'],
   [migration('015_options', 'ALTER TABLE users SET (fillfactor = 70);', 'SELECT 1;'), 'table users: options ["fillfactor=70"] after down, none before up'],
-  [migration('016_default_privileges', 'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO app;', 'SELECT 1;'), 'default privileges for postgres in schema public on tables: present after down, absent before up'],
+  [
+    migration('016_default_privileges', 'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO app;', 'SELECT 1;'),
+    'default privileges for postgres in schema public on tables: present after down, absent before up',
+  ],
   [
     migration(
       '017_partition_bound',
@@ -68,7 +71,11 @@ function check(byId: Map<string, MigrationVerification>): void {
     }
     assert.equal(v.reversible, false, m.id);
     // The object created by the up and left by the down is the one line of the up → down comparison.
-    assert.deepEqual(v.schemaDiff.filter((l) => l.includes('after down')), typeof line === 'string' ? [line] : line, m.id);
+    assert.deepEqual(
+      v.schemaDiff.filter((l) => l.includes('after down')),
+      typeof line === 'string' ? [line] : line,
+      m.id,
+    );
   }
 }
 

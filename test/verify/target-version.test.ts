@@ -16,7 +16,8 @@ test('verify on PGlite 18 with target 15: the JSON, the text verdict and the com
   const db = report.verification!.database;
   assert.equal(db.targetVersion, 15);
   assert.match(db.serverVersion, /^18\./);
-  const said = /verified on PostgreSQL 18, but the target is PostgreSQL 15: a migration that applies here may use syntax or functions 15 lacks \(verify\.database local or container runs the target's major\)/;
+  const said =
+    /verified on PostgreSQL 18, but the target is PostgreSQL 15: a migration that applies here may use syntax or functions 15 lacks \(verify\.database local or container runs the target's major\)/;
   assert.match(renderVerificationText(report.verification!), said);
   assert.match(renderComment(report), /verified up → down → up on pglite 18\.\d+ · ⚠️ not your target, PostgreSQL 15/, 'the comment says it in short');
 
@@ -28,7 +29,10 @@ test('verify on PGlite 18 with target 15: the JSON, the text verdict and the com
 
 test('a server older than the target: also said, with the other direction', () => {
   const v = { database: { kind: 'local', serverVersion: '15.18 (Debian 15.18-0+deb12u1)', targetVersion: 17 } };
-  assert.equal(versionMismatch(v), 'verified on PostgreSQL 15, but the target is PostgreSQL 17: a migration may fail here on syntax or functions 17 has, and pass there for reasons this server cannot show');
+  assert.equal(
+    versionMismatch(v),
+    'verified on PostgreSQL 15, but the target is PostgreSQL 17: a migration may fail here on syntax or functions 17 has, and pass there for reasons this server cannot show',
+  );
 });
 
 test('auto: a stated target major verifies on a local installation of that major; the default target stays on PGlite', async (t) => {

@@ -21,5 +21,5 @@ export const django: Framework = {
   },
   upFunction: /^\s*operations\s*=/,
   downFunction: /^\s*operations\s*=/,
-  settings: "settings.py builds DATABASES from DATABASE_URL (e.g. `dj_database_url.config()`) or from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE.",
+  settings: 'settings.py builds DATABASES from DATABASE_URL (e.g. `dj_database_url.config()`) or from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE.',
 };

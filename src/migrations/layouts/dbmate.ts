@@ -58,8 +58,8 @@ export const dbmate: Layout = {
       }
       const all = lines(source.text);
       const markers = findMarkers(all, (l) => (MARKER.exec(l)?.[1] as 'up' | 'down' | undefined) ?? null);
-      const options = MARKER.exec(all[markers.up]!)?.[2] ?? '';
-      const downOptions = markers.down >= 0 ? (MARKER.exec(all[markers.down]!)?.[2] ?? '') : '';
+      const options = MARKER.exec(all[markers.up])?.[2] ?? '';
+      const downOptions = markers.down >= 0 ? (MARKER.exec(all[markers.down])?.[2] ?? '') : '';
       const sections = upDownSections(source.file, all, markers);
       const up = sections.up;
       // A bare `-- migrate:down` (nothing under it but comments) is how dbmate projects say
@@ -69,8 +69,8 @@ export const dbmate: Layout = {
       result.migrations.push(
         migration({
           id: f.slice(0, -4),
-          version: version!,
-          name: rest!.replace(/^[_-]/, ''),
+          version: version,
+          name: rest.replace(/^[_-]/, ''),
           layout: 'dbmate',
           up,
           down,
@@ -83,4 +83,3 @@ export const dbmate: Layout = {
     return result;
   },
 };
-

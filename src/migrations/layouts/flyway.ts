@@ -79,13 +79,13 @@ export const flyway: Layout = {
     for (const f of files) {
       const v = VERSIONED.exec(f.slice(f.lastIndexOf('/') + 1));
       if (v) {
-        const version = flywayVersion(v[2]!);
+        const version = flywayVersion(v[2]);
         if (v[1] === 'U') undo.set(version, f);
-        else versioned.push({ file: f, version, name: v[3]! });
+        else versioned.push({ file: f, version, name: v[3] });
         continue;
       }
       const r = REPEATABLE.exec(f.slice(f.lastIndexOf('/') + 1));
-      if (r) repeatable.push({ file: f, name: r[1]! });
+      if (r) repeatable.push({ file: f, name: r[1] });
     }
     versioned.sort((a, b) => compareDottedVersions(a.version, b.version) || naturalCompare(a.file, b.file));
     repeatable.sort((a, b) => naturalCompare(a.name, b.name) || naturalCompare(a.file, b.file));

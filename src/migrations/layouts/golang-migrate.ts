@@ -50,7 +50,7 @@ interface Parsed {
 export function parseGolangMigrateName(file: string): Parsed | null {
   const m = FILE.exec(file);
   if (!m) return null;
-  let name = m[2]!;
+  let name = m[2];
   let autocommit = false;
   let dialect: Parsed['dialect'] = 'all';
   if (name.endsWith('.autocommit')) {
@@ -64,7 +64,7 @@ export function parseGolangMigrateName(file: string): Parsed | null {
     else if (OTHER_DIALECTS.has(suffix)) dialect = 'other';
     if (dialect !== 'all') name = name.slice(0, dot);
   }
-  return { file, version: m[1]!, name, direction: m[3] as 'up' | 'down', dialect, autocommit };
+  return { file, version: m[1], name, direction: m[3] as 'up' | 'down', dialect, autocommit };
 }
 
 export const golangMigrate: Layout = {
@@ -80,7 +80,9 @@ export const golangMigrate: Layout = {
     };
   },
   load(dir: string, ctx: LoadContext): LoadResult {
-    const parsed = filesMatching(dir, FILE).map(parseGolangMigrateName).filter((p): p is Parsed => !!p && p.dialect !== 'other');
+    const parsed = filesMatching(dir, FILE)
+      .map(parseGolangMigrateName)
+      .filter((p): p is Parsed => !!p && p.dialect !== 'other');
     // pop/popx semantics are on when any file uses their extra name parts.
     const popx = parsed.some((p) => p.autocommit || p.dialect === 'postgres');
     // Keyed by version and name: popx's dialect variants of one migration collapse,
@@ -101,7 +103,7 @@ export const golangMigrate: Layout = {
       if (slot.up || !slot.down) continue;
       const ups = [...slots.values()].filter((o) => o.version === slot.version && o.up && !o.down);
       if (ups.length !== 1) continue;
-      ups[0]!.down = slot.down;
+      ups[0].down = slot.down;
       slots.delete(key);
     }
     const result: LoadResult = { migrations: [], findings: [], bookkeeping: popx ? BOOKKEEPING.popx : BOOKKEEPING['golang-migrate'] };

@@ -47,7 +47,7 @@ export function gooseLine(line: string): { annotation: Annotation; indented: boo
   cmd = cmd.trim();
   const annotation = ANNOTATIONS.find((a) => a === cmd.toLowerCase());
   if (!annotation) {
-    const hint = /^envsubst\s+(on|off)$/i.test(cmd) ? ` (goose spells it "-- +goose ENVSUB ${cmd.split(/\s+/)[1]!.toUpperCase()}")` : '';
+    const hint = /^envsubst\s+(on|off)$/i.test(cmd) ? ` (goose spells it "-- +goose ENVSUB ${cmd.split(/\s+/)[1].toUpperCase()}")` : '';
     return { error: cmd ? `"${cmd}" is not a goose annotation${hint}` : 'the annotation is empty' };
   }
   return { annotation, indented };
@@ -69,7 +69,7 @@ export function gooseProblem(all: string[]): { index: number; why: string } | nu
   let state: 'start' | 'up' | 'up-block' | 'down' | 'down-block' = 'start';
   let beganAt = -1;
   for (let i = 0; i < all.length; i++) {
-    const line = all[i]!;
+    const line = all[i];
     if (state === 'start' && line.trim() === '') continue;
     const r = gooseLine(line);
     if (r && 'error' in r) return { index: i, why: r.error };
@@ -125,7 +125,7 @@ export const goose: Layout = {
   },
   load(dir: string, ctx: LoadContext): LoadResult {
     const result: LoadResult = { migrations: [], findings: [], bookkeeping: BOOKKEEPING['goose'] };
-    const version = (f: string) => (FILE.exec(f) ?? GO_FILE.exec(f))![1]!;
+    const version = (f: string) => (FILE.exec(f) ?? GO_FILE.exec(f))![1];
     const goFiles = filesMatching(dir, GO_FILE).filter((f) => !f.endsWith('_test.go'));
     const files = [...filesMatching(dir, FILE), ...goFiles].sort((a, b) => compareDigits(version(a), version(b)) || naturalCompare(a, b));
     for (const f of files) {
@@ -135,7 +135,7 @@ export const goose: Layout = {
         // Its text is kept (never parsed as SQL) so that --base sees an edit to it.
         const up = readSqlFile(join(dir, f), ctx, result.findings);
         if (!up) continue;
-        result.migrations.push(migration({ id: f.slice(0, -3), version: go[1]!, name: go[2]!, layout: 'goose', up, transactional: true, sentAsOneQuery: false, notRunnable: GO_REASON }));
+        result.migrations.push(migration({ id: f.slice(0, -3), version: go[1], name: go[2], layout: 'goose', up, transactional: true, sentAsOneQuery: false, notRunnable: GO_REASON }));
         continue;
       }
       const source = readSqlFile(join(dir, f), ctx, result.findings);
@@ -151,9 +151,7 @@ export const goose: Layout = {
       });
       const { up, down } = upDownSections(source.file, all, markers);
       const [, version, name] = FILE.exec(f)!;
-      result.migrations.push(
-        migration({ id: f.slice(0, -4), version: version!, name: name!, layout: 'goose', up, down, transactional: !noTx, sentAsOneQuery: false }),
-      );
+      result.migrations.push(migration({ id: f.slice(0, -4), version: version, name: name, layout: 'goose', up, down, transactional: !noTx, sentAsOneQuery: false }));
     }
     return result;
   },

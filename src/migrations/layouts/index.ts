@@ -22,15 +22,4 @@ export function layoutNamed(name: string): Layout | undefined {
 }
 
 /** The names accepted by `--layout`, in the order users read them (DESIGN.md's list, then additions). */
-export const layoutNames: readonly LayoutName[] = [
-  'golang-migrate',
-  'dbmate',
-  'goose',
-  'diesel',
-  'flyway',
-  'sqitch',
-  'prisma',
-  'node-pg-migrate',
-  'plain',
-  'temporal-sql-tool',
-];
+export const layoutNames: readonly LayoutName[] = ['golang-migrate', 'dbmate', 'goose', 'diesel', 'flyway', 'sqitch', 'prisma', 'node-pg-migrate', 'plain', 'temporal-sql-tool'];

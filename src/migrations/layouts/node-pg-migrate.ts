@@ -46,9 +46,7 @@ export const nodePgMigrate: Layout = {
       const { up, down } = upDownSections(source.file, all, markers);
       const stem = f.slice(0, -4);
       const m = /^(\d+)[_-]?(.*)$/.exec(stem);
-      result.migrations.push(
-        migration({ id: stem, version: m ? m[1]! : stem, name: m ? m[2] || stem : stem, layout: 'node-pg-migrate', up, down, transactional: true, sentAsOneQuery: true }),
-      );
+      result.migrations.push(migration({ id: stem, version: m ? m[1] : stem, name: m ? m[2] || stem : stem, layout: 'node-pg-migrate', up, down, transactional: true, sentAsOneQuery: true }));
     }
     return result;
   },

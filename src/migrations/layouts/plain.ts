@@ -25,9 +25,7 @@ export const plain: Layout = {
       if (!up) continue;
       const stem = f.replace(/\.sql$/i, '');
       const m = /^(\d+)[_-]?(.*)$/.exec(stem);
-      result.migrations.push(
-        migration({ id: stem, version: m ? m[1]! : stem, name: m ? m[2] || stem : stem, layout: 'plain', up, transactional: false, sentAsOneQuery: false }),
-      );
+      result.migrations.push(migration({ id: stem, version: m ? m[1] : stem, name: m ? m[2] || stem : stem, layout: 'plain', up, transactional: false, sentAsOneQuery: false }));
     }
     return result;
   },

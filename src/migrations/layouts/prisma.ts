@@ -31,7 +31,7 @@ export const prisma: Layout = {
       const up = readSqlFile(join(dir, d, 'migration.sql'), ctx, result.findings);
       if (!up) continue;
       const m = /^(\d+)_(.*)$/.exec(d);
-      result.migrations.push(migration({ id: d, version: m ? m[1]! : d, name: m ? m[2]! : d, layout: 'prisma', up, transactional: false, sentAsOneQuery: true }));
+      result.migrations.push(migration({ id: d, version: m ? m[1] : d, name: m ? m[2] : d, layout: 'prisma', up, transactional: false, sentAsOneQuery: true }));
     }
     return result;
   },

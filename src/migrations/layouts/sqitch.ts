@@ -46,14 +46,14 @@ export function parseGitConfig(text: string): Map<string, string> {
     if (!line || line.startsWith('#') || line.startsWith(';')) continue;
     const head = /^\[\s*([\w.-]+)(?:\s+"([^"]*)")?\s*\]/.exec(line);
     if (head) {
-      section = head[1]!.toLowerCase() + (head[2] !== undefined ? `.${head[2]}` : '');
+      section = head[1].toLowerCase() + (head[2] !== undefined ? `.${head[2]}` : '');
       continue;
     }
     const kv = /^([\w-]+)\s*(?:=\s*(.*))?$/.exec(line);
     if (!kv || !section) continue;
     let value = (kv[2] ?? 'true').replace(/\s+[#;].*$/, '').trim();
     if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
-    out.set(`${section}.${kv[1]!.toLowerCase()}`, value);
+    out.set(`${section}.${kv[1].toLowerCase()}`, value);
   }
   return out;
 }
@@ -102,13 +102,13 @@ export function parsePlan(text: string): Plan {
     if (pragma) project = pragma[1]!;
     if (line.startsWith('%')) return;
     if (line.startsWith('@')) {
-      items.push({ kind: 'tag', name: line.slice(1).split(/\s/)[0]!, line: i + 1 });
+      items.push({ kind: 'tag', name: line.slice(1).split(/\s/)[0], line: i + 1 });
       return;
     }
     const m = /^[+-]?\s*([^\s[]+)\s*(?:\[([^\]]*)\])?/.exec(line);
     if (!m) return;
     const requires = (m[2] ?? '').split(/\s+/).filter((d) => d && !d.startsWith('!'));
-    items.push({ kind: 'change', name: m[1]!, requires, line: i + 1 });
+    items.push({ kind: 'change', name: m[1], requires, line: i + 1 });
   });
   return { project, items };
 }
@@ -118,14 +118,17 @@ export function scriptStems(plan: Plan, deployDir: string, extension = 'sql'): s
   const stems: string[] = [];
   const items = plan.items;
   for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
+    const it = items[i];
     if (it.kind !== 'change') continue;
     const next = items.findIndex((x, j) => j > i && x.kind === 'change' && x.name === it.name);
     if (next < 0) {
       stems.push(it.name);
       continue;
     }
-    const tags = items.slice(i + 1, next).filter((x) => x.kind === 'tag').map((x) => x.name);
+    const tags = items
+      .slice(i + 1, next)
+      .filter((x) => x.kind === 'tag')
+      .map((x) => x.name);
     const existing = tags.find((t) => existsSync(join(deployDir, `${it.name}@${t}.${extension}`)));
     stems.push(`${it.name}@${existing ?? tags[0] ?? ''}`);
   }
@@ -139,7 +142,7 @@ export const sqitch: Layout = {
   ownedSubdirs(dir: string) {
     // Folders sqitch.conf points into belong to this project (top_dir = db: db/sqitch.plan is not another one).
     const p = sqitchPaths(dir);
-    return [p.plan, p.deploy, p.revert, p.verify].map((x) => relative(dir, x).split(/[\\/]/)[0]!).filter((x) => x && x !== '..' && x !== 'sqitch.plan');
+    return [p.plan, p.deploy, p.revert, p.verify].map((x) => relative(dir, x).split(/[\\/]/)[0]).filter((x) => x && x !== '..' && x !== 'sqitch.plan');
   },
   detect(dir: string, listing: Listing) {
     if (listing.files.includes('sqitch.plan')) return { evidence: { layout: 'sqitch', what: 'sqitch.plan' }, files: [] };
@@ -159,21 +162,17 @@ export const sqitch: Layout = {
     const stems = scriptStems(plan, paths.deploy, paths.extension);
     const changes = plan.items.filter((x): x is Extract<PlanItem, { kind: 'change' }> => x.kind === 'change');
     changes.forEach((change, index) => {
-      const stem = stems[index]!;
+      const stem = stems[index];
       const deployPath = join(paths.deploy, `${stem}.${paths.extension}`);
       if (!existsSync(deployPath)) {
-        result.findings.push(
-          unreadableFinding(displayPath(deployPath, ctx), `${planName} line ${change.line} lists change "${change.name}" but its deploy script is missing`, stem),
-        );
+        result.findings.push(unreadableFinding(displayPath(deployPath, ctx), `${planName} line ${change.line} lists change "${change.name}" but its deploy script is missing`, stem));
         return;
       }
       const up = readSqlFile(deployPath, ctx, result.findings);
       if (!up) return;
       const revertPath = join(paths.revert, `${stem}.${paths.extension}`);
       const down = existsSync(revertPath) ? readSqlFile(revertPath, ctx, result.findings) : undefined;
-      result.migrations.push(
-        migration({ id: stem, version: String(index + 1), name: change.name, layout: 'sqitch', up, down, transactional: false, sentAsOneQuery: false }),
-      );
+      result.migrations.push(migration({ id: stem, version: String(index + 1), name: change.name, layout: 'sqitch', up, down, transactional: false, sentAsOneQuery: false }));
     });
     return result;
   },
@@ -182,7 +181,7 @@ export const sqitch: Layout = {
       const r = readText(sqitchPaths(dir).plan, dir);
       const plan = r.ok ? parsePlan(r.text) : { project: '', items: [] };
       const needs = new Set<string>();
-      for (const it of plan.items) if (it.kind === 'change') for (const d of it.requires) if (d.includes(':')) needs.add(d.split(':')[0]!);
+      for (const it of plan.items) if (it.kind === 'change') for (const d of it.requires) if (d.includes(':')) needs.add(d.split(':')[0]);
       return { dir, project: plan.project, needs };
     });
     const ordered: string[] = [];
@@ -190,10 +189,13 @@ export const sqitch: Layout = {
     const remaining = [...info];
     while (remaining.length) {
       // Take the first (by path) project whose dependencies are all placed; break cycles by path.
-      const i = Math.max(0, remaining.findIndex((p) => [...p.needs].every((n) => n === p.project || done.has(n) || !info.some((q) => q.project === n))));
+      const i = Math.max(
+        0,
+        remaining.findIndex((p) => [...p.needs].every((n) => n === p.project || done.has(n) || !info.some((q) => q.project === n))),
+      );
       const [p] = remaining.splice(i, 1);
-      ordered.push(p!.dir);
-      done.add(p!.project);
+      ordered.push(p.dir);
+      done.add(p.project);
     }
     return ordered;
   },

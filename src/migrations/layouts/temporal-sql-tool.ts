@@ -52,7 +52,7 @@ export const temporalSqlTool: Layout = {
       }
       let manifest: { CurrVersion?: string; Description?: string; SchemaUpdateCqlFiles?: string[] };
       try {
-        manifest = JSON.parse(r.text);
+        manifest = JSON.parse(r.text) as typeof manifest;
       } catch (err) {
         result.findings.push(unreadableFinding(shown, `not valid JSON (${(err as Error).message})`, v));
         continue;
@@ -64,9 +64,7 @@ export const temporalSqlTool: Layout = {
       }
       const version = manifest.CurrVersion ?? v.slice(1);
       const [up, ...extraUp] = sources.length ? sources : [{ file: shown, text: '', firstLine: 1 }];
-      result.migrations.push(
-        migration({ id: v, version, name: manifest.Description ?? v, layout: 'temporal-sql-tool', up: up!, extraUp, transactional: false, sentAsOneQuery: false }),
-      );
+      result.migrations.push(migration({ id: v, version, name: manifest.Description ?? v, layout: 'temporal-sql-tool', up: up, extraUp, transactional: false, sentAsOneQuery: false }));
     }
     return result;
   },

@@ -48,7 +48,10 @@ export async function startContainer(options: StartOptions = {}): Promise<Contai
   // loaded on demand: testcontainers is a large import the other providers never need
   const { GenericContainer, Wait } = await import('testcontainers');
 
+  // Assigned once the container is up; the cleanups below are registered before and read them then.
+  // eslint-disable-next-line prefer-const
   let containerId: string | undefined;
+  // eslint-disable-next-line prefer-const
   let stopContainer: (() => Promise<void>) | undefined;
   const removeSync = () => removeContainersSync(runId, containerId);
   const stopAll = async () => {

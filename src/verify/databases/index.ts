@@ -4,25 +4,23 @@ import { UsageError } from '../../errors';
 import { startContainer } from './container';
 import { findPgBinaries, startLocal } from './local';
 import { startPglite } from './pglite';
-import type { Database, DatabaseKind, StartOptions } from './types';
+import { DATABASE_CHOICES, DATABASE_KINDS, type Database, type DatabaseKind, type StartOptions } from './types';
 import { startUrl } from './url';
 
 export type { Database, DatabaseKind, QueryResult, StartOptions } from './types';
+export { DATABASE_CHOICES } from './types';
 export { extensionsIn, StatementTimeoutError, PGLITE_EXTENSIONS } from './pglite';
 export { DEFAULT_POSTGRES_IMAGE } from './container';
 export { registerCleanup, runCleanups } from './cleanup';
 
 /** What `--database` accepts: a provider, or `auto` (url when a URL is given; a local installation of the stated target major; else pglite). */
-export type DatabaseChoice = DatabaseKind | 'auto';
-
-/** Every value `--database` accepts. */
-export const DATABASE_CHOICES: readonly DatabaseChoice[] = ['auto', 'pglite', 'local', 'container', 'url'];
+export type DatabaseChoice = (typeof DATABASE_CHOICES)[number];
 
 /** The provider `auto` (or an explicit kind) resolves to; throws UsageError for an unknown kind. */
-export function resolveDatabaseKind(kind: DatabaseChoice | string | undefined, options: StartOptions = {}): DatabaseKind {
+export function resolveDatabaseKind(kind: string | undefined, options: StartOptions = {}): DatabaseKind {
   const k = kind ?? 'auto';
   if (k === 'auto') return options.databaseUrl ? 'url' : hasLocalMajor(options.autoPrefersMajor) ? 'local' : 'pglite';
-  if (k === 'pglite' || k === 'local' || k === 'container' || k === 'url') return k;
+  if ((DATABASE_KINDS as readonly string[]).includes(k)) return k as DatabaseKind;
   throw new UsageError(`--database must be one of ${DATABASE_CHOICES.join(', ')} (got "${k}")`);
 }
 
@@ -41,7 +39,7 @@ function hasLocalMajor(major: number | undefined): boolean {
  * `stop()` it (in a finally); Ctrl-C, SIGTERM and process exit are covered by the cleanup registry.
  * Throws DatabaseUnavailableError (exit 2) when it cannot start, UsageError for a bad choice.
  */
-export async function startDatabase(kind: DatabaseChoice | string | undefined, options: StartOptions = {}): Promise<Database> {
+export async function startDatabase(kind: string | undefined, options: StartOptions = {}): Promise<Database> {
   const resolved = resolveDatabaseKind(kind, options);
   const db = await START[resolved](options);
   options.log?.(`database: ${db.kind}, PostgreSQL ${db.serverVersion}`);

@@ -74,7 +74,7 @@ export function findPgBinaries(binDir?: string, preferMajor?: number): PgBinarie
     if (preferMajor === undefined || bins.major === preferMajor) return bins;
     found.push(bins);
   }
-  if (found.length) return found[0]!;
+  if (found.length) return found[0];
   throw new DatabaseUnavailableError(
     binDir
       ? `local: no initdb/postgres in ${binDir}`
@@ -84,10 +84,7 @@ export function findPgBinaries(binDir?: string, preferMajor?: number): PgBinarie
 }
 
 /** uid/gid to run the server as: undefined (ourselves), or the `postgres` user when we are root. */
-export function serverIdentity(
-  uid = typeof process.getuid === 'function' ? process.getuid() : -1,
-  passwdFile = '/etc/passwd',
-): { uid: number; gid: number } | undefined {
+export function serverIdentity(uid = typeof process.getuid === 'function' ? process.getuid() : -1, passwdFile = '/etc/passwd'): { uid: number; gid: number } | undefined {
   if (uid !== 0) return undefined;
   const line = readFileSync(passwdFile, 'utf8')
     .split('\n')
@@ -222,15 +219,14 @@ export async function startLocal(options: StartOptions = {}): Promise<LocalDatab
 
   try {
     if (identity) chownSync(dir, identity.uid, identity.gid);
-    const initdb = spawnSync(
-      join(bins.binDir, 'initdb'),
-      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C'],
-      { encoding: 'utf8', cwd: dir, ...identity, timeout: 120_000 },
-    );
+    const initdb = spawnSync(join(bins.binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C'], {
+      encoding: 'utf8',
+      cwd: dir,
+      ...identity,
+      timeout: 120_000,
+    });
     if (initdb.status !== 0) {
-      throw new DatabaseUnavailableError(
-        `local: initdb (${bins.binDir}) failed: ${(initdb.stderr || initdb.error?.message || '').trim().split('\n').slice(-5).join(' | ')}`,
-      );
+      throw new DatabaseUnavailableError(`local: initdb (${bins.binDir}) failed: ${(initdb.stderr || initdb.error?.message || '').trim().split('\n').slice(-5).join(' | ')}`);
     }
 
     let port = 0;
@@ -241,15 +237,24 @@ export async function startLocal(options: StartOptions = {}): Promise<LocalDatab
       child = spawn(
         join(bins.binDir, 'postgres'),
         [
-          '-D', dataDir,
-          '-p', String(port),
-          '-c', 'listen_addresses=127.0.0.1',
-          '-c', `unix_socket_directories=${dir}`,
-          '-c', 'fsync=off',
-          '-c', 'synchronous_commit=off',
-          '-c', 'full_page_writes=off',
-          '-c', 'max_connections=20',
-          '-c', 'logging_collector=off',
+          '-D',
+          dataDir,
+          '-p',
+          String(port),
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          `unix_socket_directories=${dir}`,
+          '-c',
+          'fsync=off',
+          '-c',
+          'synchronous_commit=off',
+          '-c',
+          'full_page_writes=off',
+          '-c',
+          'max_connections=20',
+          '-c',
+          'logging_collector=off',
           ...Object.entries(options.serverSettings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
         ],
         { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...identity },
@@ -271,9 +276,7 @@ export async function startLocal(options: StartOptions = {}): Promise<LocalDatab
       if (ready) break;
       if (!/could not bind|Address already in use/i.test(tail.join('\n')) || attempt === 2) {
         if (exited === undefined && started.pid) killGroup(started.pid, 'SIGKILL');
-        throw new DatabaseUnavailableError(
-          `local: postgres (${bins.binDir}) did not start (${exited ?? 'timed out after 30 s'}): ${tail.slice(-5).join(' | ')}`,
-        );
+        throw new DatabaseUnavailableError(`local: postgres (${bins.binDir}) did not start (${exited ?? 'timed out after 30 s'}): ${tail.slice(-5).join(' | ')}`);
       }
     }
 

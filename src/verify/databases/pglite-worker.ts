@@ -9,10 +9,7 @@
 // modules it imports are resolved by the main thread and passed as file URLs.
 
 /** Messages from the main thread. */
-export type WorkerRequest =
-  | { id: number; op: 'query'; sql: string; params?: unknown[] }
-  | { id: number; op: 'exec'; sql: string }
-  | { id: number; op: 'close' };
+export type WorkerRequest = { id: number; op: 'query'; sql: string; params?: unknown[] } | { id: number; op: 'exec'; sql: string } | { id: number; op: 'close' };
 
 /** Messages to the main thread. */
 export type WorkerReply =

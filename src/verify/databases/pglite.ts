@@ -18,16 +18,44 @@ import { hasCopyProgram } from '../host-access';
 
 /** Extensions PGlite ships (`CREATE EXTENSION` names); plpgsql is built in. */
 export const PGLITE_EXTENSIONS = [
-  'amcheck', 'auto_explain', 'bloom', 'btree_gin', 'btree_gist', 'citext', 'cube', 'dict_int', 'dict_xsyn',
-  'earthdistance', 'file_fdw', 'fuzzystrmatch', 'hstore', 'intarray', 'isn', 'lo', 'ltree', 'moddatetime',
-  'pageinspect', 'pg_buffercache', 'pg_freespacemap', 'pg_stat_statements', 'pg_surgery', 'pg_trgm',
-  'pg_visibility', 'pg_walinspect', 'pgcrypto', 'seg', 'tablefunc', 'tcn', 'tsm_system_rows', 'tsm_system_time',
-  'unaccent', 'uuid-ossp',
+  'amcheck',
+  'auto_explain',
+  'bloom',
+  'btree_gin',
+  'btree_gist',
+  'citext',
+  'cube',
+  'dict_int',
+  'dict_xsyn',
+  'earthdistance',
+  'file_fdw',
+  'fuzzystrmatch',
+  'hstore',
+  'intarray',
+  'isn',
+  'lo',
+  'ltree',
+  'moddatetime',
+  'pageinspect',
+  'pg_buffercache',
+  'pg_freespacemap',
+  'pg_stat_statements',
+  'pg_surgery',
+  'pg_trgm',
+  'pg_visibility',
+  'pg_walinspect',
+  'pgcrypto',
+  'seg',
+  'tablefunc',
+  'tcn',
+  'tsm_system_rows',
+  'tsm_system_time',
+  'unaccent',
+  'uuid-ossp',
 ] as const;
 
 /** Why a COPY … PROGRAM fails on PGlite (see hasCopyProgram). */
-export const COPY_PROGRAM_MESSAGE =
-  'PGlite cannot run COPY … TO/FROM PROGRAM (WebAssembly has no processes; it would hang the embedded database): verify this migration with --database container';
+export const COPY_PROGRAM_MESSAGE = 'PGlite cannot run COPY … TO/FROM PROGRAM (WebAssembly has no processes; it would hang the embedded database): verify this migration with --database container';
 
 /** Extensions another one needs installed first (CREATE EXTENSION … CASCADE loads them). */
 const REQUIRES: Record<string, string[]> = { earthdistance: ['cube'] };
@@ -59,7 +87,7 @@ export function extensionsIn(sql: string): string[] {
   const names = new Set<string>();
   const re = /\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?("(?:[^"]|"")+"|[A-Za-z_][\w$-]*)/gi;
   for (const m of code.matchAll(re)) {
-    const raw = m[1]!;
+    const raw = m[1];
     names.add(raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw.toLowerCase());
   }
   return [...names];
@@ -203,10 +231,12 @@ export async function startPglite(options: StartOptions = {}): Promise<PgliteDat
     const limit = timeoutMs;
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
-      const done = <A extends unknown[]>(fn: (...a: A) => void) => (...a: A) => {
-        clearTimeout(timer);
-        fn(...a);
-      };
+      const done =
+        <A extends unknown[]>(fn: (...a: A) => void) =>
+        (...a: A) => {
+          clearTimeout(timer);
+          fn(...a);
+        };
       pending.set(id, { resolve: done(resolve), reject: done(reject) });
       if (limit > 0 && req.op !== 'close') {
         timer = setTimeout(() => {
@@ -218,7 +248,7 @@ export async function startPglite(options: StartOptions = {}): Promise<PgliteDat
           reject(new StatementTimeoutError(limit, true));
         }, limit);
       }
-      worker.postMessage({ ...req, id } as WorkerRequest);
+      worker.postMessage({ ...req, id });
     });
   };
 
@@ -233,7 +263,8 @@ export async function startPglite(options: StartOptions = {}): Promise<PgliteDat
   if (started.cacheNote) log(`pglite: ${started.cacheNote}`);
   log(
     `pglite: PostgreSQL ${started.serverVersion} (PGlite ${pgliteVersion() ?? '?'}), ${started.cold ? 'cold start (initdb)' : 'warm start (cached data dir)'} ` +
-      `${Math.round(started.ms.create)} ms` + (loaded.length ? `, extensions: ${loaded.join(', ')}` : ''),
+      `${Math.round(started.ms.create)} ms` +
+      (loaded.length ? `, extensions: ${loaded.join(', ')}` : ''),
   );
 
   const db: PgliteDatabase = {
@@ -249,8 +280,9 @@ export async function startPglite(options: StartOptions = {}): Promise<PgliteDat
     async exec(sql: string): Promise<void> {
       await call({ op: 'exec', sql });
     },
-    async setStatementTimeout(ms: number): Promise<void> {
+    setStatementTimeout(ms: number): Promise<void> {
       timeoutMs = Math.max(0, Math.floor(ms));
+      return Promise.resolve();
     },
     stop(): Promise<void> {
       stopping ??= (async () => {

@@ -105,7 +105,7 @@ export async function openServerSession(opts: ServerSessionOptions): Promise<Ser
     serverVersion: '',
     url: opts.url,
     async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
-      const res = await run(() => client.query(sql, params as unknown[] | undefined), true);
+      const res = await run(() => client.query(sql, params), true);
       return { rows: res.rows as T[] };
     },
     async exec(sql: string): Promise<void> {
@@ -133,7 +133,7 @@ export async function openServerSession(opts: ServerSessionOptions): Promise<Ser
   try {
     if (timeoutMs > 0) await session.setStatementTimeout!(timeoutMs);
     const v = await run(() => client.query<{ server_version: string }>('SHOW server_version'), false);
-    (session as { serverVersion: string }).serverVersion = v.rows[0]!.server_version;
+    (session as { serverVersion: string }).serverVersion = v.rows[0].server_version;
   } catch (err) {
     await session.stop().catch(() => {});
     throw err instanceof DatabaseUnavailableError ? err : new DatabaseUnavailableError(`${opts.kind}: ${(err as Error).message}`);

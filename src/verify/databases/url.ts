@@ -87,9 +87,7 @@ export async function startUrl(options: StartOptions = {}): Promise<UrlDatabase>
     try {
       await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)} WITH (FORCE)`);
     } catch {
-      await admin
-        .query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [scratch])
-        .catch(() => {});
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [scratch]).catch(() => {});
       await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`);
     }
     dropped = true;
@@ -153,9 +151,7 @@ export async function startUrl(options: StartOptions = {}): Promise<UrlDatabase>
     const where2 = await session.query<{ db: string }>('SELECT current_database() AS db');
     if (where2.rows[0]?.db !== scratch) {
       await session.stop();
-      throw new DatabaseUnavailableError(
-        `url: connected to database "${where2.rows[0]?.db}" instead of the scratch database ${scratch}; refusing to run there`,
-      );
+      throw new DatabaseUnavailableError(`url: connected to database "${where2.rows[0]?.db}" instead of the scratch database ${scratch}; refusing to run there`);
     }
     const db: UrlDatabase = Object.assign(session, { scratchDatabase: scratch });
     return db;
