@@ -7,22 +7,9 @@ import { realpathSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rules as registry } from '../rules/index';
-import {
-  FAIL_ON,
-  LAYOUTS,
-  applyOverrides,
-  checkDatabase,
-  checkDatabaseUrl,
-  checkFramework,
-  checkInt,
-  checkPgVersion,
-  closeMatches,
-  didYouMean,
-  levelOf,
-  loadConfig,
-  type Config,
-  type ConfigOverrides,
-} from './config';
+import { FAIL_ON, LAYOUTS, applyOverrides, levelOf, type Config, type ConfigOverrides } from './config';
+import { checkDatabase, checkDatabaseUrl, checkFramework, checkInt, checkPgVersion, loadConfig } from './config-file';
+import { closeMatches, didYouMean } from './did-you-mean';
 import { DatabaseUnavailableError, UsageError } from './errors';
 import { FRAMEWORK_NAMES } from './frameworks/types';
 import { readSourceText } from './migrations/decode';

@@ -1,7 +1,7 @@
 // The Action's inputs as one typed, validated object. Pure over a getter, so
 // the front end passes @actions/core's getInput and tests pass a map.
 
-import { checkFramework } from '../config';
+import { checkFramework } from '../config-file';
 import { UsageError } from '../errors';
 import type { FrameworkName } from '../frameworks/types';
 import type { FailOn } from '../types';

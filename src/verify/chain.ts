@@ -27,7 +27,8 @@
 // or renames back the table up N+1 renamed). Masked ones are reported (`masked`).
 
 import type { ChainMaskedDifference, ChainVerification, Migration, MigrationVerification } from '../types';
-import { discardStalePlans, downInOneTransaction, hasDown, unitsOf, type CycleState } from './cycle';
+import { discardStalePlans, downInOneTransaction, hasDown, unitsOf } from './cycle';
+import type { CycleState } from './cycle-state';
 import { outcome, runInTransaction, setTimeoutMs } from './executor';
 import { diffSnapshots, ownerOf, tableColumns, takeSnapshot, type SchemaDifference, type Snapshot } from './snapshot';
 

@@ -5,7 +5,8 @@
 import { initParser } from '../sql/parse';
 import type { Finding, Migration, MigrationVerification, Verification } from '../types';
 import type { Database } from './databases/types';
-import { applyOnly, CycleState, cycleMigration, skippedVerification } from './cycle';
+import { applyOnly, cycleMigration, skippedVerification } from './cycle';
+import { CycleState } from './cycle-state';
 import { historyCause, verificationFindings } from './findings';
 import { verifyChain } from './chain';
 

@@ -4,6 +4,9 @@
 // `col IN (…)` checks and foreign keys (parents first). A table that still
 // refuses the rows (a CHECK we cannot satisfy, a trigger, a partition missing)
 // is named with Postgres's reason, never fatal.
+//
+// Longer than most modules because planning the rows is one algorithm: values, uniques,
+// checks and foreign-key order decide together, on one shared picture of the tables.
 
 import type { Database } from './databases/types';
 import { queryPrepared } from './prepared';

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseConfig } from '../../src/config';
+import { parseConfig } from '../../src/config-file';
 import { overridesFromFlags, parseArgs } from '../../src/cli';
 import { detectFramework } from '../../src/frameworks/index';
 import { loadProject } from '../../src/frameworks/project';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseConfig } from '../../src/config';
+import { parseConfig } from '../../src/config-file';
 import { UsageError } from '../../src/errors';
 import { renderComment } from '../../src/github/comment';
 import { renderJson } from '../../src/report/json';

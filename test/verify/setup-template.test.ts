@@ -4,7 +4,7 @@
 // with them, and fails (as before) without.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseConfig } from '../../src/config';
+import { parseConfig } from '../../src/config-file';
 import { fillPlaceholders, placeholderName } from '../../src/sql/placeholders';
 import { run } from '../../src/run';
 import { cli, tempTree } from '../cli-helpers';
