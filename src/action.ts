@@ -4,7 +4,6 @@
 // pure lives in src/github/; this file is the I/O around it.
 
 import * as core from '@actions/core';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,14 +13,17 @@ import type { ConfigOverrides } from './config';
 import { DatabaseUnavailableError, UsageError } from './errors';
 import { ANNOTATIONS_PER_LEVEL, selectAnnotations, toAnnotation } from './github/annotations';
 import { probeDocker } from './github/docker';
+import { firstAvailable } from './verify/databases/fallback';
 import { reachesFailOn, renderComment, renderFailure, ruleDocs } from './github/comment';
 import { readEvent, type EventInfo } from './github/event';
 import { parseInputs, type ActionInputs } from './github/inputs';
 import { Publisher } from './github/publish';
 import { GitHubClient } from './github/rest';
 import { render } from './report/index';
-import { buildReport, run } from './run';
-import type { Report, StatsSummary, Verification } from './types';
+import { run } from './run';
+import { mergeReports } from './report/build';
+import { ensureBaseCommit, mergeBase } from './migrations/history';
+import type { Report } from './types';
 
 const ruleDoc = ruleDocs(rules);
 
@@ -51,8 +53,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     notes.push(UNTRUSTED_SQL);
   }
   let base = inputs.baseRef ?? event.defaultBase;
-  if (base) ensureCommit(base, cwd);
-  if (!inputs.baseRef && base && event.mergeBaseOf) base = mergeBase(event.mergeBaseOf, cwd);
+  if (base) ensureBaseCommit(base, cwd, { info: (m) => core.info(m), warning: (m) => core.warning(m) });
+  if (!inputs.baseRef && base && event.mergeBaseOf) base = mergeBase(event.mergeBaseOf, cwd, (m) => core.warning(m));
   core.info(`migration-guard: ${event.name || 'local'} event, ${base ? `changes since ${base.slice(0, 12)}` : 'all migrations'}, ${verify ? `lint + verify (${inputs.database})` : 'lint only'}`);
 
   const paths = inputs.paths.length ? inputs.paths : [''];
@@ -64,16 +66,25 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       .replace(/\/+$/, '') || '.';
   const reports: { path: string; report: Report }[] = [];
   let database = inputs.database;
-  const fallBack = (reason: string) => {
-    // GitHub's Linux runners have Docker; self-hosted, macOS and Windows runners may not.
+  // GitHub's Linux runners have Docker; self-hosted, macOS and Windows runners may not.
+  const skipped = (reason: string) => {
     const why = `${reason}: verified on the embedded PGlite instead of ${inputs.postgresImage ?? `the postgres:${inputs.pgVersion ?? 'pgVersion'}-alpine image`}.`;
     core.warning(why);
     notes.push(why);
-    database = 'pglite';
   };
   if (verify && database === 'container') {
-    const probe = await probeDocker(env);
-    if (!probe.ok) fallBack(`No Docker engine answered (${probe.where})`);
+    const docker = async () => {
+      const probe = await probeDocker(env);
+      return probe.ok ? undefined : `No Docker engine answered (${probe.where})`;
+    };
+    const embedded = () => Promise.resolve(undefined);
+    database = await firstAvailable(
+      [
+        { kind: 'container', unavailable: docker },
+        { kind: 'pglite', unavailable: embedded },
+      ],
+      (_kind, why) => skipped(why),
+    );
   }
   try {
     for (const path of paths) {
@@ -111,7 +122,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
         // The engine went away between the probe and the start (or could not be probed): same fallback.
         // A missing image is the user's to fix, so it fails instead.
         if (!(verify && database === 'container' && err instanceof DatabaseUnavailableError && /no container engine/i.test(err.message))) throw err;
-        fallBack(`No Docker engine answered (${err.message.split('\n')[0]})`);
+        skipped(`No Docker engine answered (${err.message.split('\n')[0]})`);
+        database = 'pglite';
         overrides.verify = { ...overrides.verify, database };
         report = await once();
       }
@@ -251,78 +263,9 @@ async function publishComments(
   return url;
 }
 
-/** One report over several paths (for the JSON and SARIF files and the totals). */
-function mergeReports(reports: Report[]): Report {
-  if (reports.length === 1) return reports[0];
-  const verifications = reports.map((r) => r.verification).filter((v): v is Verification => !!v);
-  const verification: Verification | undefined = verifications.length
-    ? {
-        database: verifications[0].database,
-        migrations: verifications.flatMap((v) => v.migrations),
-        // One chain per path; a merged report keeps it only when there is exactly one.
-        ...(verifications.length === 1 && verifications[0].chain ? { chain: verifications[0].chain } : {}),
-      }
-    : undefined;
-  const withStats = reports.map((r) => r.stats).filter((st): st is StatsSummary => !!st);
-  const stats: StatsSummary | undefined = withStats.length ? { ...withStats[0], migrations: withStats.flatMap((st) => st.migrations) } : undefined;
-  return buildReport(
-    reports.flatMap((r) => r.migrations),
-    reports.flatMap((r) => r.findings),
-    verification,
-    stats,
-  );
-}
-
 function numberEnv(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return value && Number.isFinite(n) && n >= 0 ? n : fallback;
-}
-
-/**
- * Makes sure the base commit exists locally: actions/checkout fetches one commit
- * by default, so the PR base is usually missing. A shallow fetch of that one
- * commit is enough to compare trees; failures are left to run() to report.
- */
-function ensureCommit(ref: string, cwd: string): void {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }).toString();
-  try {
-    git('rev-parse', '--is-inside-work-tree');
-  } catch {
-    return; // not a git checkout: run() says what it needs
-  }
-  try {
-    git('cat-file', '-e', `${ref}^{commit}`);
-    return;
-  } catch {
-    // not here yet
-  }
-  if (!/^[0-9a-f]{7,40}$/i.test(ref) && !ref.startsWith('origin/')) return;
-  try {
-    core.info(`fetching base ${ref} (the checkout is shallow)`);
-    const branch = ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined;
-    git('fetch', '--no-tags', '--depth=1', 'origin', branch ? `+refs/heads/${branch}:refs/remotes/origin/${branch}` : ref);
-  } catch (err) {
-    core.warning(`could not fetch the base ${ref}: ${((err as { stderr?: Buffer }).stderr?.toString() || (err as Error).message).trim()}. Use actions/checkout with fetch-depth: 0.`);
-  }
-}
-
-/**
- * The commit where HEAD left `branch` (a push that created a branch), or undefined with a
- * warning when git cannot tell (a shallow checkout): then every migration is checked.
- */
-function mergeBase(branch: string, cwd: string): string | undefined {
-  try {
-    return (
-      execFileSync('git', ['merge-base', 'HEAD', branch], { cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })
-        .toString()
-        .trim() || undefined
-    );
-  } catch (err) {
-    core.warning(
-      `a new branch: could not find where it left ${branch} (${((err as { stderr?: Buffer }).stderr?.toString() || (err as Error).message).trim()}); checking every migration. Use actions/checkout with fetch-depth: 0.`,
-    );
-    return undefined;
-  }
 }
 
 // Started by dist/index.js with an IPC channel: if the launcher dies (even kill -9),

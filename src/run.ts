@@ -26,7 +26,7 @@ import { annotateWithStats, type MigrationImpacts } from './stats/annotate';
 import { loadStats, StatsIndex } from './stats/file';
 import type { StatementImpact } from './stats/impact';
 import { SEVERITY_RANK } from './types';
-import { VERSION } from './version';
+import { buildReport } from './report/build';
 
 export type Command = 'lint' | 'verify' | 'check' | 'plan';
 
@@ -231,25 +231,6 @@ export function sortFindings(findings: Finding[], migrations: MigrationSummary[]
   }
   for (const f of findings) if (!rank.has(f.file)) rank.set(f.file, rank.size);
   return [...findings].sort((a, b) => rank.get(a.file)! - rank.get(b.file)! || a.line - b.line || a.column - b.column);
-}
-
-/** Assemble a Report (keys in the documented order) with its summary counts. */
-export function buildReport(migrations: MigrationSummary[], findings: Finding[], verification?: Verification, stats?: StatsSummary): Report {
-  const summary = { errors: 0, warnings: 0, infos: 0 };
-  for (const f of findings) {
-    if (f.severity === 'error') summary.errors++;
-    else if (f.severity === 'warning') summary.warnings++;
-    else summary.infos++;
-  }
-  return {
-    version: 1,
-    tool: { name: 'migration-guard', version: VERSION },
-    migrations,
-    findings,
-    ...(verification ? { verification } : {}),
-    ...(stats ? { stats } : {}),
-    summary,
-  };
 }
 
 /** Whether the report has a finding at or above `failOn`. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Ajv from 'ajv-draft-04';
-import { buildReport } from '../src/run';
+import { buildReport } from '../src/report/build';
 import { artifactUri, renderSarif } from '../src/report/sarif';
 import { rules } from '../rules/index';
 import type { Finding } from '../src/types';

@@ -1,7 +1,7 @@
 // Renderers: pure (report, options) => string, on reports from real SQL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildReport } from '../src/run';
+import { buildReport } from '../src/report/build';
 import { renderText, codeFrame, summaryLine } from '../src/report/text';
 import { renderJson } from '../src/report/json';
 import { annotation, escapeData, escapeProperty, renderGithub } from '../src/report/github';

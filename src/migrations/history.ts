@@ -234,3 +234,54 @@ export function filesChangedSince(folder: string, base: string): { changed: Set<
   }
   return { changed, added };
 }
+
+/**
+ * Makes sure the base commit exists locally: actions/checkout fetches one commit
+ * by default, so the PR base is usually missing. A shallow fetch of that one
+ * commit is enough to compare trees; failures are left to run() to report.
+ */
+export function ensureBaseCommit(ref: string, cwd: string, log: { info(m: string): void; warning(m: string): void }): void {
+  const git = (...args: string[]) =>
+    childProcess()
+      .execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })
+      .toString();
+  try {
+    git('rev-parse', '--is-inside-work-tree');
+  } catch {
+    return; // not a git checkout: run() says what it needs
+  }
+  try {
+    git('cat-file', '-e', `${ref}^{commit}`);
+    return;
+  } catch {
+    // not here yet
+  }
+  if (!/^[0-9a-f]{7,40}$/i.test(ref) && !ref.startsWith('origin/')) return;
+  try {
+    log.info(`fetching base ${ref} (the checkout is shallow)`);
+    const branch = ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined;
+    git('fetch', '--no-tags', '--depth=1', 'origin', branch ? `+refs/heads/${branch}:refs/remotes/origin/${branch}` : ref);
+  } catch (err) {
+    log.warning(`could not fetch the base ${ref}: ${((err as { stderr?: Buffer }).stderr?.toString() || (err as Error).message).trim()}. Use actions/checkout with fetch-depth: 0.`);
+  }
+}
+
+/**
+ * The commit where HEAD left `branch` (a push that created a branch), or undefined with a
+ * warning when git cannot tell (a shallow checkout): then every migration is checked.
+ */
+export function mergeBase(branch: string, cwd: string, warn: (m: string) => void): string | undefined {
+  try {
+    return (
+      childProcess()
+        .execFileSync('git', ['merge-base', 'HEAD', branch], { cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })
+        .toString()
+        .trim() || undefined
+    );
+  } catch (err) {
+    warn(
+      `a new branch: could not find where it left ${branch} (${((err as { stderr?: Buffer }).stderr?.toString() || (err as Error).message).trim()}); checking every migration. Use actions/checkout with fetch-depth: 0.`,
+    );
+    return undefined;
+  }
+}

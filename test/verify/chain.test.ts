@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { verifyMigrations } from '../../src/verify/index';
 import { renderVerificationText } from '../../src/report/verification-text';
 import { renderComment } from '../../src/github/comment';
-import { buildReport } from '../../src/run';
+import { buildReport } from '../../src/report/build';
 import type { Migration } from '../../src/types';
 import { migration, startPglite } from './helpers';
 
