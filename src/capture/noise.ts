@@ -57,11 +57,6 @@ function isDefaultSearchPath(node: pg.VariableSetStmt): boolean {
   return node.args.every((a) => ['public', '$user'].includes(as(a, 'A_Const')?.sval?.sval ?? ''));
 }
 
-/** A statement that opens or ends a transaction block (or a savepoint). */
-export function isTransactionControl(s: CapturedStatement): boolean {
-  return s.kind === 'TransactionStmt';
-}
-
 /** Lower-cased unqualified names of every relation a statement names. */
 function touches(node: unknown): string[] {
   const out: string[] = [];

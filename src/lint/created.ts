@@ -233,13 +233,3 @@ export function isNewEnumValue(ctx: LintContext, type: string | undefined | null
 export function isNewDatabase(ctx: LintContext, db: string | undefined | null): boolean {
   return !!db && createdBefore(ctx, 'database', db);
 }
-
-/** Whether the index was created earlier in this migration. */
-export function isNewIndex(ctx: LintContext, index: string | undefined | null): boolean {
-  return !!index && (ctx.createdIndexes.has(bareName(index)) || createdBefore(ctx, 'index', bareName(index)));
-}
-
-/** Whether the statement runs when the migration runs (top level or in a DO block), not later when a function it defines is called. */
-export function runsAtMigrationTime(statement: Statement): boolean {
-  return statement.embedded?.in !== 'function';
-}

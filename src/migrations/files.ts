@@ -135,12 +135,6 @@ export function wholeFile(shown: string, text: string): SqlSource {
   return { file: shown, text, firstLine: 1 };
 }
 
-/** A marker line found in a file: its 0-based line index and the text after the marker. */
-export interface Marker {
-  index: number;
-  line: string;
-}
-
 /** Split `text` into lines, keeping CRLF-safe indexes. */
 export function lines(text: string): string[] {
   return text.split(/\r\n|\n|\r/);

@@ -9,13 +9,6 @@ import type { Statement } from '../types';
 /** A node or body of unknown shape: only its own keys are read. */
 type Loose = Readonly<Record<string, unknown>> | null | undefined;
 
-/** The kind of a wrapped node (`{ ColumnDef: {...} }` → `ColumnDef`). */
-export function kindOf(node: unknown): NodeKind | undefined {
-  if (!node || typeof node !== 'object') return undefined;
-  const keys = Object.keys(node);
-  return keys.length === 1 && /^[A-Z]/.test(keys[0]) ? (keys[0] as NodeKind) : undefined;
-}
-
 /** The body of a wrapped node, if it has the given kind. */
 export function as<K extends NodeKind>(node: unknown, kind: K): NodeOf<K> | undefined {
   return node && typeof node === 'object' ? ((node as Loose)?.[kind] as NodeOf<K> | undefined) : undefined;
@@ -81,11 +74,6 @@ export function columnConstraints(columnDef: pg.ColumnDef | undefined): pg.Const
   return (columnDef?.constraints ?? []).map((c) => as(c, 'Constraint')).filter((c): c is pg.Constraint => !!c);
 }
 
-/** Whether a ColumnDef has a constraint of the given contype (e.g. `CONSTR_NOTNULL`). */
-export function hasConstraint(columnDef: pg.ColumnDef | undefined, contype: pg.ConstrType): boolean {
-  return columnConstraints(columnDef).some((c) => c.contype === contype);
-}
-
 /** Value of a DefElem option in a list (`WITH (...)`, function options), by name: its argument, or true when it has none. */
 export function option(options: readonly Node[] | undefined, name: string): Node | true | undefined {
   for (const o of options ?? []) {
@@ -93,14 +81,6 @@ export function option(options: readonly Node[] | undefined, name: string): Node
     if (d?.defname === name) return d.arg ?? true;
   }
   return undefined;
-}
-
-/** The text of an option value (`true`, `'on'`, `1` → `true`, `on`, `1`); undefined for other shapes. */
-export function optionText(value: Node | true | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (value === true) return 'true';
-  const v = str(value) ?? as(value, 'Boolean')?.boolval ?? as(value, 'Integer')?.ival;
-  return v === undefined ? undefined : String(v);
 }
 
 /**

@@ -5,7 +5,7 @@
 // by the PGlite version; later starts load it (~0.5 s).
 
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -307,10 +307,4 @@ function toError(e: SerializedError): Error {
   const err = new Error(e.message);
   for (const [k, v] of Object.entries(e)) if (k !== 'message' && k !== 'fatal') (err as unknown as Record<string, unknown>)[k] = v;
   return err;
-}
-
-/** Deletes the cached data dir (tests, or a user who suspects it). */
-export function clearPgliteCache(): void {
-  const path = dataDirCachePath();
-  if (path) rmSync(path, { force: true });
 }
