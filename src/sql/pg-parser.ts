@@ -12,6 +12,7 @@
 // @ts-expect-error the Emscripten loader ships without type declarations
 import createModule from 'libpg-query/wasm/libpg-query.js';
 import type { ParseResult } from '@pgsql/types';
+import { closingQuote, dollarQuote, skipBlockComment, skipLineComment } from './lex';
 
 /** A statement libpg_query rejects, shaped like libpg-query's own SqlError (`sqlDetails.cursorPosition` is 0-based). */
 export class SqlError extends Error {
@@ -316,44 +317,20 @@ function windowCuts(text: string, size: number): number[] {
   const n = text.length;
   let last = 0;
   let i = 0;
-  const ident = (c: string | undefined) => !!c && /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
-  const tag = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
   while (i < n) {
     const c = text[i];
+    // Unterminated quotes and comments run to the end, as the scanner reads them.
     if (c === '-' && text[i + 1] === '-') {
-      while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+      i = skipLineComment(text, i);
     } else if (c === '/' && text[i + 1] === '*') {
-      let depth = 0;
-      while (i < n) {
-        if (text[i] === '/' && text[i + 1] === '*') {
-          depth++;
-          i += 2;
-        } else if (text[i] === '*' && text[i + 1] === '/') {
-          i += 2;
-          if (--depth === 0) break;
-        } else i++;
-      }
-    } else if (c === "'") {
-      const escapes = (text[i - 1] === 'E' || text[i - 1] === 'e') && !ident(text[i - 2]);
-      i++;
-      while (i < n) {
-        if (escapes && text[i] === '\\') i += 2;
-        else if (text[i] === "'" && text[i + 1] === "'") i += 2;
-        else if (text[i++] === "'") break;
-      }
-    } else if (c === '"') {
-      i++;
-      while (i < n) {
-        if (text[i] === '"' && text[i + 1] === '"') i += 2;
-        else if (text[i++] === '"') break;
-      }
-    } else if (c === '$' && !ident(text[i - 1])) {
-      tag.lastIndex = i;
-      const m = tag.exec(text);
-      if (m) {
-        const close = text.indexOf(m[0], i + m[0].length);
-        i = close < 0 ? n : close + m[0].length;
-      } else i++;
+      const after = skipBlockComment(text, i);
+      i = after < 0 ? n : after;
+    } else if (c === "'" || c === '"') {
+      const close = closingQuote(text, i);
+      i = close < 0 ? n : close + 1;
+    } else if (c === '$' && dollarQuote(text, i)) {
+      const after = dollarQuote(text, i)!.end;
+      i = after < 0 ? n : after;
     } else {
       i++;
       if (c === ';' && i - last >= size) cuts.push((last = i));

@@ -3,6 +3,7 @@
 // unterminated quotes reported before the Postgres scanner sees them.
 
 import { placeholderIdentifier, type Placeholder } from './placeholders';
+import { closingQuote, dollarQuote, isIdentChar, skipBlockComment, skipLineComment } from './lex';
 
 export interface Excluded {
   start: number;
@@ -17,9 +18,6 @@ export interface PreLex {
   /** Where an unterminated string, quoted identifier, dollar quote or comment starts. */
   unterminated?: { index: number; what: string };
 }
-
-export const isIdentChar = (c: string | undefined) => !!c && /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
-export const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
 
 /**
  * A small quote-aware pass over the text, following the Postgres lexer's rules
@@ -60,67 +58,29 @@ export function preLex(text: string): PreLex {
       continue;
     }
     if (c === '-' && text[i + 1] === '-') {
-      while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+      i = skipLineComment(text, i);
       continue;
     }
     if (c === '/' && text[i + 1] === '*') {
-      const start = i;
-      let depth = 0;
-      while (i < n) {
-        if (text[i] === '/' && text[i + 1] === '*') {
-          depth++;
-          i += 2;
-        } else if (text[i] === '*' && text[i + 1] === '/') {
-          depth--;
-          i += 2;
-          if (depth === 0) break;
-        } else i++;
-      }
-      if (depth > 0) return { excluded, variables, unterminated: { index: start, what: 'unterminated /* comment' } };
+      const after = skipBlockComment(text, i);
+      if (after < 0) return { excluded, variables, unterminated: { index: i, what: 'unterminated /* comment' } };
+      i = after;
       continue;
     }
-    if (c === "'") {
-      const start = i;
-      const escapes = (text[i - 1] === 'E' || text[i - 1] === 'e') && !isIdentChar(text[i - 2]);
-      i++;
-      let closed = false;
-      while (i < n) {
-        const d = text[i];
-        if (escapes && d === '\\') i += 2;
-        else if (d === "'" && text[i + 1] === "'") i += 2;
-        else if (d === "'") {
-          i++;
-          closed = true;
-          break;
-        } else i++;
+    if (c === "'" || c === '"') {
+      const close = closingQuote(text, i);
+      if (close < 0) {
+        const escapes = c === "'" && (text[i - 1] === 'E' || text[i - 1] === 'e') && !isIdentChar(text[i - 2]);
+        return { excluded, variables, unterminated: { index: escapes ? i - 1 : i, what: c === "'" ? 'unterminated quoted string' : 'unterminated quoted identifier' } };
       }
-      if (!closed) return { excluded, variables, unterminated: { index: escapes ? start - 1 : start, what: 'unterminated quoted string' } };
+      i = close + 1;
       continue;
     }
-    if (c === '"') {
-      const start = i;
-      i++;
-      let closed = false;
-      while (i < n) {
-        if (text[i] === '"' && text[i + 1] === '"') i += 2;
-        else if (text[i] === '"') {
-          i++;
-          closed = true;
-          break;
-        } else i++;
-      }
-      if (!closed) return { excluded, variables, unterminated: { index: start, what: 'unterminated quoted identifier' } };
+    const dollar = c === '$' ? dollarQuote(text, i) : undefined;
+    if (dollar) {
+      if (dollar.end < 0) return { excluded, variables, unterminated: { index: i, what: 'unterminated dollar-quoted string' } };
+      i = dollar.end;
       continue;
-    }
-    if (c === '$' && !isIdentChar(text[i - 1])) {
-      DOLLAR_TAG.lastIndex = i;
-      const m = DOLLAR_TAG.exec(text);
-      if (m) {
-        const close = text.indexOf(m[0], i + m[0].length);
-        if (close < 0) return { excluded, variables, unterminated: { index: i, what: 'unterminated dollar-quoted string' } };
-        i = close + m[0].length;
-        continue;
-      }
     }
     if (c === ':' && defined.size) {
       if (text[i + 1] === ':' || text[i + 1] === '=') {

@@ -5,7 +5,8 @@
 import type { ParseResult, RawStmt } from '@pgsql/types';
 import { parseSync, scanTokens } from './pg-parser';
 import type { PositionMap } from './position-map';
-import { DOLLAR_TAG, isIdentChar, preLex, type PreLex } from './pre-lex';
+import { preLex, type PreLex } from './pre-lex';
+import { closingQuote, dollarQuote, isIdentChar, skipBlockComment, skipLineComment } from './lex';
 import type { ParseProblem } from '../types';
 
 export interface Token {
@@ -239,34 +240,20 @@ export function lexComments(text: string): { comments: { start: number; end: num
     const c = text.charCodeAt(i);
     if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
       const start = i;
-      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      i = skipLineComment(text, i);
       comments.push({ start, end: i });
     } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42) {
       const start = i;
-      let depth = 0;
-      while (i < n) {
-        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-          depth++;
-          i += 2;
-        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-          i += 2;
-          if (--depth === 0) break;
-        } else i++;
-      }
-      if (depth > 0) return undefined;
+      i = skipBlockComment(text, i);
+      if (i < 0) return undefined;
       comments.push({ start, end: i });
     } else if (c === 39 /* ' */ || c === 34 /* " */) {
       const close = closingQuote(text, i);
       if (close < 0) return undefined;
       i = close + 1;
-    } else if (c === 36 /* $ */ && !isIdentChar(text[i - 1])) {
-      DOLLAR_TAG.lastIndex = i;
-      const m = DOLLAR_TAG.exec(text);
-      if (m) {
-        const close = text.indexOf(m[0], i + m[0].length);
-        if (close < 0) return undefined;
-        i = close + m[0].length;
-      } else i++;
+    } else if (c === 36 /* $ */ && dollarQuote(text, i)) {
+      i = dollarQuote(text, i)!.end;
+      if (i < 0) return undefined;
     } else {
       if (c === 59 /* ; */) semicolons.push(i);
       i++;
@@ -287,18 +274,10 @@ export function stringTokens(text: string, chunk: Chunk): Token[] {
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      i = skipLineComment(text, i, end);
     } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let depth = 0;
-      while (i < end) {
-        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-          depth++;
-          i += 2;
-        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-          i += 2;
-          if (--depth === 0) break;
-        } else i++;
-      }
+      const after = skipBlockComment(text, i, end);
+      i = after < 0 ? end : after;
     } else if (c === 39 || c === 34) {
       const open = i;
       const close = closingQuote(text, i);
@@ -310,42 +289,14 @@ export function stringTokens(text: string, chunk: Chunk): Token[] {
       else if (prefixed && /[Ee]/.test(p)) out.push({ start: open - 1, end: i, upper: '', name: 'SCONST' });
       else if (prefixed && /[BbXx]/.test(p)) out.push({ start: open - 1, end: i, upper: '', name: /[Bb]/.test(p) ? 'BCONST' : 'XCONST' });
       else out.push({ start: open, end: i, upper: '', name: 'SCONST' });
-    } else if (c === 36 && !isIdentChar(text[i - 1])) {
-      DOLLAR_TAG.lastIndex = i;
-      const m = DOLLAR_TAG.exec(text);
-      if (m) {
-        const close = text.indexOf(m[0], i + m[0].length);
-        const stop = close < 0 ? end : close + m[0].length;
-        out.push({ start: i, end: stop, upper: '', name: 'SCONST' });
-        i = stop;
-      } else i++;
+    } else if (c === 36 && dollarQuote(text, i)) {
+      const close = dollarQuote(text, i)!.end;
+      const stop = close < 0 ? end : close;
+      out.push({ start: i, end: stop, upper: '', name: 'SCONST' });
+      i = stop;
     } else i++;
   }
   return out;
-}
-
-/**
- * Index of the quote closing the string or quoted identifier opened at `open`
- * (a doubled quote continues it); -1 when unterminated. In E'' strings a
- * backslash escapes the next character.
- */
-export function closingQuote(text: string, open: number): number {
-  const q = text[open];
-  const escapes = q === "'" && (text[open - 1] === 'E' || text[open - 1] === 'e') && !isIdentChar(text[open - 2]);
-  if (!escapes) {
-    let i = text.indexOf(q, open + 1);
-    while (i >= 0 && text[i + 1] === q) i = text.indexOf(q, i + 2);
-    return i;
-  }
-  for (let i = open + 1; i < text.length; i++) {
-    const d = text[i];
-    if (escapes && d === '\\') i++;
-    else if (d === q) {
-      if (text[i + 1] !== q) return i;
-      i++;
-    }
-  }
-  return -1;
 }
 
 /** The scanner's tokens of one chunk (what embeddedStatements reads for DO blocks and function bodies). */
