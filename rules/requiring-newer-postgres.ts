@@ -1,6 +1,6 @@
 import type { Statement } from '../src/types';
 import { defineRule } from '../src/lint/rule';
-import { alterCommandsOf, as, nodesOf, str } from '../src/sql/ast';
+import { alterCommandsOf, as, str, walk } from '../src/sql/ast';
 import type { NodeKind, pg } from '../src/sql/nodes';
 
 /** A feature the grammar or catalog gained in a given major, found in the AST. */
@@ -11,29 +11,41 @@ interface Feature {
   uses(statement: Statement): boolean;
 }
 
-/** Constraint bodies of a statement (table constraints, column constraints, ALTER TABLE … ADD). */
-function constraints(statement: Statement): pg.Constraint[] {
-  const out = nodesOf(statement.node, 'Constraint');
+/** What the features look for in a statement: node kinds, constraints, called functions. */
+interface Facts {
+  kinds: Set<string>;
+  /** Table constraints, column constraints, ALTER TABLE … ADD. */
+  constraints: pg.Constraint[];
+  /** Names of the functions it calls (lower-cased, schema-less). */
+  calls: Set<string>;
+}
+
+const factsCache = new WeakMap<Statement, Facts>();
+
+/** The statement's facts, from one walk of its tree (cached: several features ask about the same statement). */
+function facts(statement: Statement): Facts {
+  const cached = factsCache.get(statement);
+  if (cached) return cached;
+  const out: Facts = { kinds: new Set([statement.kind]), constraints: [], calls: new Set() };
+  walk(statement.node, (kind, body) => {
+    out.kinds.add(kind);
+    if (kind === 'Constraint') out.constraints.push(body);
+    else if (kind === 'FuncCall') {
+      const name = str((body as pg.FuncCall).funcname?.at(-1));
+      if (name) out.calls.add(name.toLowerCase());
+    }
+  });
   for (const c of alterCommandsOf(statement)) {
     const con = as(c.def, 'Constraint');
-    if (con) out.push(con);
+    if (con) out.constraints.push(con);
   }
+  factsCache.set(statement, out);
   return out;
 }
 
-/** Names of the functions a statement calls (lower-cased, schema-less). */
-function calls(statement: Statement): Set<string> {
-  const out = new Set<string>();
-  for (const call of nodesOf(statement.node, 'FuncCall')) {
-    const name = str(call.funcname?.[call.funcname.length - 1]);
-    if (typeof name === 'string') out.add(name.toLowerCase());
-  }
-  return out;
-}
-
-function has(statement: Statement, wanted: NodeKind): boolean {
-  return statement.kind === wanted || nodesOf(statement.node, wanted).length > 0;
-}
+const constraints = (statement: Statement) => facts(statement).constraints;
+const calls = (statement: Statement) => facts(statement).calls;
+const has = (statement: Statement, kind: NodeKind) => facts(statement).kinds.has(kind);
 
 // What the parser (PostgreSQL 18's grammar) accepts but an older server refuses. Checked on
 // the release notes of each major; only features that make the statement fail are listed.

@@ -8,7 +8,7 @@ import { parseSql, type ParsedFile } from '../sql/parse';
 import { placeholderIdentifier, type Placeholder } from '../sql/placeholders';
 import type { LintContext, LintOptions } from './context';
 import { createdObjects, type CreatedObjects } from './created';
-import { reportMessage, type Rule, type RuleContext, type RuleReport } from './rule';
+import { reportMessage, type Rule, type RuleReport, type Visitor } from './rule';
 import { applySuppressions, makeIdResolver, parseSuppressions, reportUnused } from './suppressions';
 import { ContextWalker } from './walker';
 import { calledBodies } from './called-functions';
@@ -100,7 +100,7 @@ export function lintFile(input: LintFileInput, enabled: readonly EnabledRule[], 
   const oneQuery = !!input.sentAsOneQuery && statements.filter((st) => !st.embedded).length > 1;
   const walker = new ContextWalker(statements, options, input.transactional ?? false, runsNow, oneQuery, input.createdByUp);
   let current: Statement | undefined;
-  const visitors = visitorsFor(enabled, statements, options, (rule, r) => {
+  const dispatch = dispatchFor(enabled, statements, options, (rule, r) => {
     let message: string;
     try {
       message = reportMessage(rule.meta, r);
@@ -111,21 +111,23 @@ export function lintFile(input: LintFileInput, enabled: readonly EnabledRule[], 
   });
   const failed = (id: string, range: Range, err: unknown, where: string) => add('internal-error', range, `rule ${id} failed ${where}: ${(err as Error)?.message ?? err}`);
   const impacts: StatementImpact[] | undefined = input.collectImpacts ? [] : undefined;
+  const run = (handlers: readonly Handler[] | undefined, statement: Statement, ctx: LintContext) => {
+    if (!handlers) return;
+    for (const h of handlers) {
+      // The engine alone decides what runs now: function bodies only for rules that ask, unless the file calls them.
+      if (!ctx.runsDuringMigration && !h.functionBodies) continue;
+      try {
+        h.run(statement, ctx);
+      } catch (err) {
+        failed(h.rule.meta.id, statement.range, err, 'on this statement');
+      }
+    }
+  };
   for (let i = 0; i < statements.length; i++) {
     const statement = (current = statements[i]!);
     const ctx = walker.before(i);
-    for (const v of visitors) {
-      // The engine alone decides what runs now: function bodies only for rules that ask, unless the file calls them.
-      if (!ctx.runsDuringMigration && !v.rule.meta.lintsFunctionBodies) continue;
-      const handler = v.byKind[statement.kind];
-      if (!handler && !v.any) continue;
-      try {
-        handler?.(statement.node as never, statement as never, ctx);
-        v.any?.(statement, ctx);
-      } catch (err) {
-        failed(v.rule.meta.id, statement.range, err, 'on this statement');
-      }
-    }
+    run(dispatch.byKind.get(statement.kind), statement, ctx);
+    run(dispatch.every, statement, ctx);
     if (impacts && ctx.runsDuringMigration) {
       const impact = impactOf(statement, ctx);
       if (impact) impacts.push(impact);
@@ -134,11 +136,11 @@ export function lintFile(input: LintFileInput, enabled: readonly EnabledRule[], 
   }
   current = undefined;
   const end = walker.before(statements.length);
-  for (const v of visitors) {
+  for (const h of dispatch.end) {
     try {
-      v.end?.(end);
+      h.run(end);
     } catch (err) {
-      failed(v.rule.meta.id, lastRange(statements, startRange), err, 'at the end of the file');
+      failed(h.rule.meta.id, lastRange(statements, startRange), err, 'at the end of the file');
     }
   }
 
@@ -169,22 +171,42 @@ function restorePlaceholders(findings: Finding[], placeholders: readonly Placeho
   }
 }
 
-/** One rule's visitor for one file, split for dispatch by statement kind. */
-interface FileVisitor {
+/** One rule's handler for one file: for a statement kind, or for every statement. */
+interface Handler {
   rule: Rule;
-  byKind: Partial<Record<string, (node: never, statement: never, ctx: LintContext) => void>>;
-  any?: (statement: Statement, ctx: LintContext) => void;
-  end?: (ctx: LintContext) => void;
+  /** The rule also sees bodies of functions the file only defines (meta.lintsFunctionBodies). */
+  functionBodies: boolean;
+  run: (statement: Statement, ctx: LintContext) => void;
 }
 
-/** Each enabled lint rule's visitor for this file (`create` runs once per file). */
-function visitorsFor(enabled: readonly EnabledRule[], statements: readonly Statement[], options: LintOptions, report: (rule: Rule, r: RuleReport) => void): FileVisitor[] {
-  const out: FileVisitor[] = [];
+/** The enabled lint rules' handlers for one file, indexed by statement kind (`create` runs once per file). */
+interface Dispatch {
+  byKind: Map<string, Handler[]>;
+  every: Handler[];
+  end: { rule: Rule; run: (ctx: LintContext) => void }[];
+}
+
+function dispatchFor(enabled: readonly EnabledRule[], statements: readonly Statement[], options: LintOptions, report: (rule: Rule, r: RuleReport) => void): Dispatch {
+  const out: Dispatch = { byKind: new Map(), every: [], end: [] };
   for (const { rule } of enabled) {
     if (!rule.create || (rule.meta.stage ?? 'lint') !== 'lint') continue;
-    const context: RuleContext = { options, statements, report: (r) => report(rule, r) };
-    const { '*': every, end, ...byKind } = rule.create(context);
-    out.push({ rule, byKind: byKind, ...(every ? { any: every } : {}), ...(end ? { end } : {}) });
+    const visitor = rule.create({ options, statements, report: (r) => report(rule, r) });
+    const functionBodies = !!rule.meta.lintsFunctionBodies;
+    for (const key of Object.keys(visitor) as (keyof Visitor)[]) {
+      if (key === 'end') {
+        const end = visitor.end;
+        if (end) out.end.push({ rule, run: end });
+      } else if (key === '*') {
+        const every = visitor['*'];
+        if (every) out.every.push({ rule, functionBodies, run: every });
+      } else {
+        const handler = visitor[key] as ((node: unknown, statement: Statement, ctx: LintContext) => void) | undefined;
+        if (!handler) continue;
+        const list = out.byKind.get(key) ?? [];
+        if (list.length === 0) out.byKind.set(key, list);
+        list.push({ rule, functionBodies, run: (statement, ctx) => handler(statement.node, statement, ctx) });
+      }
+    }
   }
   return out;
 }

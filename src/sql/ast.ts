@@ -85,12 +85,13 @@ export function option(options: readonly Node[] | undefined, name: string): Node
 
 /**
  * Depth-first walk over every object in a node tree; `visit` returning false skips children.
- * Only wrapped nodes (`{ FuncCall: {...} }`) are visited, as the node itself (narrow it with
- * `'FuncCall' in node`); fields typed in the Postgres structs hold bare bodies
- * (IndexStmt.relation is a RangeVar body, CallStmt.funccall a FuncCall body): they are
- * walked into, but not visited as their kind.
+ * Only wrapped nodes (`{ FuncCall: {...} }`) are visited, with their kind and body (read a
+ * body typed through `nodesOf`, or `as(node, kind)` on the wrapper); fields typed in the
+ * Postgres structs hold bare bodies (IndexStmt.relation is a RangeVar body, CallStmt.funccall
+ * a FuncCall body): they are walked into, but not visited as their kind. Nothing is allocated
+ * per node: rules walk every statement.
  */
-export function walk(tree: unknown, visit: (node: Node, kind: NodeKind) => boolean | void): void {
+export function walk(tree: unknown, visit: (kind: NodeKind, body: object) => boolean | void): void {
   if (Array.isArray(tree)) {
     for (const n of tree) walk(n, visit);
     return;
@@ -98,7 +99,7 @@ export function walk(tree: unknown, visit: (node: Node, kind: NodeKind) => boole
   if (!tree || typeof tree !== 'object') return;
   for (const [key, value] of Object.entries(tree as Record<string, unknown>)) {
     if (/^[A-Z]/.test(key) && value && typeof value === 'object' && !Array.isArray(value)) {
-      if (visit({ [key]: value } as unknown as Node, key as NodeKind) === false) continue;
+      if (visit(key as NodeKind, value) === false) continue;
     }
     walk(value, visit);
   }
@@ -107,8 +108,8 @@ export function walk(tree: unknown, visit: (node: Node, kind: NodeKind) => boole
 /** Every node of one kind in a tree, in walk order (bodies). */
 export function nodesOf<K extends NodeKind>(tree: unknown, kind: K): NodeOf<K>[] {
   const out: NodeOf<K>[] = [];
-  walk(tree, (node, k) => {
-    if (k === kind) out.push((node as unknown as Record<K, NodeOf<K>>)[kind]);
+  walk(tree, (k, body) => {
+    if (k === kind) out.push(body as NodeOf<K>);
   });
   return out;
 }

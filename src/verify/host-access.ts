@@ -13,6 +13,7 @@
 import { UsageError } from '../errors';
 import { parseSql } from '../sql/parse';
 import { as, str, walk } from '../sql/ast';
+import type { Node } from '../sql/nodes';
 import type { Migration, SqlSource, Statement } from '../types';
 import type { DatabaseKind } from './databases/types';
 
@@ -189,7 +190,8 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
   const out: Omit<HostAccess, 'file'>[] = [];
   const at = (location: number | undefined, construct: string, scope: HostAccess['scope'] = 'host') => out.push({ ...position(st, location), construct, scope });
   const shared = (construct: string) => at(undefined, `${construct} ${SHARED}`, 'cluster');
-  walk(st.node === undefined ? undefined : { [st.kind]: st.node }, (node, key) => {
+  walk(st.node === undefined ? undefined : { [st.kind]: st.node }, (key, body) => {
+    const node = { [key]: body } as unknown as Node; // read with as(node, kind): typed, and rare here
     switch (key) {
       case 'CopyStmt': {
         const n = as(node, 'CopyStmt')!;
