@@ -62,6 +62,27 @@ test('a rule that throws becomes internal-error; the other rules and statements 
   assert.match(of(fs, 'internal-error')[2]!.message, /at the end of the file/);
 });
 
+test('a rule whose create throws becomes one internal-error; the other rules still report', () => {
+  const meta = (id: string) => ({ id, severity: 'warning' as const, summary: id, why: id, fix: id, examples: { bad: [], good: [] } });
+  const broken = defineRule({
+    meta: meta('broken'),
+    create: () => {
+      throw new Error('cannot start');
+    },
+  });
+  const drops = defineRule({ meta: meta('drops'), create: ({ report }) => ({ DropStmt: () => report({ message: 'drop' }) }) });
+  const internal = rules.find((r) => r.meta.id === 'internal-error')!;
+  const registry = [broken, drops, internal];
+  const fs = lintSource(
+    { source: { file: 'm.sql', text: 'SELECT 1;\nDROP TABLE a;', firstLine: 1 } },
+    registry.map((rule) => ({ rule, severity: rule.meta.severity })),
+    registry,
+  );
+  assert.deepEqual(lines(fs, 'drops'), [2]);
+  assert.deepEqual(lines(fs, 'internal-error'), [1]);
+  assert.match(of(fs, 'internal-error')[0]!.message, /rule broken failed before the first statement: cannot start/);
+});
+
 test('psql meta-commands give a skipped-statement info finding and linting goes on', async () => {
   const fs = await lintSql("\\set ON_ERROR_STOP on\n\\echo it's starting\nDROP TABLE a;");
   assert.deepEqual(

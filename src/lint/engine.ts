@@ -100,16 +100,22 @@ export function lintFile(input: LintFileInput, enabled: readonly EnabledRule[], 
   const oneQuery = !!input.sentAsOneQuery && statements.filter((st) => !st.embedded).length > 1;
   const walker = new ContextWalker(statements, options, input.transactional ?? false, runsNow, oneQuery, input.createdByUp);
   let current: Statement | undefined;
-  const dispatch = dispatchFor(enabled, statements, options, (rule, r) => {
-    let message: string;
-    try {
-      message = reportMessage(rule.meta, r);
-    } catch (err) {
-      message = `rule ${rule.meta.id} reported an unknown message: ${(err as Error).message}`;
-    }
-    add(rule.meta.id, r.range ?? current?.range ?? lastRange(statements, startRange), message, current);
-  });
   const failed = (id: string, range: Range, err: unknown, where: string) => add('internal-error', range, `rule ${id} failed ${where}: ${(err as Error)?.message ?? err}`);
+  const dispatch = dispatchFor(
+    enabled,
+    statements,
+    options,
+    (rule, err) => failed(rule.meta.id, startRange, err, 'before the first statement'),
+    (rule, r) => {
+      let message: string;
+      try {
+        message = reportMessage(rule.meta, r);
+      } catch (err) {
+        message = `rule ${rule.meta.id} reported an unknown message: ${(err as Error).message}`;
+      }
+      add(rule.meta.id, r.range ?? current?.range ?? lastRange(statements, startRange), message, current);
+    },
+  );
   const impacts: StatementImpact[] | undefined = input.collectImpacts ? [] : undefined;
   const run = (handlers: readonly Handler[] | undefined, statement: Statement, ctx: LintContext) => {
     if (!handlers) return;
@@ -186,11 +192,23 @@ interface Dispatch {
   end: { rule: Rule; run: (ctx: LintContext) => void }[];
 }
 
-function dispatchFor(enabled: readonly EnabledRule[], statements: readonly Statement[], options: LintOptions, report: (rule: Rule, r: RuleReport) => void): Dispatch {
+function dispatchFor(
+  enabled: readonly EnabledRule[],
+  statements: readonly Statement[],
+  options: LintOptions,
+  failed: (rule: Rule, err: unknown) => void,
+  report: (rule: Rule, r: RuleReport) => void,
+): Dispatch {
   const out: Dispatch = { byKind: new Map(), every: [], end: [] };
   for (const { rule } of enabled) {
     if (!rule.create || (rule.meta.stage ?? 'lint') !== 'lint') continue;
-    const visitor = rule.create({ options, statements, report: (r) => report(rule, r) });
+    let visitor: Visitor;
+    try {
+      visitor = rule.create({ options, statements, report: (r) => report(rule, r) });
+    } catch (err) {
+      failed(rule, err); // one broken rule never hides the others' findings
+      continue;
+    }
     const functionBodies = !!rule.meta.lintsFunctionBodies;
     for (const key of Object.keys(visitor) as (keyof Visitor)[]) {
       if (key === 'end') {
