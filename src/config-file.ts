@@ -13,7 +13,8 @@ import { whyNotAFile } from './migrations/decode';
 import type { FailOn, LayoutName, Level, Severity, StatsThresholds } from './types';
 import type { Rule } from './lint/rule';
 import { DEFAULT_THRESHOLDS } from './stats/annotate';
-import { CONFIG_FILE_NAMES, DATABASE_KINDS, defaultConfig, FAIL_ON, LAYOUTS, PG_VERSIONS, SEVERITIES, type Config, type DatabaseKind, type FrameworkConfig } from './config';
+import { CONFIG_FILE_NAMES, defaultConfig, FAIL_ON, LAYOUTS, PG_VERSIONS, SEVERITIES, type Config, type FrameworkConfig } from './config';
+import { DATABASE_CHOICES, type DatabaseChoice } from './verify/databases/types';
 import { globToRegExp } from './glob';
 import { didYouMean } from './did-you-mean';
 
@@ -261,9 +262,9 @@ export function checkInt(v: unknown, min: number, max: number, fail: (message: s
 }
 
 /** Validate a verify database kind. */
-export function checkDatabase(v: unknown, fail: (message: string) => never): DatabaseKind {
-  if (!DATABASE_KINDS.includes(v as DatabaseKind)) return fail(`expected one of ${DATABASE_KINDS.join(', ')}, got ${show(v)}${didYouMean(String(v), [...DATABASE_KINDS])}`);
-  return v as DatabaseKind;
+export function checkDatabase(v: unknown, fail: (message: string) => never): DatabaseChoice {
+  if (!DATABASE_CHOICES.includes(v as DatabaseChoice)) return fail(`expected one of ${DATABASE_CHOICES.join(', ')}, got ${show(v)}${didYouMean(String(v), [...DATABASE_CHOICES])}`);
+  return v as DatabaseChoice;
 }
 
 /** Validate template values: a mapping of placeholder name to a one-line string (numbers and booleans are taken as written). */

@@ -8,7 +8,7 @@ import type { FrameworkName } from './frameworks/types';
 import { layoutNames } from './migrations/layouts/index';
 import type { EnabledRule } from './lint/engine';
 import type { FailOn, LayoutName, Level, Severity, StatsThresholds } from './types';
-import { DATABASE_CHOICES } from './verify/databases/types';
+import type { DatabaseChoice } from './verify/databases/types';
 import type { Rule } from './lint/rule';
 import { globToRegExp } from './glob';
 import { DEFAULT_THRESHOLDS } from './stats/annotate';
@@ -18,9 +18,6 @@ export const CONFIG_FILE_NAMES = ['.migration-guard.yml', '.migration-guard.yaml
 
 /** Layout names `layout:` / `--layout` accept (besides `auto`). */
 export const LAYOUTS: readonly LayoutName[] = layoutNames;
-/** What `verify.database` accepts: a provider or `auto` (the list lives in verify/databases/types.ts). */
-export const DATABASE_KINDS = DATABASE_CHOICES;
-export type DatabaseKind = (typeof DATABASE_CHOICES)[number];
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** Postgres majors the rules know about (libpg-query parses the PG 18 grammar). */
@@ -29,7 +26,7 @@ export const PG_VERSIONS = { min: 10, max: 18 } as const;
 /** Settings for `verify` / `check`. */
 export interface VerifyConfig {
   /** Which Postgres runs the migrations; `auto` = url when a URL is given, else pglite. */
-  database: DatabaseKind;
+  database: DatabaseChoice;
   databaseUrl?: string;
   /** Image for the `container` provider. */
   postgresImage?: string;

@@ -7,8 +7,6 @@ import type { FrameworkName } from '../frameworks/types';
 import type { FailOn } from '../types';
 import { DATABASE_KINDS, type DatabaseKind } from '../verify/databases/types';
 
-export type ActionDatabase = DatabaseKind;
-
 export interface ActionInputs {
   /** Migration folders (or files), at least one. */
   paths: string[];
@@ -20,7 +18,7 @@ export interface ActionInputs {
   /** Explicit base ref; undefined = the event's default (PR base) or none. */
   baseRef?: string;
   verify: boolean;
-  database: ActionDatabase;
+  database: DatabaseKind;
   /** Image for `container`; undefined = the target major's (`postgres:<pgVersion>-alpine`). */
   postgresImage?: string;
   databaseUrl?: string;
@@ -81,7 +79,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
   const paths = splitList(get('path') ?? '');
   const failOn = (s('fail-on') || 'error').toLowerCase() as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`input fail-on: expected one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(s('fail-on'))}`);
-  const database = (s('database') || 'container').toLowerCase() as ActionDatabase;
+  const database = (s('database') || 'container').toLowerCase() as DatabaseKind;
   if (!DATABASE_KINDS.includes(database)) throw new UsageError(`input database: expected one of ${DATABASE_KINDS.join(', ')}, got ${JSON.stringify(s('database'))}`);
   const databaseUrl = s('database-url') || undefined;
   if (database === 'url' && !databaseUrl) throw new UsageError('input database-url: required when database is url');

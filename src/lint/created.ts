@@ -195,7 +195,8 @@ function createdBefore(ctx: LintContext, kind: Kind, key: string): boolean {
 export function isNewTable(ctx: LintContext, table: string | undefined | null): boolean {
   if (!table) return false;
   const b = bareName(table);
-  return ctx.createdTables.has(b) || createdBefore(ctx, 'table', b) || createdBefore(ctx, 'view', b);
+  // createdTables holds this module's own table creations (the walker is fed from them); views sit with other objects there.
+  return ctx.createdTables.has(b) || createdBefore(ctx, 'view', b);
 }
 
 /** Whether the column is new: its table is new, or the column was added earlier in this migration. */

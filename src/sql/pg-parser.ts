@@ -317,6 +317,7 @@ function windowCuts(text: string, size: number): number[] {
   const n = text.length;
   let last = 0;
   let i = 0;
+  let dollar: ReturnType<typeof dollarQuote>;
   while (i < n) {
     const c = text[i];
     // Unterminated quotes and comments run to the end, as the scanner reads them.
@@ -328,9 +329,8 @@ function windowCuts(text: string, size: number): number[] {
     } else if (c === "'" || c === '"') {
       const close = closingQuote(text, i);
       i = close < 0 ? n : close + 1;
-    } else if (c === '$' && dollarQuote(text, i)) {
-      const after = dollarQuote(text, i)!.end;
-      i = after < 0 ? n : after;
+    } else if (c === '$' && (dollar = dollarQuote(text, i))) {
+      i = dollar.end < 0 ? n : dollar.end;
     } else {
       i++;
       if (c === ';' && i - last >= size) cuts.push((last = i));

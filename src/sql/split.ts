@@ -236,6 +236,7 @@ export function lexComments(text: string): { comments: { start: number; end: num
   const semicolons: number[] = [];
   const n = text.length;
   let i = 0;
+  let dollar: ReturnType<typeof dollarQuote>;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
@@ -251,9 +252,9 @@ export function lexComments(text: string): { comments: { start: number; end: num
       const close = closingQuote(text, i);
       if (close < 0) return undefined;
       i = close + 1;
-    } else if (c === 36 /* $ */ && dollarQuote(text, i)) {
-      i = dollarQuote(text, i)!.end;
-      if (i < 0) return undefined;
+    } else if (c === 36 /* $ */ && (dollar = dollarQuote(text, i))) {
+      if (dollar.end < 0) return undefined;
+      i = dollar.end;
     } else {
       if (c === 59 /* ; */) semicolons.push(i);
       i++;
@@ -271,6 +272,7 @@ export function stringTokens(text: string, chunk: Chunk): Token[] {
   const out: Token[] = [];
   const end = chunk.end;
   let i = chunk.start;
+  let dollar: ReturnType<typeof dollarQuote>;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === 45 && text.charCodeAt(i + 1) === 45) {
@@ -289,9 +291,8 @@ export function stringTokens(text: string, chunk: Chunk): Token[] {
       else if (prefixed && /[Ee]/.test(p)) out.push({ start: open - 1, end: i, upper: '', name: 'SCONST' });
       else if (prefixed && /[BbXx]/.test(p)) out.push({ start: open - 1, end: i, upper: '', name: /[Bb]/.test(p) ? 'BCONST' : 'XCONST' });
       else out.push({ start: open, end: i, upper: '', name: 'SCONST' });
-    } else if (c === 36 && dollarQuote(text, i)) {
-      const close = dollarQuote(text, i)!.end;
-      const stop = close < 0 ? end : close;
+    } else if (c === 36 && (dollar = dollarQuote(text, i))) {
+      const stop = dollar.end < 0 ? end : dollar.end;
       out.push({ start: i, end: stop, upper: '', name: 'SCONST' });
       i = stop;
     } else i++;

@@ -296,21 +296,28 @@ function constructsIn(st: Statement): Omit<HostAccess, 'file'>[] {
       case 'DropOwnedStmt':
         shared('DROP OWNED');
         break;
-      case 'RenameStmt':
-        if (SHARED_OBJECTS[as(node, 'RenameStmt')!.renameType ?? '']) shared(`ALTER ${SHARED_OBJECTS[as(node, 'RenameStmt')!.renameType ?? '']} … RENAME`);
+      case 'RenameStmt': {
+        const object = SHARED_OBJECTS[as(node, 'RenameStmt')!.renameType ?? ''];
+        if (object) shared(`ALTER ${object} … RENAME`);
         break;
-      case 'AlterOwnerStmt':
-        if (SHARED_OBJECTS[as(node, 'AlterOwnerStmt')!.objectType ?? '']) shared(`ALTER ${SHARED_OBJECTS[as(node, 'AlterOwnerStmt')!.objectType ?? '']} … OWNER`);
+      }
+      case 'AlterOwnerStmt': {
+        const object = SHARED_OBJECTS[as(node, 'AlterOwnerStmt')!.objectType ?? ''];
+        if (object) shared(`ALTER ${object} … OWNER`);
         break;
+      }
       case 'CommentStmt':
-      case 'SecLabelStmt':
-        if (SHARED_OBJECTS[(as(node, 'CommentStmt') ?? as(node, 'SecLabelStmt'))?.objtype ?? '']) {
-          shared(`${key === 'CommentStmt' ? 'COMMENT' : 'SECURITY LABEL'} ON ${SHARED_OBJECTS[(as(node, 'CommentStmt') ?? as(node, 'SecLabelStmt'))?.objtype ?? '']}`);
-        }
+      case 'SecLabelStmt': {
+        const object = SHARED_OBJECTS[(as(node, 'CommentStmt') ?? as(node, 'SecLabelStmt'))?.objtype ?? ''];
+        if (object) shared(`${key === 'CommentStmt' ? 'COMMENT' : 'SECURITY LABEL'} ON ${object}`);
         break;
-      case 'GrantStmt':
-        if (SHARED_OBJECTS[as(node, 'GrantStmt')!.objtype ?? '']) shared(`${as(node, 'GrantStmt')!.is_grant ? 'GRANT' : 'REVOKE'} … ON ${SHARED_OBJECTS[as(node, 'GrantStmt')!.objtype ?? '']}`);
+      }
+      case 'GrantStmt': {
+        const grant = as(node, 'GrantStmt')!;
+        const object = SHARED_OBJECTS[grant.objtype ?? ''];
+        if (object) shared(`${grant.is_grant ? 'GRANT' : 'REVOKE'} … ON ${object}`);
         break;
+      }
       case 'CreateTableSpaceStmt':
         at(undefined, `CREATE TABLESPACE … LOCATION '${as(node, 'CreateTableSpaceStmt')!.location ?? ''}' (a directory on the server host)`);
         break;

@@ -8,13 +8,10 @@ import { DATABASE_CHOICES, DATABASE_KINDS, type Database, type DatabaseKind, typ
 import { startUrl } from './url';
 
 export type { Database, DatabaseKind, QueryResult, StartOptions } from './types';
-export { DATABASE_CHOICES } from './types';
+export { DATABASE_CHOICES, type DatabaseChoice } from './types';
 export { extensionsIn, StatementTimeoutError, PGLITE_EXTENSIONS } from './pglite';
 export { DEFAULT_POSTGRES_IMAGE } from './container';
 export { registerCleanup, runCleanups } from './cleanup';
-
-/** What `--database` accepts: a provider, or `auto` (url when a URL is given; a local installation of the stated target major; else pglite). */
-export type DatabaseChoice = (typeof DATABASE_CHOICES)[number];
 
 /** The provider `auto` (or an explicit kind) resolves to; throws UsageError for an unknown kind. */
 export function resolveDatabaseKind(kind: string | undefined, options: StartOptions = {}): DatabaseKind {

@@ -6,8 +6,9 @@
 export const DATABASE_KINDS = ['pglite', 'local', 'container', 'url'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
 
-/** What a user may ask for: a provider, or `auto`. */
+/** What a user may ask for: a provider, or `auto` (url when a URL is given; a local installation of the stated target major; else pglite). */
 export const DATABASE_CHOICES = ['auto', ...DATABASE_KINDS] as const;
+export type DatabaseChoice = (typeof DATABASE_CHOICES)[number];
 
 /** Where providers differ in what verify may rely on. */
 export interface DatabaseCapabilities {
