@@ -62,6 +62,13 @@ import runningVacuumFull from './running-vacuum-full';
 import settingNotNull from './setting-not-null';
 import settingTableLogged from './setting-table-logged';
 import skippedStatement from './skipped-statement';
+import sqliteAddingRequiredColumn from './sqlite-adding-required-column';
+import sqliteIntegrityFailed from './sqlite-integrity-failed';
+import sqliteNonConstantDefault from './sqlite-non-constant-default';
+import sqliteRebuildLosesObjects from './sqlite-rebuild-loses-objects';
+import sqliteRebuildWithForeignKeys from './sqlite-rebuild-with-foreign-keys';
+import sqliteUnsafePragma from './sqlite-unsafe-pragma';
+import sqliteUnsupportedAlter from './sqlite-unsupported-alter';
 import syntaxError from './syntax-error';
 import transactionNesting from './transaction-nesting';
 import truncatingTable from './truncating-table';
@@ -139,6 +146,13 @@ export const rules: readonly Rule[] = [
   settingNotNull,
   settingTableLogged,
   skippedStatement,
+  sqliteAddingRequiredColumn,
+  sqliteIntegrityFailed,
+  sqliteNonConstantDefault,
+  sqliteRebuildLosesObjects,
+  sqliteRebuildWithForeignKeys,
+  sqliteUnsafePragma,
+  sqliteUnsupportedAlter,
   syntaxError,
   transactionNesting,
   truncatingTable,
@@ -217,6 +231,13 @@ export type RuleId =
   | 'setting-not-null'
   | 'setting-table-logged'
   | 'skipped-statement'
+  | 'sqlite-adding-required-column'
+  | 'sqlite-integrity-failed'
+  | 'sqlite-non-constant-default'
+  | 'sqlite-rebuild-loses-objects'
+  | 'sqlite-rebuild-with-foreign-keys'
+  | 'sqlite-unsafe-pragma'
+  | 'sqlite-unsupported-alter'
   | 'syntax-error'
   | 'transaction-nesting'
   | 'truncating-table'

@@ -14,6 +14,8 @@
 //   start it in a worker. So its ESM files ship unchanged under
 //   dist/node_modules/@electric-sql/pglite, where Node's resolution from
 //   dist/main.js finds them.
+// - node-sqlite3-wasm (bundled): the same as libpg-query, its `node-sqlite3-wasm.wasm`
+//   copied beside main.js. On the Action's Node 24, SQLite verify uses node:sqlite instead.
 // - testcontainers, pg, @actions/*: plain JS, bundled (ssh2's optional native
 //   add-ons stay external; it falls back to pure JS without them).
 
@@ -74,6 +76,8 @@ await build({
 writeFileSync(join(outdir, 'package.json'), JSON.stringify({ type: 'module', private: true }, null, 2) + '\n');
 
 copyFileSync(join(root, 'node_modules/libpg-query/wasm/libpg-query.wasm'), join(outdir, 'libpg-query.wasm'));
+// node-sqlite3-wasm (bundled; SQLite verify where Node has no node:sqlite) loads its WASM from `__dirname + "/"` too.
+copyFileSync(join(root, 'node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm'), join(outdir, 'node-sqlite3-wasm.wasm'));
 
 // PGlite's run-time files, unchanged, where `import("@electric-sql/pglite")` from dist/main.js finds them.
 const pgliteSrc = join(root, 'node_modules/@electric-sql/pglite');

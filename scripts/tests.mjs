@@ -20,6 +20,7 @@ export const INTEGRATION = [
   /^test\/robustness\/(verify-faults|host-access|bad-files|fuzz|no-silent-skip)\.test\.ts$/,
   /^test\/lint\/(catalogue-rules|lock-rules|newer-postgres-oracle|migration-files)\.test\.ts$/,
   /^test\/migrations\/(history|corpus|tool-semantics)\.test\.ts$/,
+  /^test\/sqlite\/(claims|verify)\.test\.ts$/,
 ];
 
 /** Every test file, sorted, relative to the repository root. */

@@ -8,7 +8,7 @@ import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rules as registry } from '../rules/index';
 import { FAIL_ON, LAYOUTS, applyOverrides, levelOf, type Config, type ConfigOverrides } from './config';
-import { checkDatabase, checkDatabaseUrl, checkFramework, checkInt, checkPgVersion, loadConfig } from './config-file';
+import { checkDatabase, checkDatabaseUrl, checkFramework, checkInt, checkPgVersion, checkDialect, checkSqliteVersion, loadConfig } from './config-file';
 import { closeMatches, didYouMean } from './did-you-mean';
 import { DatabaseUnavailableError, UsageError } from './errors';
 import { FRAMEWORK_NAMES } from './frameworks/types';
@@ -41,6 +41,8 @@ const FLAGS: Record<string, FlagSpec> = {
   output: { value: 'FILE', short: 'o', for: [...RUN, ...PLAN, 'stats'], help: 'write the report to FILE instead of stdout' },
   config: { value: 'FILE', short: 'c', for: [...RUN, ...PLAN, 'rules', 'explain'], help: 'config file (default: .migration-guard.yml found from the cwd up)' },
   'pg-version': { value: 'N', for: [...RUN, ...PLAN], help: 'target PostgreSQL major version (default 15)' },
+  dialect: { value: 'NAME', for: [...RUN, ...PLAN], help: "postgres|sqlite: the database the migrations are for (default postgres; sqlite when an Alembic project's URL is sqlite:)" },
+  'sqlite-version': { value: 'X.Y', for: [...RUN, ...PLAN], help: 'with --dialect sqlite: the oldest SQLite the migrations run on (default: the one verify runs)' },
   'fail-on': { value: 'LEVEL', for: RUN, help: 'exit 1 on findings at or above: error|warning|info|never (default error)' },
   base: { value: 'GIT_REF', for: [...RUN, ...PLAN], help: 'only migrations added or changed since GIT_REF' },
   layout: { value: 'NAME', for: [...RUN, ...PLAN], help: `migration layout: auto|${LAYOUTS.join('|')}` },
@@ -139,6 +141,8 @@ export function overridesFromFlags(flags: ParsedArgs['flags']): ConfigOverrides 
     };
   const o: ConfigOverrides = {};
   if (str('pg-version') !== undefined) o.pgVersion = checkPgVersion(str('pg-version'), bad('pg-version'));
+  if (str('dialect') !== undefined) o.dialect = checkDialect(str('dialect'), bad('dialect'));
+  if (str('sqlite-version') !== undefined) o.sqliteVersion = checkSqliteVersion(str('sqlite-version'), bad('sqlite-version'));
   const failOn = str('fail-on');
   if (failOn !== undefined) {
     if (!FAIL_ON.includes(failOn as FailOn)) bad('fail-on')(`expected one of ${FAIL_ON.join(', ')}, got "${failOn}"`);
@@ -193,7 +197,24 @@ export function helpText(): string {
     '  migration-guard explain <rule>    one rule: why it matters and the safe fix',
     '',
     'Options:',
-    ...flagLines(['format', 'output', 'config', 'pg-version', 'fail-on', 'base', 'layout', 'framework', 'sql-log', 'assume-in-transaction', 'stats', 'color', 'no-color', 'quiet']),
+    ...flagLines([
+      'format',
+      'output',
+      'config',
+      'pg-version',
+      'dialect',
+      'sqlite-version',
+      'fail-on',
+      'base',
+      'layout',
+      'framework',
+      'sql-log',
+      'assume-in-transaction',
+      'stats',
+      'color',
+      'no-color',
+      'quiet',
+    ]),
     '',
     'Verify options:',
     ...flagLines(['database', 'database-url', 'postgres-image', 'seed-rows', 'statement-timeout', 'allow-host-access']),

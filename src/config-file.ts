@@ -11,7 +11,7 @@ import { UsageError } from './errors';
 import { FRAMEWORK_NAMES, type FrameworkName } from './frameworks/types';
 import { whyNotAFile } from './migrations/decode';
 import type { FailOn, LayoutName, Level, Severity, StatsThresholds } from './types';
-import type { Rule } from './lint/rule';
+import type { Dialect, Rule } from './lint/rule';
 import { DEFAULT_THRESHOLDS } from './stats/annotate';
 import { CONFIG_FILE_NAMES, defaultConfig, FAIL_ON, LAYOUTS, PG_VERSIONS, SEVERITIES, type Config, type FrameworkConfig } from './config';
 import { DATABASE_CHOICES, type DatabaseChoice } from './verify/databases/types';
@@ -62,7 +62,22 @@ function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-const TOP_KEYS = ['rules', 'pgVersion', 'failOn', 'ignore', 'assumeInTransaction', 'layout', 'paths', 'lintDown', 'deployTogether', 'verify', 'stats', 'framework'] as const;
+const TOP_KEYS = [
+  'rules',
+  'pgVersion',
+  'dialect',
+  'sqliteVersion',
+  'failOn',
+  'ignore',
+  'assumeInTransaction',
+  'layout',
+  'paths',
+  'lintDown',
+  'deployTogether',
+  'verify',
+  'stats',
+  'framework',
+] as const;
 const FRAMEWORK_KEYS = ['name', 'cwd', 'migrate', 'rollback', 'env', 'timeout', 'sqlLog'] as const;
 const STATS_KEYS = ['file', 'thresholds'] as const;
 const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof StatsThresholds)[];
@@ -119,6 +134,12 @@ export function parseConfig(text: string, options: { file: string; displayName?:
       case 'pgVersion':
         config.pgVersion = checkPgVersion(js, (m) => fail(`pgVersion: ${m}`, value));
         config.pgVersionGiven = true;
+        break;
+      case 'dialect':
+        config.dialect = checkDialect(js, (m) => fail(`dialect: ${m}`, value));
+        break;
+      case 'sqliteVersion':
+        config.sqliteVersion = checkSqliteVersion(js, (m) => fail(`sqliteVersion: ${m}`, value));
         break;
       case 'failOn':
         if (!FAIL_ON.includes(js as FailOn)) fail(`failOn: expected one of ${FAIL_ON.join(', ')}, got ${show(js)}`, value);
@@ -252,6 +273,19 @@ export function checkPgVersion(v: unknown, fail: (message: string) => never): nu
     return fail(`expected a Postgres major version from ${PG_VERSIONS.min} to ${PG_VERSIONS.max}, got ${show(v)}`);
   }
   return n;
+}
+
+/** Validate a dialect name. */
+export function checkDialect(v: unknown, fail: (message: string) => never): Dialect {
+  if (v !== 'postgres' && v !== 'sqlite') return fail(`expected postgres or sqlite, got ${show(v)}`);
+  return v;
+}
+
+/** Validate a SQLite version (`3.35`, `3.35.5`); YAML may read `3.35` as a number. */
+export function checkSqliteVersion(v: unknown, fail: (message: string) => never): string {
+  const text = typeof v === 'number' ? String(v) : v;
+  if (typeof text !== 'string' || !/^3\.\d{1,2}(\.\d{1,2})?$/.test(text.trim())) return fail(`expected a SQLite 3 version such as 3.35 or 3.35.5, got ${show(v)}`);
+  return text.trim();
 }
 
 /** Validate an integer in [min, max] (number or numeric string). */

@@ -9,7 +9,7 @@ import { layoutNames } from './migrations/layouts/index';
 import type { EnabledRule } from './lint/engine';
 import type { FailOn, LayoutName, Level, Severity, StatsThresholds } from './types';
 import type { DatabaseChoice } from './verify/databases/types';
-import type { Rule } from './lint/rule';
+import type { Dialect, Rule } from './lint/rule';
 import { globToRegExp } from './glob';
 import { DEFAULT_THRESHOLDS } from './stats/annotate';
 
@@ -81,6 +81,10 @@ export interface Config {
   pgVersion: number;
   /** pgVersion was stated (config file, flag, Action input), not the default: verify's `auto` then prefers a server of that major. */
   pgVersionGiven?: boolean;
+  /** The database the migrations are for: postgres or sqlite; unset: postgres, unless an Alembic project's URL is sqlite:. */
+  dialect?: Dialect;
+  /** With dialect sqlite: the oldest SQLite version the migrations run on (`3.35.0`); default the version verify runs. */
+  sqliteVersion?: string;
   failOn: FailOn;
   /** Glob paths (relative to `root`) skipped entirely. */
   ignore: string[];

@@ -27,6 +27,7 @@ import { loadStats, StatsIndex } from './stats/file';
 import type { StatementImpact } from './stats/impact';
 import { SEVERITY_RANK } from './types';
 import { buildReport } from './report/build';
+import { detectDialect } from './sqlite/detect';
 
 export type Command = 'lint' | 'verify' | 'check' | 'plan';
 
@@ -77,8 +78,13 @@ export async function run(options: RunOptions): Promise<Report> {
   // Discovery shows files outside the cwd the way their path was written (relative stays relative).
   const asGiven = new Map(options.paths?.length ? options.paths.map((p) => [resolve(cwd, p), p] as const) : []);
   const verifying = options.command === 'verify' || options.command === 'check';
+  // Framework projects: their commands run against one throwaway server, started here and shared with verify.
+  const frameworks = new Map(paths.map((p) => [p, frameworkFor(p, display(p, cwd), config)] as const));
 
   await initParser();
+  // SQLite projects: their own parser and rules, a schema model carried across the folder's migrations.
+  const dialect = config.dialect ?? detectDialect(paths, frameworks, config.framework?.env?.DATABASE_URL);
+  const sqlite = dialect === 'sqlite' ? await (await import('./sqlite/run')).sqliteLinter(config, progress, paths) : undefined;
   const enabled = enabledRules(config, allRules);
   const lintOptions: LintOptions = { pgVersion: config.pgVersion, assumeInTransaction: config.assumeInTransaction };
   const ignored = ignoreMatcher(config);
@@ -102,10 +108,10 @@ export async function run(options: RunOptions): Promise<Report> {
 
   /** Files named on the command line (not folders): of their migrations, only they are reported on. */
   const namedFiles = new Set(paths.filter(isFile));
-  // Framework projects: their commands run against one throwaway server, started here and shared with verify.
-  const frameworks = new Map(paths.map((p) => [p, frameworkFor(p, display(p, cwd), config)] as const));
-  const needsServer = [...frameworks.values()].some((f) => f) && !config.framework?.sqlLog;
-  if (needsServer && options.allowCommands === false) {
+  const runsCommands = [...frameworks.values()].some((f) => f) && !config.framework?.sqlLog;
+  // On SQLite the commands run on a scratch copy of the project's file: no server.
+  const needsServer = runsCommands && !sqlite;
+  if (runsCommands && options.allowCommands === false) {
     const names = [...new Set([...frameworks.values()].filter((f) => f).map((f) => f!.name))].join(', ');
     throw new UsageError(
       `${names} migrations are checked by running the framework's own commands, which come from the pull request; they run only where verify may run (here verify is off for untrusted code: see allow-untrusted-sql)`,
@@ -116,13 +122,15 @@ export async function run(options: RunOptions): Promise<Report> {
     for (const path of paths) {
       const framework = frameworks.get(path);
       const discovery = framework
-        ? await discoverFramework(path, display(path, cwd), framework, config, {
-            ...(server ? { db: server } : {}),
-            cwd,
-            ...(options.base ? { base: options.base } : {}),
-            rollBack: verifying,
-            log: progress,
-          })
+        ? sqlite
+          ? await sqlite.discover(path, display(path, cwd), framework, config, { cwd, ...(options.base ? { base: options.base } : {}), rollBack: verifying, log: progress })
+          : await discoverFramework(path, display(path, cwd), framework, config, {
+              ...(server ? { db: server } : {}),
+              cwd,
+              ...(options.base ? { base: options.base } : {}),
+              rollBack: verifying,
+              log: progress,
+            })
         : discover(asGiven.get(path) ?? path, { layout: config.layout, cwd, base: options.base, withHistory: verifying });
       // A file named on the command line (pre-commit passes staged files): its migration's other
       // files are read for context (what the up created), but only the named file is reported on.
@@ -141,7 +149,10 @@ export async function run(options: RunOptions): Promise<Report> {
         if (seen.has(key)) continue; // the same file reached through two paths
         seen.add(key);
         allMigrations.push(m);
-        if (m.changed === false) continue;
+        if (m.changed === false) {
+          sqlite?.replay(m);
+          continue;
+        }
         const down = m.down && !isIgnored(m.down.file) ? m.down : undefined;
         summaries.push({
           id: m.id,
@@ -170,6 +181,11 @@ export async function run(options: RunOptions): Promise<Report> {
         let upRules = new Set<string>();
         for (const source of sources) {
           try {
+            if (sqlite) {
+              const result = sqlite.lint(source, m, source === down, options.command === 'verify' ? [] : enabled, allRules);
+              if (reported(source.file)) findings.push(...result);
+              continue;
+            }
             const transactional = source === down ? (m.downTransactional ?? m.transactional) : m.transactional; // dbmate sets the down's own
             const input = { source, transactional, sentAsOneQuery: m.sentAsOneQuery ?? false, migration: m.id, createdByUp: created, collectImpacts: wantsImpacts };
             // `verify --stats` lints only for the impacts: its findings are verify's.
@@ -192,7 +208,7 @@ export async function run(options: RunOptions): Promise<Report> {
     let verification: Verification | undefined;
     if (verifying && config.framework?.sqlLog) progress('verify: --sql-log is a record of a run, not something to run: its SQL is linted only');
     else if (verifying) {
-      const outcome = await verifyMigrations(allMigrations, config, progress, [...bookkeeping], server);
+      const outcome = sqlite ? await sqlite.verify(allMigrations, config, progress) : await verifyMigrations(allMigrations, config, progress, [...bookkeeping], server);
       verification = outcome.verification;
       for (const f of outcome.findings) {
         const kept = adjust(f);
@@ -217,7 +233,8 @@ export async function run(options: RunOptions): Promise<Report> {
       reported = annotated.findings;
       statsSummary = annotated.summary;
     }
-    return buildReport(summaries, sortFindings(reported, summaries), verification, statsSummary);
+    const report = buildReport(summaries, sortFindings(reported, summaries), verification, statsSummary);
+    return sqlite ? { ...report, dialect: 'sqlite' } : report;
   } finally {
     await server?.stop();
   }

@@ -372,6 +372,8 @@ export interface StatsThresholds {
 export interface Report {
   version: 1;
   tool: { name: 'migration-guard'; version: string };
+  /** Set when the run was not PostgreSQL's: `sqlite` (its parser, rules and verify ran). */
+  dialect?: 'sqlite';
   migrations: MigrationSummary[];
   findings: Finding[];
   verification?: Verification;

@@ -22,9 +22,11 @@ test('rule ids are unique and each equals its file name in rules/', async () => 
 });
 
 test('lint rules have a visitor; verify, history and engine diagnostics do not', () => {
-  for (const { meta, create } of rules) {
+  for (const { meta, create, createSqlite } of rules) {
     const stage = meta.stage ?? 'lint';
-    assert.equal(typeof create === 'function', stage === 'lint', `${meta.id} (${stage})`);
+    const visitor = meta.dialect === 'sqlite' ? createSqlite : create;
+    assert.equal(typeof visitor === 'function', stage === 'lint', `${meta.id} (${stage})`);
+    assert.ok(!(create && createSqlite), `${meta.id} has one dialect`);
   }
 });
 

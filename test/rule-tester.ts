@@ -6,8 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LintOptions } from '../src/lint/context';
-import type { RuleId } from '../rules/index';
-import { lintSql } from './helpers';
+import { rules, type RuleId } from '../rules/index';
+import type { SqliteLintOptions } from '../src/sqlite/context';
+import type { Finding } from '../src/types';
+import { lintSql, lintSqliteSql } from './helpers';
 
 export interface ExpectedFinding {
   line: number;
@@ -18,16 +20,19 @@ export interface ExpectedFinding {
 
 export interface RuleCase {
   sql: string;
-  options?: Partial<LintOptions> & { transactional?: boolean };
+  options?: Partial<LintOptions> & Partial<SqliteLintOptions> & { transactional?: boolean };
   /** For invalid cases: every finding of the rule, in order. */
   findings?: ExpectedFinding[];
 }
 
 /** Registers one test per case: valid cases raise nothing of `id`; invalid ones exactly the listed findings. */
 export function testRule(id: RuleId, cases: { valid: RuleCase[]; invalid: RuleCase[] }): void {
+  // SQLite rules run through the SQLite engine, as a `dialect: sqlite` run does.
+  const sqlite = rules.find((r) => r.meta.id === id)?.meta.dialect === 'sqlite';
+  const lint = async (sql: string, options: RuleCase['options']): Promise<Finding[]> => (sqlite ? lintSqliteSql(sql, options) : lintSql(sql, options));
   cases.valid.forEach((c, i) => {
     test(`${id} · valid ${i + 1}`, async () => {
-      const hits = (await lintSql(c.sql, c.options)).filter((f) => f.rule === id);
+      const hits = (await lint(c.sql, c.options)).filter((f) => f.rule === id);
       assert.deepEqual(
         hits.map((f) => `${f.line}:${f.column} ${f.message}`),
         [],
@@ -38,7 +43,7 @@ export function testRule(id: RuleId, cases: { valid: RuleCase[]; invalid: RuleCa
   cases.invalid.forEach((c, i) => {
     test(`${id} · invalid ${i + 1}`, async () => {
       assert.ok(c.findings?.length, 'an invalid case lists the findings it expects');
-      const hits = (await lintSql(c.sql, c.options)).filter((f) => f.rule === id);
+      const hits = (await lint(c.sql, c.options)).filter((f) => f.rule === id);
       assert.deepEqual(
         hits.map((f) => `${f.line}:${f.column}`),
         c.findings.map((f) => `${f.line}:${f.column}`),

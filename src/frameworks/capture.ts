@@ -79,7 +79,8 @@ export async function captureFramework(db: Database, o: FrameworkOptions): Promi
 /** The project files a run-level finding points at (the command's own entry point), first found wins. */
 const ANCHORS = ['alembic.ini', 'manage.py', 'bin/rails', 'Gemfile', 'knexfile.js', 'knexfile.ts', 'knexfile.cjs', 'knexfile.mjs', '.sequelizerc', 'mix.exs', 'package.json'];
 
-class FrameworkRun {
+/** One framework run: its commands, what each sent (from the proxy, or a SQLite trace), and the migrations cut from it. */
+export class FrameworkRun {
   private readonly findings: Finding[] = [];
   /** Where findings about the run as a whole point: the project's entry file, else its folder. */
   private readonly anchor: string;
@@ -89,7 +90,7 @@ class FrameworkRun {
 
   constructor(
     private readonly o: FrameworkOptions,
-    private readonly proxy: CaptureProxy,
+    private readonly proxy: Pick<CaptureProxy, 'take'>,
     private readonly env: NodeJS.ProcessEnv,
   ) {
     this.fw = o.framework;

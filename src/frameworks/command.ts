@@ -26,10 +26,16 @@ export interface CommandResult {
 /** Names never passed to framework commands: the Action's token and inputs, and anything that looks like a secret. */
 const WITHHELD = /^(INPUT_|ACTIONS_|GITHUB_TOKEN$|GH_TOKEN$|RUNNER_TOKEN$|DATABASE_URL$|PG[A-Z]+$)|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|API_KEY|ACCESS_KEY/i;
 
-/** The environment a framework command gets. */
-export function commandEnv(base: NodeJS.ProcessEnv, db: CommandDatabase, extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+/** `base` without our token, inputs, secrets and the caller's own database settings. */
+export function scrubbedEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(base)) if (v !== undefined && !WITHHELD.test(k)) env[k] = v;
+  return env;
+}
+
+/** The environment a framework command gets. */
+export function commandEnv(base: NodeJS.ProcessEnv, db: CommandDatabase, extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  const env = scrubbedEnv(base);
   const auth = db.password ? `${encodeURIComponent(db.user)}:${encodeURIComponent(db.password)}` : encodeURIComponent(db.user);
   Object.assign(env, {
     DATABASE_URL: `postgresql://${auth}@${db.host}:${db.port}/${db.database}`,

@@ -10,6 +10,9 @@
 import type { Range, Severity, Statement, StatementOf, Work } from '../types';
 import type { NodeOf, StatementKind } from '../sql/nodes';
 import type { LintContext, LintOptions } from './context';
+import type { SqliteLintContext, SqliteLintOptions } from '../sqlite/context';
+import type { SqliteStatement } from '../sqlite/parse';
+import type { Statement as CstStatement } from 'sql-parser-cst';
 
 export interface RuleExamples {
   /** Each must raise the rule. */
@@ -42,7 +45,7 @@ export interface RuleMeta {
    */
   stage?: RuleStage;
   /** Options the generic example test passes to the context (e.g. pgVersion for a version-specific example). */
-  exampleContext?: Partial<LintOptions>;
+  exampleContext?: Partial<LintOptions> & Partial<SqliteLintOptions>;
   /**
    * Also visit statements inside CREATE FUNCTION/PROCEDURE bodies that the file does
    * not call. Off by default: those run when the function is called, not during the
@@ -58,7 +61,12 @@ export interface RuleMeta {
   work?: Work;
   /** Message templates by id, with `{{name}}` placeholders filled from a report's `data`. */
   messages?: Record<string, string>;
+  /** The SQL dialect the rule checks (default postgres); `sqlite` rules run only with `dialect: sqlite`. */
+  dialect?: Dialect;
 }
+
+/** The database whose SQL a run lints and proves. */
+export type Dialect = 'postgres' | 'sqlite';
 
 /** What a rule reports: a message, or a template id from `meta.messages` with its data. */
 export type RuleReport = ({ message: string } | { messageId: string; data?: Record<string, string | number> }) & {
@@ -85,16 +93,43 @@ export type Visitor = { [K in StatementKind]?: StatementHandler<K> } & {
   end?: (context: LintContext) => void;
 };
 
-/** A registry entry: a lint check (`create`), or a diagnostic raised elsewhere (no `create`). */
+/** What a SQLite rule's `create` receives. */
+export interface SqliteRuleContext {
+  readonly options: SqliteLintOptions;
+  readonly statements: readonly SqliteStatement[];
+  report(this: void, report: RuleReport): void;
+}
+
+/** A SQLite rule's handlers, keyed by sql-parser-cst statement type (`alter_table_stmt`). */
+export type SqliteVisitor = {
+  [K in CstStatement['type']]?: (node: Extract<CstStatement, { type: K }>, statement: SqliteStatement, context: SqliteLintContext) => void;
+} & {
+  '*'?: (statement: SqliteStatement, context: SqliteLintContext) => void;
+  end?: (context: SqliteLintContext) => void;
+};
+
+/** A registry entry: a lint check (`create`, or `createSqlite` for SQLite), or a diagnostic raised elsewhere (neither). */
 export interface Rule {
   readonly meta: RuleMeta;
   /** Called once per file; pure: no I/O, never throws on user input. */
   readonly create?: (context: RuleContext) => Visitor;
+  /** The same for a SQLite rule (meta.dialect `sqlite`). */
+  readonly createSqlite?: (context: SqliteRuleContext) => SqliteVisitor;
 }
 
 /** A lint rule: `create` returns a visitor keyed by statement kind. */
 export function defineRule(rule: { meta: RuleMeta; create(context: RuleContext): Visitor }): Rule {
   return rule;
+}
+
+/** A SQLite lint rule: `create` returns a visitor keyed by sql-parser-cst statement type. */
+export function defineSqliteRule(rule: { meta: Omit<RuleMeta, 'dialect'>; create(context: SqliteRuleContext): SqliteVisitor }): Rule {
+  return { meta: { ...rule.meta, dialect: 'sqlite' }, createSqlite: rule.create };
+}
+
+/** The dialect a rule checks. */
+export function dialectOf(rule: Rule): Dialect {
+  return rule.meta.dialect ?? 'postgres';
 }
 
 /** A diagnostic raised by verify, the history check or the engine itself: docs, severity and help only. */

@@ -8,6 +8,7 @@ export function renderJson(report: Report): string {
   const ordered = {
     version: report.version,
     tool: { name: report.tool.name, version: report.tool.version },
+    ...(report.dialect ? { dialect: report.dialect } : {}),
     migrations: report.migrations.map(orderMigration),
     findings: report.findings.map(orderFinding),
     ...(report.verification ? { verification: report.verification } : {}),

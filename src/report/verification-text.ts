@@ -15,7 +15,7 @@ export function renderVerificationText(v: Verification, options: { color?: boole
   const p = paint(options.color ?? false);
   const n = v.migrations.length;
   const mismatch = versionMismatch(v);
-  const head = `verify: ${v.database.kind} (PostgreSQL ${v.database.serverVersion}), ${n} migration${n === 1 ? '' : 's'}${v.ms !== undefined ? ` in ${Math.round(v.ms)} ms` : ''}${mismatch ? `\n  ⚠ ${mismatch}` : ''}`;
+  const head = `verify: ${v.database.kind} (${v.database.kind.startsWith('sqlite') ? 'SQLite' : 'PostgreSQL'} ${v.database.serverVersion}), ${n} migration${n === 1 ? '' : 's'}${v.ms !== undefined ? ` in ${Math.round(v.ms)} ms` : ''}${mismatch ? `\n  ⚠ ${mismatch}` : ''}`;
   const out: string[] = [p.bold(head)];
   for (const m of v.migrations) out.push(...renderMigration(m, p));
   if (v.chain) out.push(...renderChain(v.chain, p));

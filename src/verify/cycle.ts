@@ -62,7 +62,8 @@ export function hasDown(m: Migration): boolean {
   return !!m.down && m.down.text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim().length > 0;
 }
 
-function emptyVerification(m: Migration): MigrationVerification {
+/** A verification with nothing run yet. */
+export function emptyVerification(m: Migration): MigrationVerification {
   return {
     id: m.id,
     file: m.up.file,

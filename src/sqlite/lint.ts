@@ -1,0 +1,121 @@
+// The SQLite lint engine: parse one file with SQLite's grammar, walk its statements
+// with the schema the earlier migrations left (SqliteSchema), the transaction and the
+// foreign_keys setting, dispatch each to the SQLite rules' visitors by statement type,
+// and turn reports into findings (ignore comments applied). Like the Postgres engine,
+// it never throws on user input: a rule that throws is an internal-error finding.
+
+import type { Finding, Range, SqlSource } from '../types';
+import type { EnabledRule } from '../lint/engine';
+import { reportMessage, type Rule, type RuleReport, type SqliteVisitor } from '../lint/rule';
+import { applySuppressions, makeIdResolver, parseSuppressions, reportUnused } from '../lint/suppressions';
+import { versionAtLeast, type SqliteLintContext, type SqliteLintOptions } from './context';
+import { parseSqlite, type SqliteStatement } from './parse';
+import { entityName, SqliteSchema, sqliteKey } from './schema';
+import { pragmaOn, pragmaValue } from './ast';
+
+export interface SqliteLintInput {
+  source: SqlSource;
+  migration?: string;
+  /** The schema before this file (what the earlier migrations established); not changed. */
+  schema?: SqliteSchema;
+  transactional?: boolean;
+}
+
+export interface SqliteLintResult {
+  findings: Finding[];
+  /** The schema after this file. */
+  schema: SqliteSchema;
+}
+
+export const DEFAULT_SQLITE_OPTIONS: SqliteLintOptions = { sqliteVersion: '3.45.0', transactional: false };
+
+/** Lint one SQLite source with the enabled SQLite rules. */
+export function lintSqliteFile(input: SqliteLintInput, enabled: readonly EnabledRule[], allRules: readonly Rule[], options: SqliteLintOptions = DEFAULT_SQLITE_OPTIONS): SqliteLintResult {
+  const { source } = input;
+  const schema = input.schema?.clone() ?? new SqliteSchema();
+  const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
+  const helpOf = new Map(allRules.map((r) => [r.meta.id, r.meta.fix]));
+  const raw: Finding[] = [];
+  const add = (rule: string, range: Range, message: string, statement?: SqliteStatement) => {
+    const severity = severityOf.get(rule);
+    if (!severity) return;
+    const sql = source.lineMap && statement ? { statement: statement.sql } : {};
+    raw.push({ rule, severity, file: source.file, ...range, message, help: helpOf.get(rule) ?? '', ...(input.migration ? { migration: input.migration } : {}), ...sql });
+  };
+  const startRange: Range = { line: source.firstLine, column: 1, endLine: source.firstLine, endColumn: 1 };
+  const parsed = parseSqlite(source);
+  for (const p of parsed.problems) {
+    if (!p.unsupportedAlter) add('syntax-error', p.range, p.message);
+    else if (p.unsupportedAlter === 'never' || !versionAtLeast(options.sqliteVersion, p.unsupportedAlter))
+      add('sqlite-unsupported-alter', p.range, p.unsupportedAlter === 'never' ? p.message : `${p.message}; the target is ${options.sqliteVersion} (sqliteVersion)`);
+    // Supported by the target but newer than the grammar: not linted, said so (verify runs it).
+    else add('skipped-statement', p.range, `not linted: SQLite ${p.unsupportedAlter} added this ALTER TABLE form after the SQL grammar migration-guard parses with (verify runs it)`);
+  }
+
+  const { statements } = parsed;
+  let current: SqliteStatement | undefined;
+  const visitors: { rule: Rule; visitor: SqliteVisitor }[] = [];
+  for (const { rule } of enabled) {
+    if (!rule.createSqlite) continue;
+    try {
+      const report = (r: RuleReport) => add(rule.meta.id, r.range ?? current?.range ?? statements.at(-1)?.range ?? startRange, messageOf(rule, r), current);
+      visitors.push({ rule, visitor: rule.createSqlite({ options, statements, report }) });
+    } catch (err) {
+      add('internal-error', startRange, `rule ${rule.meta.id} failed before the first statement: ${(err as Error)?.message ?? err}`);
+    }
+  }
+  const state = { inTransaction: input.transactional ?? options.transactional, foreignKeys: 'unknown' as SqliteLintContext['foreignKeys'], createdHere: new Set<string>() };
+  const context = (): SqliteLintContext => ({ schema, inTransaction: state.inTransaction, foreignKeys: state.foreignKeys, createdHere: state.createdHere });
+  const guarded = (rule: Rule, range: Range, where: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      add('internal-error', range, `rule ${rule.meta.id} failed ${where}: ${(err as Error)?.message ?? err}`);
+    }
+  };
+  for (const statement of statements) {
+    current = statement;
+    const ctx = context();
+    for (const { rule, visitor } of visitors) {
+      const handler = visitor[statement.kind] as ((node: unknown, s: SqliteStatement, c: SqliteLintContext) => void) | undefined;
+      if (handler) guarded(rule, statement.range, 'on this statement', () => handler(statement.node, statement, ctx));
+      const every = visitor['*'];
+      if (every) guarded(rule, statement.range, 'on this statement', () => every(statement, ctx));
+    }
+    advance(state, statement, input.transactional ?? options.transactional);
+    schema.apply(statement);
+  }
+  current = undefined;
+  const end = context();
+  for (const { rule, visitor } of visitors) {
+    const fn = visitor.end;
+    if (fn) guarded(rule, statements.at(-1)?.range ?? startRange, 'at the end of the file', () => fn(end));
+  }
+
+  const suppressions = parseSuppressions(parsed.comments, makeIdResolver(allRules));
+  const kept = applySuppressions(raw, suppressions, parsed.spans);
+  const before = raw.length;
+  reportUnused(suppressions, parsed.spans, severityOf, add);
+  const findings = [...kept, ...raw.slice(before)].sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return { findings, schema };
+}
+
+function messageOf(rule: Rule, r: RuleReport): string {
+  try {
+    return reportMessage(rule.meta, r);
+  } catch (err) {
+    return `rule ${rule.meta.id} reported an unknown message: ${(err as Error).message}`;
+  }
+}
+
+/** The transaction and foreign_keys state after a statement. */
+function advance(state: { inTransaction: boolean; foreignKeys: SqliteLintContext['foreignKeys']; createdHere: Set<string> }, s: SqliteStatement, toolTransaction: boolean): void {
+  const n = s.node;
+  if (n.type === 'start_transaction_stmt') state.inTransaction = true;
+  else if (n.type === 'commit_transaction_stmt' || n.type === 'rollback_transaction_stmt') state.inTransaction = false;
+  else if (n.type === 'create_table_stmt') state.createdHere.add(sqliteKey(entityName(n.name)));
+  else if (n.type === 'pragma_stmt' && n.pragma.type === 'pragma_assignment' && sqliteKey(entityName(n.pragma.name)) === 'foreign_keys' && !state.inTransaction) {
+    // SQLite ignores foreign_keys inside a transaction.
+    state.foreignKeys = pragmaOn(pragmaValue(n.pragma)) ? 'on' : 'off';
+  }
+}
