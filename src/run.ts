@@ -161,6 +161,7 @@ export async function run(options: RunOptions): Promise<Report> {
           ...(down ? { down: down.file } : {}),
           transactional: m.transactional,
           changed: m.changed,
+          ...(m.sqlFrom ? { sqlFrom: m.sqlFrom } : {}),
         });
         if (m.notRunnable) {
           // Not SQL: nothing to lint; verify names it where it stands in the order.

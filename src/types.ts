@@ -56,6 +56,8 @@ export interface Migration {
   sentAsOneQuery?: boolean;
   /** Added or modified since `--base` (true when no base was given). */
   changed: boolean;
+  /** SQL a framework sent on SQLite: `traced` live from its connections, or `offline` from its offline mode (`alembic upgrade --sql`). */
+  sqlFrom?: 'traced' | 'offline';
   /** New since `--base` (not merely edited): with deployTogether, what it creates is empty when the change's later migrations run. */
   added?: boolean;
   /**
@@ -303,6 +305,8 @@ export interface MigrationSummary {
   down?: string;
   transactional: boolean;
   changed: boolean;
+  /** Framework migrations on SQLite: where their SQL came from (Migration.sqlFrom). */
+  sqlFrom?: 'traced' | 'offline';
 }
 
 /** One statement of the deploy plan: what it locks and for how long it works. */

@@ -32,6 +32,13 @@ export interface FrameworkOptions {
   /** Commands that replace the preset's. */
   migrate?: string;
   rollback?: string;
+  /**
+   * One migration forward (`alembic upgrade +1`): when set, each changed migration's down is
+   * captured again right after its own up (up one, back one, up one), so SQL a framework
+   * generates from the live schema (Alembic's batch mode reflects the table) is the SQL that
+   * runs in that state, whatever a later migration's down left behind.
+   */
+  step?: string;
   /** Where the commands run (default: the project's folder). */
   cwd?: string;
   env?: Readonly<Record<string, string>>;
@@ -85,6 +92,8 @@ export class FrameworkRun {
   /** Where findings about the run as a whole point: the project's entry file, else its folder. */
   private readonly anchor: string;
   private readonly commands: FrameworkCapture['commands'] = [];
+  /** The migrations the first migrate applied, in order. */
+  private order: string[] = [];
   private readonly fw: Framework;
   private readonly cwd: string;
 
@@ -110,6 +119,7 @@ export class FrameworkRun {
     }
     if (up.result.timedOut || up.result.exitCode !== 0) this.failed(up.result, 'migrate', up.leftoverError);
     const order = up.segments.filter((s) => s.direction === 'up').map((s) => s.id);
+    this.order = order;
     const ups = new Map(up.segments.filter((s) => s.direction === 'up').map((s) => [s.id, s] as const));
     this.unsegmented(up.leftover, 'migrate');
     const sources = new Map(order.map((id) => [id, fw.sourceOf(id, o.project)] as const));
@@ -147,7 +157,8 @@ export class FrameworkRun {
         downs.set(top, { segment: mine, blocks: back.blocks });
         applied.pop();
       }
-      if (downs.size && !downErrors.size) {
+      if (downs.size && !downErrors.size && o.step) await this.downsRightAfterUps(order.slice(firstChanged), o.step, downs);
+      else if (downs.size && !downErrors.size) {
         const again = await this.command(migrateCommand, 'up');
         if (again.result.timedOut || again.result.exitCode !== 0) this.failed(again.result, 're-apply after rollback', again.leftoverError);
       }
@@ -156,6 +167,23 @@ export class FrameworkRun {
     const built = order.map((id) => this.migration(id, ups.get(id)!, downs.get(id), downErrors.get(id), sources.get(id), changed(id), up.blocks));
     this.sharedTransactions(built);
     return { migrations: built.map((b) => b.migration), findings: this.findings, commands: this.commands };
+  }
+
+  /** From the first changed migration on: up one, back one (that down replaces the walk's), up one again. */
+  private async downsRightAfterUps(ids: readonly string[], step: string, downs: Map<string, { segment: Segment; blocks: Map<CapturedStatement, number> }>): Promise<void> {
+    const applied = this.order.slice(0, this.order.length - ids.length);
+    for (const id of ids) {
+      const forward = await this.command(step, 'up');
+      if (forward.result.exitCode !== 0 || !forward.segments.some((s) => s.id === id)) return this.failed(forward.result, `apply ${id} again`, forward.leftoverError);
+      applied.push(id);
+      const back = await this.command(this.o.rollback ?? this.fw.rollback(this.o.project, applied), 'down');
+      const mine = back.segments.find((s) => s.id === id && s.direction === 'down');
+      // The walk's capture stays when this one fails: the rollback walk already reported how.
+      if (back.result.exitCode === 0 && mine) downs.set(id, { segment: mine, blocks: back.blocks });
+      const again = await this.command(step, 'up');
+      // verify replays the up after the down and reports it at its line (up-not-reapplicable).
+      if (again.result.exitCode !== 0) return this.o.log(`${this.o.shown}: ${id} does not apply again after its rollback; the downs after it were captured by the rollback walk`);
+    }
   }
 
   /** Run one command through the proxy and segment what it sent. */

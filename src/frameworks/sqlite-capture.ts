@@ -6,9 +6,9 @@
 // plays the capture proxy's part: the same segmentation by version-table writes, the
 // same source lines, the same findings.
 
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Config } from '../config';
 import type { CapturedQuery } from '../capture/proxy';
 import { filesChangedSince } from '../migrations/history';
@@ -16,8 +16,9 @@ import { FrameworkRun } from './capture';
 import { scrubbedEnv } from './command';
 import type { FrameworkDiscovery } from './discover';
 import { loadProject } from './project';
-import type { Framework } from './types';
+import type { Framework, Project } from './types';
 import { sqliteFileOf, sqliteUrlOf } from '../sqlite/detect';
+import { splitSqlite } from '../sqlite/parse';
 
 /** The hook Python loads at start-up (PYTHONPATH first): redirect and trace sqlite3 connections, then run the system's own sitecustomize. */
 const HOOK = String.raw`
@@ -95,7 +96,23 @@ function isIntrospection(sql: string): boolean {
   return READ_PRAGMA.test(sql);
 }
 
-/** Run the project's migrate (and rollback) commands on a scratch copy of its SQLite database and capture its migrations. */
+/** One migration forward: the preset's, or the configured migrate command with `head` made `+1` (`python -m alembic upgrade head`). */
+function stepCommand(framework: Framework, project: Project, migrate: string | undefined): string | undefined {
+  if (!migrate) return framework.step?.(project);
+  return /\bupgrade\s+head\b/.test(migrate) ? migrate.replace(/\bupgrade\s+head\b/, 'upgrade +1') : undefined;
+}
+
+/** Folders never copied with a project (version control, dependencies, caches). */
+const NOT_COPIED = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.mypy_cache', '.pytest_cache', '.tox']);
+
+/**
+ * Run the project's migrate (and rollback) commands and capture its migrations. They run in a
+ * scratch copy of the project folder, so a relative database path lands in the copy even where
+ * the hook cannot load; the hook sends every connection to a scratch copy of the database file
+ * and traces it. Where nothing was traced (a Python started with -I or -S, a driver outside
+ * sqlite3), Alembic's offline mode (`upgrade … --sql`) gives the ups' SQL instead, and the
+ * report says so (Migration.sqlFrom).
+ */
 export async function captureSqliteFramework(
   path: string,
   shown: string,
@@ -106,42 +123,85 @@ export async function captureSqliteFramework(
   const fc = config.framework ?? {};
   const dir = mkdtempSync(join(tmpdir(), 'migration-guard-sqlite-capture-'));
   try {
+    const work = join(dir, 'project');
+    cpSync(path, work, { recursive: true, filter: (src) => !NOT_COPIED.has(basename(src)) });
     const scratch = join(dir, 'scratch.db');
     const url = sqliteUrlOf(path);
     const original = url ? sqliteFileOf(url, path) : undefined;
     if (original && existsSync(original)) copyFileSync(original, scratch);
     writeFileSync(join(dir, 'sitecustomize.py'), HOOK);
     const trace = join(dir, 'trace.jsonl');
+    const offlineSql = join(dir, 'offline.sql');
     const base = scrubbedEnv(process.env);
     const env: NodeJS.ProcessEnv = {
       ...base,
       DATABASE_URL: `sqlite:///${scratch}`,
       MIGRATION_GUARD_SQLITE_DB: scratch,
       MIGRATION_GUARD_SQLITE_TRACE: trace,
+      MIGRATION_GUARD_OFFLINE_SQL: offlineSql,
       PYTHONPATH: [dir, base.PYTHONPATH].filter(Boolean).join(':'),
       ...(fc.env ?? {}),
     };
     const project = loadProject(path);
-    const run = new FrameworkRun(
-      {
-        framework,
-        project,
-        shown,
-        ...(fc.migrate ? { migrate: fc.migrate } : {}),
-        ...(fc.rollback ? { rollback: fc.rollback } : {}),
-        ...(fc.cwd ? { cwd: fc.cwd } : {}),
-        timeoutMs: (fc.timeout ?? 300) * 1000,
-        rollBack: context.rollBack,
-        ...(context.base ? { changedFiles: filesChangedSince(path, context.base) } : {}),
-        log: context.log,
-      },
-      new TraceReader(trace),
-      env,
+    const migrate = fc.migrate ?? framework.migrate(project);
+    const options = {
+      framework,
+      project,
+      shown,
+      migrate,
+      ...(fc.rollback ? { rollback: fc.rollback } : {}),
+      cwd: join(work, fc.cwd ?? '.'),
+      timeoutMs: (fc.timeout ?? 300) * 1000,
+      rollBack: context.rollBack,
+      ...(context.base ? { changedFiles: filesChangedSince(path, context.base) } : {}),
+      log: context.log,
+    };
+    const step = stepCommand(framework, project, fc.migrate);
+    const live = await new FrameworkRun({ ...options, ...(step ? { step } : {}) }, new TraceReader(trace), env).run();
+    const from = original && existsSync(original) ? original : 'a new SQLite database';
+    const traced = existsSync(trace) && statSync(trace).size > 0;
+    const offline = !traced && live.commands[0]?.exitCode === 0 ? offlineCommand(framework, migrate) : undefined;
+    if (!offline) {
+      context.log(`${shown}: ${framework.name} ran on a scratch copy of ${from} (statements traced live)`);
+      return { layout: framework.name, migrations: live.migrations.map((m) => ({ ...m, sqlFrom: 'traced' })), findings: live.findings, commands: live.commands };
+    }
+    // Nothing traced: the SQL of the ups from offline mode; the downs cannot be had that way.
+    context.log(
+      `${shown}: no SQLite statement could be traced (the command does not load Python's site hooks, or uses a driver other than sqlite3): the ups' SQL comes from ${framework.name}'s offline mode (\`${offline}\`); downs are not captured`,
     );
-    const capture = await run.run();
-    context.log(`${shown}: ${framework.name} ran on a scratch copy of ${original && existsSync(original) ? original : 'a new SQLite database'} (statements traced live)`);
-    return { layout: framework.name, migrations: capture.migrations, findings: capture.findings, commands: capture.commands };
+    const fromOffline = await new FrameworkRun({ ...options, migrate: `${offline} > "$MIGRATION_GUARD_OFFLINE_SQL"; status=$?; grep '^FAILED' "$MIGRATION_GUARD_OFFLINE_SQL" >&2; exit $status`, rollBack: false }, new OfflineSqlReader(offlineSql), env).run();
+    return {
+      layout: framework.name,
+      migrations: fromOffline.migrations.map((m) => ({ ...m, sqlFrom: 'offline' })),
+      findings: fromOffline.findings,
+      commands: [...live.commands, ...fromOffline.commands],
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The offline form of a migrate command (`alembic upgrade head` → `alembic upgrade head --sql`), where the framework has one. */
+function offlineCommand(framework: Framework, migrate: string): string | undefined {
+  return framework.name === 'alembic' && /\bupgrade\s+head\b/.test(migrate) ? migrate.replace(/\bupgrade\s+head\b/, 'upgrade head --sql') : undefined;
+}
+
+/** SQL an offline run printed, read as one connection's queries (BEGIN/COMMIT set the transaction state). */
+class OfflineSqlReader {
+  constructor(private readonly file: string) {}
+
+  take(): CapturedQuery[] {
+    if (!existsSync(this.file)) return [];
+    // Alembic prints its own failure (`FAILED: …`) where the SQL goes: the command's output has it.
+    const text = readFileSync(this.file, 'utf8').replace(/^FAILED:.*$/gm, '');
+    rmSync(this.file);
+    let tx = false;
+    return splitSqlite(text).pieces.map((p, i): CapturedQuery => {
+      const sql = text.slice(p.first, p.end).replace(/;\s*$/, '');
+      const before = tx;
+      if (p.head?.[0] === 'BEGIN') tx = true;
+      else if (p.head?.[0] === 'COMMIT' || p.head?.[0] === 'END' || p.head?.[0] === 'ROLLBACK') tx = false;
+      return { connection: 1, seq: i + 1, sql, protocol: 'simple', txBefore: before ? 'T' : 'I', txAfter: tx ? 'T' : 'I', tags: [], startedAt: 0 };
+    });
   }
 }

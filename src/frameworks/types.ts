@@ -25,6 +25,8 @@ export interface Framework {
   migrate(project: Project): string;
   /** The command that reverts the newest applied migration (one step); `applied` oldest first. */
   rollback(project: Project, applied: readonly string[]): string;
+  /** The command that applies the next pending migration only, where the framework has one (`alembic upgrade +1`). */
+  step?(project: Project): string;
   versionTable: VersionTable;
   /** The source file of a migration id, relative to the project's folder. */
   sourceOf(id: string, project: Project): string | undefined;

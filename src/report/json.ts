@@ -19,7 +19,7 @@ export function renderJson(report: Report): string {
 }
 
 function orderMigration(m: MigrationSummary): MigrationSummary {
-  return { id: m.id, layout: m.layout, up: m.up, ...(m.down !== undefined ? { down: m.down } : {}), transactional: m.transactional, changed: m.changed };
+  return { id: m.id, layout: m.layout, up: m.up, ...(m.down !== undefined ? { down: m.down } : {}), transactional: m.transactional, changed: m.changed, ...(m.sqlFrom ? { sqlFrom: m.sqlFrom } : {}) };
 }
 
 function orderFinding(f: Finding): Finding {

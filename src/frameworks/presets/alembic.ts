@@ -6,6 +6,7 @@ export const alembic: Framework = {
   detect: (p) => (p.files.includes('alembic.ini') ? 'alembic.ini' : undefined),
   migrate: () => 'alembic upgrade head',
   rollback: () => 'alembic downgrade -1',
+  step: () => 'alembic upgrade +1',
   versionTable: { table: 'alembic_version', idOf: (r) => r.version_num },
   sourceOf(id, p) {
     const declares = new RegExp(`^revision\\s*(?::\\s*str\\s*)?=\\s*['"]${id.replace(/\W/g, '\\$&')}['"]`, 'm');
