@@ -72,7 +72,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     core.warning(why);
     notes.push(why);
   };
-  if (verify && database === 'container') {
+  // SQLite verifies on a file: no Postgres to prepare.
+  if (verify && database === 'container' && inputs.dialect !== 'sqlite') {
     const docker = async () => {
       const probe = await probeDocker(env);
       return probe.ok ? undefined : `No Docker engine answered (${probe.where})`;
@@ -91,6 +92,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       const overrides: ConfigOverrides = {
         ...(inputs.layout !== 'auto' ? { layout: inputs.layout as ConfigOverrides['layout'] } : {}),
         ...(inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {}),
+        ...(inputs.dialect ? { dialect: inputs.dialect } : {}),
+        ...(inputs.sqliteVersion ? { sqliteVersion: inputs.sqliteVersion } : {}),
         ...(inputs.stats ? { stats: { file: inputs.stats } } : {}),
         ...(inputs.framework || inputs.sqlLog ? { framework: { ...(inputs.framework ? { name: inputs.framework } : {}), ...(inputs.sqlLog ? { sqlLog: inputs.sqlLog } : {}) } } : {}),
         failOn: inputs.failOn,

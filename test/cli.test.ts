@@ -154,6 +154,8 @@ test('unknown flags, commands and bad flag values exit 2 with a message', () => 
     [['lint', 'a.sql', '--format', 'xml'], /--format: expected one of text, json, sarif, github/],
     [['lint', 'a.sql', '--fail-on', 'critical'], /--fail-on: expected one of error, warning, info, never/],
     [['lint', 'a.sql', '--pg-version', 'nine'], /--pg-version: expected a Postgres major version/],
+    [['lint', 'a.sql', '--dialect', 'oracle'], /--dialect: expected postgres or sqlite, got "oracle"/],
+    [['lint', 'a.sql', '--sqlite-version', 'latest'], /--sqlite-version: expected a SQLite 3 version/],
     [['lint', 'a.sql', '--layout', 'flywya'], /--layout: .*did you mean "flyway"/],
     [['lint', 'a.sql', '--seed-rows', '5'], /--seed-rows does not apply to "lint"/],
     [['lint', 'a.sql', '--framework', 'flask'], /--framework: expected one of alembic, django, rails/],

@@ -95,12 +95,22 @@ test('rules: off disables, on enables at the default severity, unquoted YAML off
   assert.equal(e.rules['adding-required-column'], 'error');
 });
 
+test('dialect and sqliteVersion (YAML may read 3.35 as a number)', () => {
+  const c = parse('dialect: sqlite\nsqliteVersion: 3.35\n');
+  assert.equal(c.dialect, 'sqlite');
+  assert.equal(c.sqliteVersion, '3.35');
+  assert.equal(parse('sqliteVersion: "3.31.1"\n').sqliteVersion, '3.31.1');
+  assert.equal(parse('failOn: error\n').dialect, undefined, 'unset: postgres unless detected');
+});
+
 test('errors name the key and its line', () => {
   rejects('failOn: error\nfailon: warning\n', /^\.migration-guard\.yml:2: failon: unknown setting \(did you mean "failOn"\?\)/);
   rejects('rules:\n  adding-required-colum: off\n', /^\.migration-guard\.yml:2: rules\.adding-required-colum: unknown rule "adding-required-colum" \(did you mean "adding-required-column"\?\)/);
   rejects('rules:\n  adding-required-field: off\n', /rules\.adding-required-field: unknown rule "adding-required-field" \(that is squawk's name; ours: adding-required-column\)/);
   rejects('rules:\n  adding-required-column: fatal\n', /:2: rules\.adding-required-column: expected error, warning, info, off or on, got "fatal"/);
   rejects('pgVersion: 99\n', /:1: pgVersion: expected a Postgres major version from 10 to 18, got 99/);
+  rejects('failOn: error\ndialect: mysql\n', /:2: dialect: expected postgres or sqlite, got "mysql"/);
+  rejects('sqliteVersion: 3\n', /:1: sqliteVersion: expected a SQLite 3 version such as 3\.35 or 3\.35\.5, got 3/);
   rejects('failOn: critical\n', /:1: failOn: expected one of error, warning, info, never/);
   rejects('ignore: 3\n', /ignore: expected a list of paths or globs/);
   rejects('ignore: ["db/{a,b"]\n', /ignore: bad glob "db\/\{a,b": unclosed \{/);

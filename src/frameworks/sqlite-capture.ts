@@ -169,7 +169,11 @@ export async function captureSqliteFramework(
     context.log(
       `${shown}: no SQLite statement could be traced (the command does not load Python's site hooks, or uses a driver other than sqlite3): the ups' SQL comes from ${framework.name}'s offline mode (\`${offline}\`); downs are not captured`,
     );
-    const fromOffline = await new FrameworkRun({ ...options, migrate: `${offline} > "$MIGRATION_GUARD_OFFLINE_SQL"; status=$?; grep '^FAILED' "$MIGRATION_GUARD_OFFLINE_SQL" >&2; exit $status`, rollBack: false }, new OfflineSqlReader(offlineSql), env).run();
+    const fromOffline = await new FrameworkRun(
+      { ...options, migrate: `${offline} > "$MIGRATION_GUARD_OFFLINE_SQL"; status=$?; grep '^FAILED' "$MIGRATION_GUARD_OFFLINE_SQL" >&2; exit $status`, rollBack: false },
+      new OfflineSqlReader(offlineSql),
+      env,
+    ).run();
     return {
       layout: framework.name,
       migrations: fromOffline.migrations.map((m) => ({ ...m, sqlFrom: 'offline' })),

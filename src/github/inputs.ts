@@ -1,9 +1,10 @@
 // The Action's inputs as one typed, validated object. Pure over a getter, so
 // the front end passes @actions/core's getInput and tests pass a map.
 
-import { checkFramework } from '../config-file';
+import { checkDialect, checkFramework, checkSqliteVersion } from '../config-file';
 import { UsageError } from '../errors';
 import type { FrameworkName } from '../frameworks/types';
+import type { Dialect } from '../lint/rule';
 import type { FailOn } from '../types';
 import { DATABASE_KINDS, type DatabaseKind } from '../verify/databases/types';
 
@@ -23,6 +24,10 @@ export interface ActionInputs {
   postgresImage?: string;
   databaseUrl?: string;
   pgVersion?: number;
+  /** `dialect` input; undefined = the config's (or detected). */
+  dialect?: Dialect;
+  /** `sqlite-version` input. */
+  sqliteVersion?: string;
   config?: string;
   failOn: FailOn;
   comment: boolean;
@@ -89,8 +94,12 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     pgVersion = Number(pg);
     if (!/^\d+$/.test(pg) || pgVersion < 10 || pgVersion > 18) throw new UsageError(`input pg-version: expected a Postgres major version from 10 to 18, got ${JSON.stringify(pg)}`);
   }
+  const dialect = s('dialect') ? checkDialect(s('dialect').toLowerCase(), inputError('dialect')) : undefined;
+  const sqliteVersion = s('sqlite-version') ? checkSqliteVersion(s('sqlite-version'), inputError('sqlite-version')) : undefined;
   return {
     paths: paths.length ? paths : [],
+    dialect,
+    sqliteVersion,
     layout: s('layout') || 'auto',
     framework: s('framework') ? checkFramework(s('framework'), inputError('framework')).name : undefined,
     sqlLog: s('sql-log') || undefined,

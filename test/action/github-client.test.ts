@@ -179,6 +179,12 @@ test('inputs: lists, booleans, validation naming the input', () => {
   assert.throws(() => parseInputs(get({ verify: 'maybe' })), /input verify/);
   assert.throws(() => parseInputs(get({ database: 'url' })), /input database-url/);
   assert.throws(() => parseInputs(get({ 'pg-version': '9' })), /input pg-version/);
+  assert.deepEqual(
+    [parseInputs(get({ dialect: 'SQLite', 'sqlite-version': '3.31' }))].map((x) => [x.dialect, x.sqliteVersion]),
+    [['sqlite', '3.31']],
+  );
+  assert.throws(() => parseInputs(get({ dialect: 'mysql' })), /input dialect: expected postgres or sqlite/);
+  assert.throws(() => parseInputs(get({ dialect: 'sqlite', 'sqlite-version': '3' })), /input sqlite-version: expected a SQLite 3 version/);
 });
 
 test('annotations: rule id as title, exact lines, columns only on one line, info → notice', () => {

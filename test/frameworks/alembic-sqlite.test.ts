@@ -61,8 +61,13 @@ test("the project's own database file: migrations start from a copy of it, and i
   // The app's database at revision 0001, with rows (made by the real alembic, outside migration-guard).
   const made = spawnSync('/usr/bin/python3', ['-m', 'alembic', 'upgrade', '0001'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH } });
   assert.equal(made.status, 0, made.stderr);
-  spawnSync('/usr/bin/python3', ['-c', "import sqlite3; c = sqlite3.connect('app.db'); c.executemany('INSERT INTO users (email, legacy) VALUES (?, ?)', [('a@x', 'l1'), ('b@x', 'l2')]); c.commit()"], { cwd: dir });
-  const hash = () => createHash('sha256').update(readFileSync(join(dir, 'app.db'))).digest('hex');
+  spawnSync('/usr/bin/python3', ['-c', "import sqlite3; c = sqlite3.connect('app.db'); c.executemany('INSERT INTO users (email, legacy) VALUES (?, ?)', [('a@x', 'l1'), ('b@x', 'l2')]); c.commit()"], {
+    cwd: dir,
+  });
+  const hash = () =>
+    createHash('sha256')
+      .update(readFileSync(join(dir, 'app.db')))
+      .digest('hex');
   const before = hash();
   const r = await run({ command: 'check', cwd: dir, paths: ['.'], overrides: { sqliteVersion: '3.45' } });
   assert.deepEqual(

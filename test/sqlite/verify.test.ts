@@ -68,7 +68,10 @@ test('PRAGMA foreign_key_check after each step: orphans a migration leaves are a
     '000002_prune': ['DELETE FROM orgs WHERE id > 50;', 'SELECT 1;'],
   });
   assert.ok(rulesAt(r).includes('sqlite-integrity-failed 000002_prune.up.sql:1'), rulesAt(r).join('\n'));
-  assert.match(r.findings.find((f) => f.rule === 'sqlite-integrity-failed')!.message, /After the up of 000002_prune, SQLite reports: foreign key violation: members row \d+ references missing orgs row/);
+  assert.match(
+    r.findings.find((f) => f.rule === 'sqlite-integrity-failed')!.message,
+    /After the up of 000002_prune, SQLite reports: foreign key violation: members row \d+ references missing orgs row/,
+  );
 });
 
 test('sqliteVersion decides which ALTER forms are findings', async () => {
