@@ -1,6 +1,5 @@
 import { defineSqliteRule } from '../src/lint/rule';
-import { alteredTable, columnConstraints, defaultOf, isNull } from '../src/sqlite/ast';
-import { sqliteKey } from '../src/sqlite/schema';
+import { columnConstraints, columnsAddedToExisting, defaultOf, isNull } from '../src/sqlite/ast';
 
 /** SQLite: ADD COLUMN … NOT NULL without a non-NULL DEFAULT fails on a table with rows. */
 export default defineSqliteRule({
@@ -22,13 +21,10 @@ export default defineSqliteRule({
   },
   create: ({ report }) => ({
     alter_table_stmt(node, statement, ctx) {
-      const table = alteredTable(node);
-      if (ctx.createdHere.has(sqliteKey(table))) return;
-      for (const a of node.actions.items) {
-        if (a.type !== 'alter_action_add_column') continue;
-        const notNull = columnConstraints(a.column).some((c) => c.type === 'constraint_not_null');
-        const d = defaultOf(a.column);
-        if (notNull && (!d || isNull(d))) report({ messageId: 'required', data: { column: a.column.name.name, table }, range: statement.rangeOf(a.column) });
+      for (const { table, column } of columnsAddedToExisting(node, ctx)) {
+        const notNull = columnConstraints(column).some((c) => c.type === 'constraint_not_null');
+        const d = defaultOf(column);
+        if (notNull && (!d || isNull(d))) report({ messageId: 'required', data: { column: column.name.name, table }, range: statement.rangeOf(column) });
       }
     },
   }),

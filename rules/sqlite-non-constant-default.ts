@@ -1,6 +1,5 @@
 import { defineSqliteRule } from '../src/lint/rule';
-import { alteredTable, defaultOf, isConstantDefault } from '../src/sqlite/ast';
-import { sqliteKey } from '../src/sqlite/schema';
+import { columnsAddedToExisting, defaultOf, isConstantDefault } from '../src/sqlite/ast';
 
 /** SQLite: ADD COLUMN with a non-constant DEFAULT (CURRENT_TIMESTAMP, a function, an expression) fails on a table with rows. */
 export default defineSqliteRule({
@@ -28,12 +27,9 @@ export default defineSqliteRule({
   },
   create: ({ report }) => ({
     alter_table_stmt(node, statement, ctx) {
-      const table = alteredTable(node);
-      if (ctx.createdHere.has(sqliteKey(table))) return;
-      for (const a of node.actions.items) {
-        if (a.type !== 'alter_action_add_column') continue;
-        const d = defaultOf(a.column);
-        if (d && !isConstantDefault(d)) report({ messageId: 'nonConstant', data: { column: a.column.name.name, expr: statement.textOf(d), table }, range: statement.rangeOf(d) });
+      for (const { table, column } of columnsAddedToExisting(node, ctx)) {
+        const d = defaultOf(column);
+        if (d && !isConstantDefault(d)) report({ messageId: 'nonConstant', data: { column: column.name.name, expr: statement.textOf(d), table }, range: statement.rangeOf(d) });
       }
     },
   }),

@@ -1,11 +1,19 @@
 // Small typed questions about sql-parser-cst's SQLite nodes, shared by the SQLite rules.
 
 import type { AlterTableStmt, ColumnConstraint, ColumnDefinition, Expr, Node, PragmaAssignment } from 'sql-parser-cst';
-import { entityName } from './schema';
+import { entityName, sqliteKey } from './schema';
+import type { SqliteLintContext } from './context';
 
 /** The table an ALTER TABLE acts on, unqualified. */
 export function alteredTable(n: AlterTableStmt): string {
   return entityName(n.table.type === 'table_without_inheritance' ? n.table.table : n.table);
+}
+
+/** The columns an ALTER TABLE adds to a table that existed before this file (a table the file created is empty). */
+export function columnsAddedToExisting(n: AlterTableStmt, ctx: Pick<SqliteLintContext, 'createdHere'>): { table: string; column: ColumnDefinition }[] {
+  const table = alteredTable(n);
+  if (ctx.createdHere.has(sqliteKey(table))) return [];
+  return n.actions.items.flatMap((a) => (a.type === 'alter_action_add_column' ? [{ table, column: a.column }] : []));
 }
 
 /** A column definition's constraints, unwrapped from `CONSTRAINT name …`. */

@@ -91,5 +91,23 @@ for (const [label, node] of NODES) {
     const report = JSON.parse(readFileSync(v.outputs['findings-json']!, 'utf8'));
     assert.equal(report.verification?.database?.kind, 'pglite', `${v.stdout}\n${v.stderr}`);
     t.diagnostic(`${version}: verify (pglite, cold) run ${v.ms} ms`);
+
+    // SQLite: node:sqlite on Node 24, the WASM build dist/ ships on Node 20; the same verdicts.
+    const sqlite = await runAction({
+      workspace: repo.dir,
+      actionDir,
+      node,
+      inputs: { path: 'db/migrations', verify: 'true', dialect: 'sqlite', comment: 'false' },
+      event: { name: 'push', payload: {} },
+      timeoutMs: 60_000,
+    });
+    const lite = JSON.parse(readFileSync(sqlite.outputs['findings-json']!, 'utf8'));
+    assert.equal(lite.dialect, 'sqlite');
+    assert.equal(lite.verification?.database?.kind, label.startsWith('Node 24') ? 'sqlite (node:sqlite)' : 'sqlite (wasm)', `${sqlite.stdout}\n${sqlite.stderr}`);
+    assert.deepEqual(
+      lite.findings.map((f: { rule: string; line: number }) => `${f.rule}:${f.line}`),
+      ['failing-with-existing-rows:1', 'sqlite-adding-required-column:2'],
+    );
+    t.diagnostic(`${version}: verify (sqlite) run ${sqlite.ms} ms`);
   });
 }
