@@ -1,0 +1,26 @@
+// migration-guard GitHub Action, bundled by scripts/build-action.mjs. Do not edit: run `npm run build:action`.
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+import {
+  binDirCandidates,
+  findPgBinaries,
+  freePort,
+  serverIdentity,
+  serverProcessesIn,
+  startLocal
+} from "./chunk-XRJK577H.js";
+import "./chunk-PCOTMPAF.js";
+import "./chunk-WEIKHWOF.js";
+import "./chunk-P6Q5PN73.js";
+export {
+  binDirCandidates,
+  findPgBinaries,
+  freePort,
+  serverIdentity,
+  serverProcessesIn,
+  startLocal
+};

@@ -1,0 +1,16 @@
+// migration-guard GitHub Action, bundled by scripts/build-action.mjs. Do not edit: run `npm run build:action`.
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+
+// src/verify/databases/types.ts
+var DATABASE_KINDS = ["pglite", "local", "container", "url"];
+var DATABASE_CHOICES = ["auto", ...DATABASE_KINDS];
+
+export {
+  DATABASE_KINDS,
+  DATABASE_CHOICES
+};
