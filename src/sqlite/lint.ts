@@ -16,7 +16,7 @@ import { pragmaOn, pragmaValue } from './ast';
 export interface SqliteLintInput {
   source: SqlSource;
   migration?: string;
-  /** The schema before this file (what the earlier migrations established); not changed. */
+  /** The schema before this file (what the earlier migrations established); replayed in place (pass a clone to keep it). */
   schema?: SqliteSchema;
   transactional?: boolean;
 }
@@ -32,7 +32,7 @@ export const DEFAULT_SQLITE_OPTIONS: SqliteLintOptions = { sqliteVersion: '3.45.
 /** Lint one SQLite source with the enabled SQLite rules. */
 export function lintSqliteFile(input: SqliteLintInput, enabled: readonly EnabledRule[], allRules: readonly Rule[], options: SqliteLintOptions = DEFAULT_SQLITE_OPTIONS): SqliteLintResult {
   const { source } = input;
-  const schema = input.schema?.clone() ?? new SqliteSchema();
+  const schema = input.schema ?? new SqliteSchema();
   const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
   const helpOf = new Map(allRules.map((r) => [r.meta.id, r.meta.fix]));
   const raw: Finding[] = [];

@@ -34,7 +34,7 @@ import "./chunk-P6Q5PN73.js";
 var DEFAULT_SQLITE_OPTIONS = { sqliteVersion: "3.45.0", transactional: false };
 function lintSqliteFile(input, enabled, allRules, options = DEFAULT_SQLITE_OPTIONS) {
   const { source } = input;
-  const schema = input.schema?.clone() ?? new SqliteSchema();
+  const schema = input.schema ?? new SqliteSchema();
   const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
   const helpOf = new Map(allRules.map((r) => [r.meta.id, r.meta.fix]));
   const raw = [];
@@ -116,17 +116,18 @@ function advance(state, s, toolTransaction) {
 }
 
 // src/sqlite/run.ts
+import { setFlagsFromString } from "node:v8";
 async function sqliteLinter(config, progress, paths) {
+  setFlagsFromString("--max-optimized-bytecode-size=20000");
   const version = config.sqliteVersion ?? await (await import("./chunk-VYC4LHKW.js")).engineVersion();
   progress(`dialect: sqlite (rules for SQLite ${version}${config.sqliteVersion ? "" : ", the version verify runs; set sqliteVersion for your oldest"})`);
-  let schema = new SqliteSchema();
+  const schema = new SqliteSchema();
   return {
     lint(source, m, isDown, enabled, allRules) {
-      const result = lintSqliteFile({ source, migration: m.id, schema, transactional: isDown ? m.downTransactional ?? m.transactional : m.transactional }, enabled, allRules, {
+      const result = lintSqliteFile({ source, migration: m.id, schema: isDown ? schema.clone() : schema, transactional: isDown ? m.downTransactional ?? m.transactional : m.transactional }, enabled, allRules, {
         sqliteVersion: version,
         transactional: m.transactional
       });
-      if (!isDown) schema = result.schema;
       return result.findings;
     },
     replay(m) {
