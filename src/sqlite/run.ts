@@ -36,10 +36,15 @@ export async function sqliteLinter(config: Config, progress: (line: string) => v
   const schema = new SqliteSchema();
   return {
     lint(source, m, isDown, enabled, allRules) {
-      const result = lintSqliteFile({ source, migration: m.id, schema: isDown ? schema.clone() : schema, transactional: isDown ? (m.downTransactional ?? m.transactional) : m.transactional }, enabled, allRules, {
-        sqliteVersion: version,
-        transactional: m.transactional,
-      });
+      const result = lintSqliteFile(
+        { source, migration: m.id, schema: isDown ? schema.clone() : schema, transactional: isDown ? (m.downTransactional ?? m.transactional) : m.transactional },
+        enabled,
+        allRules,
+        {
+          sqliteVersion: version,
+          transactional: m.transactional,
+        },
+      );
       return result.findings;
     },
     replay(m) {

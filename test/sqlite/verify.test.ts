@@ -86,7 +86,10 @@ test('other SQL layouts work unchanged with dialect sqlite: dbmate sections keep
   const dir = mkdtempSync(join(tmpdir(), 'mg-sqlite-dbmate-'));
   mkdirSync(join(dir, 'db'));
   writeFileSync(join(dir, 'db', '20240101000000_users.sql'), '-- migrate:up\nCREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\n\n-- migrate:down\nDROP TABLE users;\n');
-  writeFileSync(join(dir, 'db', '20240102000000_plan.sql'), "-- migrate:up\nALTER TABLE users ADD COLUMN plan TEXT NOT NULL DEFAULT 'free';\nALTER TABLE users ADD COLUMN at TEXT DEFAULT CURRENT_TIMESTAMP;\n\n-- migrate:down\nALTER TABLE users DROP COLUMN plan;\n");
+  writeFileSync(
+    join(dir, 'db', '20240102000000_plan.sql'),
+    "-- migrate:up\nALTER TABLE users ADD COLUMN plan TEXT NOT NULL DEFAULT 'free';\nALTER TABLE users ADD COLUMN at TEXT DEFAULT CURRENT_TIMESTAMP;\n\n-- migrate:down\nALTER TABLE users DROP COLUMN plan;\n",
+  );
   const r = await run({ command: 'check', cwd: dir, paths: ['db'], overrides: { dialect: 'sqlite' } });
   assert.equal(r.migrations[0].layout, 'dbmate');
   // The down forgets `at`: the section's own line.
