@@ -84,7 +84,7 @@ class TraceReader {
         ...(next ? { txAfter: next.tx ? 'T' : 'I' } : {}),
         tags: [],
         startedAt: 0,
-      } as CapturedQuery;
+      };
     });
   }
 }

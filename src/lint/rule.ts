@@ -124,7 +124,7 @@ export function defineRule(rule: { meta: RuleMeta; create(context: RuleContext):
 
 /** A SQLite lint rule: `create` returns a visitor keyed by sql-parser-cst statement type. */
 export function defineSqliteRule(rule: { meta: Omit<RuleMeta, 'dialect'>; create(context: SqliteRuleContext): SqliteVisitor }): Rule {
-  return { meta: { ...rule.meta, dialect: 'sqlite' }, createSqlite: rule.create };
+  return { meta: { ...rule.meta, dialect: 'sqlite' }, createSqlite: (context) => rule.create(context) };
 }
 
 /** The dialect a rule checks. */

@@ -82,7 +82,7 @@ export function lintSqliteFile(input: SqliteLintInput, enabled: readonly Enabled
       const every = visitor['*'];
       if (every) guarded(rule, statement.range, 'on this statement', () => every(statement, ctx));
     }
-    advance(state, statement, input.transactional ?? options.transactional);
+    advance(state, statement);
     schema.apply(statement);
   }
   current = undefined;
@@ -109,7 +109,7 @@ function messageOf(rule: Rule, r: RuleReport): string {
 }
 
 /** The transaction and foreign_keys state after a statement. */
-function advance(state: { inTransaction: boolean; foreignKeys: SqliteLintContext['foreignKeys']; createdHere: Set<string> }, s: SqliteStatement, toolTransaction: boolean): void {
+function advance(state: { inTransaction: boolean; foreignKeys: SqliteLintContext['foreignKeys']; createdHere: Set<string> }, s: SqliteStatement): void {
   const n = s.node;
   if (n.type === 'start_transaction_stmt') state.inTransaction = true;
   else if (n.type === 'commit_transaction_stmt' || n.type === 'rollback_transaction_stmt') state.inTransaction = false;

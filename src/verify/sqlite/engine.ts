@@ -6,6 +6,10 @@
 
 import { createRequire } from 'node:module';
 
+/** A value SQLite returns. */
+export type SqlValue = string | number | bigint | null | Uint8Array;
+export type SqlRow = Record<string, SqlValue>;
+
 /** One open SQLite database file. */
 export interface SqliteDb {
   /** `node:sqlite` or `wasm` (node-sqlite3-wasm). */
@@ -15,15 +19,15 @@ export interface SqliteDb {
   /** Run one or more statements. */
   exec(sql: string): void;
   /** Rows of one query. */
-  all(sql: string): Record<string, unknown>[];
+  all(sql: string): SqlRow[];
   close(): void;
 }
 
 interface NodeSqliteModule {
-  DatabaseSync: new (path: string) => { exec(sql: string): void; prepare(sql: string): { all(): Record<string, unknown>[] }; close(): void };
+  DatabaseSync: new (path: string) => { exec(sql: string): void; prepare(sql: string): { all(): SqlRow[] }; close(): void };
 }
 interface WasmModule {
-  Database: new (path: string) => { exec(sql: string): void; all(sql: string): Record<string, unknown>[]; close(): void };
+  Database: new (path: string) => { exec(sql: string): void; all(sql: string): SqlRow[]; close(): void };
 }
 
 const require = createRequire(import.meta.url);
@@ -34,6 +38,7 @@ function nodeSqlite(): NodeSqliteModule | undefined {
   try {
     // A variable name keeps bundlers from resolving a module Node 20 does not have.
     const name = 'node:sqlite';
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, never called here
     const original = process.emitWarning;
     // node:sqlite prints an ExperimentalWarning on load in Node 22/24: not ours to show.
     process.emitWarning = () => {};

@@ -10,7 +10,7 @@ import {
   filesChangedSince,
   loadProject,
   scrubbedEnv
-} from "./chunk-26MD7GK3.js";
+} from "./chunk-TJF4MNFU.js";
 import {
   sqliteFileOf,
   sqliteUrlOf
@@ -20,8 +20,8 @@ import "./chunk-WEIKHWOF.js";
 import {
   splitSqlite
 } from "./chunk-YFHPBY3G.js";
-import "./chunk-AO5OGMJE.js";
-import "./chunk-ZAQKIZRE.js";
+import "./chunk-HJPGOSD7.js";
+import "./chunk-N6ZVUDJT.js";
 import "./chunk-P7JOVGUU.js";
 import "./chunk-CC3LKNC6.js";
 import "./chunk-P6Q5PN73.js";

@@ -20,7 +20,7 @@ import {
   pragmaValue,
   sqliteKey,
   versionAtLeast
-} from "./chunk-ZAQKIZRE.js";
+} from "./chunk-N6ZVUDJT.js";
 import {
   alterCommands,
   alterCommandsOf,

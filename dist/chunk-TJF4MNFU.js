@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-AO5OGMJE.js";
+} from "./chunk-HJPGOSD7.js";
 import {
   alterCommands,
   as,

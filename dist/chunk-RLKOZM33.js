@@ -26,7 +26,7 @@ import {
   reportMessage,
   sqliteKey,
   versionAtLeast
-} from "./chunk-ZAQKIZRE.js";
+} from "./chunk-N6ZVUDJT.js";
 import "./chunk-CC3LKNC6.js";
 import "./chunk-P6Q5PN73.js";
 
@@ -82,7 +82,7 @@ function lintSqliteFile(input, enabled, allRules, options = DEFAULT_SQLITE_OPTIO
       const every = visitor["*"];
       if (every) guarded(rule, statement.range, "on this statement", () => every(statement, ctx));
     }
-    advance(state, statement, input.transactional ?? options.transactional);
+    advance(state, statement);
     schema.apply(statement);
   }
   current = void 0;
@@ -105,7 +105,7 @@ function messageOf(rule, r) {
     return `rule ${rule.meta.id} reported an unknown message: ${err.message}`;
   }
 }
-function advance(state, s, toolTransaction) {
+function advance(state, s) {
   const n = s.node;
   if (n.type === "start_transaction_stmt") state.inTransaction = true;
   else if (n.type === "commit_transaction_stmt" || n.type === "rollback_transaction_stmt") state.inTransaction = false;
@@ -124,23 +124,28 @@ async function sqliteLinter(config, progress, paths) {
   const schema = new SqliteSchema();
   return {
     lint(source, m, isDown, enabled, allRules) {
-      const result = lintSqliteFile({ source, migration: m.id, schema: isDown ? schema.clone() : schema, transactional: isDown ? m.downTransactional ?? m.transactional : m.transactional }, enabled, allRules, {
-        sqliteVersion: version,
-        transactional: m.transactional
-      });
+      const result = lintSqliteFile(
+        { source, migration: m.id, schema: isDown ? schema.clone() : schema, transactional: isDown ? m.downTransactional ?? m.transactional : m.transactional },
+        enabled,
+        allRules,
+        {
+          sqliteVersion: version,
+          transactional: m.transactional
+        }
+      );
       return result.findings;
     },
     replay(m) {
       for (const source of [m.up, ...m.extraUp ?? []]) for (const st of parseSqlite(source).statements) schema.apply(st);
     },
     async verify(migrations, cfg, progress2) {
-      const { verifySqliteMigrations } = await import("./chunk-PH6QOJ56.js");
+      const { verifySqliteMigrations } = await import("./chunk-JXGH6ARJ.js");
       const project = paths.find((p) => sqliteUrlOf(p) !== void 0);
       const from = project ? sqliteFileOf(sqliteUrlOf(project), project) : void 0;
       return await verifySqliteMigrations(migrations, { seedRows: cfg.verify.seedRows, log: progress2, ...from ? { from } : {} });
     },
     async discover(path, shown, framework, cfg, context) {
-      const { captureSqliteFramework } = await import("./chunk-DBS2ANT2.js");
+      const { captureSqliteFramework } = await import("./chunk-5RXCGKST.js");
       return captureSqliteFramework(path, shown, framework, cfg, context);
     }
   };

@@ -23,10 +23,10 @@ import {
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-Q7CAOTGA.js";
-import "./chunk-XXCS4KA6.js";
-import "./chunk-AO5OGMJE.js";
-import "./chunk-ZAQKIZRE.js";
+} from "./chunk-USS2POFU.js";
+import "./chunk-YWXYEMZW.js";
+import "./chunk-HJPGOSD7.js";
+import "./chunk-N6ZVUDJT.js";
 import {
   initParser
 } from "./chunk-P7JOVGUU.js";

@@ -13,10 +13,10 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-XXCS4KA6.js";
+} from "./chunk-YWXYEMZW.js";
 import {
   finding
-} from "./chunk-AO5OGMJE.js";
+} from "./chunk-HJPGOSD7.js";
 import {
   alterCommands,
   as,

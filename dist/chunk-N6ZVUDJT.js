@@ -173,7 +173,7 @@ function defineRule(rule) {
   return rule;
 }
 function defineSqliteRule(rule) {
-  return { meta: { ...rule.meta, dialect: "sqlite" }, createSqlite: rule.create };
+  return { meta: { ...rule.meta, dialect: "sqlite" }, createSqlite: (context) => rule.create(context) };
 }
 function defineDiagnostic(meta) {
   return { meta };

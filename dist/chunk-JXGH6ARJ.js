@@ -15,14 +15,14 @@ import {
   emptyVerification,
   skippedVerification,
   verificationFindings
-} from "./chunk-Q7CAOTGA.js";
-import "./chunk-XXCS4KA6.js";
+} from "./chunk-USS2POFU.js";
+import "./chunk-YWXYEMZW.js";
 import {
   finding
-} from "./chunk-AO5OGMJE.js";
+} from "./chunk-HJPGOSD7.js";
 import {
   SqliteSchema
-} from "./chunk-ZAQKIZRE.js";
+} from "./chunk-N6ZVUDJT.js";
 import "./chunk-P7JOVGUU.js";
 import {
   PositionMap
