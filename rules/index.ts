@@ -15,6 +15,7 @@ import concurrentlyInTransaction from './concurrently-in-transaction';
 import creatingIndexNonConcurrently from './creating-index-non-concurrently';
 import deletingAppliedMigration from './deleting-applied-migration';
 import detachingPartitionNonConcurrently from './detaching-partition-non-concurrently';
+import disablingTriggers from './disabling-triggers';
 import downFailing from './down-failing';
 import downNotRestoringSchema from './down-not-restoring-schema';
 import downWithoutUp from './down-without-up';
@@ -27,6 +28,7 @@ import droppingSchema from './dropping-schema';
 import droppingTable from './dropping-table';
 import duplicateMigrationVersion from './duplicate-migration-version';
 import editingAppliedMigration from './editing-applied-migration';
+import enablingRlsWithoutPolicy from './enabling-rls-without-policy';
 import failingWithExistingRows from './failing-with-existing-rows';
 import frameworkCommandFailed from './framework-command-failed';
 import frameworkSharedTransaction from './framework-shared-transaction';
@@ -36,7 +38,9 @@ import holdingAccessExclusiveLock from './holding-access-exclusive-lock';
 import identifierTooLong from './identifier-too-long';
 import internalError from './internal-error';
 import invalidMigrationFile from './invalid-migration-file';
+import leakingSessionSetting from './leaking-session-setting';
 import lockingTableExplicitly from './locking-table-explicitly';
+import lockingTableOutsideTransaction from './locking-table-outside-transaction';
 import losingDataOnRollback from './losing-data-on-rollback';
 import missingDown from './missing-down';
 import missingLockTimeout from './missing-lock-timeout';
@@ -99,6 +103,7 @@ export const rules: readonly Rule[] = [
   creatingIndexNonConcurrently,
   deletingAppliedMigration,
   detachingPartitionNonConcurrently,
+  disablingTriggers,
   downFailing,
   downNotRestoringSchema,
   downWithoutUp,
@@ -111,6 +116,7 @@ export const rules: readonly Rule[] = [
   droppingTable,
   duplicateMigrationVersion,
   editingAppliedMigration,
+  enablingRlsWithoutPolicy,
   failingWithExistingRows,
   frameworkCommandFailed,
   frameworkSharedTransaction,
@@ -120,7 +126,9 @@ export const rules: readonly Rule[] = [
   identifierTooLong,
   internalError,
   invalidMigrationFile,
+  leakingSessionSetting,
   lockingTableExplicitly,
+  lockingTableOutsideTransaction,
   losingDataOnRollback,
   missingDown,
   missingLockTimeout,
@@ -184,6 +192,7 @@ export type RuleId =
   | 'creating-index-non-concurrently'
   | 'deleting-applied-migration'
   | 'detaching-partition-non-concurrently'
+  | 'disabling-triggers'
   | 'down-failing'
   | 'down-not-restoring-schema'
   | 'down-without-up'
@@ -196,6 +205,7 @@ export type RuleId =
   | 'dropping-table'
   | 'duplicate-migration-version'
   | 'editing-applied-migration'
+  | 'enabling-rls-without-policy'
   | 'failing-with-existing-rows'
   | 'framework-command-failed'
   | 'framework-shared-transaction'
@@ -205,7 +215,9 @@ export type RuleId =
   | 'identifier-too-long'
   | 'internal-error'
   | 'invalid-migration-file'
+  | 'leaking-session-setting'
   | 'locking-table-explicitly'
+  | 'locking-table-outside-transaction'
   | 'losing-data-on-rollback'
   | 'missing-down'
   | 'missing-lock-timeout'

@@ -12,7 +12,7 @@ export default defineRule({
     defaultOff: true,
     summary: 'A locking or long-running statement with no statement_timeout',
     why: 'A statement that holds a strong lock (ALTER TABLE that rewrites or scans, CREATE INDEX without CONCURRENTLY) or touches many rows (UPDATE/DELETE backfills) can run far longer on production data than in development, blocking the table or the deploy the whole time. statement_timeout bounds it, so a slow migration fails and is rolled back instead of stalling production. Off by default: a timeout that is too short also fails migrations that would have been fine; turn it on where migrations must stay short. Reported once per file.',
-    fix: "Set a statement_timeout that fits the deploy window before the first such statement:\n\n```sql\nSET statement_timeout = '5min';\nSET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\n```\n\nInside a transaction `SET LOCAL statement_timeout = '5min';` limits it to that transaction.",
+    fix: "Set a statement_timeout that fits the deploy window before the first such statement:\n\n```sql\nSET statement_timeout = '5min';\nSET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\nRESET statement_timeout;\nRESET lock_timeout;\n```\n\nInside a transaction `SET LOCAL statement_timeout = '5min';` limits it to that transaction.",
     examples: {
       bad: ['ALTER TABLE users ADD COLUMN bio text;', "UPDATE users SET status = 'active' WHERE status IS NULL;"],
       good: [

@@ -18,7 +18,7 @@ export const INTEGRATION = [
   /^test\/databases/,
   /^test\/(cli|dockerfile|package|precommit|run)\.test\.ts$/,
   /^test\/robustness\/(verify-faults|host-access|bad-files|fuzz|no-silent-skip)\.test\.ts$/,
-  /^test\/lint\/(catalogue-rules|lock-rules|newer-postgres-oracle|migration-files)\.test\.ts$/,
+  /^test\/lint\/(catalogue-rules|lock-rules|newer-postgres-oracle|migration-files|hazards-oracle)\.test\.ts$/,
   /^test\/migrations\/(history|corpus|tool-semantics)\.test\.ts$/,
   /^test\/sqlite\/(claims|verify)\.test\.ts$/,
 ];

@@ -92,3 +92,51 @@ testRule('truncating-table', {
   valid: [{ sql: 'CREATE TABLE t (a int);\nTRUNCATE t;' }],
   invalid: [{ sql: 'TRUNCATE users, orders CASCADE;', findings: [{ line: 1, column: 1, message: /users, orders .*CASCADE also empties/ }] }],
 });
+
+testRule('locking-table-outside-transaction', {
+  valid: [{ sql: 'BEGIN;\nLOCK TABLE orders;\nCOMMIT;' }, { sql: 'LOCK TABLE orders;', options: { transactional: true } }],
+  invalid: [{ sql: 'SELECT 1;\nLOCK TABLE orders, items IN SHARE MODE;', findings: [{ line: 2, column: 1, message: /LOCK TABLE orders, items outside a transaction block fails/ }] }],
+});
+
+testRule('disabling-triggers', {
+  valid: [
+    { sql: 'ALTER TABLE orders DISABLE TRIGGER ALL;\nALTER TABLE orders ENABLE TRIGGER ALL;' },
+    { sql: 'ALTER TABLE orders DISABLE TRIGGER audit;\nALTER TABLE orders ENABLE TRIGGER audit;' },
+    { sql: 'ALTER TABLE orders DISABLE TRIGGER USER;\nALTER TABLE orders ENABLE TRIGGER ALL;' },
+  ],
+  invalid: [
+    // Enabling one named trigger does not bring back the foreign-key checks ALL turned off.
+    { sql: 'ALTER TABLE orders DISABLE TRIGGER ALL;\nALTER TABLE orders ENABLE TRIGGER audit;', findings: [{ line: 1, column: 1, message: /foreign-key checks/ }] },
+    { sql: 'ALTER TABLE orders DISABLE TRIGGER audit;\nALTER TABLE orders ENABLE TRIGGER other;', findings: [{ line: 1, column: 1, message: /DISABLE TRIGGER audit on orders/ }] },
+  ],
+});
+
+testRule('enabling-rls-without-policy', {
+  valid: [{ sql: 'CREATE POLICY p ON "Orders" USING (true);\nALTER TABLE "Orders" ENABLE ROW LEVEL SECURITY;' }],
+  invalid: [
+    {
+      sql: 'CREATE POLICY p ON invoices USING (true);\nALTER TABLE orders ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;',
+      findings: [
+        { line: 2, column: 1, message: /^ENABLE .*orders/ },
+        { line: 2, column: 1, message: /^FORCE .*the owner too/ },
+      ],
+    },
+  ],
+});
+
+testRule('leaking-session-setting', {
+  valid: [
+    { sql: "SET statement_timeout = '5min';\nSELECT 1;\nSET statement_timeout TO DEFAULT;" },
+    { sql: "SET application_name = 'migrate';" },
+    { sql: "DO $$ BEGIN SET lock_timeout = '1s'; END $$;" },
+  ],
+  invalid: [
+    {
+      sql: "SET lock_timeout = '2s';\nSET SESSION search_path = app;\nRESET lock_timeout;\nSET ROLE migrator;",
+      findings: [
+        { line: 2, column: 1, message: /SET search_path lasts for the whole connection/ },
+        { line: 4, column: 1, message: /SET role/ },
+      ],
+    },
+  ],
+});

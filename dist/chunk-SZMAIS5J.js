@@ -296,7 +296,7 @@ var adding_exclusion_constraint_default = defineRule({
     work: "index-build",
     summary: "Adding an exclusion constraint to an existing table",
     why: "ADD CONSTRAINT \u2026 EXCLUDE builds its index (usually GiST) and checks every existing row while holding ACCESS EXCLUSIVE on the table (checked on PostgreSQL 15 and 18 in pg_locks): no reads and no writes for the whole build. Unlike UNIQUE and PRIMARY KEY, an exclusion constraint cannot be attached to an index built CONCURRENTLY, and it has no NOT VALID form, so there is no lock-free way to add one.",
-    fix: "Add it while the table is small or during a maintenance window, with a lock timeout so it gives up instead of queueing everyone behind it:\n\n```sql\nSET lock_timeout = '5s';\nALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap\n  EXCLUDE USING gist (room_id WITH =, during WITH &&);\n```\nOr enforce the rule in the application (or a trigger) and add the constraint when the table is created.",
+    fix: "Add it while the table is small or during a maintenance window, with a lock timeout so it gives up instead of queueing everyone behind it:\n\n```sql\nSET lock_timeout = '5s';\nALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap\n  EXCLUDE USING gist (room_id WITH =, during WITH &&);\nRESET lock_timeout;\n```\nOr enforce the rule in the application (or a trigger) and add the constraint when the table is created.",
     examples: {
       bad: ["ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&);"],
       good: [
@@ -1013,6 +1013,49 @@ var detaching_partition_non_concurrently_default = defineRule({
   })
 });
 
+// rules/disabling-triggers.ts
+var DISABLING = /* @__PURE__ */ new Set(["AT_DisableTrig", "AT_DisableTrigAll", "AT_DisableTrigUser"]);
+function enables(enable, disable) {
+  if (enable.subtype === "AT_EnableTrigAll") return true;
+  if (enable.subtype === "AT_EnableTrigUser") return disable.subtype !== "AT_DisableTrigAll";
+  const named = enable.subtype === "AT_EnableTrig" || enable.subtype === "AT_EnableAlwaysTrig" || enable.subtype === "AT_EnableReplicaTrig";
+  return named && disable.subtype === "AT_DisableTrig" && enable.name === disable.name;
+}
+var disabling_triggers_default = defineRule({
+  meta: {
+    id: "disabling-triggers",
+    severity: "warning",
+    work: "lock",
+    summary: "Disabling triggers and leaving them disabled",
+    why: "`ALTER TABLE t DISABLE TRIGGER ALL` also disables the internal triggers that enforce foreign keys: from then on, deletes on the parent and inserts into the child are not checked, and the orphans stay when the triggers come back (re-enabling checks nothing; checked on PostgreSQL 15 and 18). `DISABLE TRIGGER USER` or a named trigger silently stops the application's audit, cache or denormalization triggers. Either way the statement takes SHARE ROW EXCLUSIVE on the table (blocks writes; checked in pg_locks), and a migration that does not enable them again leaves production running without them. Reported when the same file does not re-enable them.",
+    fix: "Do not disable triggers in a migration. For a bulk backfill that must skip a trigger, batch the backfill and let the trigger run, or give the trigger a guard (`WHEN (current_setting('app.backfill', true) IS DISTINCT FROM 'on')`) and `SET LOCAL app.backfill = 'on'` in the backfill's transaction. If you must, enable them again in the same transaction and check the foreign keys yourself:\n\n```sql\nBEGIN;\nALTER TABLE orders DISABLE TRIGGER orders_audit;\n-- \u2026 backfill \u2026\nALTER TABLE orders ENABLE TRIGGER orders_audit;\nCOMMIT;\n```",
+    examples: {
+      bad: ["ALTER TABLE orders DISABLE TRIGGER ALL;", "ALTER TABLE orders DISABLE TRIGGER orders_audit;\nUPDATE orders SET total = 0 WHERE total IS NULL;"],
+      good: [
+        "BEGIN;\nALTER TABLE orders DISABLE TRIGGER orders_audit;\nUPDATE orders SET total = 0 WHERE total IS NULL;\nALTER TABLE orders ENABLE TRIGGER orders_audit;\nCOMMIT;",
+        "CREATE TABLE t (id int);\nALTER TABLE t DISABLE TRIGGER ALL;"
+      ]
+    },
+    messages: {
+      all: "DISABLE TRIGGER ALL on {{table}} turns off its foreign-key checks too, and this migration never enables them again: rows that break the foreign keys get in unchecked",
+      some: "DISABLE TRIGGER {{which}} on {{table}}, never enabled again in this migration: production runs without them"
+    }
+  },
+  create: ({ report, statements }) => ({
+    AlterTableStmt(n, statement, ctx) {
+      const table = relationName(n.relation);
+      if (!table || ctx.isNew(table)) return;
+      for (const cmd of alterCommands(n)) {
+        if (!DISABLING.has(cmd.subtype ?? "")) continue;
+        const reEnabled = statements.slice(ctx.index + 1).some((s) => s.kind === "AlterTableStmt" && relationName(s.node.relation)?.toLowerCase() === table.toLowerCase() && alterCommands(s.node).some((c) => enables(c, cmd)));
+        if (reEnabled) continue;
+        if (cmd.subtype === "AT_DisableTrigAll") report({ messageId: "all", data: { table } });
+        else report({ messageId: "some", data: { table, which: cmd.subtype === "AT_DisableTrigUser" ? "USER" : cmd.name ?? "" } });
+      }
+    }
+  })
+});
+
 // rules/down-failing.ts
 var down_failing_default = defineDiagnostic({
   id: "down-failing",
@@ -1054,7 +1097,7 @@ var dropping_column_default = defineRule({
     severity: "error",
     summary: "Dropping a column that running code may still read or write",
     why: 'During a deploy the old application version keeps running against the new schema: every query that names the column (`SELECT col`, `INSERT \u2026 (col)`, an ORM that selects all mapped fields) fails with `column "col" does not exist` until the new version is fully rolled out, and a rollback of the application cannot bring the column back. The values are gone for good: a down migration can re-add the column but not its data. The statement itself is quick (a catalog change; the space is reclaimed later), but it takes an ACCESS EXCLUSIVE lock on the table. A column added earlier in the same migration is not flagged.',
-    fix: "Expand/contract: first ship application code that no longer reads or writes the column (for ORMs, remove or ignore the field), deploy it everywhere, then drop the column in a later migration, and say so with an ignore comment:\n\n```sql\n-- release 1: application stops using users.legacy_name (no migration)\n-- release 2, once no running code references it:\nSET lock_timeout = '2s';\n-- migration-guard-ignore dropping-column: code stopped using it in release 1\nALTER TABLE users DROP COLUMN legacy_name;\n```\n\nKeep a copy first if the data may ever be needed: `CREATE TABLE users_legacy_name AS SELECT id, legacy_name FROM users;`",
+    fix: "Expand/contract: first ship application code that no longer reads or writes the column (for ORMs, remove or ignore the field), deploy it everywhere, then drop the column in a later migration, and say so with an ignore comment:\n\n```sql\n-- release 1: application stops using users.legacy_name (no migration)\n-- release 2, once no running code references it:\nSET lock_timeout = '2s';\n-- migration-guard-ignore dropping-column: code stopped using it in release 1\nALTER TABLE users DROP COLUMN legacy_name;\nRESET lock_timeout;\n```\n\nKeep a copy first if the data may ever be needed: `CREATE TABLE users_legacy_name AS SELECT id, legacy_name FROM users;`",
     examples: {
       bad: ["ALTER TABLE users DROP COLUMN legacy_name;", "ALTER TABLE IF EXISTS app.users DROP COLUMN IF EXISTS legacy_name CASCADE;"],
       good: [
@@ -1202,7 +1245,7 @@ var dropping_not_null_default = defineRule({
     severity: "warning",
     summary: "Dropping NOT NULL from an existing column",
     why: "The change itself is a quick catalog update (under an ACCESS EXCLUSIVE lock), but it breaks a promise readers depend on: application code, reports and other services that assume the column always has a value start seeing NULLs (null dereferences, `NOT IN` subqueries that silently return nothing, aggregates that skip rows). It is also a one-way door: once NULLs are written, setting NOT NULL again fails until every one is backfilled, so the down migration usually cannot run. A column added or created in the same migration is not flagged.",
-    fix: "Make sure every reader handles NULL first, then drop the constraint in its own migration. If the goal is only to stop writing the column, keep NOT NULL and give it a DEFAULT instead:\n\n```sql\n-- keep the guarantee, stop requiring writers to send a value\nALTER TABLE users ALTER COLUMN locale SET DEFAULT 'en';\n\n-- or, once all readers handle NULL:\nSET lock_timeout = '2s';\n-- migration-guard-ignore dropping-not-null: readers handle NULL since release 42\nALTER TABLE users ALTER COLUMN locale DROP NOT NULL;\n```",
+    fix: "Make sure every reader handles NULL first, then drop the constraint in its own migration. If the goal is only to stop writing the column, keep NOT NULL and give it a DEFAULT instead:\n\n```sql\n-- keep the guarantee, stop requiring writers to send a value\nALTER TABLE users ALTER COLUMN locale SET DEFAULT 'en';\n\n-- or, once all readers handle NULL:\nSET lock_timeout = '2s';\n-- migration-guard-ignore dropping-not-null: readers handle NULL since release 42\nALTER TABLE users ALTER COLUMN locale DROP NOT NULL;\nRESET lock_timeout;\n```",
     examples: {
       bad: ["ALTER TABLE users ALTER COLUMN locale DROP NOT NULL;", "ALTER TABLE app.users ALTER locale DROP NOT NULL, ALTER email DROP NOT NULL;"],
       good: [
@@ -1262,7 +1305,7 @@ var dropping_table_default = defineRule({
     severity: "error",
     summary: "Dropping a table that running code may still use",
     why: 'The old application version keeps running during the deploy; every query on the table fails with `relation "t" does not exist`, and an application rollback cannot bring it back. Its rows are gone for good: a down migration can recreate the table but not its data. DROP TABLE takes an ACCESS EXCLUSIVE lock, so it also waits behind (and then blocks) every open transaction that touched the table; with CASCADE it silently drops dependent views and foreign keys of other tables too. A table created earlier in the same migration is not flagged.',
-    fix: "Expand/contract: stop using the table in the application, deploy, then drop it in a later migration (optionally rename it first and keep it for a release, so a mistake is a rename away from being undone):\n\n```sql\n-- release 1: application stops using old_events (no migration)\n-- release 2:\nALTER TABLE old_events RENAME TO old_events_deprecated;  -- anything still using it fails loudly, and is reversible\n-- release 3, after a quiet period:\nSET lock_timeout = '2s';\n-- migration-guard-ignore dropping-table: unused since release 1\nDROP TABLE old_events_deprecated;\n```",
+    fix: "Expand/contract: stop using the table in the application, deploy, then drop it in a later migration (optionally rename it first and keep it for a release, so a mistake is a rename away from being undone):\n\n```sql\n-- release 1: application stops using old_events (no migration)\n-- release 2:\nALTER TABLE old_events RENAME TO old_events_deprecated;  -- anything still using it fails loudly, and is reversible\n-- release 3, after a quiet period:\nSET lock_timeout = '2s';\n-- migration-guard-ignore dropping-table: unused since release 1\nDROP TABLE old_events_deprecated;\nRESET lock_timeout;\n```",
     examples: {
       bad: ["DROP TABLE old_events;", "DROP TABLE IF EXISTS audit.old_events, sessions CASCADE;", "DROP MATERIALIZED VIEW monthly_totals;"],
       good: [
@@ -1307,6 +1350,39 @@ var editing_applied_migration_default = defineDiagnostic({
   why: "Migration tools record which migrations ran and never run one twice. Once a migration is on the base branch it has most likely been applied somewhere (staging, production, colleagues' databases); editing it changes nothing there, so the environments silently drift apart, and only fresh databases get the new SQL. Tools that checksum migrations (Flyway, sqitch, Prisma) refuse to run at all once a checksum no longer matches. migration-guard reports this only with `--base <ref>`, comparing the up SQL (and transaction mode) with the same migration on that ref; an edited down alone is not reported, since it is not applied on deploy.",
   fix: "Revert the edit and express the change as a new migration:\n\n```sql\n-- instead of editing 000012_create_orders.up.sql, add 000031_orders_add_status.up.sql:\nALTER TABLE orders ADD COLUMN status text;\n```",
   examples: { bad: [], good: [] }
+});
+
+// rules/enabling-rls-without-policy.ts
+var enabling_rls_without_policy_default = defineRule({
+  meta: {
+    id: "enabling-rls-without-policy",
+    severity: "warning",
+    work: "lock",
+    summary: "Enabling row level security without a policy",
+    why: "With row level security enabled and no policy, Postgres applies default deny: every role except the table's owner and superusers (and roles with BYPASSRLS) sees zero rows and cannot write any (checked on PostgreSQL 15 and 18). An application that connects as a non-owner role gets empty results, not an error, the moment the migration commits. FORCE ROW LEVEL SECURITY extends the same deny to the owner. The ALTER also takes ACCESS EXCLUSIVE on the table. Reported when the migration creates no policy for the table.",
+    fix: "Create the policies in the same migration, before or right after enabling it:\n\n```sql\nCREATE POLICY tenant_isolation ON orders\n  USING (tenant_id = current_setting('app.tenant_id')::bigint);\nALTER TABLE orders ENABLE ROW LEVEL SECURITY;\n```",
+    examples: {
+      bad: ["ALTER TABLE orders ENABLE ROW LEVEL SECURITY;", "ALTER TABLE orders FORCE ROW LEVEL SECURITY;"],
+      good: [
+        "ALTER TABLE orders ENABLE ROW LEVEL SECURITY;\nCREATE POLICY by_tenant ON orders USING (tenant_id = current_setting('app.tenant')::int);",
+        "ALTER TABLE orders DISABLE ROW LEVEL SECURITY;"
+      ]
+    },
+    messages: { noPolicy: "{{what}} ROW LEVEL SECURITY on {{table}} with no CREATE POLICY for it in this migration: every role but the owner{{owner}} sees zero rows" }
+  },
+  create: ({ report, statements }) => ({
+    AlterTableStmt(n) {
+      const table = relationName(n.relation);
+      if (!table) return;
+      for (const cmd of alterCommands(n)) {
+        if (cmd.subtype !== "AT_EnableRowSecurity" && cmd.subtype !== "AT_ForceRowSecurity") continue;
+        const policy = statements.some((s) => s.kind === "CreatePolicyStmt" && relationName(s.node.table)?.toLowerCase() === table.toLowerCase());
+        if (policy) continue;
+        const force = cmd.subtype === "AT_ForceRowSecurity";
+        report({ messageId: "noPolicy", data: { what: force ? "FORCE" : "ENABLE", table, owner: force ? " (and, forced, the owner too)" : "" } });
+      }
+    }
+  })
 });
 
 // rules/failing-with-existing-rows.ts
@@ -1747,7 +1823,7 @@ var internal_error_default = defineDiagnostic({
   stage: "engine",
   summary: "migration-guard itself failed on this statement",
   why: "A rule threw an exception on this statement (a bug in migration-guard, usually an AST shape it did not expect). The other rules still ran on this statement and every rule ran on the others, but this one rule could not decide, so a hazard may be missed here. It is reported as an error so it is not silently lost.",
-  fix: "Report it on the migration-guard issue tracker with the statement and the message. To unblock the pull request meanwhile, review the statement by hand and silence the finding on it:\n\n```sql\n-- migration-guard-ignore internal-error: reviewed by hand\nALTER TABLE \u2026;\n```",
+  fix: "Report it on the migration-guard issue tracker with the statement and the message. To unblock the pull request meanwhile, review the statement by hand and silence the finding on it:\n\n```sql\n-- migration-guard-ignore internal-error: reviewed by hand\nALTER TABLE orders ADD COLUMN note text;\n```",
   examples: { bad: [], good: [] }
 });
 
@@ -1760,6 +1836,47 @@ var invalid_migration_file_default = defineDiagnostic({
   why: "Some tools parse their own markers before any SQL reaches Postgres, and stop the deploy on a file they cannot read. goose, for example, rejects a file without a `-- +goose Up` line, SQL before it, a second `-- +goose Up`, `-- +goose Down` before `Up`, a `StatementBegin` never closed by `StatementEnd`, and any comment line holding `+goose` that is not exactly one of its annotations (`Up`, `Down`, `StatementBegin`, `StatementEnd`, `NO TRANSACTION`, `ENVSUB ON`, `ENVSUB OFF`, in any case) or that is indented. The statements of such a file are still linted as the section markers suggest, but the file will not deploy.",
   fix: "Write the markers the way the tool reads them, each alone on its own line at the start of the line:\n\n```sql\n-- +goose Up\n-- +goose StatementBegin\nCREATE FUNCTION touch() RETURNS trigger AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$ LANGUAGE plpgsql;\n-- +goose StatementEnd\n\n-- +goose Down\nDROP FUNCTION touch();\n```",
   examples: { bad: [], good: [] }
+});
+
+// rules/leaking-session-setting.ts
+var SESSION_SETTINGS = /* @__PURE__ */ new Set([
+  "lock_timeout",
+  "statement_timeout",
+  "idle_in_transaction_session_timeout",
+  "search_path",
+  "role",
+  "session_authorization",
+  "synchronous_commit",
+  "session_replication_role"
+]);
+var leaking_session_setting_default = defineRule({
+  meta: {
+    id: "leaking-session-setting",
+    severity: "warning",
+    summary: "A session setting changed with plain SET and never reset",
+    why: "Plain `SET` (and `SET SESSION`) lasts for the connection, not the migration: even inside a transaction it survives the COMMIT (only SET LOCAL ends with the transaction; checked on PostgreSQL 15 and 18). Migration tools run many migrations on one connection, so `SET statement_timeout = 0` or `SET search_path = staging` leaks into every later migration of the run, and `SET session_replication_role = replica` disables every trigger and foreign-key check after it. Reported for lock_timeout, statement_timeout, idle_in_transaction_session_timeout, search_path, role, session_authorization, synchronous_commit and session_replication_role when the file neither resets them nor sets them back.",
+    fix: "Inside a transaction use SET LOCAL, which ends with it; outside one, RESET the setting at the end of the migration:\n\n```sql\nBEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;\n-- or, without a transaction:\nSET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY users_bio_idx ON users (bio);\nRESET lock_timeout;\n```",
+    examples: {
+      bad: ["SET statement_timeout = 0;\nUPDATE users SET plan = 'free' WHERE plan IS NULL;", "BEGIN;\nSET search_path = staging;\nCREATE TABLE t (id int);\nCOMMIT;"],
+      good: [
+        "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;",
+        "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY users_bio_idx ON users (bio);\nRESET lock_timeout;",
+        "SET search_path = staging;\nCREATE TABLE t (id int);\nRESET ALL;"
+      ]
+    },
+    messages: { leaks: "SET {{name}} lasts for the whole connection (past COMMIT), and this migration never resets it: every later migration on the connection runs with it" }
+  },
+  create: ({ report, statements }) => ({
+    VariableSetStmt(n, statement, ctx) {
+      if (n.kind !== "VAR_SET_VALUE" || n.is_local || statement.embedded) return;
+      const name = (n.name ?? "").toLowerCase();
+      if (!SESSION_SETTINGS.has(name)) return;
+      const reset = statements.slice(ctx.index + 1).some(
+        (s) => s.kind === "VariableSetStmt" && !s.embedded && (s.node.kind === "VAR_RESET_ALL" || (s.node.kind === "VAR_RESET" || s.node.kind === "VAR_SET_DEFAULT") && (s.node.name ?? "").toLowerCase() === name)
+      );
+      if (!reset) report({ messageId: "leaks", data: { name } });
+    }
+  })
 });
 
 // rules/locking-table-explicitly.ts
@@ -1787,6 +1904,29 @@ var locking_table_explicitly_default = defineRule({
       report({
         message: `LOCK TABLE ${tables.join(", ")} takes ${MODE_NAMES[mode] ?? "a strong lock"}: ${mode === 8 ? "all reads and writes" : "all writes"} wait until the transaction ends.`
       });
+    }
+  })
+});
+
+// rules/locking-table-outside-transaction.ts
+var locking_table_outside_transaction_default = defineRule({
+  meta: {
+    id: "locking-table-outside-transaction",
+    severity: "error",
+    summary: "LOCK TABLE outside a transaction block",
+    why: "Postgres refuses LOCK TABLE outside a transaction block (`LOCK TABLE can only be used in transaction blocks`, checked on PostgreSQL 15 and 18): a lock taken in autocommit would end with the statement, so the command is an error. In a migration the tool runs without a transaction (goose `NO TRANSACTION`, dbmate `transaction:false`, a file with CREATE INDEX CONCURRENTLY), the migration fails at that line.",
+    fix: "Put the LOCK TABLE and the work it protects in one explicit transaction, or drop it (the following statements take the locks they need):\n\n```sql\nBEGIN;\nSET LOCAL lock_timeout = '3s';\nLOCK TABLE orders IN SHARE ROW EXCLUSIVE MODE;\n-- \u2026 the work that needs the lock \u2026\nCOMMIT;\n```",
+    examples: {
+      bad: ["LOCK TABLE orders IN SHARE MODE;", "SELECT 1;\nLOCK orders;"],
+      good: ["BEGIN;\nLOCK TABLE orders IN SHARE MODE;\nCOMMIT;"]
+    },
+    messages: { outside: 'LOCK TABLE {{tables}} outside a transaction block fails ("LOCK TABLE can only be used in transaction blocks"): this migration runs without one here' }
+  },
+  create: ({ report }) => ({
+    LockStmt(n, statement, ctx) {
+      if (ctx.inTransaction || ctx.implicitTransactionBlock || statement.embedded) return;
+      const tables = (n.relations ?? []).map((r) => relationName(as(r, "RangeVar")) ?? "?");
+      report({ messageId: "outside", data: { tables: tables.join(", ") } });
     }
   })
 });
@@ -1821,7 +1961,7 @@ var missing_lock_timeout_default = defineRule({
     work: "lock",
     summary: "A strong lock on an existing table with no lock_timeout",
     why: "ALTER TABLE, CREATE INDEX (without CONCURRENTLY), ADD FOREIGN KEY, CREATE TRIGGER, DROP INDEX and similar statements need a SHARE, SHARE ROW EXCLUSIVE or ACCESS EXCLUSIVE lock. If any transaction is using the table (a long report, an idle-in-transaction session), the statement waits, and while it waits in the lock queue every new query on the table queues behind it: a one-millisecond ALTER turns into an outage that lasts as long as the slowest open transaction. Without lock_timeout it waits forever. Reported once per file, at the first such statement.",
-    fix: "Set a short lock_timeout before the first such statement, and retry the migration when it times out:\n\n```sql\nSET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\n```\n\nInside a transaction `SET LOCAL lock_timeout = '2s';` limits it to that transaction (SET LOCAL outside a transaction does nothing). Many teams set it for the migration role instead: `ALTER ROLE migrator SET lock_timeout = '2s';`.",
+    fix: "Set a short lock_timeout before the first such statement, and retry the migration when it times out:\n\n```sql\nSET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\nRESET lock_timeout;  -- plain SET outlives the migration (leaking-session-setting)\n```\n\nInside a transaction `SET LOCAL lock_timeout = '2s';` limits it to that transaction (SET LOCAL outside a transaction does nothing). Many teams set it for the migration role instead: `ALTER ROLE migrator SET lock_timeout = '2s';`.",
     examples: {
       bad: [
         "ALTER TABLE users ADD COLUMN bio text;",
@@ -1862,7 +2002,7 @@ var missing_statement_timeout_default = defineRule({
     defaultOff: true,
     summary: "A locking or long-running statement with no statement_timeout",
     why: "A statement that holds a strong lock (ALTER TABLE that rewrites or scans, CREATE INDEX without CONCURRENTLY) or touches many rows (UPDATE/DELETE backfills) can run far longer on production data than in development, blocking the table or the deploy the whole time. statement_timeout bounds it, so a slow migration fails and is rolled back instead of stalling production. Off by default: a timeout that is too short also fails migrations that would have been fine; turn it on where migrations must stay short. Reported once per file.",
-    fix: "Set a statement_timeout that fits the deploy window before the first such statement:\n\n```sql\nSET statement_timeout = '5min';\nSET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\n```\n\nInside a transaction `SET LOCAL statement_timeout = '5min';` limits it to that transaction.",
+    fix: "Set a statement_timeout that fits the deploy window before the first such statement:\n\n```sql\nSET statement_timeout = '5min';\nSET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\nRESET statement_timeout;\nRESET lock_timeout;\n```\n\nInside a transaction `SET LOCAL statement_timeout = '5min';` limits it to that transaction.",
     examples: {
       bad: ["ALTER TABLE users ADD COLUMN bio text;", "UPDATE users SET status = 'active' WHERE status IS NULL;"],
       good: [
@@ -2649,7 +2789,7 @@ var running_cluster_default = defineRule({
     work: "rewrite",
     summary: "Running CLUSTER in a migration",
     why: "CLUSTER rewrites the whole table and all its indexes in index order while holding ACCESS EXCLUSIVE (checked on PostgreSQL 15 and 18: new relfilenodes for the table and its indexes, ACCESS EXCLUSIVE in pg_locks): no reads or writes until it finishes. Without a table name it re-clusters every previously clustered table. The order is not maintained for new rows, so it would have to be repeated anyway.",
-    fix: "Leave physical reordering to an operator, outside the deploy, with an online tool:\n\n```sql\n-- shell: pg_repack --table=orders --order-by=created_at mydb\n-- or, in a maintenance window with a bounded wait:\nSET lock_timeout = '5s';\nCLUSTER orders USING orders_created_at_idx;\n```",
+    fix: "Leave physical reordering to an operator, outside the deploy, with an online tool:\n\n```sql\n-- shell: pg_repack --table=orders --order-by=created_at mydb\n-- or, in a maintenance window with a bounded wait:\nSET lock_timeout = '5s';\nCLUSTER orders USING orders_created_at_idx;\nRESET lock_timeout;\n```",
     examples: {
       bad: ["CLUSTER orders USING orders_created_at_idx;", "CLUSTER orders;", "CLUSTER;"],
       good: ["CREATE TABLE orders (id int); CREATE INDEX orders_id ON orders (id); CLUSTER orders USING orders_id;", "ALTER TABLE orders CLUSTER ON orders_created_at_idx;"]
@@ -3432,6 +3572,7 @@ var rules = [
   creating_index_non_concurrently_default,
   deleting_applied_migration_default,
   detaching_partition_non_concurrently_default,
+  disabling_triggers_default,
   down_failing_default,
   down_not_restoring_schema_default,
   down_without_up_default,
@@ -3444,6 +3585,7 @@ var rules = [
   dropping_table_default,
   duplicate_migration_version_default,
   editing_applied_migration_default,
+  enabling_rls_without_policy_default,
   failing_with_existing_rows_default,
   framework_command_failed_default,
   framework_shared_transaction_default,
@@ -3453,7 +3595,9 @@ var rules = [
   identifier_too_long_default,
   internal_error_default,
   invalid_migration_file_default,
+  leaking_session_setting_default,
   locking_table_explicitly_default,
+  locking_table_outside_transaction_default,
   losing_data_on_rollback_default,
   missing_down_default,
   missing_lock_timeout_default,

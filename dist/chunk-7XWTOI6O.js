@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-HJPGOSD7.js";
+} from "./chunk-SZMAIS5J.js";
 import {
   alterCommands,
   as,

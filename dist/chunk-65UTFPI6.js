@@ -23,9 +23,9 @@ import {
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-USS2POFU.js";
-import "./chunk-YWXYEMZW.js";
-import "./chunk-HJPGOSD7.js";
+} from "./chunk-5NY4PHHM.js";
+import "./chunk-CSLZYTMQ.js";
+import "./chunk-SZMAIS5J.js";
 import "./chunk-N6ZVUDJT.js";
 import {
   initParser

@@ -15,11 +15,11 @@ import {
   emptyVerification,
   skippedVerification,
   verificationFindings
-} from "./chunk-USS2POFU.js";
-import "./chunk-YWXYEMZW.js";
+} from "./chunk-5NY4PHHM.js";
+import "./chunk-CSLZYTMQ.js";
 import {
   finding
-} from "./chunk-HJPGOSD7.js";
+} from "./chunk-SZMAIS5J.js";
 import {
   SqliteSchema
 } from "./chunk-N6ZVUDJT.js";

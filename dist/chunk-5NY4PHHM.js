@@ -13,10 +13,10 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-YWXYEMZW.js";
+} from "./chunk-CSLZYTMQ.js";
 import {
   finding
-} from "./chunk-HJPGOSD7.js";
+} from "./chunk-SZMAIS5J.js";
 import {
   alterCommands,
   as,
