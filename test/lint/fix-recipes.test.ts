@@ -7,7 +7,7 @@ import { rules } from '../../rules/index';
 import { lintSql } from '../helpers';
 
 /** Rules a ready-to-paste recipe must never raise. */
-const HYGIENE = ['leaking-session-setting', 'syntax-error', 'locking-table-outside-transaction', 'uncommitted-transaction', 'transaction-nesting'];
+const HYGIENE = ['leaking-session-setting', 'syntax-error', 'locking-table-outside-transaction', 'uncommitted-transaction', 'transaction-nesting', 'concurrently-in-transaction'];
 
 for (const rule of rules.filter((r) => (r.meta.dialect ?? 'postgres') === 'postgres')) {
   const blocks = [...rule.meta.fix.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
@@ -23,3 +23,16 @@ for (const rule of rules.filter((r) => (r.meta.dialect ?? 'postgres') === 'postg
     }
   });
 }
+
+test('the concurrent-index recipes drop an INVALID leftover before CREATE … IF NOT EXISTS (the retry trap)', async () => {
+  for (const id of ['creating-index-non-concurrently', 'concurrently-in-transaction']) {
+    const fix = rules.find((r) => r.meta.id === id)!.meta.fix;
+    const sql = [...fix.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+    assert.match(sql, /DROP INDEX CONCURRENTLY IF EXISTS/, id);
+    assert.deepEqual(
+      (await lintSql(sql)).filter((f) => f.rule === 'prefer-robust-statements').map((f) => f.message),
+      [],
+      id,
+    );
+  }
+});

@@ -23,9 +23,9 @@ import {
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-5NY4PHHM.js";
-import "./chunk-CSLZYTMQ.js";
-import "./chunk-SZMAIS5J.js";
+} from "./chunk-KUWLT5FO.js";
+import "./chunk-7XOL4K4D.js";
+import "./chunk-ISGL3XET.js";
 import "./chunk-N6ZVUDJT.js";
 import {
   initParser

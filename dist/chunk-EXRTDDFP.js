@@ -15,11 +15,11 @@ import {
   emptyVerification,
   skippedVerification,
   verificationFindings
-} from "./chunk-5NY4PHHM.js";
-import "./chunk-CSLZYTMQ.js";
+} from "./chunk-KUWLT5FO.js";
+import "./chunk-7XOL4K4D.js";
 import {
   finding
-} from "./chunk-SZMAIS5J.js";
+} from "./chunk-ISGL3XET.js";
 import {
   SqliteSchema
 } from "./chunk-N6ZVUDJT.js";

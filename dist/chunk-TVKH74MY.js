@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-SZMAIS5J.js";
+} from "./chunk-ISGL3XET.js";
 import {
   alterCommands,
   as,

@@ -13,10 +13,10 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-CSLZYTMQ.js";
+} from "./chunk-7XOL4K4D.js";
 import {
   finding
-} from "./chunk-SZMAIS5J.js";
+} from "./chunk-ISGL3XET.js";
 import {
   alterCommands,
   as,
