@@ -9,6 +9,7 @@ import addingSerialColumn from './adding-serial-column';
 import addingStoredGeneratedColumn from './adding-stored-generated-column';
 import addingUniqueConstraint from './adding-unique-constraint';
 import addingVolatileDefault from './adding-volatile-default';
+import attachingPartitionWithoutCheck from './attaching-partition-without-check';
 import chainRollbackFailing from './chain-rollback-failing';
 import changingColumnType from './changing-column-type';
 import concurrentlyInTransaction from './concurrently-in-transaction';
@@ -30,6 +31,7 @@ import duplicateMigrationVersion from './duplicate-migration-version';
 import editingAppliedMigration from './editing-applied-migration';
 import enablingRlsWithoutPolicy from './enabling-rls-without-policy';
 import failingWithExistingRows from './failing-with-existing-rows';
+import foreignKeyWithoutIndex from './foreign-key-without-index';
 import frameworkCommandFailed from './framework-command-failed';
 import frameworkSharedTransaction from './framework-shared-transaction';
 import frameworkUnsegmentedSql from './framework-unsegmented-sql';
@@ -84,6 +86,7 @@ import unverifiableMigration from './unverifiable-migration';
 import upFailing from './up-failing';
 import upNotReapplicable from './up-not-reapplicable';
 import usingCharType from './using-char-type';
+import usingNewEnumValue from './using-new-enum-value';
 import validatingInSameTransaction from './validating-in-same-transaction';
 
 /** Every rule, sorted by id. */
@@ -97,6 +100,7 @@ export const rules: readonly Rule[] = [
   addingStoredGeneratedColumn,
   addingUniqueConstraint,
   addingVolatileDefault,
+  attachingPartitionWithoutCheck,
   chainRollbackFailing,
   changingColumnType,
   concurrentlyInTransaction,
@@ -118,6 +122,7 @@ export const rules: readonly Rule[] = [
   editingAppliedMigration,
   enablingRlsWithoutPolicy,
   failingWithExistingRows,
+  foreignKeyWithoutIndex,
   frameworkCommandFailed,
   frameworkSharedTransaction,
   frameworkUnsegmentedSql,
@@ -172,6 +177,7 @@ export const rules: readonly Rule[] = [
   upFailing,
   upNotReapplicable,
   usingCharType,
+  usingNewEnumValue,
   validatingInSameTransaction,
 ];
 
@@ -186,6 +192,7 @@ export type RuleId =
   | 'adding-stored-generated-column'
   | 'adding-unique-constraint'
   | 'adding-volatile-default'
+  | 'attaching-partition-without-check'
   | 'chain-rollback-failing'
   | 'changing-column-type'
   | 'concurrently-in-transaction'
@@ -207,6 +214,7 @@ export type RuleId =
   | 'editing-applied-migration'
   | 'enabling-rls-without-policy'
   | 'failing-with-existing-rows'
+  | 'foreign-key-without-index'
   | 'framework-command-failed'
   | 'framework-shared-transaction'
   | 'framework-unsegmented-sql'
@@ -261,4 +269,5 @@ export type RuleId =
   | 'up-failing'
   | 'up-not-reapplicable'
   | 'using-char-type'
+  | 'using-new-enum-value'
   | 'validating-in-same-transaction';

@@ -84,3 +84,82 @@ for (const [label, start, skip] of servers) {
     });
   });
 }
+
+for (const [label, start, skip] of servers) {
+  describe(`${label}: enum values, partitions, foreign keys`, { skip }, () => {
+    let db: Database;
+    before(async () => {
+      db = await start();
+    });
+    after(async () => {
+      await db?.stop();
+    });
+    const holds = async (sql: string) => {
+      const rows = (
+        await db.query<{ relname: string; mode: string }>(`SELECT r.relname, l.mode FROM pg_locks l JOIN pg_class r ON r.oid = l.relation WHERE l.pid = pg_backend_pid() AND r.relname LIKE 'ev%'`)
+      ).rows;
+      return Object.fromEntries(rows.filter((r) => !sql || r.relname).map((r) => [r.relname, r.mode]));
+    };
+
+    test('using-new-enum-value: a value used in the transaction that added it fails; a type created in that transaction is exempt from 17 on', async () => {
+      const major = Number(db.serverVersion.split('.')[0]);
+      await db.exec("DROP TYPE IF EXISTS mg_mood CASCADE; CREATE TYPE mg_mood AS ENUM ('sad');");
+      for (const [setup, fails] of [
+        ['', true],
+        ["DROP TYPE mg_mood; CREATE TYPE mg_mood AS ENUM ('sad');", major < 17],
+      ] as const) {
+        await db.exec(`BEGIN; ${setup} ALTER TYPE mg_mood ADD VALUE 'ok';`);
+        try {
+          if (fails) await assert.rejects(db.exec("SELECT 'ok'::mg_mood"), /unsafe use of new value "ok" of enum type mg_mood/);
+          else await db.exec("SELECT 'ok'::mg_mood");
+        } finally {
+          await db.exec('ROLLBACK');
+        }
+        const sql = `BEGIN;\n${setup.replace('DROP TYPE mg_mood; ', '')}\nALTER TYPE mg_mood ADD VALUE 'ok';\nSELECT 'ok'::mg_mood;\nCOMMIT;`;
+        const hits = (await lintSql(sql, { pgVersion: major })).filter((f) => f.rule === 'using-new-enum-value');
+        assert.equal(hits.length, fails ? 1 : 0, `the rule agrees with PostgreSQL ${major}: ${sql}`);
+      }
+      await db.exec("ALTER TYPE mg_mood ADD VALUE 'ok'");
+      await db.exec("SELECT 'ok'::mg_mood");
+    });
+
+    test('attaching-partition-without-check: ACCESS EXCLUSIVE on the table attached (and on a DEFAULT partition), SHARE UPDATE EXCLUSIVE on the parent', async () => {
+      await db.exec(
+        "DROP TABLE IF EXISTS ev CASCADE; DROP TABLE IF EXISTS ev_2025; CREATE TABLE ev (d date) PARTITION BY RANGE (d); CREATE TABLE ev_default PARTITION OF ev DEFAULT; CREATE TABLE ev_2025 (d date); INSERT INTO ev_2025 VALUES ('2025-03-01');",
+      );
+      await db.exec('BEGIN');
+      try {
+        await db.exec("ALTER TABLE ev ATTACH PARTITION ev_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')");
+        const locks = await holds('x');
+        assert.equal(locks.ev, 'ShareUpdateExclusiveLock');
+        assert.equal(locks.ev_2025, 'AccessExclusiveLock');
+        assert.equal(locks.ev_default, 'AccessExclusiveLock');
+      } finally {
+        await db.exec('ROLLBACK');
+      }
+      // The scan is real: a row outside the bound makes the attach fail.
+      await db.exec("INSERT INTO ev_2025 VALUES ('2027-01-01')");
+      await assert.rejects(db.exec("ALTER TABLE ev ATTACH PARTITION ev_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"), /violated by some row/);
+    });
+
+    test('foreign-key-without-index: deleting a parent row scans the child without an index, not with one', async () => {
+      await db.exec(
+        'DROP TABLE IF EXISTS fk_c, fk_p; CREATE TABLE fk_p (id int PRIMARY KEY); CREATE TABLE fk_c (id int PRIMARY KEY, p int REFERENCES fk_p (id)); INSERT INTO fk_p SELECT g FROM generate_series(1, 10) g;',
+      );
+      const scans = async () => {
+        await db.exec('SELECT pg_stat_force_next_flush()').catch(() => {});
+        return (await db.query<{ n: number }>("SELECT coalesce(seq_scan, 0)::int AS n FROM pg_stat_user_tables WHERE relname = 'fk_c'")).rows[0]?.n ?? 0;
+      };
+      const before = await scans();
+      await db.exec('DELETE FROM fk_p WHERE id = 1');
+      await db.exec('DELETE FROM fk_p WHERE id = 2');
+      const unindexed = (await scans()) - before;
+      await db.exec('CREATE INDEX fk_c_p ON fk_c (p); SET enable_seqscan = off;');
+      const mid = await scans();
+      await db.exec('DELETE FROM fk_p WHERE id = 3');
+      await db.exec('RESET enable_seqscan');
+      assert.equal(unindexed, 2, 'one scan of the child per parent row deleted');
+      assert.equal((await scans()) - mid, 0, 'with the index, no scan');
+    });
+  });
+}

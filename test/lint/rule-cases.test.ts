@@ -140,3 +140,49 @@ testRule('leaking-session-setting', {
     },
   ],
 });
+
+testRule('using-new-enum-value', {
+  valid: [
+    // Autocommit: ADD VALUE commits at once.
+    { sql: "ALTER TYPE mood ADD VALUE 'ok';\nINSERT INTO t (m) VALUES ('ok');" },
+    // The next transaction may use it.
+    { sql: "BEGIN;\nALTER TYPE mood ADD VALUE 'ok';\nCOMMIT;\nBEGIN;\nINSERT INTO t (m) VALUES ('ok');\nCOMMIT;" },
+    { sql: "BEGIN;\nCREATE TYPE mood AS ENUM ('sad');\nALTER TYPE mood ADD VALUE 'ok';\nSELECT 'ok'::mood;\nCOMMIT;", options: { pgVersion: 17 } },
+  ],
+  invalid: [
+    {
+      sql: "ALTER TYPE mood ADD VALUE 'ok';\nSELECT 1;\nINSERT INTO t (m) VALUES ('ok'), ('ok');",
+      options: { transactional: true },
+      findings: [{ line: 3, column: 1, message: /'ok' was added to mood earlier in this transaction \(line 1\)/ }],
+    },
+    { sql: "BEGIN;\nALTER TYPE mood ADD VALUE 'ok';\nCOMMIT;", options: { pgVersion: 11 }, findings: [{ line: 2, column: 1, message: /before PostgreSQL 12/ }] },
+    // A type created in the same transaction is the exception only from PostgreSQL 17.
+    { sql: "BEGIN;\nCREATE TYPE mood AS ENUM ('sad');\nALTER TYPE mood ADD VALUE 'ok';\nSELECT 'ok'::mood;\nCOMMIT;", options: { pgVersion: 16 }, findings: [{ line: 4, column: 1 }] },
+  ],
+});
+
+testRule('foreign-key-without-index', {
+  valid: [
+    // Leading columns in another order still serve the check.
+    { sql: 'CREATE TABLE l (a int, b int, c int, FOREIGN KEY (a, b) REFERENCES p (x, y));\nCREATE INDEX l_ba ON l (b, a, c);' },
+    { sql: 'CREATE TABLE l (a int REFERENCES p (id), UNIQUE (a));' },
+  ],
+  invalid: [
+    {
+      sql: 'CREATE TABLE l (a int, b int REFERENCES q (id));\nALTER TABLE l ADD CONSTRAINT l_a FOREIGN KEY (a) REFERENCES p (id);\nCREATE INDEX l_ab ON l (b, a);',
+      findings: [{ line: 2, column: 1, message: /l \(a\) → p has no index/ }],
+    },
+  ],
+});
+
+testRule('attaching-partition-without-check', {
+  valid: [{ sql: "ALTER TABLE e1 ADD CONSTRAINT b CHECK (d >= '2025-01-01');\nALTER TABLE e ATTACH PARTITION e1 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');" }],
+  invalid: [
+    // NOT VALID and never validated proves nothing.
+    {
+      sql: "ALTER TABLE e1 ADD CONSTRAINT b CHECK (d >= '2025-01-01') NOT VALID;\nALTER TABLE e ATTACH PARTITION e1 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
+      findings: [{ line: 2, column: 1, message: /scans all of e1/ }],
+    },
+    { sql: 'ALTER TABLE e ATTACH PARTITION e_other DEFAULT;', findings: [{ line: 1, column: 1 }] },
+  ],
+});

@@ -15,11 +15,11 @@ import {
   emptyVerification,
   skippedVerification,
   verificationFindings
-} from "./chunk-KUWLT5FO.js";
-import "./chunk-7XOL4K4D.js";
+} from "./chunk-BLTXORLO.js";
+import "./chunk-IPJDV6H6.js";
 import {
   finding
-} from "./chunk-ISGL3XET.js";
+} from "./chunk-QUP7SY2C.js";
 import {
   SqliteSchema
 } from "./chunk-N6ZVUDJT.js";

@@ -10,7 +10,7 @@ import {
   filesChangedSince,
   loadProject,
   scrubbedEnv
-} from "./chunk-TVKH74MY.js";
+} from "./chunk-FZBC4ED4.js";
 import {
   sqliteFileOf,
   sqliteUrlOf
@@ -20,7 +20,7 @@ import "./chunk-WEIKHWOF.js";
 import {
   splitSqlite
 } from "./chunk-YFHPBY3G.js";
-import "./chunk-ISGL3XET.js";
+import "./chunk-QUP7SY2C.js";
 import "./chunk-N6ZVUDJT.js";
 import "./chunk-P7JOVGUU.js";
 import "./chunk-CC3LKNC6.js";

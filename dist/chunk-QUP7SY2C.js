@@ -704,6 +704,53 @@ function plural(items, noun) {
   return items.length === 1 ? `${noun} ${items[0]} is` : `${noun}s ${items.join(", ")} are`;
 }
 
+// rules/attaching-partition-without-check.ts
+var attaching_partition_without_check_default = defineRule({
+  meta: {
+    id: "attaching-partition-without-check",
+    severity: "warning",
+    work: "scan",
+    summary: "Attaching a partition without a CHECK constraint that proves its bound",
+    why: "ALTER TABLE \u2026 ATTACH PARTITION scans the whole table being attached to prove every row fits the partition bound, holding ACCESS EXCLUSIVE on it and SHARE UPDATE EXCLUSIVE on the parent (checked in pg_locks on PostgreSQL 15 and 18); if the parent has a DEFAULT partition, that one is scanned too, under ACCESS EXCLUSIVE, to prove none of its rows belong to the new bound. Postgres skips the first scan when a validated CHECK constraint on the table already implies the bound. Reported when the table existed before this migration and the migration adds no validated CHECK on it first.",
+    fix: "Prove the bound with a CHECK added NOT VALID and validated (that scan does not block writes), attach, then drop the CHECK:\n\n```sql\nALTER TABLE events_2025 ADD CONSTRAINT events_2025_bound\n  CHECK (created_at IS NOT NULL AND created_at >= '2025-01-01' AND created_at < '2026-01-01') NOT VALID;\nALTER TABLE events_2025 VALIDATE CONSTRAINT events_2025_bound;\nALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\nALTER TABLE events_2025 DROP CONSTRAINT events_2025_bound;\n```\n\nWith a DEFAULT partition, the same CHECK (`NOT (created_at >= \u2026 AND created_at < \u2026)`) on the default partition skips its scan.",
+    examples: {
+      bad: ["ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');"],
+      good: [
+        "ALTER TABLE events_2025 ADD CONSTRAINT b CHECK (created_at >= '2025-01-01' AND created_at < '2026-01-01') NOT VALID;\nALTER TABLE events_2025 VALIDATE CONSTRAINT b;\nALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
+        "CREATE TABLE events_2025 (LIKE events);\nALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');"
+      ]
+    },
+    messages: {
+      scan: "ATTACH PARTITION {{child}} scans all of {{child}} under ACCESS EXCLUSIVE to prove its bound ({{parent}} also takes SHARE UPDATE EXCLUSIVE, and a DEFAULT partition of {{parent}} is scanned too): no validated CHECK on {{child}} proves it first"
+    }
+  },
+  create: ({ report, statements }) => {
+    const provedBefore = (table, index) => {
+      const checks = /* @__PURE__ */ new Map();
+      for (const s of statements.slice(0, index)) {
+        if (s.kind !== "AlterTableStmt" || (relationName(s.node.relation) ?? "").toLowerCase() !== table.toLowerCase()) continue;
+        for (const cmd of alterCommands(s.node)) {
+          const c = as(cmd.def, "Constraint");
+          if (cmd.subtype === "AT_AddConstraint" && c?.contype === "CONSTR_CHECK") checks.set(c.conname ?? `#${checks.size}`, !c.skip_validation);
+          else if (cmd.subtype === "AT_ValidateConstraint" && cmd.name && checks.has(cmd.name)) checks.set(cmd.name, true);
+        }
+      }
+      return [...checks.values()].some(Boolean);
+    };
+    return {
+      AlterTableStmt(n, _statement, ctx) {
+        const parent = relationName(n.relation) ?? "?";
+        for (const cmd of alterCommands(n)) {
+          if (cmd.subtype !== "AT_AttachPartition") continue;
+          const child = relationName(as(cmd.def, "PartitionCmd")?.name);
+          if (!child || ctx.isNew(child) || provedBefore(child, ctx.index)) continue;
+          report({ messageId: "scan", data: { child, parent } });
+        }
+      }
+    };
+  }
+});
+
 // rules/chain-rollback-failing.ts
 var chain_rollback_failing_default = defineDiagnostic({
   id: "chain-rollback-failing",
@@ -1394,6 +1441,72 @@ var failing_with_existing_rows_default = defineDiagnostic({
   why: "Before each migration verify fills every empty table with synthetic rows (`--seed-rows`, default 100) that respect types, NOT NULLs, uniques, simple checks and foreign keys. This up succeeded on empty tables but failed with those rows present, which is what production will do: a NOT NULL column added without a DEFAULT, a UNIQUE or CHECK constraint the existing rows violate, a cast that some values cannot take, an UPDATE that breaks a constraint.",
   fix: "Make the change safe for existing rows: give a new NOT NULL column a DEFAULT (constant defaults are instant since PG 11), or add it nullable, backfill, then set NOT NULL; clean or backfill data before adding a constraint; use an explicit `USING` expression for type changes.\n\n```sql\nALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';\n```",
   examples: { bad: [], good: [] }
+});
+
+// rules/foreign-key-without-index.ts
+var foreign_key_without_index_default = defineRule({
+  meta: {
+    id: "foreign-key-without-index",
+    severity: "warning",
+    work: "scan",
+    summary: "A foreign key whose columns have no index",
+    why: "Postgres indexes the referenced side of a foreign key (its primary key or unique constraint), never the referencing side. Without an index on the referencing columns, every DELETE of a parent row, and every UPDATE of its key, scans the whole child table to check for references (checked on PostgreSQL 15 and 18: the child's seq_scan count goes up by one per parent row deleted), holding the parent's row locks while it does; ON DELETE CASCADE does the same scan to find the rows to delete. Joins from parent to children scan too. Reported for tables the migration creates, whose indexes it shows in full (for an older table lint cannot see the indexes earlier migrations built).",
+    fix: "Index the referencing columns (as the leading columns of an index), in the same migration for a new table:\n\n```sql\nCREATE TABLE orders (\n  id bigint PRIMARY KEY,\n  customer_id bigint NOT NULL REFERENCES customers (id)\n);\nCREATE INDEX orders_customer_id_idx ON orders (customer_id);\n```\n\nFor a table that already holds rows, build it with `CREATE INDEX CONCURRENTLY` in its own migration.",
+    examples: {
+      bad: [
+        "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers (id));",
+        "CREATE TABLE lines (order_id bigint, product_id bigint, FOREIGN KEY (order_id, product_id) REFERENCES order_products (order_id, product_id));\nCREATE INDEX lines_product_id_idx ON lines (product_id);"
+      ],
+      good: [
+        "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers (id));\nCREATE INDEX orders_customer_id_idx ON orders (customer_id);",
+        "CREATE TABLE lines (order_id bigint REFERENCES orders (id), n int, PRIMARY KEY (order_id, n));",
+        "CREATE TABLE profiles (user_id bigint PRIMARY KEY REFERENCES users (id));",
+        "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);"
+      ]
+    },
+    messages: { unindexed: "Foreign key {{table}} ({{columns}}) \u2192 {{parent}} has no index on {{table}} ({{columns}}): every delete or key update on {{parent}} scans {{table}}" }
+  },
+  create: ({ report, statements }) => ({
+    end() {
+      const indexed = /* @__PURE__ */ new Map();
+      const addIndex = (table, columns) => indexed.set(table, [...indexed.get(table) ?? [], columns.map((c) => c.toLowerCase())]);
+      const fks = [];
+      const created = /* @__PURE__ */ new Set();
+      for (const s of statements) {
+        if (s.embedded) continue;
+        if (s.kind === "CreateStmt") {
+          const table = (relationName(s.node.relation) ?? "").toLowerCase();
+          created.add(table);
+          for (const el of s.node.tableElts ?? []) {
+            const col = as(el, "ColumnDef");
+            const cons = col ? columnConstraints(col).map((c) => [c, [col.colname ?? ""]]) : [[as(el, "Constraint"), void 0]];
+            for (const [c, own] of cons) if (c) collect2(table, c, own, s.range);
+          }
+        } else if (s.kind === "AlterTableStmt") {
+          const table = (relationName(s.node.relation) ?? "").toLowerCase();
+          for (const cmd of alterCommands(s.node)) if (cmd.subtype === "AT_AddConstraint") collect2(table, as(cmd.def, "Constraint"), void 0, s.range);
+        } else if (s.kind === "IndexStmt") {
+          const table = (relationName(s.node.relation) ?? "").toLowerCase();
+          addIndex(
+            table,
+            nodesOf(s.node.indexParams, "IndexElem").map((e) => e.name ?? "<expression>")
+          );
+        }
+      }
+      function collect2(table, c, own, range) {
+        if (!c) return;
+        const columns = [...own ?? (c.contype === "CONSTR_FOREIGN" ? c.fk_attrs : c.keys)?.map((k) => str(k) ?? "") ?? []].filter(Boolean);
+        if (c.contype === "CONSTR_PRIMARY" || c.contype === "CONSTR_UNIQUE") addIndex(table, columns);
+        else if (c.contype === "CONSTR_FOREIGN") fks.push({ table, columns, parent: relationName(c.pktable) ?? "?", range });
+      }
+      for (const fk of fks) {
+        if (!created.has(fk.table)) continue;
+        const want = fk.columns.map((c) => c.toLowerCase());
+        const covered = (indexed.get(fk.table) ?? []).some((cols) => cols.length >= want.length && want.every((c) => cols.slice(0, want.length).includes(c)));
+        if (!covered) report({ messageId: "unindexed", data: { table: fk.table, columns: fk.columns.join(", "), parent: fk.parent }, range: fk.range });
+      }
+    }
+  })
 });
 
 // rules/framework-command-failed.ts
@@ -3515,6 +3628,59 @@ var using_char_type_default = defineRule({
   })
 });
 
+// rules/using-new-enum-value.ts
+var using_new_enum_value_default = defineRule({
+  meta: {
+    id: "using-new-enum-value",
+    severity: "error",
+    summary: "Using an enum value in the transaction that added it",
+    why: 'A value added by `ALTER TYPE \u2026 ADD VALUE` cannot be used until the transaction that added it commits: a later statement of the same transaction that stores or compares it fails with `unsafe use of new value "\u2026" of enum type \u2026` (PostgreSQL 12 and later; checked on 15 and 18). Migration tools that wrap each file in a transaction make the common "add the value, then backfill with it" file fail, and only where the statement really reads the value. Before PostgreSQL 12, ADD VALUE cannot run inside a transaction block at all. Since PostgreSQL 17 a type created in the same transaction is the exception (its new values are usable at once; checked: 15 refuses it, 18 allows it).',
+    fix: "Add the value in its own migration (or commit before using it), and use it in the next one:\n\n```sql\n-- migration 1\nALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded';\n-- migration 2\nUPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL;\n```",
+    examples: {
+      bad: [
+        "BEGIN;\nALTER TYPE order_status ADD VALUE 'refunded';\nUPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL;\nCOMMIT;",
+        "BEGIN;\nALTER TYPE order_status ADD VALUE 'archived';\nALTER TABLE orders ALTER COLUMN status SET DEFAULT 'archived';\nCOMMIT;"
+      ],
+      good: [
+        "ALTER TYPE order_status ADD VALUE 'refunded';\nUPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL;",
+        "BEGIN;\nALTER TYPE order_status ADD VALUE 'refunded';\nCOMMIT;\nUPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL;"
+      ]
+    },
+    messages: {
+      used: `'{{value}}' was added to {{type}} earlier in this transaction (line {{line}}): using it before COMMIT fails ("unsafe use of new value")`,
+      oldServer: "ALTER TYPE \u2026 ADD VALUE inside a transaction block fails before PostgreSQL 12 (the target is {{version}})"
+    }
+  },
+  create: ({ report }) => {
+    let added = /* @__PURE__ */ new Map();
+    let transaction;
+    const enter = (ctx) => {
+      const current = ctx.explicitTransactionStart ?? (ctx.inTransaction || ctx.implicitTransactionBlock ? "file" : void 0);
+      if (current !== transaction) [added, transaction] = [/* @__PURE__ */ new Map(), current];
+      return current;
+    };
+    return {
+      AlterEnumStmt(n, statement, ctx) {
+        if (!n.newVal || !enter(ctx) || ctx.pgVersion >= 17 && ctx.isNew(nameOf(n.typeName))) return;
+        if (ctx.pgVersion < 12) report({ messageId: "oldServer", data: { version: ctx.pgVersion } });
+        added.set(n.newVal, { type: nameOf(n.typeName), line: statement.range.line });
+      },
+      "*"(statement, ctx) {
+        if (!enter(ctx) || added.size === 0 || statement.kind === "AlterEnumStmt") return;
+        const used = /* @__PURE__ */ new Set();
+        walk(statement.node, (kind, body) => {
+          const value = kind === "A_Const" ? body.sval?.sval : void 0;
+          if (value !== void 0 && added.has(value)) used.add(value);
+        });
+        for (const value of used) {
+          const { type, line } = added.get(value);
+          report({ messageId: "used", data: { value, type, line } });
+        }
+      }
+    };
+  }
+});
+
 // rules/validating-in-same-transaction.ts
 var validating_in_same_transaction_default = defineRule({
   meta: {
@@ -3566,6 +3732,7 @@ var rules = [
   adding_stored_generated_column_default,
   adding_unique_constraint_default,
   adding_volatile_default_default,
+  attaching_partition_without_check_default,
   chain_rollback_failing_default,
   changing_column_type_default,
   concurrently_in_transaction_default,
@@ -3587,6 +3754,7 @@ var rules = [
   editing_applied_migration_default,
   enabling_rls_without_policy_default,
   failing_with_existing_rows_default,
+  foreign_key_without_index_default,
   framework_command_failed_default,
   framework_shared_transaction_default,
   framework_unsegmented_sql_default,
@@ -3641,6 +3809,7 @@ var rules = [
   up_failing_default,
   up_not_reapplicable_default,
   using_char_type_default,
+  using_new_enum_value_default,
   validating_in_same_transaction_default
 ];
 

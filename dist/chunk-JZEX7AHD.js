@@ -23,9 +23,9 @@ import {
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-KUWLT5FO.js";
-import "./chunk-7XOL4K4D.js";
-import "./chunk-ISGL3XET.js";
+} from "./chunk-BLTXORLO.js";
+import "./chunk-IPJDV6H6.js";
+import "./chunk-QUP7SY2C.js";
 import "./chunk-N6ZVUDJT.js";
 import {
   initParser

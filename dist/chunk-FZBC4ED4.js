@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-ISGL3XET.js";
+} from "./chunk-QUP7SY2C.js";
 import {
   alterCommands,
   as,

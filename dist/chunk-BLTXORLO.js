@@ -13,10 +13,10 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-7XOL4K4D.js";
+} from "./chunk-IPJDV6H6.js";
 import {
   finding
-} from "./chunk-ISGL3XET.js";
+} from "./chunk-QUP7SY2C.js";
 import {
   alterCommands,
   as,
