@@ -26,7 +26,7 @@ export default defineRule({
     const provedBefore = (table: string, index: number): boolean => {
       const checks = new Map<string, boolean>();
       for (const s of statements.slice(0, index)) {
-        if (s.kind !== 'AlterTableStmt' || (relationName(s.node.relation) ?? '').toLowerCase() !== table.toLowerCase()) continue;
+        if (s.kind !== 'AlterTableStmt' || relationName(s.node.relation) !== table) continue;
         for (const cmd of alterCommands(s.node)) {
           const c = as(cmd.def, 'Constraint');
           if (cmd.subtype === 'AT_AddConstraint' && c?.contype === 'CONSTR_CHECK') checks.set(c.conname ?? `#${checks.size}`, !c.skip_validation);

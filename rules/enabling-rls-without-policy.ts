@@ -25,7 +25,7 @@ export default defineRule({
       if (!table) return;
       for (const cmd of alterCommands(n)) {
         if (cmd.subtype !== 'AT_EnableRowSecurity' && cmd.subtype !== 'AT_ForceRowSecurity') continue;
-        const policy = statements.some((s) => s.kind === 'CreatePolicyStmt' && relationName(s.node.table)?.toLowerCase() === table.toLowerCase());
+        const policy = statements.some((s) => s.kind === 'CreatePolicyStmt' && relationName(s.node.table) === table);
         if (policy) continue;
         const force = cmd.subtype === 'AT_ForceRowSecurity';
         report({ messageId: 'noPolicy', data: { what: force ? 'FORCE' : 'ENABLE', table, owner: force ? ' (and, forced, the owner too)' : '' } });

@@ -28,15 +28,15 @@ export default defineRule({
   },
   create: ({ report, statements }) => ({
     end() {
-      /** Index column lists per table (lower-cased), from constraints and CREATE INDEX in this file. */
+      /** Index column lists per table, from constraints and CREATE INDEX in this file (names as the parser folds them: "Users" is not users). */
       const indexed = new Map<string, string[][]>();
-      const addIndex = (table: string, columns: string[]) => indexed.set(table, [...(indexed.get(table) ?? []), columns.map((c) => c.toLowerCase())]);
+      const addIndex = (table: string, columns: string[]) => indexed.set(table, [...(indexed.get(table) ?? []), columns]);
       const fks: { table: string; columns: string[]; parent: string; range: Range }[] = [];
       const created = new Set<string>();
       for (const s of statements) {
         if (s.embedded) continue;
         if (s.kind === 'CreateStmt') {
-          const table = (relationName(s.node.relation) ?? '').toLowerCase();
+          const table = relationName(s.node.relation) ?? '';
           created.add(table);
           for (const el of s.node.tableElts ?? []) {
             const col = as(el, 'ColumnDef');
@@ -44,10 +44,10 @@ export default defineRule({
             for (const [c, own] of cons) if (c) collect(table, c, own, s.range);
           }
         } else if (s.kind === 'AlterTableStmt') {
-          const table = (relationName(s.node.relation) ?? '').toLowerCase();
+          const table = relationName(s.node.relation) ?? '';
           for (const cmd of alterCommands(s.node)) if (cmd.subtype === 'AT_AddConstraint') collect(table, as(cmd.def, 'Constraint'), undefined, s.range);
         } else if (s.kind === 'IndexStmt') {
-          const table = (relationName(s.node.relation) ?? '').toLowerCase();
+          const table = relationName(s.node.relation) ?? '';
           addIndex(
             table,
             nodesOf(s.node.indexParams, 'IndexElem').map((e) => e.name ?? '<expression>'),
@@ -63,7 +63,7 @@ export default defineRule({
       for (const fk of fks) {
         // Only where the migration shows every index of the table: one it creates.
         if (!created.has(fk.table)) continue;
-        const want = fk.columns.map((c) => c.toLowerCase());
+        const want = fk.columns;
         // An index serves the check when the foreign key's columns are its leading columns, in any order.
         const covered = (indexed.get(fk.table) ?? []).some((cols) => cols.length >= want.length && want.every((c) => cols.slice(0, want.length).includes(c)));
         if (!covered) report({ messageId: 'unindexed', data: { table: fk.table, columns: fk.columns.join(', '), parent: fk.parent }, range: fk.range });

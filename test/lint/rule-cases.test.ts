@@ -114,6 +114,8 @@ testRule('disabling-triggers', {
 testRule('enabling-rls-without-policy', {
   valid: [{ sql: 'CREATE POLICY p ON "Orders" USING (true);\nALTER TABLE "Orders" ENABLE ROW LEVEL SECURITY;' }],
   invalid: [
+    // "Orders" is not orders.
+    { sql: 'CREATE POLICY p ON "Orders" USING (true);\nALTER TABLE orders ENABLE ROW LEVEL SECURITY;', findings: [{ line: 2, column: 1 }] },
     {
       sql: 'CREATE POLICY p ON invoices USING (true);\nALTER TABLE orders ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;',
       findings: [
@@ -166,12 +168,15 @@ testRule('foreign-key-without-index', {
     // Leading columns in another order still serve the check.
     { sql: 'CREATE TABLE l (a int, b int, c int, FOREIGN KEY (a, b) REFERENCES p (x, y));\nCREATE INDEX l_ba ON l (b, a, c);' },
     { sql: 'CREATE TABLE l (a int REFERENCES p (id), UNIQUE (a));' },
+    { sql: 'CREATE TABLE "Lines" ("orderId" int REFERENCES p (id));\nCREATE INDEX ON "Lines" ("orderId");' },
   ],
   invalid: [
     {
       sql: 'CREATE TABLE l (a int, b int REFERENCES q (id));\nALTER TABLE l ADD CONSTRAINT l_a FOREIGN KEY (a) REFERENCES p (id);\nCREATE INDEX l_ab ON l (b, a);',
       findings: [{ line: 2, column: 1, message: /l \(a\) → p has no index/ }],
     },
+    // An index on "Lines" does not serve lines.
+    { sql: 'CREATE TABLE lines (order_id int REFERENCES p (id));\nCREATE INDEX ON "Lines" (order_id);', findings: [{ line: 1, column: 1 }] },
   ],
 });
 

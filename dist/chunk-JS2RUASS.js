@@ -13,10 +13,10 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-IPJDV6H6.js";
+} from "./chunk-2YTWTUT7.js";
 import {
   finding
-} from "./chunk-QUP7SY2C.js";
+} from "./chunk-JL3L6TVX.js";
 import {
   alterCommands,
   as,

@@ -23,9 +23,9 @@ import {
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-BLTXORLO.js";
-import "./chunk-IPJDV6H6.js";
-import "./chunk-QUP7SY2C.js";
+} from "./chunk-JS2RUASS.js";
+import "./chunk-2YTWTUT7.js";
+import "./chunk-JL3L6TVX.js";
 import "./chunk-N6ZVUDJT.js";
 import {
   initParser

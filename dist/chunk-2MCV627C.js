@@ -15,11 +15,11 @@ import {
   emptyVerification,
   skippedVerification,
   verificationFindings
-} from "./chunk-BLTXORLO.js";
-import "./chunk-IPJDV6H6.js";
+} from "./chunk-JS2RUASS.js";
+import "./chunk-2YTWTUT7.js";
 import {
   finding
-} from "./chunk-QUP7SY2C.js";
+} from "./chunk-JL3L6TVX.js";
 import {
   SqliteSchema
 } from "./chunk-N6ZVUDJT.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-QUP7SY2C.js";
+} from "./chunk-JL3L6TVX.js";
 import {
   alterCommands,
   as,

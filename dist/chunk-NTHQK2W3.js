@@ -10,7 +10,7 @@ import {
   filesChangedSince,
   loadProject,
   scrubbedEnv
-} from "./chunk-FZBC4ED4.js";
+} from "./chunk-KXQTRQOD.js";
 import {
   sqliteFileOf,
   sqliteUrlOf
@@ -20,7 +20,7 @@ import "./chunk-WEIKHWOF.js";
 import {
   splitSqlite
 } from "./chunk-YFHPBY3G.js";
-import "./chunk-QUP7SY2C.js";
+import "./chunk-JL3L6TVX.js";
 import "./chunk-N6ZVUDJT.js";
 import "./chunk-P7JOVGUU.js";
 import "./chunk-CC3LKNC6.js";

@@ -728,7 +728,7 @@ var attaching_partition_without_check_default = defineRule({
     const provedBefore = (table, index) => {
       const checks = /* @__PURE__ */ new Map();
       for (const s of statements.slice(0, index)) {
-        if (s.kind !== "AlterTableStmt" || (relationName(s.node.relation) ?? "").toLowerCase() !== table.toLowerCase()) continue;
+        if (s.kind !== "AlterTableStmt" || relationName(s.node.relation) !== table) continue;
         for (const cmd of alterCommands(s.node)) {
           const c = as(cmd.def, "Constraint");
           if (cmd.subtype === "AT_AddConstraint" && c?.contype === "CONSTR_CHECK") checks.set(c.conname ?? `#${checks.size}`, !c.skip_validation);
@@ -1094,7 +1094,7 @@ var disabling_triggers_default = defineRule({
       if (!table || ctx.isNew(table)) return;
       for (const cmd of alterCommands(n)) {
         if (!DISABLING.has(cmd.subtype ?? "")) continue;
-        const reEnabled = statements.slice(ctx.index + 1).some((s) => s.kind === "AlterTableStmt" && relationName(s.node.relation)?.toLowerCase() === table.toLowerCase() && alterCommands(s.node).some((c) => enables(c, cmd)));
+        const reEnabled = statements.slice(ctx.index + 1).some((s) => s.kind === "AlterTableStmt" && relationName(s.node.relation) === table && alterCommands(s.node).some((c) => enables(c, cmd)));
         if (reEnabled) continue;
         if (cmd.subtype === "AT_DisableTrigAll") report({ messageId: "all", data: { table } });
         else report({ messageId: "some", data: { table, which: cmd.subtype === "AT_DisableTrigUser" ? "USER" : cmd.name ?? "" } });
@@ -1423,7 +1423,7 @@ var enabling_rls_without_policy_default = defineRule({
       if (!table) return;
       for (const cmd of alterCommands(n)) {
         if (cmd.subtype !== "AT_EnableRowSecurity" && cmd.subtype !== "AT_ForceRowSecurity") continue;
-        const policy = statements.some((s) => s.kind === "CreatePolicyStmt" && relationName(s.node.table)?.toLowerCase() === table.toLowerCase());
+        const policy = statements.some((s) => s.kind === "CreatePolicyStmt" && relationName(s.node.table) === table);
         if (policy) continue;
         const force = cmd.subtype === "AT_ForceRowSecurity";
         report({ messageId: "noPolicy", data: { what: force ? "FORCE" : "ENABLE", table, owner: force ? " (and, forced, the owner too)" : "" } });
@@ -1469,13 +1469,13 @@ var foreign_key_without_index_default = defineRule({
   create: ({ report, statements }) => ({
     end() {
       const indexed = /* @__PURE__ */ new Map();
-      const addIndex = (table, columns) => indexed.set(table, [...indexed.get(table) ?? [], columns.map((c) => c.toLowerCase())]);
+      const addIndex = (table, columns) => indexed.set(table, [...indexed.get(table) ?? [], columns]);
       const fks = [];
       const created = /* @__PURE__ */ new Set();
       for (const s of statements) {
         if (s.embedded) continue;
         if (s.kind === "CreateStmt") {
-          const table = (relationName(s.node.relation) ?? "").toLowerCase();
+          const table = relationName(s.node.relation) ?? "";
           created.add(table);
           for (const el of s.node.tableElts ?? []) {
             const col = as(el, "ColumnDef");
@@ -1483,10 +1483,10 @@ var foreign_key_without_index_default = defineRule({
             for (const [c, own] of cons) if (c) collect2(table, c, own, s.range);
           }
         } else if (s.kind === "AlterTableStmt") {
-          const table = (relationName(s.node.relation) ?? "").toLowerCase();
+          const table = relationName(s.node.relation) ?? "";
           for (const cmd of alterCommands(s.node)) if (cmd.subtype === "AT_AddConstraint") collect2(table, as(cmd.def, "Constraint"), void 0, s.range);
         } else if (s.kind === "IndexStmt") {
-          const table = (relationName(s.node.relation) ?? "").toLowerCase();
+          const table = relationName(s.node.relation) ?? "";
           addIndex(
             table,
             nodesOf(s.node.indexParams, "IndexElem").map((e) => e.name ?? "<expression>")
@@ -1501,7 +1501,7 @@ var foreign_key_without_index_default = defineRule({
       }
       for (const fk of fks) {
         if (!created.has(fk.table)) continue;
-        const want = fk.columns.map((c) => c.toLowerCase());
+        const want = fk.columns;
         const covered = (indexed.get(fk.table) ?? []).some((cols) => cols.length >= want.length && want.every((c) => cols.slice(0, want.length).includes(c)));
         if (!covered) report({ messageId: "unindexed", data: { table: fk.table, columns: fk.columns.join(", "), parent: fk.parent }, range: fk.range });
       }
