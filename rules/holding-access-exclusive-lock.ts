@@ -1,61 +1,5 @@
-import type { Statement } from '../src/types';
 import { defineRule } from '../src/lint/rule';
-import type { LintContext } from '../src/lint/context';
-import { bareName, dmlTarget } from '../src/sql/ast';
-import { tableLocks } from '../src/lint/locks';
-
-// Statements that only touch the catalog or the session: they add no wait while the lock is held.
-const HARMLESS = new Set([
-  'TransactionStmt',
-  'VariableSetStmt',
-  'VariableShowStmt',
-  'CommentStmt',
-  'GrantStmt',
-  'GrantRoleStmt',
-  'AlterDefaultPrivilegesStmt',
-  'DoStmt', // its inner statements are checked one by one
-  'CreateFunctionStmt',
-  'CreateSchemaStmt',
-  'CreateEnumStmt',
-  'CreateDomainStmt',
-  'CompositeTypeStmt',
-  'CreateSeqStmt',
-  'AlterSeqStmt',
-  'ViewStmt',
-  'SelectStmt',
-  'NotifyStmt',
-]);
-const DML = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
-
-/** Why this statement prolongs (or widens) the hold, or undefined when it adds no wait. */
-function extendsHold(st: Statement, ctx: LintContext, held: ReadonlyMap<string, number>): string | undefined {
-  if (HARMLESS.has(st.kind)) return undefined;
-  if (DML.has(st.kind)) {
-    const t = dmlTarget(st)?.relname;
-    return t && !ctx.isNew(t) ? `it changes rows of ${t}` : undefined;
-  }
-  if (st.kind === 'IndexStmt') {
-    const t = st.node.relation?.relname;
-    return t && !ctx.isNew(t) ? `it builds an index on ${t}` : undefined;
-  }
-  const others = tableLocks(st).filter((l) => l.kind !== 'index' && !ctx.isNew(l.relation) && !held.has(bareName(l.relation)));
-  if (others.length) return `it waits for a lock on ${others.map((l) => l.relation).join(', ')}`;
-  return undefined;
-}
-
-const droppedAt = new WeakMap<readonly Statement[], Set<number>>();
-
-/** Held locks, less those of DROP statements: a dropped table has no readers left to block. */
-function withoutDropped(ctx: LintContext): ReadonlyMap<string, number> {
-  let lines = droppedAt.get(ctx.statements);
-  if (!lines) {
-    lines = new Set(ctx.statements.filter((s) => s.kind === 'DropStmt').map((s) => s.range.line));
-    droppedAt.set(ctx.statements, lines);
-  }
-  const drops = lines;
-  if (![...ctx.accessExclusiveHeld.values()].some((line) => drops.has(line))) return ctx.accessExclusiveHeld;
-  return new Map([...ctx.accessExclusiveHeld].filter(([, line]) => !drops.has(line)));
-}
+import { extendsHold, withoutDropped } from '../src/lint/holds';
 
 /** More work in the same transaction after ACCESS EXCLUSIVE was taken on an existing table. */
 export default defineRule({
@@ -85,7 +29,7 @@ export default defineRule({
   create: ({ report }) => ({
     '*'(statement, ctx) {
       if (!ctx.inTransaction || !ctx.runsDuringMigration || ctx.accessExclusiveHeld.size === 0) return;
-      const held = withoutDropped(ctx);
+      const held = withoutDropped(ctx, ctx.accessExclusiveHeld);
       if (held.size === 0) return;
       const why = extendsHold(statement, ctx, held);
       if (!why) return;

@@ -37,6 +37,7 @@ import frameworkSharedTransaction from './framework-shared-transaction';
 import frameworkUnsegmentedSql from './framework-unsegmented-sql';
 import historyNotReplaying from './history-not-replaying';
 import holdingAccessExclusiveLock from './holding-access-exclusive-lock';
+import holdingWriteBlockingLock from './holding-write-blocking-lock';
 import identifierTooLong from './identifier-too-long';
 import internalError from './internal-error';
 import invalidMigrationFile from './invalid-migration-file';
@@ -128,6 +129,7 @@ export const rules: readonly Rule[] = [
   frameworkUnsegmentedSql,
   historyNotReplaying,
   holdingAccessExclusiveLock,
+  holdingWriteBlockingLock,
   identifierTooLong,
   internalError,
   invalidMigrationFile,
@@ -220,6 +222,7 @@ export type RuleId =
   | 'framework-unsegmented-sql'
   | 'history-not-replaying'
   | 'holding-access-exclusive-lock'
+  | 'holding-write-blocking-lock'
   | 'identifier-too-long'
   | 'internal-error'
   | 'invalid-migration-file'

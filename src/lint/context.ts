@@ -3,6 +3,7 @@
 // rules stay pure functions of (statement, context).
 
 import type { Statement } from '../types';
+import type { LockMode } from './locks';
 
 export interface LintOptions {
   /** Target Postgres major version (default 15). */
@@ -46,6 +47,12 @@ export interface LintContext {
    * (tables created in this migration excluded), with the line that took it.
    */
   readonly accessExclusiveHeld: ReadonlyMap<string, number>;
+  /**
+   * Tables on which an earlier statement in the current transaction took SHARE, SHARE ROW
+   * EXCLUSIVE or EXCLUSIVE (writes wait, reads do not), with the line and the mode; tables
+   * created in this migration excluded.
+   */
+  readonly writeBlockingHeld: ReadonlyMap<string, { line: number; mode: LockMode }>;
   /** Validated `CHECK (col IS NOT NULL)` constraints seen earlier: `table.column` lower-cased. */
   readonly notNullChecks: ReadonlySet<string>;
   /** Constraints added with NOT VALID earlier in the current transaction: `table.constraint` lower-cased. */

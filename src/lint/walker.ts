@@ -6,7 +6,7 @@ import type { Statement } from '../types';
 import type { Node, pg } from '../sql/nodes';
 import { alterCommands, as, bareName, nodesOf, str } from '../sql/ast';
 import type { LintContext, LintOptions } from './context';
-import { accessExclusiveTables } from './locks';
+import { accessExclusiveTables, blocksWrites, tableLocks, type LockMode } from './locks';
 import { creationsByStatement, seedNames, type CreatedObjects } from './created';
 
 /** A timeout setting as the session sees it: a session value, possibly overridden until the transaction ends. */
@@ -49,6 +49,8 @@ export class ContextWalker {
   private lockTimeout = new Setting();
   private statementTimeout = new Setting();
   private held = new Map<string, number>();
+  /** Tables held in SHARE, SHARE ROW EXCLUSIVE or EXCLUSIVE (blocking writes, not reads) in the open transaction. */
+  private writesBlocked = new Map<string, { line: number; mode: LockMode }>();
   private notNullChecks = new Set<string>();
   private notValid = new Set<string>();
   private readonly onceKeys = new Set<string>();
@@ -109,6 +111,7 @@ export class ContextWalker {
       lockTimeoutStatement: runs ? lock : undefined,
       statementTimeoutSet: runs && !!this.statementTimeout.value,
       accessExclusiveHeld: runs ? this.held : new Map(),
+      writeBlockingHeld: runs ? this.writesBlocked : new Map(),
       notNullChecks: this.notNullChecks,
       notValidInTransaction: this.notValid,
       runsDuringMigration: runs,
@@ -192,6 +195,11 @@ export class ContextWalker {
         const b = bareName(t);
         if (!this.createdTables.has(b) && !this.held.has(b)) this.held = new Map(this.held).set(b, st.range.line);
       }
+      for (const l of tableLocks(st)) {
+        const b = bareName(l.relation);
+        if (l.kind !== 'table' || !blocksWrites(l.mode) || l.mode === 'AccessExclusive' || this.createdTables.has(b) || this.writesBlocked.has(b)) continue;
+        this.writesBlocked = new Map(this.writesBlocked).set(b, { line: st.range.line, mode: l.mode });
+      }
     } else {
       this.endTransaction(); // autocommit: the statement's own transaction ends with it
     }
@@ -204,6 +212,7 @@ export class ContextWalker {
 
   private endTransaction(): void {
     if (this.held.size) this.held = new Map();
+    if (this.writesBlocked.size) this.writesBlocked = new Map();
     if (this.notValid.size) this.notValid = new Set();
     this.lockTimeout.local = undefined;
     this.statementTimeout.local = undefined;

@@ -191,3 +191,20 @@ testRule('attaching-partition-without-check', {
     { sql: 'ALTER TABLE e ATTACH PARTITION e_other DEFAULT;', findings: [{ line: 1, column: 1 }] },
   ],
 });
+
+testRule('holding-write-blocking-lock', {
+  valid: [
+    // ACCESS EXCLUSIVE on the same table: holding-access-exclusive-lock reports it.
+    { sql: 'BEGIN;\nCREATE INDEX o_a ON orders (a);\nALTER TABLE orders ADD COLUMN b int;\nUPDATE orders SET b = 1;\nCOMMIT;' },
+    // Autocommit: each statement releases its locks.
+    { sql: 'CREATE INDEX o_a ON orders (a);\nUPDATE orders SET a = 1;' },
+    // A table this migration created has no writers to block.
+    { sql: 'BEGIN;\nCREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nINSERT INTO t VALUES (1);\nCOMMIT;' },
+  ],
+  invalid: [
+    {
+      sql: 'BEGIN;\nALTER TABLE lines ADD CONSTRAINT l_fk FOREIGN KEY (o) REFERENCES orders (id);\nSELECT 1;\nUPDATE lines SET o = o;\nDELETE FROM lines WHERE o IS NULL;\nCOMMIT;',
+      findings: [{ line: 4, column: 1, message: /SHARE ROW EXCLUSIVE lock on orders \(line 2\), SHARE ROW EXCLUSIVE lock on lines \(line 2\) taken earlier in this transaction are still held .*changes rows of lines/ }],
+    },
+  ],
+});

@@ -1724,7 +1724,7 @@ function describeLocks(locks) {
   return locks.map((l) => `${lockModeSql(l.mode)} on ${l.kind === "index" ? `the table of index ${l.relation}` : l.relation}`).join(", ");
 }
 
-// rules/holding-access-exclusive-lock.ts
+// src/lint/holds.ts
 var HARMLESS = /* @__PURE__ */ new Set([
   "TransactionStmt",
   "VariableSetStmt",
@@ -1762,16 +1762,19 @@ function extendsHold(st, ctx, held) {
   return void 0;
 }
 var droppedAt = /* @__PURE__ */ new WeakMap();
-function withoutDropped(ctx) {
+function withoutDropped(ctx, held) {
   let lines = droppedAt.get(ctx.statements);
   if (!lines) {
     lines = new Set(ctx.statements.filter((s) => s.kind === "DropStmt").map((s) => s.range.line));
     droppedAt.set(ctx.statements, lines);
   }
   const drops = lines;
-  if (![...ctx.accessExclusiveHeld.values()].some((line) => drops.has(line))) return ctx.accessExclusiveHeld;
-  return new Map([...ctx.accessExclusiveHeld].filter(([, line]) => !drops.has(line)));
+  const lineOf = (v) => typeof v === "number" ? v : v.line;
+  if (![...held.values()].some((v) => drops.has(lineOf(v)))) return held;
+  return new Map([...held].filter(([, v]) => !drops.has(lineOf(v))));
 }
+
+// rules/holding-access-exclusive-lock.ts
 var holding_access_exclusive_lock_default = defineRule({
   meta: {
     id: "holding-access-exclusive-lock",
@@ -1799,7 +1802,7 @@ var holding_access_exclusive_lock_default = defineRule({
   create: ({ report }) => ({
     "*"(statement, ctx) {
       if (!ctx.inTransaction || !ctx.runsDuringMigration || ctx.accessExclusiveHeld.size === 0) return;
-      const held = withoutDropped(ctx);
+      const held = withoutDropped(ctx, ctx.accessExclusiveHeld);
       if (held.size === 0) return;
       const why = extendsHold(statement, ctx, held);
       if (!why) return;
@@ -1809,6 +1812,42 @@ var holding_access_exclusive_lock_default = defineRule({
       report({
         message: `The ACCESS EXCLUSIVE lock on ${list} is still held while this statement runs (${why}): every query on ${held.size > 1 ? "those tables" : "that table"} waits until the transaction commits.`
       });
+    }
+  })
+});
+
+// rules/holding-write-blocking-lock.ts
+var holding_write_blocking_lock_default = defineRule({
+  meta: {
+    id: "holding-write-blocking-lock",
+    severity: "warning",
+    work: "lock",
+    summary: "Work continues in a transaction that holds a lock blocking writes",
+    why: "CREATE INDEX (SHARE), ADD FOREIGN KEY and CREATE TRIGGER (SHARE ROW EXCLUSIVE) and LOCK \u2026 IN SHARE/EXCLUSIVE MODE take locks that let reads through but make every INSERT, UPDATE and DELETE on the table wait (checked in pg_locks on PostgreSQL 15 and 18), and the lock is held until the transaction ends. Each further statement in the same transaction (a backfill, another index build, a wait for a lock on a second table) keeps the table read-only that much longer. holding-access-exclusive-lock covers ACCESS EXCLUSIVE, which blocks reads too; tables created in the same migration are not counted.",
+    fix: "Commit right after the statement that takes the lock, and do the rest in its own transaction, or build indexes concurrently outside any transaction:\n\n```sql\nBEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\nCOMMIT;\nALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;\nCREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id);\n```",
+    examples: {
+      bad: [
+        "BEGIN;\nCREATE INDEX orders_status_idx ON orders (status);\nUPDATE orders SET status = 'new' WHERE status IS NULL;\nCOMMIT;",
+        "BEGIN;\nCREATE INDEX orders_a_idx ON orders (a);\nCREATE INDEX invoices_a_idx ON invoices (a);\nCOMMIT;"
+      ],
+      good: [
+        "BEGIN;\nCREATE INDEX orders_a_idx ON orders (a);\nCOMMENT ON INDEX orders_a_idx IS 'by a';\nCOMMIT;",
+        "CREATE INDEX orders_a_idx ON orders (a);\nUPDATE orders SET a = 1 WHERE a IS NULL;"
+      ]
+    },
+    messages: { held: "The {{locks}} taken earlier in this transaction {{are}} still held while this statement runs ({{why}}): writes to {{tables}} wait until the transaction commits" }
+  },
+  create: ({ report }) => ({
+    "*"(statement, ctx) {
+      if (!ctx.inTransaction || !ctx.runsDuringMigration || ctx.writeBlockingHeld.size === 0) return;
+      const held = new Map([...withoutDropped(ctx, ctx.writeBlockingHeld)].filter(([t]) => !ctx.accessExclusiveHeld.has(t)));
+      if (held.size === 0) return;
+      const why = extendsHold(statement, ctx, held);
+      if (!why) return;
+      const first = Math.min(...[...held.values()].map((h) => h.line));
+      if (!ctx.once(`holding-write-blocking-lock:${first}`)) return;
+      const locks = [...held].map(([t, h]) => `${lockModeSql(h.mode)} lock on ${t} (line ${h.line})`);
+      report({ messageId: "held", data: { locks: locks.join(", "), are: locks.length > 1 ? "are" : "is", why, tables: [...held.keys()].join(", ") } });
     }
   })
 });
@@ -3760,6 +3799,7 @@ var rules = [
   framework_unsegmented_sql_default,
   history_not_replaying_default,
   holding_access_exclusive_lock_default,
+  holding_write_blocking_lock_default,
   identifier_too_long_default,
   internal_error_default,
   invalid_migration_file_default,

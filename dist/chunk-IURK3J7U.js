@@ -13,10 +13,10 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-2YTWTUT7.js";
+} from "./chunk-ZSWDRMU4.js";
 import {
   finding
-} from "./chunk-JL3L6TVX.js";
+} from "./chunk-UOBMCEQX.js";
 import {
   alterCommands,
   as,

@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-JL3L6TVX.js";
+} from "./chunk-UOBMCEQX.js";
 import {
   alterCommands,
   as,

@@ -15,11 +15,11 @@ import {
   emptyVerification,
   skippedVerification,
   verificationFindings
-} from "./chunk-JS2RUASS.js";
-import "./chunk-2YTWTUT7.js";
+} from "./chunk-IURK3J7U.js";
+import "./chunk-ZSWDRMU4.js";
 import {
   finding
-} from "./chunk-JL3L6TVX.js";
+} from "./chunk-UOBMCEQX.js";
 import {
   SqliteSchema
 } from "./chunk-N6ZVUDJT.js";

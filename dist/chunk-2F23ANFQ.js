@@ -23,9 +23,9 @@ import {
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-JS2RUASS.js";
-import "./chunk-2YTWTUT7.js";
-import "./chunk-JL3L6TVX.js";
+} from "./chunk-IURK3J7U.js";
+import "./chunk-ZSWDRMU4.js";
+import "./chunk-UOBMCEQX.js";
 import "./chunk-N6ZVUDJT.js";
 import {
   initParser

@@ -10,7 +10,7 @@ import {
   filesChangedSince,
   loadProject,
   scrubbedEnv
-} from "./chunk-KXQTRQOD.js";
+} from "./chunk-UX6JHTCD.js";
 import {
   sqliteFileOf,
   sqliteUrlOf
@@ -20,7 +20,7 @@ import "./chunk-WEIKHWOF.js";
 import {
   splitSqlite
 } from "./chunk-YFHPBY3G.js";
-import "./chunk-JL3L6TVX.js";
+import "./chunk-UOBMCEQX.js";
 import "./chunk-N6ZVUDJT.js";
 import "./chunk-P7JOVGUU.js";
 import "./chunk-CC3LKNC6.js";
