@@ -25,6 +25,7 @@ import droppingConstraint from './dropping-constraint';
 import droppingDatabase from './dropping-database';
 import droppingIndexNonConcurrently from './dropping-index-non-concurrently';
 import droppingNotNull from './dropping-not-null';
+import droppingObject from './dropping-object';
 import droppingSchema from './dropping-schema';
 import droppingTable from './dropping-table';
 import duplicateMigrationVersion from './duplicate-migration-version';
@@ -61,6 +62,7 @@ import reindexingNonConcurrently from './reindexing-non-concurrently';
 import rejectingExistingRows from './rejecting-existing-rows';
 import renamingColumn from './renaming-column';
 import renamingEnumValue from './renaming-enum-value';
+import renamingObject from './renaming-object';
 import renamingTable from './renaming-table';
 import requiringNewerPostgres from './requiring-newer-postgres';
 import rewritingTable from './rewriting-table';
@@ -117,6 +119,7 @@ export const rules: readonly Rule[] = [
   droppingDatabase,
   droppingIndexNonConcurrently,
   droppingNotNull,
+  droppingObject,
   droppingSchema,
   droppingTable,
   duplicateMigrationVersion,
@@ -153,6 +156,7 @@ export const rules: readonly Rule[] = [
   rejectingExistingRows,
   renamingColumn,
   renamingEnumValue,
+  renamingObject,
   renamingTable,
   requiringNewerPostgres,
   rewritingTable,
@@ -210,6 +214,7 @@ export type RuleId =
   | 'dropping-database'
   | 'dropping-index-non-concurrently'
   | 'dropping-not-null'
+  | 'dropping-object'
   | 'dropping-schema'
   | 'dropping-table'
   | 'duplicate-migration-version'
@@ -246,6 +251,7 @@ export type RuleId =
   | 'rejecting-existing-rows'
   | 'renaming-column'
   | 'renaming-enum-value'
+  | 'renaming-object'
   | 'renaming-table'
   | 'requiring-newer-postgres'
   | 'rewriting-table'

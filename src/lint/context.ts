@@ -86,7 +86,7 @@ export interface LintContext {
 }
 
 /** What kind of object a migration created (lint/created.ts records them). */
-export type CreationKind = 'table' | 'view' | 'sequence' | 'column' | 'constraint' | 'schema' | 'type' | 'enum-value' | 'database' | 'index';
+export type CreationKind = 'table' | 'view' | 'sequence' | 'column' | 'constraint' | 'schema' | 'type' | 'enum-value' | 'database' | 'index' | 'function' | 'trigger' | 'policy' | 'extension';
 
 export interface Creation {
   /** Statement index in the file; -1 for objects an earlier file (the migration's up) created. */

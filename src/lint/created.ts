@@ -142,6 +142,18 @@ function collect(statements: readonly Statement[], earlier: readonly Creation[])
       case 'CreatedbStmt':
         add('database', st.node.dbname);
         break;
+      case 'CreateFunctionStmt':
+        add('function', bareName(nameOf(st.node.funcname)));
+        break;
+      case 'CreateTrigStmt':
+        add('trigger', st.node.trigname);
+        break;
+      case 'CreatePolicyStmt':
+        add('policy', st.node.policy_name);
+        break;
+      case 'CreateExtensionStmt':
+        add('extension', st.node.extname);
+        break;
       case 'RenameStmt': {
         // A renamed new object stays new under its new name.
         const n = st.node;
@@ -228,6 +240,11 @@ export function isNewEnumValue(ctx: LintContext, type: string | undefined | null
     isNewType(ctx, type) ||
     (value != null && creations(ctx.statements, ctx.createdEarlier).some((c) => c.index < ctx.index && c.kind === 'enum-value' && c.key === `${bareName(type)}.${value}`.toLowerCase()))
   );
+}
+
+/** Whether a function, trigger, policy or extension (or view, sequence, type) of that name was created earlier in this migration. */
+export function isNewObject(ctx: LintContext, kind: CreationKind, name: string | undefined | null): boolean {
+  return !!name && createdBefore(ctx, kind, bareName(name));
 }
 
 /** Whether the database was created earlier in this file. */

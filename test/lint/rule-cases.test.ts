@@ -204,7 +204,45 @@ testRule('holding-write-blocking-lock', {
   invalid: [
     {
       sql: 'BEGIN;\nALTER TABLE lines ADD CONSTRAINT l_fk FOREIGN KEY (o) REFERENCES orders (id);\nSELECT 1;\nUPDATE lines SET o = o;\nDELETE FROM lines WHERE o IS NULL;\nCOMMIT;',
-      findings: [{ line: 4, column: 1, message: /SHARE ROW EXCLUSIVE lock on orders \(line 2\), SHARE ROW EXCLUSIVE lock on lines \(line 2\) taken earlier in this transaction are still held .*changes rows of lines/ }],
+      findings: [
+        {
+          line: 4,
+          column: 1,
+          message: /SHARE ROW EXCLUSIVE lock on orders \(line 2\), SHARE ROW EXCLUSIVE lock on lines \(line 2\) taken earlier in this transaction are still held .*changes rows of lines/,
+        },
+      ],
+    },
+  ],
+});
+
+testRule('dropping-object', {
+  valid: [
+    // Replaced in the same migration, under any schema qualification.
+    { sql: 'DROP VIEW IF EXISTS public.totals;\nCREATE VIEW totals AS SELECT 1 AS n;' },
+    { sql: 'CREATE EXTENSION citext;\nDROP EXTENSION citext;' },
+  ],
+  invalid: [
+    {
+      sql: 'DROP FUNCTION a(int), b(text);\nCREATE FUNCTION a(int) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\nDROP POLICY p ON orders;\nALTER TABLE orders ALTER COLUMN s DROP DEFAULT;',
+      findings: [
+        { line: 1, column: 1, message: /^Function b is dropped/ },
+        { line: 3, column: 1, message: /^Policy p .*rows it filtered change silently/ },
+        { line: 4, column: 1, message: /DEFAULT of orders\.s is dropped/ },
+      ],
+    },
+  ],
+});
+
+testRule('renaming-object', {
+  valid: [{ sql: 'ALTER TABLE orders RENAME TO purchases;' }, { sql: 'CREATE SCHEMA s;\nALTER SCHEMA s RENAME TO t;' }],
+  invalid: [
+    {
+      sql: 'ALTER SCHEMA billing RENAME TO invoicing;\nALTER TYPE mood RENAME TO feeling;\nALTER FUNCTION f(int) SET SCHEMA archive;',
+      findings: [
+        { line: 1, column: 1, message: /^Schema billing is renamed to invoicing/ },
+        { line: 2, column: 1 },
+        { line: 3, column: 1, message: /^f moves to schema archive/ },
+      ],
     },
   ],
 });

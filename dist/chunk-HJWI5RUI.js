@@ -23,9 +23,9 @@ import {
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-IURK3J7U.js";
-import "./chunk-ZSWDRMU4.js";
-import "./chunk-UOBMCEQX.js";
+} from "./chunk-4NZNNSXH.js";
+import "./chunk-R4SOWPSU.js";
+import "./chunk-3ZJDXZBR.js";
 import "./chunk-N6ZVUDJT.js";
 import {
   initParser

@@ -15,11 +15,11 @@ import {
   emptyVerification,
   skippedVerification,
   verificationFindings
-} from "./chunk-IURK3J7U.js";
-import "./chunk-ZSWDRMU4.js";
+} from "./chunk-4NZNNSXH.js";
+import "./chunk-R4SOWPSU.js";
 import {
   finding
-} from "./chunk-UOBMCEQX.js";
+} from "./chunk-3ZJDXZBR.js";
 import {
   SqliteSchema
 } from "./chunk-N6ZVUDJT.js";

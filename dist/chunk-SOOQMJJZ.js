@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-UOBMCEQX.js";
+} from "./chunk-3ZJDXZBR.js";
 import {
   alterCommands,
   as,

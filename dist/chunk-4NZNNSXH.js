@@ -13,10 +13,10 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-ZSWDRMU4.js";
+} from "./chunk-R4SOWPSU.js";
 import {
   finding
-} from "./chunk-UOBMCEQX.js";
+} from "./chunk-3ZJDXZBR.js";
 import {
   alterCommands,
   as,

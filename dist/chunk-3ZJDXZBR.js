@@ -154,6 +154,18 @@ function collect(statements, earlier) {
       case "CreatedbStmt":
         add("database", st.node.dbname);
         break;
+      case "CreateFunctionStmt":
+        add("function", bareName(nameOf(st.node.funcname)));
+        break;
+      case "CreateTrigStmt":
+        add("trigger", st.node.trigname);
+        break;
+      case "CreatePolicyStmt":
+        add("policy", st.node.policy_name);
+        break;
+      case "CreateExtensionStmt":
+        add("extension", st.node.extname);
+        break;
       case "RenameStmt": {
         const n = st.node;
         const table = bareName(n.relation?.relname);
@@ -222,6 +234,9 @@ function isNewType(ctx, type) {
 function isNewEnumValue(ctx, type, value) {
   if (!type) return false;
   return isNewType(ctx, type) || value != null && creations(ctx.statements, ctx.createdEarlier).some((c) => c.index < ctx.index && c.kind === "enum-value" && c.key === `${bareName(type)}.${value}`.toLowerCase());
+}
+function isNewObject(ctx, kind, name) {
+  return !!name && createdBefore(ctx, kind, bareName(name));
 }
 function isNewDatabase(ctx, db) {
   return !!db && createdBefore(ctx, "database", db);
@@ -1316,6 +1331,115 @@ var dropping_not_null_default = defineRule({
   })
 });
 
+// rules/dropping-object.ts
+var KINDS = {
+  OBJECT_VIEW: "view",
+  OBJECT_FUNCTION: "function",
+  OBJECT_PROCEDURE: "procedure",
+  OBJECT_ROUTINE: "routine",
+  OBJECT_TYPE: "type",
+  OBJECT_DOMAIN: "domain",
+  OBJECT_SEQUENCE: "sequence",
+  OBJECT_TRIGGER: "trigger",
+  OBJECT_POLICY: "policy",
+  OBJECT_EXTENSION: "extension"
+};
+var CREATION = {
+  view: "view",
+  function: "function",
+  procedure: "function",
+  routine: "function",
+  type: "type",
+  domain: "type",
+  sequence: "sequence",
+  trigger: "trigger",
+  policy: "policy",
+  extension: "extension"
+};
+function droppedName(o) {
+  const withArgs = as(o, "ObjectWithArgs");
+  if (withArgs) return nameOf(withArgs.objname).split(".").pop();
+  const list = as(o, "List");
+  if (list) return str(list.items?.at(-1)) ?? "";
+  const type = as(o, "TypeName");
+  if (type) return nameOf(type.names).split(".").pop();
+  return str(o) ?? "";
+}
+function creates(s) {
+  const last = (names) => nameOf(names).split(".").pop();
+  switch (s.kind) {
+    case "ViewStmt":
+      return ["view", s.node.view?.relname ?? ""];
+    case "CreateFunctionStmt":
+      return [s.node.is_procedure ? "procedure" : "function", last(s.node.funcname)];
+    case "CreateEnumStmt":
+    case "CreateRangeStmt":
+      return ["type", last(s.node.typeName)];
+    case "CompositeTypeStmt":
+      return ["type", s.node.typevar?.relname ?? ""];
+    case "CreateDomainStmt":
+      return ["domain", last(s.node.domainname)];
+    case "CreateSeqStmt":
+      return ["sequence", s.node.sequence?.relname ?? ""];
+    case "CreateTrigStmt":
+      return ["trigger", s.node.trigname ?? ""];
+    case "CreatePolicyStmt":
+      return ["policy", s.node.policy_name ?? ""];
+    case "CreateExtensionStmt":
+      return ["extension", s.node.extname ?? ""];
+    default:
+      return void 0;
+  }
+}
+var dropping_object_default = defineRule({
+  meta: {
+    id: "dropping-object",
+    severity: "warning",
+    summary: "Dropping a view, function, type, trigger, policy or default that running code may still use",
+    why: "During a deploy the previous release keeps running against the new schema, and a rollback runs it again: a view it selects from, a function it calls, a type it casts to, a sequence it reads (`nextval`) or an extension it relies on is gone, and every such query fails. A dropped trigger or policy fails silently instead: audit rows stop, or row level security lets different rows through. A dropped column DEFAULT makes the old release's inserts, which omit the column, store NULL (or fail on NOT NULL). Drops that the same migration re-creates (the usual replace pattern) and objects it created are not reported.",
+    fix: "Expand/contract: ship code that no longer uses the object, then drop it in a later migration (say so with an ignore comment). To change an object in place, replace it instead of dropping it:\n\n```sql\nCREATE OR REPLACE VIEW active_users AS SELECT id, email FROM users WHERE deleted_at IS NULL;\nCREATE OR REPLACE FUNCTION order_total(bigint) RETURNS numeric LANGUAGE sql AS $$ SELECT 0::numeric $$;\n-- release 2, once no running code uses it:\n-- migration-guard-ignore dropping-object: unused since release 1\nDROP FUNCTION legacy_total(bigint);\n```",
+    examples: {
+      bad: ["DROP VIEW active_users;", "DROP FUNCTION IF EXISTS legacy_total(bigint);", "DROP TRIGGER orders_audit ON orders;", "ALTER TABLE orders ALTER COLUMN status DROP DEFAULT;"],
+      good: [
+        "DROP FUNCTION IF EXISTS order_total(bigint);\nCREATE FUNCTION order_total(bigint) RETURNS numeric LANGUAGE sql AS $$ SELECT 0::numeric $$;",
+        "DROP TRIGGER orders_audit ON orders;\nCREATE TRIGGER orders_audit AFTER UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION audit();",
+        "CREATE VIEW tmp_v AS SELECT 1;\nDROP VIEW tmp_v;",
+        "ALTER TABLE orders ALTER COLUMN status DROP DEFAULT;\nALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new';"
+      ]
+    },
+    messages: {
+      dropped: "{{Kind}} {{name}} is dropped and not re-created: the previous release (during the deploy, or after a rollback) {{effect}}",
+      dropDefault: "The DEFAULT of {{table}}.{{column}} is dropped: the previous release's inserts that omit {{column}} now store NULL (or fail if it is NOT NULL)"
+    }
+  },
+  create: ({ report, statements }) => ({
+    DropStmt(n, _statement, ctx) {
+      const kind = KINDS[n.removeType ?? ""];
+      if (!kind) return;
+      const later = statements.slice(ctx.index + 1).map(creates);
+      for (const o of n.objects ?? []) {
+        const name = droppedName(o);
+        if (!name || ctx.isNew(name) || isNewObject(ctx, CREATION[kind] ?? "type", name)) continue;
+        if (later.some((c) => c && (c[0] === kind || kind === "routine" && (c[0] === "function" || c[0] === "procedure")) && c[1] === name)) continue;
+        const effect = kind === "trigger" || kind === "policy" ? `relies on it, and nothing says it is gone: ${kind === "trigger" ? "what it did stops silently" : "the rows it filtered change silently"}` : "fails on every query that uses it";
+        report({ messageId: "dropped", data: { Kind: kind[0].toUpperCase() + kind.slice(1), name, effect } });
+      }
+    },
+    AlterTableStmt(n, _statement, ctx) {
+      const table = relationName(n.relation);
+      if (!table || ctx.isNew(table)) return;
+      const later = statements.slice(ctx.index + 1);
+      for (const cmd of alterCommands(n)) {
+        if (cmd.subtype !== "AT_ColumnDefault" || cmd.def || !cmd.name) continue;
+        const setAgain = later.some(
+          (s) => s.kind === "AlterTableStmt" && relationName(s.node.relation) === table && alterCommands(s.node).some((c) => c.subtype === "AT_ColumnDefault" && c.name === cmd.name && c.def)
+        );
+        if (!setAgain) report({ messageId: "dropDefault", data: { table, column: cmd.name } });
+      }
+    }
+  })
+});
+
 // rules/dropping-schema.ts
 var dropping_schema_default = defineRule({
   meta: {
@@ -1345,7 +1469,7 @@ var dropping_schema_default = defineRule({
 });
 
 // rules/dropping-table.ts
-var KINDS = { OBJECT_TABLE: "Table", OBJECT_MATVIEW: "Materialized view", OBJECT_FOREIGN_TABLE: "Foreign table" };
+var KINDS2 = { OBJECT_TABLE: "Table", OBJECT_MATVIEW: "Materialized view", OBJECT_FOREIGN_TABLE: "Foreign table" };
 var dropping_table_default = defineRule({
   meta: {
     id: "dropping-table",
@@ -1366,7 +1490,7 @@ var dropping_table_default = defineRule({
   },
   create: ({ report }) => ({
     DropStmt(node, statement, ctx) {
-      const kind = KINDS[node.removeType ?? ""];
+      const kind = KINDS2[node.removeType ?? ""];
       if (!kind) return;
       for (const name of droppedNames(node)) {
         if (isNewTable(ctx, name)) continue;
@@ -2806,8 +2930,62 @@ var renaming_enum_value_default = defineRule({
   })
 });
 
+// rules/renaming-object.ts
+var KINDS3 = {
+  OBJECT_VIEW: "view",
+  OBJECT_MATVIEW: "materialized view",
+  OBJECT_FUNCTION: "function",
+  OBJECT_PROCEDURE: "procedure",
+  OBJECT_TYPE: "type",
+  OBJECT_DOMAIN: "domain",
+  OBJECT_SEQUENCE: "sequence",
+  OBJECT_SCHEMA: "schema",
+  OBJECT_TABLE: "table",
+  OBJECT_FOREIGN_TABLE: "foreign table"
+};
+function objectName(relation, object, subname) {
+  if (relation) return relationName(relation) ?? "";
+  const withArgs = as(object, "ObjectWithArgs");
+  if (withArgs) return nameOf(withArgs.objname);
+  const list = as(object, "List");
+  if (list) return nameOf(list.items);
+  return (as(object, "String")?.sval ?? subname) || "";
+}
+var renaming_object_default = defineRule({
+  meta: {
+    id: "renaming-object",
+    severity: "warning",
+    work: "lock",
+    summary: "Renaming a view, function, type, sequence or schema, or moving an object to another schema",
+    why: "Code addresses database objects by name. While the deploy rolls out, and after a rollback, the previous release still uses the old name: the view it selects from, the function it calls, the type it casts to or the schema it qualifies with no longer exists under that name, and every such query fails. `ALTER \u2026 SET SCHEMA` is a rename of the qualified name. Objects created in the same migration are not reported.",
+    fix: "Expand/contract: create the new object beside the old one (a view or function can simply exist under both names for a release), switch the code, then drop the old name in a later migration:\n\n```sql\n-- release 1\nCREATE VIEW customer_totals AS SELECT * FROM client_totals;\n-- release 2, once no running code uses client_totals:\n-- migration-guard-ignore dropping-object: replaced by customer_totals in release 1\nDROP VIEW client_totals;\n```",
+    examples: {
+      bad: ["ALTER VIEW client_totals RENAME TO customer_totals;", "ALTER FUNCTION total(bigint) RENAME TO order_total;", "ALTER TABLE orders SET SCHEMA archive;"],
+      good: ["CREATE VIEW v AS SELECT 1;\nALTER VIEW v RENAME TO w;", "CREATE VIEW customer_totals AS SELECT * FROM client_totals;"]
+    },
+    messages: {
+      renamed: "{{Kind}} {{name}} is renamed to {{to}}: the previous release (during the deploy, or after a rollback) still uses {{name}} and fails",
+      moved: "{{name}} moves to schema {{to}}: the previous release still uses the old qualified name and fails"
+    }
+  },
+  create: ({ report }) => ({
+    RenameStmt(n, _statement, ctx) {
+      const kind = KINDS3[n.renameType ?? ""];
+      if (!kind || kind === "table" || kind === "foreign table") return;
+      const name = objectName(n.relation, n.object, n.subname);
+      if (!name || ctx.isNew(name) || (kind === "schema" ? isNewSchema(ctx, name) : isNewObject(ctx, kind === "function" || kind === "procedure" ? "function" : "type", name))) return;
+      report({ messageId: "renamed", data: { Kind: kind[0].toUpperCase() + kind.slice(1), name, to: n.newname ?? "?" } });
+    },
+    AlterObjectSchemaStmt(n, _statement, ctx) {
+      const name = objectName(n.relation, n.object);
+      if (!name || ctx.isNew(name)) return;
+      report({ messageId: "moved", data: { name, to: n.newschema ?? "?" } });
+    }
+  })
+});
+
 // rules/renaming-table.ts
-var KINDS2 = { OBJECT_TABLE: "Table", OBJECT_VIEW: "View", OBJECT_MATVIEW: "Materialized view", OBJECT_FOREIGN_TABLE: "Foreign table" };
+var KINDS4 = { OBJECT_TABLE: "Table", OBJECT_VIEW: "View", OBJECT_MATVIEW: "Materialized view", OBJECT_FOREIGN_TABLE: "Foreign table" };
 var renaming_table_default = defineRule({
   meta: {
     id: "renaming-table",
@@ -2827,7 +3005,7 @@ var renaming_table_default = defineRule({
   },
   create: ({ report }) => ({
     RenameStmt(n, _statement, ctx) {
-      const kind = KINDS2[n.renameType ?? ""];
+      const kind = KINDS4[n.renameType ?? ""];
       if (!kind) return;
       const table = relationName(n.relation);
       if (!table || isNewTable(ctx, table)) return;
@@ -3787,6 +3965,7 @@ var rules = [
   dropping_database_default,
   dropping_index_non_concurrently_default,
   dropping_not_null_default,
+  dropping_object_default,
   dropping_schema_default,
   dropping_table_default,
   duplicate_migration_version_default,
@@ -3823,6 +4002,7 @@ var rules = [
   rejecting_existing_rows_default,
   renaming_column_default,
   renaming_enum_value_default,
+  renaming_object_default,
   renaming_table_default,
   requiring_newer_postgres_default,
   rewriting_table_default,
