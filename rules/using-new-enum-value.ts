@@ -34,7 +34,10 @@ export default defineRule({
     /** The transaction the statement runs in (its BEGIN, or the tool's for the whole file); a new one forgets the values. */
     const enter = (ctx: LintContext) => {
       const current = ctx.explicitTransactionStart ?? (ctx.inTransaction || ctx.implicitTransactionBlock ? 'file' : undefined);
-      if (current !== transaction) [added, transaction] = [new Map(), current];
+      if (current !== transaction) {
+        added = new Map<string, { type: string; line: number }>();
+        transaction = current;
+      }
       return current;
     };
     return {

@@ -13,10 +13,10 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-R4SOWPSU.js";
+} from "./chunk-NSTDSBPG.js";
 import {
   finding
-} from "./chunk-3ZJDXZBR.js";
+} from "./chunk-QKUHYU5Z.js";
 import {
   alterCommands,
   as,

@@ -15,11 +15,11 @@ import {
   emptyVerification,
   skippedVerification,
   verificationFindings
-} from "./chunk-4NZNNSXH.js";
-import "./chunk-R4SOWPSU.js";
+} from "./chunk-EM7LFIXM.js";
+import "./chunk-NSTDSBPG.js";
 import {
   finding
-} from "./chunk-3ZJDXZBR.js";
+} from "./chunk-QKUHYU5Z.js";
 import {
   SqliteSchema
 } from "./chunk-N6ZVUDJT.js";

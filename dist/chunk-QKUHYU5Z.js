@@ -3873,7 +3873,10 @@ var using_new_enum_value_default = defineRule({
     let transaction;
     const enter = (ctx) => {
       const current = ctx.explicitTransactionStart ?? (ctx.inTransaction || ctx.implicitTransactionBlock ? "file" : void 0);
-      if (current !== transaction) [added, transaction] = [/* @__PURE__ */ new Map(), current];
+      if (current !== transaction) {
+        added = /* @__PURE__ */ new Map();
+        transaction = current;
+      }
       return current;
     };
     return {

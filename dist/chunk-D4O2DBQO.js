@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-3ZJDXZBR.js";
+} from "./chunk-QKUHYU5Z.js";
 import {
   alterCommands,
   as,

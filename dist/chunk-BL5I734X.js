@@ -23,9 +23,9 @@ import {
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-4NZNNSXH.js";
-import "./chunk-R4SOWPSU.js";
-import "./chunk-3ZJDXZBR.js";
+} from "./chunk-EM7LFIXM.js";
+import "./chunk-NSTDSBPG.js";
+import "./chunk-QKUHYU5Z.js";
 import "./chunk-N6ZVUDJT.js";
 import {
   initParser
