@@ -9,7 +9,7 @@ export default defineRule({
     work: 'lock',
     summary: 'A strong lock on an existing table with no lock_timeout',
     why: 'ALTER TABLE, CREATE INDEX (without CONCURRENTLY), ADD FOREIGN KEY, CREATE TRIGGER, DROP INDEX and similar statements need a SHARE, SHARE ROW EXCLUSIVE or ACCESS EXCLUSIVE lock. If any transaction is using the table (a long report, an idle-in-transaction session), the statement waits, and while it waits in the lock queue every new query on the table queues behind it: a one-millisecond ALTER turns into an outage that lasts as long as the slowest open transaction. Without lock_timeout it waits forever. Reported once per file, at the first such statement.',
-    fix: "Set a short lock_timeout before the first such statement, and retry the migration when it times out:\n\n```sql\nSET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\nRESET lock_timeout;  -- plain SET outlives the migration (leaking-session-setting)\n```\n\nInside a transaction `SET LOCAL lock_timeout = '2s';` limits it to that transaction (SET LOCAL outside a transaction does nothing). Many teams set it for the migration role instead: `ALTER ROLE migrator SET lock_timeout = '2s';`.",
+    fix: "Set a short lock_timeout before the first such statement, and retry the migration when it times out:\n\n```sql\nSET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\nRESET lock_timeout;\n```\n\nInside a transaction `SET LOCAL lock_timeout = '2s';` limits it to that transaction (SET LOCAL outside a transaction does nothing). Many teams set it for the migration role instead: `ALTER ROLE migrator SET lock_timeout = '2s';`.",
     examples: {
       bad: [
         'ALTER TABLE users ADD COLUMN bio text;',

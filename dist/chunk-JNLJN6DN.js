@@ -23,9 +23,9 @@ import {
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-EM7LFIXM.js";
-import "./chunk-NSTDSBPG.js";
-import "./chunk-QKUHYU5Z.js";
+} from "./chunk-5B3PEPLM.js";
+import "./chunk-BYDQRVGM.js";
+import "./chunk-OK2R5GUI.js";
 import "./chunk-N6ZVUDJT.js";
 import {
   initParser

@@ -15,11 +15,11 @@ import {
   emptyVerification,
   skippedVerification,
   verificationFindings
-} from "./chunk-EM7LFIXM.js";
-import "./chunk-NSTDSBPG.js";
+} from "./chunk-5B3PEPLM.js";
+import "./chunk-BYDQRVGM.js";
 import {
   finding
-} from "./chunk-QKUHYU5Z.js";
+} from "./chunk-OK2R5GUI.js";
 import {
   SqliteSchema
 } from "./chunk-N6ZVUDJT.js";

@@ -13,10 +13,10 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-NSTDSBPG.js";
+} from "./chunk-BYDQRVGM.js";
 import {
   finding
-} from "./chunk-QKUHYU5Z.js";
+} from "./chunk-OK2R5GUI.js";
 import {
   alterCommands,
   as,

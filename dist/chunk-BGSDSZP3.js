@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-QKUHYU5Z.js";
+} from "./chunk-OK2R5GUI.js";
 import {
   alterCommands,
   as,
