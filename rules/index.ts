@@ -10,6 +10,7 @@ import addingStoredGeneratedColumn from './adding-stored-generated-column';
 import addingUniqueConstraint from './adding-unique-constraint';
 import addingVolatileDefault from './adding-volatile-default';
 import attachingPartitionWithoutCheck from './attaching-partition-without-check';
+import breakingReplicaIdentity from './breaking-replica-identity';
 import chainRollbackFailing from './chain-rollback-failing';
 import changingColumnType from './changing-column-type';
 import concurrentlyInTransaction from './concurrently-in-transaction';
@@ -104,6 +105,7 @@ export const rules: readonly Rule[] = [
   addingUniqueConstraint,
   addingVolatileDefault,
   attachingPartitionWithoutCheck,
+  breakingReplicaIdentity,
   chainRollbackFailing,
   changingColumnType,
   concurrentlyInTransaction,
@@ -199,6 +201,7 @@ export type RuleId =
   | 'adding-unique-constraint'
   | 'adding-volatile-default'
   | 'attaching-partition-without-check'
+  | 'breaking-replica-identity'
   | 'chain-rollback-failing'
   | 'changing-column-type'
   | 'concurrently-in-transaction'

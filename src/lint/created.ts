@@ -115,7 +115,9 @@ function collect(statements: readonly Statement[], earlier: readonly Creation[])
         const table = bareName(st.node.relation?.relname);
         for (const cmd of alterCommands(st.node)) {
           if (cmd.subtype === 'AT_AddColumn') addColumns(table, [cmd.def]);
-          const conname = as(cmd.def, 'Constraint')?.conname;
+          const con = as(cmd.def, 'Constraint');
+          // An unnamed primary key gets Postgres' default name, <table>_pkey.
+          const conname = con?.conname ?? (con?.contype === 'CONSTR_PRIMARY' ? `${table}_pkey` : undefined);
           if (cmd.subtype === 'AT_AddConstraint' && conname) add('constraint', `${table}.${lower(conname)}`);
         }
         break;

@@ -142,6 +142,21 @@ for (const [label, start, skip] of servers) {
       await assert.rejects(db.exec("ALTER TABLE ev ATTACH PARTITION ev_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"), /violated by some row/);
     });
 
+    test('breaking-replica-identity: on a published table, UPDATE fails after REPLICA IDENTITY NOTHING or with the primary key dropped', async () => {
+      await db.exec('DROP PUBLICATION IF EXISTS mg_pub; DROP TABLE IF EXISTS ri; CREATE TABLE ri (id int PRIMARY KEY, v int); INSERT INTO ri VALUES (1, 1); CREATE PUBLICATION mg_pub FOR TABLE ri;');
+      try {
+        await db.exec('UPDATE ri SET v = 2');
+        await db.exec('ALTER TABLE ri REPLICA IDENTITY NOTHING');
+        await assert.rejects(db.exec('UPDATE ri SET v = 3'), /cannot update table "ri" because it does not have a replica identity and publishes updates/);
+        await db.exec('ALTER TABLE ri REPLICA IDENTITY DEFAULT; ALTER TABLE ri DROP CONSTRAINT ri_pkey');
+        await assert.rejects(db.exec('DELETE FROM ri'), /cannot delete from table "ri" because it does not have a replica identity and publishes deletes/);
+        await db.exec('ALTER TABLE ri ADD PRIMARY KEY (id)');
+        await db.exec('DELETE FROM ri');
+      } finally {
+        await db.exec('DROP PUBLICATION IF EXISTS mg_pub');
+      }
+    });
+
     test('foreign-key-without-index: deleting a parent row scans the child without an index, not with one', async () => {
       await db.exec(
         'DROP TABLE IF EXISTS fk_c, fk_p; CREATE TABLE fk_p (id int PRIMARY KEY); CREATE TABLE fk_c (id int PRIMARY KEY, p int REFERENCES fk_p (id)); INSERT INTO fk_p SELECT g FROM generate_series(1, 10) g;',

@@ -246,3 +246,17 @@ testRule('renaming-object', {
     },
   ],
 });
+
+testRule('breaking-replica-identity', {
+  valid: [
+    { sql: 'ALTER TABLE orders DROP CONSTRAINT orders_pkey;\nALTER TABLE orders ADD CONSTRAINT orders_pk PRIMARY KEY (uuid);' },
+    { sql: 'ALTER TABLE orders REPLICA IDENTITY NOTHING;\nALTER TABLE orders REPLICA IDENTITY USING INDEX orders_uuid_key;' },
+    { sql: 'ALTER TABLE orders DROP CONSTRAINT orders_status_check;' },
+    { sql: 'ALTER TABLE orders DROP CONSTRAINT orders_pkey, ADD COLUMN uuid uuid PRIMARY KEY DEFAULT gen_random_uuid();' },
+    // What the migration itself added (for a down: what its up added).
+    { sql: 'ALTER TABLE badges ADD PRIMARY KEY (crate_id, badge_type);\nALTER TABLE badges DROP CONSTRAINT badges_pkey;' },
+  ],
+  invalid: [
+    { sql: 'ALTER TABLE "Orders" DROP CONSTRAINT "Orders_pkey";\nALTER TABLE orders ADD PRIMARY KEY (id);', findings: [{ line: 1, column: 1, message: /Orders_pkey, the primary key of Orders/ }] },
+  ],
+});

@@ -15,11 +15,11 @@ import {
   emptyVerification,
   skippedVerification,
   verificationFindings
-} from "./chunk-5B3PEPLM.js";
-import "./chunk-BYDQRVGM.js";
+} from "./chunk-GL4YUAMJ.js";
+import "./chunk-SPMZJXVB.js";
 import {
   finding
-} from "./chunk-OK2R5GUI.js";
+} from "./chunk-AYFDQAWZ.js";
 import {
   SqliteSchema
 } from "./chunk-N6ZVUDJT.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-OK2R5GUI.js";
+} from "./chunk-AYFDQAWZ.js";
 import {
   alterCommands,
   as,

@@ -13,10 +13,10 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-BYDQRVGM.js";
+} from "./chunk-SPMZJXVB.js";
 import {
   finding
-} from "./chunk-OK2R5GUI.js";
+} from "./chunk-AYFDQAWZ.js";
 import {
   alterCommands,
   as,

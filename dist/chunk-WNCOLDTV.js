@@ -10,7 +10,7 @@ import {
   filesChangedSince,
   loadProject,
   scrubbedEnv
-} from "./chunk-BGSDSZP3.js";
+} from "./chunk-3WRR2F43.js";
 import {
   sqliteFileOf,
   sqliteUrlOf
@@ -20,7 +20,7 @@ import "./chunk-WEIKHWOF.js";
 import {
   splitSqlite
 } from "./chunk-YFHPBY3G.js";
-import "./chunk-OK2R5GUI.js";
+import "./chunk-AYFDQAWZ.js";
 import "./chunk-N6ZVUDJT.js";
 import "./chunk-P7JOVGUU.js";
 import "./chunk-CC3LKNC6.js";

@@ -139,13 +139,13 @@ async function sqliteLinter(config, progress, paths) {
       for (const source of [m.up, ...m.extraUp ?? []]) for (const st of parseSqlite(source).statements) schema.apply(st);
     },
     async verify(migrations, cfg, progress2) {
-      const { verifySqliteMigrations } = await import("./chunk-DQRUOB6S.js");
+      const { verifySqliteMigrations } = await import("./chunk-R2NKHU2E.js");
       const project = paths.find((p) => sqliteUrlOf(p) !== void 0);
       const from = project ? sqliteFileOf(sqliteUrlOf(project), project) : void 0;
       return await verifySqliteMigrations(migrations, { seedRows: cfg.verify.seedRows, log: progress2, ...from ? { from } : {} });
     },
     async discover(path, shown, framework, cfg, context) {
-      const { captureSqliteFramework } = await import("./chunk-LIMFDIJL.js");
+      const { captureSqliteFramework } = await import("./chunk-WNCOLDTV.js");
       return captureSqliteFramework(path, shown, framework, cfg, context);
     }
   };

@@ -23,9 +23,9 @@ import {
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-5B3PEPLM.js";
-import "./chunk-BYDQRVGM.js";
-import "./chunk-OK2R5GUI.js";
+} from "./chunk-GL4YUAMJ.js";
+import "./chunk-SPMZJXVB.js";
+import "./chunk-AYFDQAWZ.js";
 import "./chunk-N6ZVUDJT.js";
 import {
   initParser

@@ -7,7 +7,7 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   LOCK_RANK
-} from "./chunk-OK2R5GUI.js";
+} from "./chunk-AYFDQAWZ.js";
 
 // src/verify/prepared.ts
 var prepared = /* @__PURE__ */ new WeakMap();
