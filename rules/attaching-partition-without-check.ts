@@ -1,5 +1,5 @@
 import { defineRule } from '../src/lint/rule';
-import { alterCommands, as, relationName } from '../src/sql/ast';
+import { alterCommands, alterCommandsOn, as, relationName } from '../src/sql/ast';
 
 /** ATTACH PARTITION of an existing table without a validated CHECK that proves the bound. */
 export default defineRule({
@@ -25,13 +25,10 @@ export default defineRule({
     /** Whether a statement before `index` left a validated CHECK on `table`: added valid, or NOT VALID and then validated. */
     const provedBefore = (table: string, index: number): boolean => {
       const checks = new Map<string, boolean>();
-      for (const s of statements.slice(0, index)) {
-        if (s.kind !== 'AlterTableStmt' || relationName(s.node.relation) !== table) continue;
-        for (const cmd of alterCommands(s.node)) {
-          const c = as(cmd.def, 'Constraint');
-          if (cmd.subtype === 'AT_AddConstraint' && c?.contype === 'CONSTR_CHECK') checks.set(c.conname ?? `#${checks.size}`, !c.skip_validation);
-          else if (cmd.subtype === 'AT_ValidateConstraint' && cmd.name && checks.has(cmd.name)) checks.set(cmd.name, true);
-        }
+      for (const cmd of alterCommandsOn(statements, table, 0, index)) {
+        const c = as(cmd.def, 'Constraint');
+        if (cmd.subtype === 'AT_AddConstraint' && c?.contype === 'CONSTR_CHECK') checks.set(c.conname ?? `#${checks.size}`, !c.skip_validation);
+        else if (cmd.subtype === 'AT_ValidateConstraint' && cmd.name && checks.has(cmd.name)) checks.set(cmd.name, true);
       }
       return [...checks.values()].some(Boolean);
     };

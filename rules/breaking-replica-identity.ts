@@ -1,5 +1,5 @@
 import { defineRule } from '../src/lint/rule';
-import { alterCommands, as, columnConstraints, relationName } from '../src/sql/ast';
+import { alterCommands, alterCommandsOn, as, columnConstraints, relationName } from '../src/sql/ast';
 import { isNewConstraint } from '../src/lint/created';
 
 /** REPLICA IDENTITY NOTHING, or dropping the primary key a DEFAULT replica identity rests on, without a replacement. */
@@ -30,20 +30,13 @@ export default defineRule({
       if (!table || ctx.isNew(table)) return;
       // A new primary key or an explicit identity, in this statement or later in the migration, replaces what this one takes away.
       const replaced = () =>
-        statements
-          .slice(ctx.index)
-          .some(
-            (s) =>
-              s.kind === 'AlterTableStmt' &&
-              relationName(s.node.relation) === table &&
-              alterCommands(s.node).some(
-                (c) =>
-                  (c.subtype === 'AT_AddConstraint' && as(c.def, 'Constraint')?.contype === 'CONSTR_PRIMARY') ||
-                  (c.subtype === 'AT_AddColumn' && columnConstraints(as(c.def, 'ColumnDef')).some((k) => k.contype === 'CONSTR_PRIMARY')) ||
-                  (c.subtype === 'AT_AddIndexConstraint' && as(c.def, 'IndexStmt')?.primary) ||
-                  (c.subtype === 'AT_ReplicaIdentity' && ['f', 'i'].includes(as(c.def, 'ReplicaIdentityStmt')?.identity_type ?? '')),
-              ),
-          );
+        alterCommandsOn(statements, table, ctx.index).some(
+          (c) =>
+            (c.subtype === 'AT_AddConstraint' && as(c.def, 'Constraint')?.contype === 'CONSTR_PRIMARY') ||
+            (c.subtype === 'AT_AddColumn' && columnConstraints(as(c.def, 'ColumnDef')).some((k) => k.contype === 'CONSTR_PRIMARY')) ||
+            (c.subtype === 'AT_AddIndexConstraint' && as(c.def, 'IndexStmt')?.primary) ||
+            (c.subtype === 'AT_ReplicaIdentity' && ['f', 'i'].includes(as(c.def, 'ReplicaIdentityStmt')?.identity_type ?? '')),
+        );
       for (const cmd of alterCommands(n)) {
         if (cmd.subtype === 'AT_ReplicaIdentity' && as(cmd.def, 'ReplicaIdentityStmt')?.identity_type === 'n' && !replaced()) report({ messageId: 'nothing', data: { table } });
         // Postgres names a primary key <table>_pkey unless told otherwise.

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/lint/rule';
-import { alterCommands, relationName } from '../src/sql/ast';
+import { alterCommands, alterCommandsOn, relationName } from '../src/sql/ast';
 import type { pg } from '../src/sql/nodes';
 
 const DISABLING = new Set(['AT_DisableTrig', 'AT_DisableTrigAll', 'AT_DisableTrigUser']);
@@ -40,8 +40,7 @@ export default defineRule({
       for (const cmd of alterCommands(n)) {
         if (!DISABLING.has(cmd.subtype ?? '')) continue;
         // Enabled again later in the file: a deliberate bracket (e.g. around a backfill).
-        const reEnabled = statements.slice(ctx.index + 1).some((s) => s.kind === 'AlterTableStmt' && relationName(s.node.relation) === table && alterCommands(s.node).some((c) => enables(c, cmd)));
-        if (reEnabled) continue;
+        if (alterCommandsOn(statements, table, ctx.index + 1).some((c) => enables(c, cmd))) continue;
         if (cmd.subtype === 'AT_DisableTrigAll') report({ messageId: 'all', data: { table } });
         else report({ messageId: 'some', data: { table, which: cmd.subtype === 'AT_DisableTrigUser' ? 'USER' : (cmd.name ?? '') } });
       }

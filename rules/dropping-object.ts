@@ -1,6 +1,6 @@
 import { defineRule } from '../src/lint/rule';
 import type { Statement } from '../src/types';
-import { alterCommands, as, nameOf, relationName, str } from '../src/sql/ast';
+import { alterCommands, alterCommandsOn, as, nameOf, relationName, str } from '../src/sql/ast';
 import type { pg } from '../src/sql/nodes';
 import { isNewObject } from '../src/lint/created';
 import type { CreationKind } from '../src/lint/context';
@@ -114,12 +114,10 @@ export default defineRule({
     AlterTableStmt(n, _statement, ctx) {
       const table = relationName(n.relation);
       if (!table || ctx.isNew(table)) return;
-      const later = statements.slice(ctx.index + 1);
+      const later = alterCommandsOn(statements, table, ctx.index + 1);
       for (const cmd of alterCommands(n)) {
         if (cmd.subtype !== 'AT_ColumnDefault' || cmd.def || !cmd.name) continue;
-        const setAgain = later.some(
-          (s) => s.kind === 'AlterTableStmt' && relationName(s.node.relation) === table && alterCommands(s.node).some((c) => c.subtype === 'AT_ColumnDefault' && c.name === cmd.name && c.def),
-        );
+        const setAgain = later.some((c) => c.subtype === 'AT_ColumnDefault' && c.name === cmd.name && c.def);
         if (!setAgain) report({ messageId: 'dropDefault', data: { table, column: cmd.name } });
       }
     },

@@ -96,10 +96,18 @@ function isIntrospection(sql: string): boolean {
   return READ_PRAGMA.test(sql);
 }
 
+/** An Alembic migrate command's `upgrade head`, which the step and offline forms rewrite. */
+const UPGRADE_HEAD = /\bupgrade\s+head\b/;
+
+/** `migrate` with its `upgrade head` replaced, or undefined when it has none (a custom command we cannot vary). */
+function varied(migrate: string, replacement: string): string | undefined {
+  return UPGRADE_HEAD.test(migrate) ? migrate.replace(UPGRADE_HEAD, replacement) : undefined;
+}
+
 /** One migration forward: the preset's, or the configured migrate command with `head` made `+1` (`python -m alembic upgrade head`). */
 function stepCommand(framework: Framework, project: Project, migrate: string | undefined): string | undefined {
   if (!migrate) return framework.step?.(project);
-  return /\bupgrade\s+head\b/.test(migrate) ? migrate.replace(/\bupgrade\s+head\b/, 'upgrade +1') : undefined;
+  return varied(migrate, 'upgrade +1');
 }
 
 /** Folders never copied with a project (version control, dependencies, caches). */
@@ -187,7 +195,7 @@ export async function captureSqliteFramework(
 
 /** The offline form of a migrate command (`alembic upgrade head` → `alembic upgrade head --sql`), where the framework has one. */
 function offlineCommand(framework: Framework, migrate: string): string | undefined {
-  return framework.name === 'alembic' && /\bupgrade\s+head\b/.test(migrate) ? migrate.replace(/\bupgrade\s+head\b/, 'upgrade head --sql') : undefined;
+  return framework.name === 'alembic' ? varied(migrate, 'upgrade head --sql') : undefined;
 }
 
 /** SQL an offline run printed, read as one connection's queries (BEGIN/COMMIT set the transaction state). */

@@ -8,8 +8,8 @@ import { parseSql, type ParsedFile } from '../sql/parse';
 import { placeholderIdentifier, type Placeholder } from '../sql/placeholders';
 import type { LintContext, LintOptions } from './context';
 import { createdObjects, type CreatedObjects } from './created';
-import { reportMessage, type Rule, type RuleReport, type Visitor } from './rule';
-import { applySuppressions, makeIdResolver, parseSuppressions, reportUnused } from './suppressions';
+import type { Rule, RuleReport, Visitor } from './rule';
+import { fileFindings } from './collect';
 import { ContextWalker } from './walker';
 import { calledBodies } from './called-functions';
 import { impactOf, type StatementImpact } from '../stats/impact';
@@ -72,17 +72,8 @@ export function lintSource(input: LintFileInput, enabled: readonly EnabledRule[]
 /** lintSource, also returning what the file created (pass it as `createdByUp` when linting the migration's down). */
 export function lintFile(input: LintFileInput, enabled: readonly EnabledRule[], allRules: readonly Rule[], options: LintOptions = DEFAULT_LINT_OPTIONS): LintFileResult {
   const { source } = input;
-  const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
-  const metaOf = new Map(allRules.map((r) => [r.meta.id, r.meta]));
-  const raw: Finding[] = [];
-  const add = (rule: string, range: Range, message: string, statement?: Statement) => {
-    const severity = severityOf.get(rule);
-    if (!severity) return;
-    const help = metaOf.get(rule)?.fix ?? '';
-    // Captured framework SQL is not in the file the finding points at: carry the statement itself.
-    const sql = source.lineMap && statement ? { statement: statement.sql } : {};
-    raw.push({ rule, severity, file: source.file, ...range, message, help, ...(input.migration ? { migration: input.migration } : {}), ...sql });
-  };
+  const collected = fileFindings(source, input.migration, enabled, allRules);
+  const add = collected.add;
   const startRange: Range = { line: source.firstLine, column: 1, endLine: source.firstLine, endColumn: 1 };
 
   let parsed: ParsedFile;
@@ -90,7 +81,7 @@ export function lintFile(input: LintFileInput, enabled: readonly EnabledRule[], 
     parsed = parseSql(source);
   } catch (err) {
     add('internal-error', startRange, `the parser failed on this file: ${(err as Error)?.message ?? err}`);
-    return { findings: raw, created: input.createdByUp ?? { creations: [] } };
+    return { findings: collected.finish([], []), created: input.createdByUp ?? { creations: [] } };
   }
 
   for (const p of parsed.problems) add(PROBLEM_RULE[p.kind], p.range, p.message);
@@ -100,21 +91,12 @@ export function lintFile(input: LintFileInput, enabled: readonly EnabledRule[], 
   const oneQuery = !!input.sentAsOneQuery && statements.filter((st) => !st.embedded).length > 1;
   const walker = new ContextWalker(statements, options, input.transactional ?? false, runsNow, oneQuery, input.createdByUp);
   let current: Statement | undefined;
-  const failed = (id: string, range: Range, err: unknown, where: string) => add('internal-error', range, `rule ${id} failed ${where}: ${(err as Error)?.message ?? err}`);
   const dispatch = dispatchFor(
     enabled,
     statements,
     options,
-    (rule, err) => failed(rule.meta.id, startRange, err, 'before the first statement'),
-    (rule, r) => {
-      let message: string;
-      try {
-        message = reportMessage(rule.meta, r);
-      } catch (err) {
-        message = `rule ${rule.meta.id} reported an unknown message: ${(err as Error).message}`;
-      }
-      add(rule.meta.id, r.range ?? current?.range ?? lastRange(statements, startRange), message, current);
-    },
+    (rule, err) => collected.failed(rule, startRange, err, 'before the first statement'),
+    (rule, r) => collected.report(rule, r, r.range ?? current?.range ?? lastRange(statements, startRange), current),
   );
   const impacts: StatementImpact[] | undefined = input.collectImpacts ? [] : undefined;
   const run = (handlers: readonly Handler[] | undefined, statement: Statement, ctx: LintContext) => {
@@ -125,7 +107,7 @@ export function lintFile(input: LintFileInput, enabled: readonly EnabledRule[], 
       try {
         h.run(statement, ctx);
       } catch (err) {
-        failed(h.rule.meta.id, statement.range, err, 'on this statement');
+        collected.failed(h.rule, statement.range, err, 'on this statement');
       }
     }
   };
@@ -146,18 +128,11 @@ export function lintFile(input: LintFileInput, enabled: readonly EnabledRule[], 
     try {
       h.run(end);
     } catch (err) {
-      failed(h.rule.meta.id, lastRange(statements, startRange), err, 'at the end of the file');
+      collected.failed(h.rule, lastRange(statements, startRange), err, 'at the end of the file');
     }
   }
 
-  const suppressions = parseSuppressions(parsed.comments, makeIdResolver(allRules));
-  const kept = applySuppressions(raw, suppressions, parsed.spans);
-  const before = raw.length;
-  reportUnused(suppressions, parsed.spans, severityOf, add);
-  const unused = raw.slice(before); // not themselves suppressible
-  // Rule ids are kebab-case ASCII, where code-point order is localeCompare's order; localeCompare's
-  // first call loads ICU's collator, ~15 ms of CPU at every start.
-  const findings = [...kept, ...unused].sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const findings = collected.finish(parsed.comments, parsed.spans);
   restorePlaceholders(findings, parsed.placeholders);
   return { findings, created: createdObjects(statements, input.createdByUp), ...(impacts ? { impacts } : {}) };
 }

@@ -6,7 +6,7 @@ import type { Statement } from '../types';
 import type { Node, pg } from '../sql/nodes';
 import { alterCommands, as, bareName, nodesOf, str } from '../sql/ast';
 import type { LintContext, LintOptions } from './context';
-import { accessExclusiveTables, blocksWrites, tableLocks, type LockMode } from './locks';
+import { blocksWrites, tableLocks, type LockMode } from './locks';
 import { creationsByStatement, seedNames, type CreatedObjects } from './created';
 
 /** A timeout setting as the session sees it: a session value, possibly overridden until the transaction ends. */
@@ -191,14 +191,13 @@ export class ContextWalker {
         break;
     }
     if (inTx) {
-      for (const t of accessExclusiveTables(st)) {
-        const b = bareName(t);
-        if (!this.createdTables.has(b) && !this.held.has(b)) this.held = new Map(this.held).set(b, st.range.line);
-      }
+      // One reading of the statement's locks: ACCESS EXCLUSIVE ones held, and the weaker ones that still block writes.
       for (const l of tableLocks(st)) {
         const b = bareName(l.relation);
-        if (l.kind !== 'table' || !blocksWrites(l.mode) || l.mode === 'AccessExclusive' || this.createdTables.has(b) || this.writesBlocked.has(b)) continue;
-        this.writesBlocked = new Map(this.writesBlocked).set(b, { line: st.range.line, mode: l.mode });
+        if (l.kind !== 'table' || !blocksWrites(l.mode) || this.createdTables.has(b)) continue;
+        if (l.mode === 'AccessExclusive') {
+          if (!this.held.has(b)) this.held = new Map(this.held).set(b, st.range.line);
+        } else if (!this.writesBlocked.has(b)) this.writesBlocked = new Map(this.writesBlocked).set(b, { line: st.range.line, mode: l.mode });
       }
     } else {
       this.endTransaction(); // autocommit: the statement's own transaction ends with it

@@ -64,6 +64,11 @@ export function alterCommands(stmt: pg.AlterTableStmt | undefined): pg.AlterTabl
   return (stmt?.cmds ?? []).map((c) => as(c, 'AlterTableCmd')).filter((c): c is pg.AlterTableCmd => !!c);
 }
 
+/** The ALTER TABLE commands that `statements[from, to)` run on `table` (its name compared as the parser folded it: "Orders" is not orders). */
+export function alterCommandsOn(statements: readonly Statement[], table: string, from = 0, to = statements.length): pg.AlterTableCmd[] {
+  return statements.slice(from, to).flatMap((s) => (s.kind === 'AlterTableStmt' && relationName(s.node.relation) === table ? alterCommands(s.node) : []));
+}
+
 /** The `AlterTableCmd` bodies of a statement: none unless it is an ALTER TABLE. */
 export function alterCommandsOf(statement: Statement): pg.AlterTableCmd[] {
   return statement.kind === 'AlterTableStmt' ? alterCommands(statement.node) : [];

@@ -6,8 +6,8 @@
 
 import type { Finding, Range, SqlSource } from '../types';
 import type { EnabledRule } from '../lint/engine';
-import { reportMessage, type Rule, type RuleReport, type SqliteVisitor } from '../lint/rule';
-import { applySuppressions, makeIdResolver, parseSuppressions, reportUnused } from '../lint/suppressions';
+import type { Rule, RuleReport, SqliteVisitor } from '../lint/rule';
+import { fileFindings } from '../lint/collect';
 import { versionAtLeast, type SqliteLintContext, type SqliteLintOptions } from './context';
 import { parseSqlite, type SqliteStatement } from './parse';
 import { entityName, SqliteSchema, sqliteKey } from './schema';
@@ -33,15 +33,8 @@ export const DEFAULT_SQLITE_OPTIONS: SqliteLintOptions = { sqliteVersion: '3.45.
 export function lintSqliteFile(input: SqliteLintInput, enabled: readonly EnabledRule[], allRules: readonly Rule[], options: SqliteLintOptions = DEFAULT_SQLITE_OPTIONS): SqliteLintResult {
   const { source } = input;
   const schema = input.schema ?? new SqliteSchema();
-  const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
-  const helpOf = new Map(allRules.map((r) => [r.meta.id, r.meta.fix]));
-  const raw: Finding[] = [];
-  const add = (rule: string, range: Range, message: string, statement?: SqliteStatement) => {
-    const severity = severityOf.get(rule);
-    if (!severity) return;
-    const sql = source.lineMap && statement ? { statement: statement.sql } : {};
-    raw.push({ rule, severity, file: source.file, ...range, message, help: helpOf.get(rule) ?? '', ...(input.migration ? { migration: input.migration } : {}), ...sql });
-  };
+  const collected = fileFindings(source, input.migration, enabled, allRules);
+  const add = collected.add;
   const startRange: Range = { line: source.firstLine, column: 1, endLine: source.firstLine, endColumn: 1 };
   const parsed = parseSqlite(source);
   for (const p of parsed.problems) {
@@ -58,10 +51,10 @@ export function lintSqliteFile(input: SqliteLintInput, enabled: readonly Enabled
   for (const { rule } of enabled) {
     if (!rule.createSqlite) continue;
     try {
-      const report = (r: RuleReport) => add(rule.meta.id, r.range ?? current?.range ?? statements.at(-1)?.range ?? startRange, messageOf(rule, r), current);
+      const report = (r: RuleReport) => collected.report(rule, r, r.range ?? current?.range ?? statements.at(-1)?.range ?? startRange, current);
       visitors.push({ rule, visitor: rule.createSqlite({ options, statements, report }) });
     } catch (err) {
-      add('internal-error', startRange, `rule ${rule.meta.id} failed before the first statement: ${(err as Error)?.message ?? err}`);
+      collected.failed(rule, startRange, err, 'before the first statement');
     }
   }
   const state = { inTransaction: input.transactional ?? options.transactional, foreignKeys: 'unknown' as SqliteLintContext['foreignKeys'], createdHere: new Set<string>() };
@@ -70,7 +63,7 @@ export function lintSqliteFile(input: SqliteLintInput, enabled: readonly Enabled
     try {
       fn();
     } catch (err) {
-      add('internal-error', range, `rule ${rule.meta.id} failed ${where}: ${(err as Error)?.message ?? err}`);
+      collected.failed(rule, range, err, where);
     }
   };
   for (const statement of statements) {
@@ -92,20 +85,7 @@ export function lintSqliteFile(input: SqliteLintInput, enabled: readonly Enabled
     if (fn) guarded(rule, statements.at(-1)?.range ?? startRange, 'at the end of the file', () => fn(end));
   }
 
-  const suppressions = parseSuppressions(parsed.comments, makeIdResolver(allRules));
-  const kept = applySuppressions(raw, suppressions, parsed.spans);
-  const before = raw.length;
-  reportUnused(suppressions, parsed.spans, severityOf, add);
-  const findings = [...kept, ...raw.slice(before)].sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { findings, schema };
-}
-
-function messageOf(rule: Rule, r: RuleReport): string {
-  try {
-    return reportMessage(rule.meta, r);
-  } catch (err) {
-    return `rule ${rule.meta.id} reported an unknown message: ${(err as Error).message}`;
-  }
+  return { findings: collected.finish(parsed.comments, parsed.spans), schema };
 }
 
 /** The transaction and foreign_keys state after a statement. */

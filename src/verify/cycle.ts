@@ -62,6 +62,14 @@ export function hasDown(m: Migration): boolean {
   return !!m.down && m.down.text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim().length > 0;
 }
 
+/** A migration's verdict in a few words, for the progress line. */
+export function summaryWord(v: MigrationVerification): string {
+  if (!v.up.ok) return 'up failed';
+  if (!v.hasDown) return 'applied (no down)';
+  if (v.down && !v.down.ok) return 'down failed';
+  return [v.reversible ? 'reversible' : 'not reversible', v.reapplicable ? 'reapplicable' : 'not reapplicable'].join(', ');
+}
+
 /** A verification with nothing run yet. */
 export function emptyVerification(m: Migration): MigrationVerification {
   return {

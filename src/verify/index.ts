@@ -5,7 +5,7 @@
 import { initParser } from '../sql/parse';
 import type { Finding, Migration, MigrationVerification, Verification } from '../types';
 import type { Database } from './databases/types';
-import { applyOnly, cycleMigration, skippedVerification } from './cycle';
+import { applyOnly, cycleMigration, skippedVerification, summaryWord } from './cycle';
 import { CycleState } from './cycle-state';
 import { historyCause, verificationFindings } from './findings';
 import { verifyChain } from './chain';
@@ -140,11 +140,4 @@ async function internalFailure(state: CycleState, m: Migration, err: unknown): P
   v.skipped = undefined;
   v.internalError = message;
   return v;
-}
-
-function summaryWord(v: Verification['migrations'][number]): string {
-  if (!v.up.ok) return 'up failed';
-  if (!v.hasDown) return 'applied (no down)';
-  if (v.down && !v.down.ok) return 'down failed';
-  return [v.reversible ? 'reversible' : 'not reversible', v.reapplicable ? 'reapplicable' : 'not reapplicable'].join(', ');
 }

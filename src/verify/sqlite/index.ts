@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Finding, Migration, MigrationVerification, SqlSource, StatementTrace, StepOutcome, Verification } from '../../types';
 import { diffSnapshots, type SchemaDifference } from '../snapshot';
 import { dataLoss } from '../data';
-import { emptyVerification, skippedVerification } from '../cycle';
+import { emptyVerification, skippedVerification, summaryWord } from '../cycle';
 import { verificationFindings } from '../findings';
 import { finding } from '../../report/finding';
 import { splitSqlite } from '../../sqlite/parse';
@@ -66,9 +66,7 @@ export async function verifySqliteMigrations(migrations: readonly Migration[], o
       );
       if (!v.up.ok) stopped = `migration ${m.id} failed`;
       verification.migrations.push(v);
-      options.log?.(
-        `verify: ${m.id} ${!v.up.ok ? 'up failed' : !v.hasDown ? 'applied (no down)' : v.down && !v.down.ok ? 'down failed' : v.reversible ? 'reversible' : 'not reversible'} (${Math.round(performance.now() - t)} ms)`,
-      );
+      options.log?.(`verify: ${m.id} ${summaryWord(v)} (${Math.round(performance.now() - t)} ms)`);
     }
     verification.ms = Math.round(performance.now() - t0);
     return { verification, findings: [...verificationFindings(verification, [...migrations]), ...integrity] };

@@ -2619,6 +2619,9 @@ function isArrayType(typeName) {
 function alterCommands(stmt) {
   return (stmt?.cmds ?? []).map((c) => as(c, "AlterTableCmd")).filter((c) => !!c);
 }
+function alterCommandsOn(statements, table, from = 0, to = statements.length) {
+  return statements.slice(from, to).flatMap((s) => s.kind === "AlterTableStmt" && relationName(s.node.relation) === table ? alterCommands(s.node) : []);
+}
 function alterCommandsOf(statement) {
   return statement.kind === "AlterTableStmt" ? alterCommands(statement.node) : [];
 }
@@ -3596,6 +3599,7 @@ export {
   typeMods,
   isArrayType,
   alterCommands,
+  alterCommandsOn,
   alterCommandsOf,
   columnConstraints,
   option,

@@ -19,17 +19,18 @@ import {
   runInTransaction,
   setTimeoutMs,
   skippedVerification,
+  summaryWord,
   tableColumns,
   takeSnapshot,
   unitsOf,
   verificationFindings
-} from "./chunk-GL4YUAMJ.js";
-import "./chunk-SPMZJXVB.js";
-import "./chunk-AYFDQAWZ.js";
-import "./chunk-N6ZVUDJT.js";
+} from "./chunk-BSJRQMLR.js";
+import "./chunk-ED3R6KV7.js";
+import "./chunk-RZSGMBFC.js";
+import "./chunk-PCFPHZTP.js";
 import {
   initParser
-} from "./chunk-P7JOVGUU.js";
+} from "./chunk-L63O7JR3.js";
 import "./chunk-CC3LKNC6.js";
 import "./chunk-P6Q5PN73.js";
 
@@ -307,12 +308,6 @@ async function internalFailure(state, m, err) {
   v.skipped = void 0;
   v.internalError = message;
   return v;
-}
-function summaryWord(v) {
-  if (!v.up.ok) return "up failed";
-  if (!v.hasDown) return "applied (no down)";
-  if (v.down && !v.down.ok) return "down failed";
-  return [v.reversible ? "reversible" : "not reversible", v.reapplicable ? "reapplicable" : "not reapplicable"].join(", ");
 }
 export {
   DEFAULT_SEED_ROWS,

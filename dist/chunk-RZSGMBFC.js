@@ -20,10 +20,11 @@ import {
   pragmaValue,
   sqliteKey,
   versionAtLeast
-} from "./chunk-N6ZVUDJT.js";
+} from "./chunk-PCFPHZTP.js";
 import {
   alterCommands,
   alterCommandsOf,
+  alterCommandsOn,
   as,
   bareName,
   columnConstraints,
@@ -39,7 +40,7 @@ import {
   typeMods,
   typeNameOf,
   walk
-} from "./chunk-P7JOVGUU.js";
+} from "./chunk-L63O7JR3.js";
 
 // src/lint/created.ts
 var cache = /* @__PURE__ */ new WeakMap();
@@ -743,13 +744,10 @@ var attaching_partition_without_check_default = defineRule({
   create: ({ report, statements }) => {
     const provedBefore = (table, index) => {
       const checks = /* @__PURE__ */ new Map();
-      for (const s of statements.slice(0, index)) {
-        if (s.kind !== "AlterTableStmt" || relationName(s.node.relation) !== table) continue;
-        for (const cmd of alterCommands(s.node)) {
-          const c = as(cmd.def, "Constraint");
-          if (cmd.subtype === "AT_AddConstraint" && c?.contype === "CONSTR_CHECK") checks.set(c.conname ?? `#${checks.size}`, !c.skip_validation);
-          else if (cmd.subtype === "AT_ValidateConstraint" && cmd.name && checks.has(cmd.name)) checks.set(cmd.name, true);
-        }
+      for (const cmd of alterCommandsOn(statements, table, 0, index)) {
+        const c = as(cmd.def, "Constraint");
+        if (cmd.subtype === "AT_AddConstraint" && c?.contype === "CONSTR_CHECK") checks.set(c.conname ?? `#${checks.size}`, !c.skip_validation);
+        else if (cmd.subtype === "AT_ValidateConstraint" && cmd.name && checks.has(cmd.name)) checks.set(cmd.name, true);
       }
       return [...checks.values()].some(Boolean);
     };
@@ -793,10 +791,8 @@ var breaking_replica_identity_default = defineRule({
     AlterTableStmt(n, _statement, ctx) {
       const table = relationName(n.relation);
       if (!table || ctx.isNew(table)) return;
-      const replaced = () => statements.slice(ctx.index).some(
-        (s) => s.kind === "AlterTableStmt" && relationName(s.node.relation) === table && alterCommands(s.node).some(
-          (c) => c.subtype === "AT_AddConstraint" && as(c.def, "Constraint")?.contype === "CONSTR_PRIMARY" || c.subtype === "AT_AddColumn" && columnConstraints(as(c.def, "ColumnDef")).some((k) => k.contype === "CONSTR_PRIMARY") || c.subtype === "AT_AddIndexConstraint" && as(c.def, "IndexStmt")?.primary || c.subtype === "AT_ReplicaIdentity" && ["f", "i"].includes(as(c.def, "ReplicaIdentityStmt")?.identity_type ?? "")
-        )
+      const replaced = () => alterCommandsOn(statements, table, ctx.index).some(
+        (c) => c.subtype === "AT_AddConstraint" && as(c.def, "Constraint")?.contype === "CONSTR_PRIMARY" || c.subtype === "AT_AddColumn" && columnConstraints(as(c.def, "ColumnDef")).some((k) => k.contype === "CONSTR_PRIMARY") || c.subtype === "AT_AddIndexConstraint" && as(c.def, "IndexStmt")?.primary || c.subtype === "AT_ReplicaIdentity" && ["f", "i"].includes(as(c.def, "ReplicaIdentityStmt")?.identity_type ?? "")
       );
       for (const cmd of alterCommands(n)) {
         if (cmd.subtype === "AT_ReplicaIdentity" && as(cmd.def, "ReplicaIdentityStmt")?.identity_type === "n" && !replaced()) report({ messageId: "nothing", data: { table } });
@@ -1150,8 +1146,7 @@ var disabling_triggers_default = defineRule({
       if (!table || ctx.isNew(table)) return;
       for (const cmd of alterCommands(n)) {
         if (!DISABLING.has(cmd.subtype ?? "")) continue;
-        const reEnabled = statements.slice(ctx.index + 1).some((s) => s.kind === "AlterTableStmt" && relationName(s.node.relation) === table && alterCommands(s.node).some((c) => enables(c, cmd)));
-        if (reEnabled) continue;
+        if (alterCommandsOn(statements, table, ctx.index + 1).some((c) => enables(c, cmd))) continue;
         if (cmd.subtype === "AT_DisableTrigAll") report({ messageId: "all", data: { table } });
         else report({ messageId: "some", data: { table, which: cmd.subtype === "AT_DisableTrigUser" ? "USER" : cmd.name ?? "" } });
       }
@@ -1469,12 +1464,10 @@ var dropping_object_default = defineRule({
     AlterTableStmt(n, _statement, ctx) {
       const table = relationName(n.relation);
       if (!table || ctx.isNew(table)) return;
-      const later = statements.slice(ctx.index + 1);
+      const later = alterCommandsOn(statements, table, ctx.index + 1);
       for (const cmd of alterCommands(n)) {
         if (cmd.subtype !== "AT_ColumnDefault" || cmd.def || !cmd.name) continue;
-        const setAgain = later.some(
-          (s) => s.kind === "AlterTableStmt" && relationName(s.node.relation) === table && alterCommands(s.node).some((c) => c.subtype === "AT_ColumnDefault" && c.name === cmd.name && c.def)
-        );
+        const setAgain = later.some((c) => c.subtype === "AT_ColumnDefault" && c.name === cmd.name && c.def);
         if (!setAgain) report({ messageId: "dropDefault", data: { table, column: cmd.name } });
       }
     }
@@ -4107,7 +4100,6 @@ export {
   lockModeSql,
   blocksWrites,
   tableLocks,
-  accessExclusiveTables,
   rules,
   finding
 };

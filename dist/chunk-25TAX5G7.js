@@ -10,7 +10,7 @@ import {
   filesChangedSince,
   loadProject,
   scrubbedEnv
-} from "./chunk-3WRR2F43.js";
+} from "./chunk-JTSU32SK.js";
 import {
   sqliteFileOf,
   sqliteUrlOf
@@ -20,9 +20,9 @@ import "./chunk-WEIKHWOF.js";
 import {
   splitSqlite
 } from "./chunk-YFHPBY3G.js";
-import "./chunk-AYFDQAWZ.js";
-import "./chunk-N6ZVUDJT.js";
-import "./chunk-P7JOVGUU.js";
+import "./chunk-RZSGMBFC.js";
+import "./chunk-PCFPHZTP.js";
+import "./chunk-L63O7JR3.js";
 import "./chunk-CC3LKNC6.js";
 import "./chunk-P6Q5PN73.js";
 
@@ -97,9 +97,13 @@ var READ_PRAGMA = /^\s*PRAGMA\s+(?:\w+\.)?(?:\w+\s*;?\s*$|(?:table_x?info|index_
 function isIntrospection(sql) {
   return READ_PRAGMA.test(sql);
 }
+var UPGRADE_HEAD = /\bupgrade\s+head\b/;
+function varied(migrate, replacement) {
+  return UPGRADE_HEAD.test(migrate) ? migrate.replace(UPGRADE_HEAD, replacement) : void 0;
+}
 function stepCommand(framework, project, migrate) {
   if (!migrate) return framework.step?.(project);
-  return /\bupgrade\s+head\b/.test(migrate) ? migrate.replace(/\bupgrade\s+head\b/, "upgrade +1") : void 0;
+  return varied(migrate, "upgrade +1");
 }
 var NOT_COPIED = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache", ".tox"]);
 async function captureSqliteFramework(path, shown, framework, config, context) {
@@ -167,7 +171,7 @@ async function captureSqliteFramework(path, shown, framework, config, context) {
   }
 }
 function offlineCommand(framework, migrate) {
-  return framework.name === "alembic" && /\bupgrade\s+head\b/.test(migrate) ? migrate.replace(/\bupgrade\s+head\b/, "upgrade head --sql") : void 0;
+  return framework.name === "alembic" ? varied(migrate, "upgrade head --sql") : void 0;
 }
 var OfflineSqlReader = class {
   constructor(file) {

@@ -14,16 +14,17 @@ import {
   diffSnapshots,
   emptyVerification,
   skippedVerification,
+  summaryWord,
   verificationFindings
-} from "./chunk-GL4YUAMJ.js";
-import "./chunk-SPMZJXVB.js";
+} from "./chunk-BSJRQMLR.js";
+import "./chunk-ED3R6KV7.js";
 import {
   finding
-} from "./chunk-AYFDQAWZ.js";
+} from "./chunk-RZSGMBFC.js";
 import {
   SqliteSchema
-} from "./chunk-N6ZVUDJT.js";
-import "./chunk-P7JOVGUU.js";
+} from "./chunk-PCFPHZTP.js";
+import "./chunk-L63O7JR3.js";
 import {
   PositionMap
 } from "./chunk-CC3LKNC6.js";
@@ -204,9 +205,7 @@ async function verifySqliteMigrations(migrations, options) {
       );
       if (!v.up.ok) stopped = `migration ${m.id} failed`;
       verification.migrations.push(v);
-      options.log?.(
-        `verify: ${m.id} ${!v.up.ok ? "up failed" : !v.hasDown ? "applied (no down)" : v.down && !v.down.ok ? "down failed" : v.reversible ? "reversible" : "not reversible"} (${Math.round(performance.now() - t)} ms)`
-      );
+      options.log?.(`verify: ${m.id} ${summaryWord(v)} (${Math.round(performance.now() - t)} ms)`);
     }
     verification.ms = Math.round(performance.now() - t0);
     return { verification, findings: [...verificationFindings(verification, [...migrations]), ...integrity] };

@@ -13,15 +13,15 @@ import {
   observe,
   queryPrepared,
   rewrites
-} from "./chunk-SPMZJXVB.js";
+} from "./chunk-ED3R6KV7.js";
 import {
   finding
-} from "./chunk-AYFDQAWZ.js";
+} from "./chunk-RZSGMBFC.js";
 import {
   alterCommands,
   as,
   parseSql
-} from "./chunk-P7JOVGUU.js";
+} from "./chunk-L63O7JR3.js";
 
 // src/verify/snapshot.ts
 var SNAPSHOT_SQL = `
@@ -1148,6 +1148,12 @@ function unitsOf(m, which) {
 function hasDown(m) {
   return !!m.down && m.down.text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, "").trim().length > 0;
 }
+function summaryWord(v) {
+  if (!v.up.ok) return "up failed";
+  if (!v.hasDown) return "applied (no down)";
+  if (v.down && !v.down.ok) return "down failed";
+  return [v.reversible ? "reversible" : "not reversible", v.reapplicable ? "reapplicable" : "not reapplicable"].join(", ");
+}
 function emptyVerification(m) {
   return {
     id: m.id,
@@ -1654,6 +1660,7 @@ export {
   CycleState,
   unitsOf,
   hasDown,
+  summaryWord,
   emptyVerification,
   skippedVerification,
   discardStalePlans,

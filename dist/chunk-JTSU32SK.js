@@ -13,7 +13,7 @@ import {
 } from "./chunk-WEIKHWOF.js";
 import {
   finding
-} from "./chunk-AYFDQAWZ.js";
+} from "./chunk-RZSGMBFC.js";
 import {
   alterCommands,
   as,
@@ -23,7 +23,7 @@ import {
   parseSql,
   scanTokens,
   str
-} from "./chunk-P7JOVGUU.js";
+} from "./chunk-L63O7JR3.js";
 import {
   PositionMap
 } from "./chunk-CC3LKNC6.js";

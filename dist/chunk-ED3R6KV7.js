@@ -7,7 +7,7 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   LOCK_RANK
-} from "./chunk-AYFDQAWZ.js";
+} from "./chunk-RZSGMBFC.js";
 
 // src/verify/prepared.ts
 var prepared = /* @__PURE__ */ new WeakMap();

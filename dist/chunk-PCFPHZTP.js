@@ -168,26 +168,6 @@ function exprKey(e, s) {
   return s.textOf(e).replace(/\s+/g, " ");
 }
 
-// src/lint/rule.ts
-function defineRule(rule) {
-  return rule;
-}
-function defineSqliteRule(rule) {
-  return { meta: { ...rule.meta, dialect: "sqlite" }, createSqlite: (context) => rule.create(context) };
-}
-function defineDiagnostic(meta) {
-  return { meta };
-}
-function reportMessage(meta, report) {
-  if ("message" in report) return report.message;
-  const template = meta.messages?.[report.messageId];
-  if (template === void 0) throw new Error(`rule ${meta.id} has no message "${report.messageId}"`);
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => {
-    const value = report.data?.[name];
-    return value === void 0 ? whole : String(value);
-  });
-}
-
 // src/sqlite/ast.ts
 function alteredTable(n) {
   return entityName(n.table.type === "table_without_inheritance" ? n.table.table : n.table);
@@ -233,6 +213,26 @@ function versionAtLeast(version, wanted) {
     if (x !== y) return x > y;
   }
   return true;
+}
+
+// src/lint/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+function defineSqliteRule(rule) {
+  return { meta: { ...rule.meta, dialect: "sqlite" }, createSqlite: (context) => rule.create(context) };
+}
+function defineDiagnostic(meta) {
+  return { meta };
+}
+function reportMessage(meta, report) {
+  if ("message" in report) return report.message;
+  const template = meta.messages?.[report.messageId];
+  if (template === void 0) throw new Error(`rule ${meta.id} has no message "${report.messageId}"`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => {
+    const value = report.data?.[name];
+    return value === void 0 ? whole : String(value);
+  });
 }
 
 export {

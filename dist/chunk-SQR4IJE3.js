@@ -13,7 +13,7 @@ import {
   parseSql,
   str,
   walk
-} from "./chunk-P7JOVGUU.js";
+} from "./chunk-L63O7JR3.js";
 
 // src/verify/host-access.ts
 var HOST_FUNCTIONS = {

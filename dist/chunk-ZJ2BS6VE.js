@@ -22,12 +22,12 @@ import {
 } from "./chunk-PCOTMPAF.js";
 import {
   hasCopyProgram
-} from "./chunk-JBVP4MFF.js";
+} from "./chunk-SQR4IJE3.js";
 import {
   DatabaseUnavailableError,
   UsageError
 } from "./chunk-WEIKHWOF.js";
-import "./chunk-P7JOVGUU.js";
+import "./chunk-L63O7JR3.js";
 import "./chunk-CC3LKNC6.js";
 import "./chunk-P6Q5PN73.js";
 

@@ -5,6 +5,9 @@ import { dirname as __mgDirname } from 'node:path';
 const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
+import {
+  reportMessage
+} from "./chunk-PCFPHZTP.js";
 
 // src/lint/suppressions.ts
 var PATTERN = /^(?:--|\/\*)\s*(migration-guard|squawk)-ignore(-file)?(?![\w-])([\s\S]*)$/;
@@ -109,9 +112,42 @@ function describeTarget(span) {
   return span.line === span.endLine ? `on the next statement (line ${span.line})` : `on the next statement (lines ${span.line}\u2013${span.endLine})`;
 }
 
+// src/lint/collect.ts
+function fileFindings(source, migration, enabled, allRules) {
+  const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
+  const helpOf = new Map(allRules.map((r) => [r.meta.id, r.meta.fix]));
+  const raw = [];
+  const add = (rule, range, message, statement) => {
+    const severity = severityOf.get(rule);
+    if (!severity) return;
+    const sql = source.lineMap && statement ? { statement: statement.sql } : {};
+    raw.push({ rule, severity, file: source.file, ...range, message, help: helpOf.get(rule) ?? "", ...migration ? { migration } : {}, ...sql });
+  };
+  return {
+    add,
+    report(rule, r, range, statement) {
+      let message;
+      try {
+        message = reportMessage(rule.meta, r);
+      } catch (err) {
+        message = `rule ${rule.meta.id} reported an unknown message: ${err.message}`;
+      }
+      add(rule.meta.id, range, message, statement);
+    },
+    failed(rule, range, err, where) {
+      add("internal-error", range, `rule ${rule.meta.id} failed ${where}: ${err?.message ?? String(err)}`);
+    },
+    finish(comments, spans) {
+      const suppressions = parseSuppressions(comments, makeIdResolver(allRules));
+      const kept = applySuppressions(raw, suppressions, spans);
+      const before2 = raw.length;
+      reportUnused(suppressions, spans, severityOf, add);
+      const unused = raw.slice(before2);
+      return [...kept, ...unused].sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    }
+  };
+}
+
 export {
-  parseSuppressions,
-  makeIdResolver,
-  applySuppressions,
-  reportUnused
+  fileFindings
 };

@@ -6,11 +6,8 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  applySuppressions,
-  makeIdResolver,
-  parseSuppressions,
-  reportUnused
-} from "./chunk-T6C3D7WO.js";
+  fileFindings
+} from "./chunk-CNTZ2VHD.js";
 import {
   sqliteFileOf,
   sqliteUrlOf
@@ -23,10 +20,9 @@ import {
   entityName,
   pragmaOn,
   pragmaValue,
-  reportMessage,
   sqliteKey,
   versionAtLeast
-} from "./chunk-N6ZVUDJT.js";
+} from "./chunk-PCFPHZTP.js";
 import "./chunk-CC3LKNC6.js";
 import "./chunk-P6Q5PN73.js";
 
@@ -35,15 +31,8 @@ var DEFAULT_SQLITE_OPTIONS = { sqliteVersion: "3.45.0", transactional: false };
 function lintSqliteFile(input, enabled, allRules, options = DEFAULT_SQLITE_OPTIONS) {
   const { source } = input;
   const schema = input.schema ?? new SqliteSchema();
-  const severityOf = new Map(enabled.map((e) => [e.rule.meta.id, e.severity]));
-  const helpOf = new Map(allRules.map((r) => [r.meta.id, r.meta.fix]));
-  const raw = [];
-  const add = (rule, range, message, statement) => {
-    const severity = severityOf.get(rule);
-    if (!severity) return;
-    const sql = source.lineMap && statement ? { statement: statement.sql } : {};
-    raw.push({ rule, severity, file: source.file, ...range, message, help: helpOf.get(rule) ?? "", ...input.migration ? { migration: input.migration } : {}, ...sql });
-  };
+  const collected = fileFindings(source, input.migration, enabled, allRules);
+  const add = collected.add;
   const startRange = { line: source.firstLine, column: 1, endLine: source.firstLine, endColumn: 1 };
   const parsed = parseSqlite(source);
   for (const p of parsed.problems) {
@@ -58,10 +47,10 @@ function lintSqliteFile(input, enabled, allRules, options = DEFAULT_SQLITE_OPTIO
   for (const { rule } of enabled) {
     if (!rule.createSqlite) continue;
     try {
-      const report = (r) => add(rule.meta.id, r.range ?? current?.range ?? statements.at(-1)?.range ?? startRange, messageOf(rule, r), current);
+      const report = (r) => collected.report(rule, r, r.range ?? current?.range ?? statements.at(-1)?.range ?? startRange, current);
       visitors.push({ rule, visitor: rule.createSqlite({ options, statements, report }) });
     } catch (err) {
-      add("internal-error", startRange, `rule ${rule.meta.id} failed before the first statement: ${err?.message ?? err}`);
+      collected.failed(rule, startRange, err, "before the first statement");
     }
   }
   const state = { inTransaction: input.transactional ?? options.transactional, foreignKeys: "unknown", createdHere: /* @__PURE__ */ new Set() };
@@ -70,7 +59,7 @@ function lintSqliteFile(input, enabled, allRules, options = DEFAULT_SQLITE_OPTIO
     try {
       fn();
     } catch (err) {
-      add("internal-error", range, `rule ${rule.meta.id} failed ${where}: ${err?.message ?? err}`);
+      collected.failed(rule, range, err, where);
     }
   };
   for (const statement of statements) {
@@ -91,19 +80,7 @@ function lintSqliteFile(input, enabled, allRules, options = DEFAULT_SQLITE_OPTIO
     const fn = visitor.end;
     if (fn) guarded(rule, statements.at(-1)?.range ?? startRange, "at the end of the file", () => fn(end));
   }
-  const suppressions = parseSuppressions(parsed.comments, makeIdResolver(allRules));
-  const kept = applySuppressions(raw, suppressions, parsed.spans);
-  const before = raw.length;
-  reportUnused(suppressions, parsed.spans, severityOf, add);
-  const findings = [...kept, ...raw.slice(before)].sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { findings, schema };
-}
-function messageOf(rule, r) {
-  try {
-    return reportMessage(rule.meta, r);
-  } catch (err) {
-    return `rule ${rule.meta.id} reported an unknown message: ${err.message}`;
-  }
+  return { findings: collected.finish(parsed.comments, parsed.spans), schema };
 }
 function advance(state, s) {
   const n = s.node;
@@ -139,13 +116,13 @@ async function sqliteLinter(config, progress, paths) {
       for (const source of [m.up, ...m.extraUp ?? []]) for (const st of parseSqlite(source).statements) schema.apply(st);
     },
     async verify(migrations, cfg, progress2) {
-      const { verifySqliteMigrations } = await import("./chunk-R2NKHU2E.js");
+      const { verifySqliteMigrations } = await import("./chunk-TSQ4XACJ.js");
       const project = paths.find((p) => sqliteUrlOf(p) !== void 0);
       const from = project ? sqliteFileOf(sqliteUrlOf(project), project) : void 0;
       return await verifySqliteMigrations(migrations, { seedRows: cfg.verify.seedRows, log: progress2, ...from ? { from } : {} });
     },
     async discover(path, shown, framework, cfg, context) {
-      const { captureSqliteFramework } = await import("./chunk-WNCOLDTV.js");
+      const { captureSqliteFramework } = await import("./chunk-25TAX5G7.js");
       return captureSqliteFramework(path, shown, framework, cfg, context);
     }
   };
